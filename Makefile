@@ -1,0 +1,103 @@
+# Ratio: build, test, demo, install.
+# Settings ------------------------------------------------------------------
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+PREFIX     ?= /usr/local
+BUILD      ?= build
+LUA_PC     ?= lua5.4
+CFLAGS     ?= -O2 -g
+WARN       := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+CPPFLAGS   += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
+
+# Debian packages the build and the tests need; `make deps` installs the
+# missing ones (apt-get, as root or through sudo).
+DEB_PKGS   := gcc make pkg-config liblua5.4-dev libcsv-dev libcmocka-dev \
+              libjansson-dev valgrind
+
+# libcsv ships no .pc file: it is found by its header and linked by name.
+PC_PKGS    := $(LUA_PC) jansson
+DEP_CFLAGS  = $(shell $(PKG_CONFIG) --cflags $(PC_PKGS) 2>/dev/null)
+DEP_LIBS    = $(shell $(PKG_CONFIG) --libs $(PC_PKGS) 2>/dev/null) -lcsv -lm
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+SRCS     := $(sort $(wildcard src/*.c))
+LIB_SRCS := $(filter-out src/main.c,$(SRCS))
+OBJS     := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
+GEN_HDR  := $(BUILD)/gen/prelude_lua.h
+UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo test test-unit test-e2e test-san install uninstall clean
+all: $(BUILD)/.deps-ok ratio
+
+# The deps step runs once per build directory; it is cheap when nothing is
+# missing.
+deps $(BUILD)/.deps-ok:
+	$(Q)sh tools/deps.sh $(DEB_PKGS)
+	$(Q)mkdir -p $(BUILD) && touch $(BUILD)/.deps-ok
+
+ratio: $(OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(DEP_LIBS) -lpthread
+
+$(BUILD)/obj/%.o: src/%.c $(GEN_HDR) | $(BUILD)/.deps-ok
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The prelude (the rule language written in Lua) is compiled into the binary.
+$(GEN_HDR): src/prelude.lua tools/embed.sh
+	@mkdir -p $(dir $@)
+	@echo "  EMBED   $<"
+	$(Q)sh tools/embed.sh ratio_prelude_lua $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< $(LIB_OBJS) $(DEP_LIBS) $(CMOCKA_LIBS) -lpthread
+
+demo: all
+	./ratio eval rules/due_process -f cases/davidson.csv
+
+test-unit: $(UNIT_BINS)
+	$(Q)sh tests/run_unit.sh $(UNIT_BINS)
+
+test-e2e: ratio
+	$(Q)sh tests/e2e/run.sh ./ratio
+
+# The same suites, built again with AddressSanitizer and UBSan.
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+test-san: $(BUILD)/.deps-ok
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+	    RATIO_BIN=$(BUILD)/san/ratio san-inner
+
+san-inner: $(BUILD)/ratio-san $(UNIT_BINS)
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run_unit.sh $(UNIT_BINS)
+	$(Q)ASAN_OPTIONS=detect_leaks=1 sh tests/e2e/run.sh $(BUILD)/ratio-san
+
+$(BUILD)/ratio-san: $(OBJS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(DEP_LIBS) -lpthread
+
+# Plain suites first, then the sanitizer build; the last line is the total.
+test: all
+	$(Q)sh tests/run_all.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 ratio $(DESTDIR)$(PREFIX)/bin/ratio
+	if [ -f docs/ratio.1 ]; then install -m 644 docs/ratio.1 $(DESTDIR)$(PREFIX)/share/man/man1/ratio.1; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/ratio $(DESTDIR)$(PREFIX)/share/man/man1/ratio.1
+
+clean:
+	rm -rf $(BUILD) ratio
+
+-include $(OBJS:.o=.d)

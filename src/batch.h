@@ -1,0 +1,23 @@
+/* batch: decide every row of a case file under the chosen opinions and
+ * hand each result (or error record) to a renderer, streaming. */
+#ifndef RATIO_BATCH_H
+#define RATIO_BATCH_H
+
+#include "err.h"
+#include "pack.h"
+#include "render.h"
+
+typedef struct batch_options {
+  const int *opinions;  /* opinion indexes to decide under, in output order */
+  int nopinions;
+  const char *row_id;   /* decide only the row with this id, or NULL */
+} batch_options;
+
+/* Run the whole file. Returns 0 when the file was read to the end (rows
+ * that failed are counted in *sum and rendered as error records), or -1
+ * with *e set when the file cannot be read at all or the row asked for is
+ * not there. */
+int batch_run(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,
+              render_summary *sum, err **e);
+
+#endif

@@ -1,0 +1,356 @@
+/* cases: case files read against a pack, one typed row at a time. */
+#include "cases.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "suggest.h"
+
+typedef enum { COL_ID, COL_TITLE, COL_NOTE, COL_FACT, COL_FINDING, COL_EXPECT } col_kind;
+
+typedef struct col_map {
+  col_kind kind;
+  int index; /* the fact, the node, or the expect column */
+} col_map;
+
+struct case_reader {
+  const pack *p;
+  csvin_reader *csv;
+  col_map *cols;
+  int ncols;
+  case_expect_col *expect;
+  int nexpect;
+  int rows_read;
+  case_value *facts;
+  rval *findings;
+  bool *has_finding;
+  const char **expect_cells;
+};
+
+const char *cases_name(const case_reader *r) { return csvin_name(r->csv); }
+
+const case_expect_col *cases_expect_cols(const case_reader *r, int *n) {
+  *n = r->nexpect;
+  return r->expect;
+}
+
+/* The names a header may use, for did-you-mean. */
+static const char **column_names(const pack *p, int *n) {
+  const char **names = xcalloc((size_t)(p->nfacts + p->nnodes + 4), sizeof *names);
+  int k = 0;
+  names[k++] = "id";
+  names[k++] = "title";
+  names[k++] = "note";
+  for (int i = 0; i < p->nfacts; i++) names[k++] = p->facts[i].name;
+  for (int i = 0; i < p->nnodes; i++)
+    if (p->nodes[i].finding) names[k++] = p->nodes[i].name;
+  *n = k;
+  return names;
+}
+
+static void add(err **errs, err *e) { err_append(errs, e); }
+
+/* expect.<target>[@<opinion>] */
+static bool parse_expect(case_reader *r, const csvin_field *f, err **errs) {
+  const pack *p = r->p;
+  const char *target = f->text + strlen("expect.");
+  const char *at = strchr(target, '@');
+  size_t tlen = at ? (size_t)(at - target) : strlen(target);
+  case_expect_col c = {f->col, EXPECT_NODE, -1, -1, NULL};
+  if (tlen == 7 && strncmp(target, "outcome", 7) == 0) c.kind = EXPECT_OUTCOME;
+  else if (tlen == 11 && strncmp(target, "disposition", 11) == 0) c.kind = EXPECT_DISPOSITION;
+  else {
+    char *name = xstrndup(target, tlen);
+    c.node = pack_node_index(p, name);
+    if (c.node < 0) {
+      const char **cands = xcalloc((size_t)p->nnodes + 3, sizeof *cands);
+      cands[0] = "outcome";
+      cands[1] = "disposition";
+      for (int i = 0; i < p->nnodes; i++) cands[i + 2] = p->nodes[i].name;
+      const char *best = suggest_closest(name, tlen, cands, p->nnodes + 2);
+      err *e = err_new(cases_name(r), f->line, f->col,
+                       "column '%s': '%s' is not outcome, disposition or a node of the pack",
+                       f->text, name);
+      if (best) err_hint(e, "did you mean 'expect.%s'?", best);
+      add(errs, e);
+      free(cands);
+      free(name);
+      return false;
+    }
+    free(name);
+  }
+  if (at) {
+    c.opinion = pack_opinion_index(p, at + 1);
+    if (c.opinion < 0) {
+      const char **cands = xcalloc((size_t)p->nopinions + 1, sizeof *cands);
+      for (int i = 0; i < p->nopinions; i++) cands[i] = p->opinions[i].name;
+      const char *best = suggest_closest(at + 1, strlen(at + 1), cands, p->nopinions);
+      err *e = err_new(cases_name(r), f->line, f->col, "column '%s': no opinion '%s' in the pack",
+                       f->text, at + 1);
+      if (best) err_hint(e, "did you mean '@%s'?", best);
+      add(errs, e);
+      free(cands);
+      return false;
+    }
+  }
+  c.header = xstrdup(f->text);
+  r->expect = xrealloc(r->expect, sizeof *r->expect * (size_t)(r->nexpect + 1));
+  r->expect[r->nexpect++] = c;
+  return true;
+}
+
+static int read_header(case_reader *r, err **e) {
+  const pack *p = r->p;
+  csvin_row row;
+  int rc = csvin_next(r->csv, &row, e);
+  if (rc < 0) return -1;
+  if (rc == 0) {
+    *e = err_hint(err_new(cases_name(r), 1, 0, "the case file is empty"),
+                  "start with a header line of fact names; `ratio facts PACK --template` writes one");
+    return -1;
+  }
+  r->ncols = row.nfields;
+  r->cols = xcalloc((size_t)row.nfields + 1, sizeof *r->cols);
+  err *errs = NULL;
+  bool has_id = false;
+  int nnames;
+  const char **names = column_names(p, &nnames);
+  for (int i = 0; i < row.nfields; i++) {
+    const csvin_field *f = &row.fields[i];
+    col_map *c = &r->cols[i];
+    for (int k = 0; k < i; k++) {
+      if (strcmp(row.fields[k].text, f->text) == 0 && f->len) {
+        add(&errs, err_hint(err_new(cases_name(r), f->line, f->col, "column '%s' appears twice (also column %d)",
+                                    f->text, k + 1), "keep one of them"));
+        break;
+      }
+    }
+    if (f->len == 0) {
+      add(&errs, err_hint(err_new(cases_name(r), f->line, f->col, "column %d has an empty name", f->col),
+                          "name it after a fact, or delete the column"));
+    } else if (strcmp(f->text, "id") == 0) {
+      c->kind = COL_ID;
+      has_id = true;
+    } else if (strcmp(f->text, "title") == 0) {
+      c->kind = COL_TITLE;
+    } else if (strcmp(f->text, "note") == 0) {
+      c->kind = COL_NOTE;
+    } else if (strncmp(f->text, "expect.", 7) == 0) {
+      c->kind = COL_EXPECT;
+      c->index = r->nexpect;
+      parse_expect(r, f, &errs);
+    } else if ((c->index = pack_fact_index(p, f->text)) >= 0) {
+      c->kind = COL_FACT;
+    } else if ((c->index = pack_node_index(p, f->text)) >= 0) {
+      c->kind = COL_FINDING;
+      if (!p->nodes[c->index].finding)
+        add(&errs, err_hint(err_new(cases_name(r), f->line, f->col,
+                                    "column '%s': node %s is decided by its rule and cannot be supplied by a row",
+                                    f->text, f->text),
+                            "delete the column, or mark the node finding = true in the pack"));
+    } else {
+      const char *best = suggest_closest(f->text, f->len, names, nnames);
+      err *ce = err_new(cases_name(r), f->line, f->col, "unknown column '%s'", f->text);
+      if (best) err_hint(ce, "did you mean '%s'?", best);
+      else err_hint(ce, "columns are id, title, note, expect.*, and the pack's facts (see `ratio facts`)");
+      add(&errs, ce);
+    }
+  }
+  free(names);
+  if (!has_id && !errs)
+    add(&errs, err_hint(err_new(cases_name(r), 1, 0, "the header has no 'id' column"),
+                        "add a column id with a unique name for each row"));
+  if (errs) {
+    *e = errs;
+    return -1;
+  }
+  return 0;
+}
+
+case_reader *cases_open(const pack *p, const char *path, err **e) {
+  csvin_reader *csv = csvin_open(path, e);
+  if (!csv) return NULL;
+  case_reader *r = xcalloc(1, sizeof *r);
+  r->p = p;
+  r->csv = csv;
+  if (read_header(r, e) != 0) {
+    cases_close(r);
+    return NULL;
+  }
+  r->facts = xcalloc((size_t)p->nfacts + 1, sizeof *r->facts);
+  r->findings = xcalloc((size_t)p->nnodes + 1, sizeof *r->findings);
+  r->has_finding = xcalloc((size_t)p->nnodes + 1, sizeof *r->has_finding);
+  r->expect_cells = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect_cells);
+  return r;
+}
+
+void cases_close(case_reader *r) {
+  if (!r) return;
+  csvin_close(r->csv);
+  for (int i = 0; i < r->nexpect; i++) free(r->expect[i].header);
+  free(r->expect);
+  free(r->cols);
+  free(r->facts);
+  free(r->findings);
+  free(r->has_finding);
+  free(r->expect_cells);
+  free(r);
+}
+
+static char *joined_values(char *const *values, int n) {
+  size_t len = 1;
+  for (int i = 0; i < n; i++) len += strlen(values[i]) + 2;
+  char *s = xmalloc(len);
+  s[0] = '\0';
+  for (int i = 0; i < n; i++) {
+    if (i) strcat(s, ", ");
+    strcat(s, values[i]);
+  }
+  return s;
+}
+
+/* A cell that is not one of a list of names. */
+static err *not_one_of(case_reader *r, const csvin_field *f, const char *what, char *const *values,
+                       int n) {
+  char *all = joined_values(values, n);
+  err *e = err_new(cases_name(r), f->line, f->col, "%s: '%s' is not one of %s", what, f->text, all);
+  const char *best = suggest_closest(f->text, f->len, (const char *const *)values, n);
+  if (best) err_hint(e, "did you mean '%s'?", best);
+  else err_hint(e, "leave the cell blank if the answer is unknown");
+  free(all);
+  return e;
+}
+
+static err *parse_fact(case_reader *r, const pack_fact *fact, const csvin_field *f, case_value *out) {
+  out->col = f->col;
+  out->text = NULL;
+  if (f->len == 0) {
+    out->v = RV_UNKNOWN;
+    return NULL;
+  }
+  switch (fact->type) {
+  case FACT_YESNO:
+    if (value_parse_yesno(f->text, f->len, &out->v) == 0) return NULL;
+    return err_hint(err_new(cases_name(r), f->line, f->col, "%s: '%s' is not yes or no", fact->name, f->text),
+                    "write yes or no (also y/n, true/false, 1/0), or leave it blank if unknown");
+  case FACT_ENUM: {
+    int k = pack_fact_value(fact, f->text, f->len);
+    if (k >= 0) {
+      out->v = (rval)k;
+      return NULL;
+    }
+    return not_one_of(r, f, fact->name, fact->values, fact->nvalues);
+  }
+  case FACT_NUMBER:
+    if (value_parse_number(f->text, f->len, &out->num) == 0) {
+      out->v = RV_YES;
+      return NULL;
+    }
+    return err_hint(err_new(cases_name(r), f->line, f->col, "%s: '%s' is not a number", fact->name, f->text),
+                    "write a plain decimal number such as 8 or 2.5");
+  case FACT_DATE: {
+    int d = pack_parse_date(f->text, f->len);
+    if (d >= 0) {
+      out->v = RV_YES;
+      out->num = d;
+      out->text = f->text;
+      return NULL;
+    }
+    return err_hint(err_new(cases_name(r), f->line, f->col, "%s: '%s' is not a date", fact->name, f->text),
+                    "write dates as YYYY-MM-DD, e.g. 1980-12-19");
+  }
+  case FACT_TEXT:
+    out->v = RV_YES;
+    out->text = f->text;
+    return NULL;
+  }
+  return NULL;
+}
+
+static err *parse_finding(case_reader *r, const pack_node *n, const csvin_field *f, rval *out,
+                          bool *has) {
+  *has = f->len > 0;
+  if (!*has) return NULL;
+  if (!n->valued) {
+    if (value_parse_yesno(f->text, f->len, out) == 0) return NULL;
+    return err_hint(err_new(cases_name(r), f->line, f->col, "%s: '%s' is not yes or no", n->name, f->text),
+                    "write yes or no, or leave it blank when no court found it");
+  }
+  int k = pack_node_value(n, f->text, f->len);
+  if (k >= 0) {
+    *out = (rval)k;
+    return NULL;
+  }
+  *has = false;
+  return not_one_of(r, f, n->name, n->values, n->nvalues);
+}
+
+int cases_next(case_reader *r, case_row *row, err **e) {
+  const pack *p = r->p;
+  csvin_row cr;
+  int rc;
+  rc = csvin_next(r->csv, &cr, e);
+  if (rc <= 0) return rc;
+  r->rows_read++;
+  memset(row, 0, sizeof *row);
+  row->line = cr.line;
+  row->number = r->rows_read;
+  row->id = "";
+  row->facts = r->facts;
+  row->findings = r->findings;
+  row->has_finding = r->has_finding;
+  row->expect = r->expect_cells;
+  for (int i = 0; i < p->nfacts; i++) r->facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
+  memset(r->has_finding, 0, sizeof *r->has_finding * (size_t)p->nnodes);
+  memset(r->expect_cells, 0, sizeof *r->expect_cells * (size_t)r->nexpect);
+  err *errs = NULL;
+  for (int i = 0; i < cr.nfields; i++) {
+    const csvin_field *f = &cr.fields[i];
+    if (i >= r->ncols) {
+      if (f->len == 0) continue; /* spreadsheets pad rows with empty cells */
+      add(&errs, err_hint(err_new(cases_name(r), f->line, f->col,
+                                  "this row has more cells than the header has columns (%d)", r->ncols),
+                          "remove the extra cells or add a column for them"));
+      break;
+    }
+    const col_map *c = &r->cols[i];
+    err *ce = NULL;
+    switch (c->kind) {
+    case COL_ID: row->id = f->text; break;
+    case COL_TITLE: row->title = f->len ? f->text : NULL; break;
+    case COL_NOTE: row->note = f->len ? f->text : NULL; break;
+    case COL_EXPECT: r->expect_cells[c->index] = f->len ? f->text : NULL; break;
+    case COL_FACT: ce = parse_fact(r, &p->facts[c->index], f, &r->facts[c->index]); break;
+    case COL_FINDING:
+      ce = parse_finding(r, &p->nodes[c->index], f, &r->findings[c->index], &r->has_finding[c->index]);
+      break;
+    }
+    if (ce) add(&errs, ce);
+  }
+  if (row->id[0] == '\0')
+    add(&errs, err_hint(err_new(cases_name(r), cr.line, 1, "row %d has no id", row->number),
+                        "give every row a unique id"));
+  if (errs) {
+    *e = errs;
+    return 2;
+  }
+  return 1;
+}
+
+char *cases_template_header(const pack *p) {
+  size_t len = 32;
+  for (int i = 0; i < p->nfacts; i++) len += strlen(p->facts[i].name) + 1;
+  for (int i = 0; i < p->nnodes; i++) len += strlen(p->nodes[i].name) + 1;
+  char *s = xmalloc(len);
+  strcpy(s, "id,title,note");
+  for (int i = 0; i < p->nfacts; i++) {
+    strcat(s, ",");
+    strcat(s, p->facts[i].name);
+  }
+  for (int i = 0; i < p->nnodes; i++) {
+    if (!p->nodes[i].finding) continue;
+    strcat(s, ",");
+    strcat(s, p->nodes[i].name);
+  }
+  return s;
+}

@@ -1,0 +1,78 @@
+/* cases: case files read against a pack: typed facts, findings and
+ * expectations, one row at a time.
+ *
+ * The header is checked once (every column must be a fact, a finding, a
+ * reserved column or an expectation); each data row then becomes a case_row
+ * of typed values, or an error record with file:line:column, the allowed
+ * values and a did-you-mean. */
+#ifndef RATIO_CASES_H
+#define RATIO_CASES_H
+
+#include <stdbool.h>
+
+#include "csvin.h"
+#include "err.h"
+#include "pack.h"
+
+typedef enum { EXPECT_OUTCOME, EXPECT_DISPOSITION, EXPECT_NODE } expect_kind;
+
+/* One expect.<target>[@<opinion>] column. */
+typedef struct case_expect_col {
+  int col;            /* 1-based column number */
+  expect_kind kind;
+  int node;           /* EXPECT_NODE: the node */
+  int opinion;        /* the opinion, or -1 for every opinion */
+  char *header;       /* owned: the column's header text */
+} case_expect_col;
+
+/* A fact's value in a row. `v` is RV_UNKNOWN for a blank cell; for yes/no
+ * and one-of facts it is the value index; for numbers and dates it is RV_YES
+ * when known and the value is in `num`; for text it is RV_YES and the text
+ * is in `text`. */
+typedef struct case_value {
+  rval v;
+  double num;
+  const char *text; /* borrowed until the next row */
+  int col;          /* the column it came from, 0 when the file has none */
+} case_value;
+
+/* A row. Arrays are owned by the reader and reused: valid until the next
+ * cases_next. */
+typedef struct case_row {
+  const char *id;     /* never NULL for a read row; "" when the cell is blank */
+  const char *title;  /* NULL when absent */
+  const char *note;
+  int line;
+  int number;         /* 1-based count of data rows */
+  case_value *facts;  /* one per pack fact */
+  rval *findings;     /* one per pack node; meaningful where has_finding */
+  bool *has_finding;
+  const char **expect; /* one per expect column; NULL when the cell is blank */
+} case_row;
+
+typedef struct case_reader case_reader;
+
+/* Open a case file for a pack and check its header. Returns NULL and sets
+ * *e (every header problem) when the file or its header is unusable. The
+ * caller closes the reader with cases_close; the pack must outlive it. */
+case_reader *cases_open(const pack *p, const char *path, err **e);
+
+/* The next row: 1 with *row filled; 0 at the end; 2 when the row could not
+ * be read (*e is that row's error record, *row has its id and line, and the
+ * next call goes on with the following row); -1 when the file itself is
+ * broken and reading must stop (*e set). */
+int cases_next(case_reader *r, case_row *row, err **e);
+
+/* The expectation columns of the header. */
+const case_expect_col *cases_expect_cols(const case_reader *r, int *n);
+
+/* The file name messages use. */
+const char *cases_name(const case_reader *r);
+
+void cases_close(case_reader *r);
+
+/* A blank CSV header for the pack: id, title, note, the facts, then the
+ * findings. The caller frees the string. */
+char *cases_template_header(const pack *p);
+
+#endif

@@ -1,0 +1,101 @@
+/* cli: option helpers and error printing shared by the commands. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suggest.h"
+
+int cli_fail(err *e, int code) {
+  err_print(e, stderr);
+  err_free(e);
+  return code;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "ratio %s: ", cmd);
+  vfprintf(stderr, fmt, ap);
+  fprintf(stderr, "\nTry 'ratio %s --help'.\n", cmd);
+  va_end(ap);
+  return RATIO_USAGE;
+}
+
+int cli_limit_option(int opt, const char *arg, pack_options *opts, err **e) {
+  char *end;
+  errno = 0;
+  double v = strtod(arg, &end);
+  if (opt == OPT_MAX_MEMORY) {
+    double mult = 1;
+    if (*end == 'K' || *end == 'k') mult = 1024, end++;
+    else if (*end == 'M' || *end == 'm') mult = 1024 * 1024, end++;
+    else if (*end == 'G' || *end == 'g') mult = 1024.0 * 1024 * 1024, end++;
+    if (*end || errno || v <= 0 || v * mult < 1 << 20 || v * mult > 64.0 * (1ULL << 30)) {
+      *e = err_hint(err_new(NULL, 0, 0, "--max-memory '%s' is not a size between 1M and 64G", arg),
+                    "write it as bytes or with K, M or G, e.g. --max-memory 128M");
+      return -1;
+    }
+    opts->limits.max_memory = (size_t)(v * mult);
+    return 0;
+  }
+  if (*end || errno || v < 1000 || v > 1e15) {
+    *e = err_hint(err_new(NULL, 0, 0, "--max-steps '%s' is not a count between 1000 and 10^15", arg),
+                  "e.g. --max-steps 50000000");
+    return -1;
+  }
+  opts->limits.max_steps = (long long)v;
+  return 0;
+}
+
+pack *cli_load_pack(const char *path, const pack_options *opts) {
+  err *e = NULL;
+  pack *p = pack_load(path, opts, &e);
+  if (!p) cli_fail(e, RATIO_USAGE);
+  return p;
+}
+
+int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *out) {
+  int date = -1;
+  if (as_of) {
+    date = pack_parse_date(as_of, strlen(as_of));
+    if (date < 0) {
+      fprintf(stderr, "ratio: --as-of '%s' is not a date; write it as YYYY-MM-DD\n", as_of);
+      return -1;
+    }
+  }
+  int n = pack_opinions_in_force(p, date, out);
+  if (name) {
+    int k = pack_opinion_index(p, name);
+    if (k < 0) {
+      const char **names = xcalloc((size_t)p->nopinions + 1, sizeof *names);
+      size_t len = 1;
+      for (int i = 0; i < p->nopinions; i++) names[i] = p->opinions[i].name, len += strlen(names[i]) + 2;
+      char *all = xmalloc(len);
+      all[0] = '\0';
+      for (int i = 0; i < p->nopinions; i++) {
+        if (i) strcat(all, ", ");
+        strcat(all, names[i]);
+      }
+      const char *best = suggest_closest(name, strlen(name), names, p->nopinions);
+      fprintf(stderr, "ratio: no opinion '%s' in pack %s (opinions: %s)", name, p->name ? p->name : p->dir, all);
+      if (best) fprintf(stderr, "; did you mean '%s'?", best);
+      fputc('\n', stderr);
+      free(all);
+      free(names);
+      return -1;
+    }
+    bool in_force = false;
+    for (int i = 0; i < n; i++) in_force |= out[i] == k;
+    if (!in_force) {
+      fprintf(stderr, "ratio: opinion '%s' was not in force on %s\n", name, as_of);
+      return -1;
+    }
+    out[0] = k;
+    return 1;
+  }
+  if (n == 0) fprintf(stderr, "ratio: no opinion of the pack was in force on %s\n", as_of);
+  return n ? n : -1;
+}

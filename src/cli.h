@@ -1,0 +1,47 @@
+/* cli: what the commands share: the command table, option helpers, pack
+ * loading with the budget options, and printing errors once. */
+#ifndef RATIO_CLI_H
+#define RATIO_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+
+#include "err.h"
+#include "pack.h"
+
+#define RATIO_VERSION "0.1.0"
+
+typedef struct command {
+  const char *name;
+  int (*run)(int argc, char **argv);
+  const char *summary;
+} command;
+
+/* The command table (main.c), NULL-terminated. */
+extern const command ratio_commands[];
+
+int cmd_eval(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
+
+/* Options every command that loads a pack takes. */
+enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG };
+
+/* Parse --max-memory (bytes, or with K, M or G) and --max-steps into
+ * opts->limits. Returns 0, or -1 with *e set. */
+int cli_limit_option(int opt, const char *arg, pack_options *opts, err **e);
+
+/* Load a pack, printing its errors on failure. */
+pack *cli_load_pack(const char *path, const pack_options *opts);
+
+/* The opinions to use: one named (--opinion), those in force on a date
+ * (--as-of), or all. Writes indexes into out (room for p->nopinions);
+ * returns the count, or -1 after printing an error. */
+int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *out);
+
+/* Print an error chain to stderr and return the exit code for it. */
+int cli_fail(err *e, int code);
+
+/* A usage error: "ratio CMD: MESSAGE" and a pointer to --help. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

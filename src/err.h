@@ -1,0 +1,61 @@
+/* err: the error value every module returns, printed once by the caller.
+ *
+ * An error carries where the problem is (file, line, column, node), what is
+ * wrong in the user's terms, and a hint when the fix is known. Library code
+ * builds errors and returns them; only the command layer prints them. */
+#ifndef RATIO_ERR_H
+#define RATIO_ERR_H
+
+#include <stdarg.h>
+#include <stdio.h>
+
+/* Exit codes of the ratio binary, as the user guide documents them. */
+typedef enum {
+  RATIO_OK = 0,     /* success */
+  RATIO_FAILED = 1, /* the run worked but something failed (a test, a row) */
+  RATIO_USAGE = 2   /* usage or input error: bad option, file or pack */
+} ratio_exit;
+
+typedef struct err {
+  char *file;    /* owned; NULL when the error has no file */
+  int line;      /* 1-based; 0 when unknown */
+  int col;       /* 1-based; 0 when unknown */
+  char *node;    /* owned; the pack node or opinion involved, or NULL */
+  char *msg;     /* owned; never NULL */
+  char *hint;    /* owned; the fix when one is known, or NULL */
+  struct err *next; /* owned; further errors found in the same pass */
+} err;
+
+/* A new error with a printf-style message; file may be NULL. The caller
+ * owns the result and frees it with err_free. Never returns NULL. */
+err *err_new(const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+err *err_newv(const char *file, int line, int col, const char *fmt, va_list ap);
+
+/* Set (replace) the hint or node of an error; returns e for chaining. */
+err *err_hint(err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+err *err_node(err *e, const char *node);
+
+/* Append e2 at the end of the chain that starts at *head. */
+void err_append(err **head, err *e2);
+
+/* Number of errors in a chain. */
+int err_count(const err *e);
+
+/* Free an error and the chain after it. NULL is fine. */
+void err_free(err *e);
+
+/* Print every error of the chain, one per line:
+ * "file:line:col: message (node 'x'); hint". */
+void err_print(const err *e, FILE *out);
+
+/* xmalloc family: allocation failure is not recoverable for ratio itself
+ * (packs have their own, capped allocator), so these abort with a message. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

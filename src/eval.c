@@ -1,0 +1,401 @@
+/* eval: decide one case row under one opinion, lazily, in three values. */
+#include "eval.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CANDIDATES 64
+
+typedef struct kid_list {
+  int *v;
+  int n, cap;
+} kid_list;
+
+struct eval_ctx {
+  const pack *p;
+  int words;              /* 64-bit words in a fact bit set */
+  /* the row being decided */
+  int op;
+  const pack_opinion *o;
+  const case_row *row;
+  int cur;                /* node whose rule is running, -1 at the top */
+  err *fail;              /* a rule function failed */
+  /* per node, reset for every row */
+  uint8_t *state;
+  uint8_t *open;
+  rval *value;
+  uint64_t *reads;        /* nnodes * words */
+  kid_list *dyn;          /* nodes read by rule functions */
+  /* per opinion and node, computed once: nodes a declarative rule names */
+  kid_list *stat;         /* nopinions * nnodes */
+  rval outcome;
+  int deciding[MAX_CANDIDATES];
+  int ndeciding;
+  case_value *scratch;    /* a copy of the row's facts for trying answers */
+};
+
+static void kid_add(kid_list *k, int n) {
+  for (int i = 0; i < k->n; i++)
+    if (k->v[i] == n) return;
+  if (k->n == k->cap) {
+    k->cap = k->cap ? k->cap * 2 : 4;
+    k->v = xrealloc(k->v, sizeof *k->v * (size_t)k->cap);
+  }
+  k->v[k->n++] = n;
+}
+
+static void collect_kids(const expr *x, kid_list *k) {
+  if (!x) return;
+  if ((x->kind == EXPR_REF || x->kind == EXPR_IS) && x->ref.is_node) kid_add(k, x->ref.index);
+  for (int i = 0; i < x->nkids; i++) collect_kids(x->kids[i], k);
+}
+
+eval_ctx *eval_new(const pack *p) {
+  eval_ctx *c = xcalloc(1, sizeof *c);
+  int nn = p->nnodes, no = p->nopinions;
+  c->p = p;
+  c->words = (p->nfacts + 63) / 64;
+  if (c->words == 0) c->words = 1;
+  c->state = xcalloc((size_t)nn + 1, 1);
+  c->open = xcalloc((size_t)nn + 1, 1);
+  c->value = xcalloc((size_t)nn + 1, sizeof *c->value);
+  c->reads = xcalloc((size_t)(nn + 1) * (size_t)c->words, sizeof *c->reads);
+  c->dyn = xcalloc((size_t)nn + 1, sizeof *c->dyn);
+  c->stat = xcalloc((size_t)(nn * no) + 1, sizeof *c->stat);
+  for (int o = 0; o < no; o++) {
+    for (int n = 0; n < nn; n++) {
+      const node_rule *r = p->opinions[o].rules[n];
+      collect_kids(r->rule, &c->stat[o * nn + n]);
+      collect_kids(r->open, &c->stat[o * nn + n]);
+    }
+  }
+  c->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *c->scratch);
+  return c;
+}
+
+void eval_free(eval_ctx *c) {
+  if (!c) return;
+  int nn = c->p->nnodes;
+  for (int i = 0; i < nn; i++) free(c->dyn[i].v);
+  for (int i = 0; i < nn * c->p->nopinions; i++) free(c->stat[i].v);
+  free(c->dyn);
+  free(c->stat);
+  free(c->state);
+  free(c->open);
+  free(c->value);
+  free(c->reads);
+  free(c->scratch);
+  err_free(c->fail);
+  free(c);
+}
+
+/* ---- evaluation ----------------------------------------------------------- */
+
+static rval eval_node(eval_ctx *c, int n);
+
+static const case_value *read_fact(eval_ctx *c, int f) {
+  if (c->cur >= 0) c->reads[(size_t)c->cur * (size_t)c->words + (size_t)(f / 64)] |= (uint64_t)1 << (f % 64);
+  return &c->row->facts[f];
+}
+
+/* The value of a reference: a yes/no or one-of fact, or a node. */
+static rval ref_value(eval_ctx *c, pack_ref r) {
+  if (r.is_node) return eval_node(c, r.index);
+  return read_fact(c, r.index)->v;
+}
+
+static rval eval_cmp(eval_ctx *c, const expr *x) {
+  const case_value *v = read_fact(c, x->ref.index);
+  if (v->v == RV_UNKNOWN) return RV_UNKNOWN;
+  double a = v->num, b = x->number;
+  bool r = false;
+  switch (x->cmp) {
+  case CMP_GT: r = a > b; break;
+  case CMP_GE: r = a >= b; break;
+  case CMP_LT: r = a < b; break;
+  case CMP_LE: r = a <= b; break;
+  case CMP_EQ: r = a == b; break;
+  case CMP_NE: r = a != b; break;
+  }
+  return r ? RV_YES : RV_NO;
+}
+
+static rval eval_lua(eval_ctx *c, const expr *x, int node);
+
+static rval eval_expr(eval_ctx *c, const expr *x, int node) {
+  if (c->fail) return RV_UNKNOWN;
+  switch (x->kind) {
+  case EXPR_CONST: return x->constant;
+  case EXPR_REF: return ref_value(c, x->ref);
+  case EXPR_IS: {
+    rval v = ref_value(c, x->ref);
+    if (v == RV_UNKNOWN) return RV_UNKNOWN;
+    return (x->set >> v) & 1 ? RV_YES : RV_NO;
+  }
+  case EXPR_CMP: return eval_cmp(c, x);
+  case EXPR_NOT: return value_not(eval_expr(c, x->kids[0], node));
+  case EXPR_ALL: {
+    /* Kleene AND, stopping at the first no: later elements are not reached */
+    rval acc = RV_YES;
+    for (int i = 0; i < x->nkids && acc != RV_NO; i++) acc = value_and(acc, eval_expr(c, x->kids[i], node));
+    return acc;
+  }
+  case EXPR_ANY: {
+    rval acc = RV_NO;
+    for (int i = 0; i < x->nkids && acc != RV_YES; i++) acc = value_or(acc, eval_expr(c, x->kids[i], node));
+    return acc;
+  }
+  case EXPR_UNLESS: {
+    rval r = eval_expr(c, x->kids[0], node);
+    if (r == RV_NO) return RV_NO; /* the exception is moot */
+    return value_and(r, value_not(eval_expr(c, x->kids[1], node)));
+  }
+  case EXPR_FIRST:
+    for (int i = 0; i < x->nkids; i++) {
+      if (!x->kids[i]) return x->gives[i];
+      rval cond = eval_expr(c, x->kids[i], node);
+      if (cond == RV_YES) return x->gives[i];
+      /* an unknown condition leaves the choice open: later branches are
+       * not reached, since which would apply is not known */
+      if (cond == RV_UNKNOWN) return RV_UNKNOWN;
+    }
+    return RV_UNKNOWN;
+  case EXPR_LUA: return eval_lua(c, x, node);
+  }
+  return RV_UNKNOWN;
+}
+
+static rval eval_node(eval_ctx *c, int n) {
+  switch ((node_state)c->state[n]) {
+  case NODE_DERIVED:
+  case NODE_FOUND:
+  case NODE_NO_FINDING: return c->value[n];
+  case NODE_EVALUATING:
+    if (!c->fail) {
+      const pack_node *nd = &c->p->nodes[n];
+      c->fail = err_hint(err_node(err_new(nd->file, nd->line, 0, "node %s depends on itself through a rule function", nd->name), nd->name),
+                         "a rule function must not read the node it decides, directly or through others");
+    }
+    return RV_UNKNOWN;
+  case NODE_NOT_REACHED: break;
+  }
+  const pack_node *nd = &c->p->nodes[n];
+  if (nd->finding && c->row->has_finding[n]) {
+    c->state[n] = NODE_FOUND;
+    return c->value[n] = c->row->findings[n];
+  }
+  const node_rule *r = c->o->rules[n];
+  if (!r->rule) {
+    c->state[n] = NODE_NO_FINDING;
+    return c->value[n] = RV_UNKNOWN;
+  }
+  c->state[n] = NODE_EVALUATING;
+  int saved = c->cur;
+  c->cur = n;
+  rval v = eval_expr(c, r->rule, n);
+  if (v == RV_NO && r->open) {
+    /* the opinion left this question open: not "no", but unknown */
+    rval open = eval_expr(c, r->open, n);
+    if (open != RV_NO) {
+      v = RV_UNKNOWN;
+      c->open[n] = open == RV_YES;
+    }
+  }
+  c->cur = saved;
+  c->state[n] = NODE_DERIVED;
+  return c->value[n] = v;
+}
+
+/* A rule function reads facts and nodes by name through this. */
+static int lua_reader(void *ud, const char *name, sandbox_value *out, err **e) {
+  eval_ctx *c = ud;
+  const pack *p = c->p;
+  memset(out, 0, sizeof *out);
+  int f = pack_fact_index(p, name);
+  if (f >= 0) {
+    const pack_fact *fact = &p->facts[f];
+    const case_value *v = read_fact(c, f);
+    if (v->v == RV_UNKNOWN) return 0;
+    switch (fact->type) {
+    case FACT_YESNO: out->kind = SV_BOOL; out->b = v->v == RV_YES; break;
+    case FACT_ENUM:
+      out->kind = SV_STRING;
+      out->str = fact->values[v->v];
+      out->len = strlen(out->str);
+      break;
+    case FACT_NUMBER: out->kind = SV_NUMBER; out->num = v->num; break;
+    case FACT_DATE:
+    case FACT_TEXT:
+      out->kind = SV_STRING;
+      out->str = v->text ? v->text : "";
+      out->len = strlen(out->str);
+      break;
+    }
+    return 0;
+  }
+  int n = pack_node_index(p, name);
+  if (n < 0) {
+    *e = err_new(NULL, 0, 0, "a rule function read '%s', which is no fact or node of the pack", name);
+    return -1;
+  }
+  if (c->cur >= 0) kid_add(&c->dyn[c->cur], n);
+  rval v = eval_node(c, n);
+  if (c->fail) {
+    *e = c->fail;
+    c->fail = NULL;
+    return -1;
+  }
+  if (v == RV_UNKNOWN) return 0;
+  const pack_node *nd = &p->nodes[n];
+  if (!nd->valued) {
+    out->kind = SV_BOOL;
+    out->b = v == RV_YES;
+  } else {
+    out->kind = SV_STRING;
+    out->str = nd->values[v];
+    out->len = strlen(out->str);
+  }
+  return 0;
+}
+
+static rval eval_lua(eval_ctx *c, const expr *x, int node) {
+  const pack_node *nd = &c->p->nodes[node];
+  sandbox_value sv;
+  err *e = NULL;
+  if (sandbox_call_rule(c->p->sb, x->lua_ref, nd->name, lua_reader, c, &sv, &e) != 0) {
+    if (!e->file && x->file) {
+      e->file = xstrdup(x->file);
+      e->line = x->line;
+    }
+    c->fail = e;
+    return RV_UNKNOWN;
+  }
+  switch (sv.kind) {
+  case SV_NIL: return RV_UNKNOWN;
+  case SV_BOOL:
+    if (!nd->valued) return sv.b ? RV_YES : RV_NO;
+    break;
+  case SV_STRING: {
+    if (strcmp(sv.str, "unknown") == 0) return RV_UNKNOWN;
+    int v = pack_node_value(nd, sv.str, sv.len);
+    if (v >= 0) return (rval)v;
+    break;
+  }
+  case SV_NUMBER: break;
+  }
+  c->fail = err_node(err_new(x->file, x->line, 0,
+                             "node %s: its rule function returned %s, which is not one of its values",
+                             nd->name, sv.kind == SV_STRING ? sv.str : sv.kind == SV_BOOL ? (sv.b ? "true" : "false") : "a number"),
+                     nd->name);
+  err_hint(c->fail, nd->valued ? "return one of the node's value names, or nil when unknown"
+                               : "return true, false, or nil when unknown");
+  return RV_UNKNOWN;
+}
+
+/* Decide the opinion's node for a row, from a clean slate. */
+static int run(eval_ctx *c, int op, const case_row *row, err **e) {
+  const pack *p = c->p;
+  c->op = op;
+  c->o = &p->opinions[op];
+  c->row = row;
+  c->cur = -1;
+  memset(c->state, 0, (size_t)p->nnodes);
+  memset(c->open, 0, (size_t)p->nnodes);
+  memset(c->reads, 0, sizeof *c->reads * (size_t)p->nnodes * (size_t)c->words);
+  for (int i = 0; i < p->nnodes; i++) c->dyn[i].n = 0;
+  c->outcome = eval_node(c, c->o->decides);
+  if (c->fail) {
+    *e = c->fail;
+    c->fail = NULL;
+    return -1;
+  }
+  return 0;
+}
+
+/* Which unknown facts, answered alone, would decide the outcome? Each
+ * enumerable unknown fact the rules read is tried with each of its values. */
+static void find_deciding(eval_ctx *c, int op, const case_row *row) {
+  const pack *p = c->p;
+  int cands[MAX_CANDIDATES], ncands = 0;
+  for (int f = 0; f < p->nfacts && ncands < MAX_CANDIDATES; f++) {
+    if (row->facts[f].v != RV_UNKNOWN) continue;
+    bool read = false;
+    for (int n = 0; n < p->nnodes && !read; n++)
+      read = (c->reads[(size_t)n * (size_t)c->words + (size_t)(f / 64)] >> (f % 64)) & 1;
+    if (read) cands[ncands++] = f;
+  }
+  c->ndeciding = 0;
+  case_row trial = *row;
+  trial.facts = c->scratch;
+  for (int i = 0; i < ncands; i++) {
+    const pack_fact *fact = &p->facts[cands[i]];
+    int nv = fact->type == FACT_YESNO ? 2 : fact->type == FACT_ENUM ? fact->nvalues : 0;
+    memcpy(c->scratch, row->facts, sizeof *c->scratch * (size_t)p->nfacts);
+    for (int v = 0; v < nv; v++) {
+      c->scratch[cands[i]].v = (rval)v;
+      err *e = NULL;
+      if (run(c, op, &trial, &e) != 0) {
+        err_free(e);
+        continue;
+      }
+      if (c->outcome != RV_UNKNOWN) {
+        c->deciding[c->ndeciding++] = cands[i];
+        break;
+      }
+    }
+  }
+  if (c->ndeciding == 0) {
+    memcpy(c->deciding, cands, sizeof *cands * (size_t)ncands);
+    c->ndeciding = ncands;
+  }
+}
+
+int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
+  c->ndeciding = 0;
+  if (run(c, op, row, e) != 0) return -1;
+  if (c->outcome == RV_UNKNOWN) {
+    find_deciding(c, op, row);
+    int saved[MAX_CANDIDATES], n = c->ndeciding;
+    memcpy(saved, c->deciding, sizeof saved);
+    if (run(c, op, row, e) != 0) return -1; /* restore the row's own record */
+    memcpy(c->deciding, saved, sizeof saved);
+    c->ndeciding = n;
+  }
+  return 0;
+}
+
+/* ---- the record ----------------------------------------------------------- */
+
+int eval_opinion(const eval_ctx *c) { return c->op; }
+rval eval_outcome(const eval_ctx *c) { return c->outcome; }
+
+const char *eval_disposition(const eval_ctx *c) {
+  const pack_opinion *o = c->o;
+  if (!o->disposition) return NULL;
+  const pack_node *d = &c->p->nodes[o->decides];
+  return o->disposition[c->outcome == RV_UNKNOWN ? d->nvalues : c->outcome];
+}
+
+node_state eval_node_state(const eval_ctx *c, int node) { return (node_state)c->state[node]; }
+rval eval_node_value(const eval_ctx *c, int node) { return c->value[node]; }
+int eval_node_open(const eval_ctx *c, int node) { return c->open[node]; }
+
+int eval_node_read_fact(const eval_ctx *c, int node, int fact) {
+  return (int)((c->reads[(size_t)node * (size_t)c->words + (size_t)(fact / 64)] >> (fact % 64)) & 1);
+}
+
+int eval_node_kids(const eval_ctx *c, int node, const int **kids) {
+  const node_rule *r = c->o->rules[node];
+  if (r->rule && r->rule->kind == EXPR_LUA) {
+    *kids = c->dyn[node].v;
+    return c->dyn[node].n;
+  }
+  const kid_list *k = &c->stat[c->op * c->p->nnodes + node];
+  *kids = k->v;
+  return k->n;
+}
+
+int eval_deciding_facts(const eval_ctx *c, const int **facts) {
+  *facts = c->deciding;
+  return c->ndeciding;
+}

@@ -1,0 +1,55 @@
+/* eval: decide one case row under one opinion.
+ *
+ * The evaluator walks the pack's C rules with Kleene's three-valued logic,
+ * evaluating a node only when a rule needs it (so nodes an earlier element
+ * made moot stay "not reached"), and records for each node its value, how it
+ * was decided, the facts its own rule read, and the nodes it depended on.
+ * It never formats anything: explain.c turns the record into a tree. */
+#ifndef RATIO_EVAL_H
+#define RATIO_EVAL_H
+
+#include <stdint.h>
+
+#include "cases.h"
+#include "err.h"
+#include "pack.h"
+
+typedef enum {
+  NODE_NOT_REACHED = 0, /* no rule needed it */
+  NODE_EVALUATING,      /* on the stack now (internal) */
+  NODE_DERIVED,         /* decided by its rule */
+  NODE_FOUND,           /* supplied by the row as a finding below */
+  NODE_NO_FINDING       /* a finding-only node the row left blank */
+} node_state;
+
+/* Per-thread scratch for evaluating rows; reused from row to row. */
+typedef struct eval_ctx eval_ctx;
+
+/* A context for a pack. The caller frees it with eval_free; the pack must
+ * outlive it. Rule functions run in the pack's sandbox, so one context per
+ * sandbox at a time. */
+eval_ctx *eval_new(const pack *p);
+void eval_free(eval_ctx *c);
+
+/* Decide `row` under opinion `op`. Returns 0, or -1 with *e set when a rule
+ * function failed (the row then has no result under this opinion). When the
+ * outcome is unknown, the facts that would decide it are computed too. */
+int eval_row(eval_ctx *c, int op, const case_row *row, err **e);
+
+/* What the last eval_row found. Valid until the next eval_row. */
+int eval_opinion(const eval_ctx *c);
+rval eval_outcome(const eval_ctx *c);
+const char *eval_disposition(const eval_ctx *c); /* NULL when the opinion gives none */
+node_state eval_node_state(const eval_ctx *c, int node);
+rval eval_node_value(const eval_ctx *c, int node);
+/* True when the node's rule said no but its `open` condition held. */
+int eval_node_open(const eval_ctx *c, int node);
+/* The facts the node's own rule read, as a bit set of fact indexes. */
+int eval_node_read_fact(const eval_ctx *c, int node, int fact);
+/* The nodes the node's rule refers to, in order of appearance. */
+int eval_node_kids(const eval_ctx *c, int node, const int **kids);
+/* For an unknown outcome: the unknown facts whose answer alone would decide
+ * it (or, when no single one would, every unknown fact the rules read). */
+int eval_deciding_facts(const eval_ctx *c, const int **facts);
+
+#endif

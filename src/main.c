@@ -1,0 +1,50 @@
+/* main: the command table, the global options, and the exit code. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+const command ratio_commands[] = {
+    {"eval", cmd_eval, "decide every row of a case file and explain why"},
+    {"facts", cmd_facts, "show a pack's fact schema, or a blank CSV header"},
+    {NULL, NULL, NULL},
+};
+
+static void usage(FILE *out) {
+  fputs("Usage: ratio COMMAND [OPTIONS] PACK ...\n"
+        "\n"
+        "Ratio decides fact patterns under the opinions of a case, with the\n"
+        "authority for every step.\n"
+        "\n"
+        "Commands:\n",
+        out);
+  for (const command *c = ratio_commands; c->name; c++) fprintf(out, "  %-8s %s\n", c->name, c->summary);
+  fputs("\n"
+        "Options:\n"
+        "  -h, --help     show this help; 'ratio COMMAND --help' for a command\n"
+        "  --version      print the version\n"
+        "\n"
+        "Exit status: 0 success, 1 the run worked but something failed (a row,\n"
+        "a test), 2 usage or input error (bad option, file or pack).\n",
+        out);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return RATIO_USAGE;
+  }
+  const char *name = argv[1];
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+    usage(stdout);
+    return RATIO_OK;
+  }
+  if (strcmp(name, "--version") == 0) {
+    printf("ratio %s\n", RATIO_VERSION);
+    return RATIO_OK;
+  }
+  for (const command *c = ratio_commands; c->name; c++)
+    if (strcmp(c->name, name) == 0) return c->run(argc - 1, argv + 1);
+  fprintf(stderr, "ratio: unknown command '%s'\nTry 'ratio --help'.\n", name);
+  return RATIO_USAGE;
+}

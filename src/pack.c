@@ -1,0 +1,1253 @@
+/* pack: load a rule pack and check it into a C model.
+ *
+ * The sandbox runs the pack's files; the declarations they leave in the
+ * registry are read here, in one protected pass, into plain C structures.
+ * Every name is resolved and every type checked in that pass, and each
+ * mistake is reported at the pack line that made it, with a did-you-mean. */
+#include "pack.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "suggest.h"
+
+static const char *const yesno_values[] = {"no", "yes"};
+
+/* ---- the loader's state --------------------------------------------------- */
+
+typedef struct loader {
+  pack *p;
+  err *errs;
+} loader;
+
+static void add_err(loader *ld, const char *file, int line, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void add_err(loader *ld, const char *file, int line, const char *hint, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  err *e = err_newv(file, line, 0, fmt, ap);
+  va_end(ap);
+  if (hint) err_hint(e, "%s", hint);
+  err_append(&ld->errs, e);
+}
+
+/* Pack file names are kept once; exprs and rules borrow them. */
+static const char *intern_file(pack *p, const char *file) {
+  for (int i = 0; i < p->nfiles; i++)
+    if (strcmp(p->files[i], file) == 0) return p->files[i];
+  p->files = xrealloc(p->files, sizeof *p->files * (size_t)(p->nfiles + 1));
+  p->files[p->nfiles] = xstrdup(file);
+  return p->files[p->nfiles++];
+}
+
+/* ---- reading Lua tables --------------------------------------------------- */
+
+/* A string field of the table at idx, copied; NULL when absent. */
+static char *get_str(loader *ld, lua_State *L, int idx, const char *key, const char *file,
+                     int line, const char *what) {
+  char *out = NULL;
+  lua_getfield(L, idx, key);
+  if (lua_type(L, -1) == LUA_TSTRING) out = xstrdup(lua_tostring(L, -1));
+  else if (!lua_isnil(L, -1))
+    add_err(ld, file, line, NULL, "%s: '%s' must be text in quotes, not a %s", what, key,
+            luaL_typename(L, -1));
+  lua_pop(L, 1);
+  return out;
+}
+
+static int get_int(lua_State *L, int idx, const char *key) {
+  lua_getfield(L, idx, key);
+  int v = (int)lua_tointeger(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+static bool get_bool(lua_State *L, int idx, const char *key) {
+  lua_getfield(L, idx, key);
+  bool v = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return v;
+}
+
+/* The file and line a declaration table recorded. */
+static void get_pos(loader *ld, lua_State *L, int idx, const char **file, int *line) {
+  lua_getfield(L, idx, "file");
+  *file = intern_file(ld->p, lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+  lua_pop(L, 1);
+  *line = get_int(L, idx, "line");
+}
+
+/* Read a list of strings (array part) into a new array; *n gets the count. */
+static char **get_str_list(lua_State *L, int idx, int *n) {
+  int len = (int)lua_rawlen(L, idx);
+  char **out = xcalloc((size_t)len + 1, sizeof *out);
+  int k = 0;
+  for (int i = 1; i <= len; i++) {
+    lua_rawgeti(L, idx, i);
+    if (lua_type(L, -1) == LUA_TSTRING) out[k++] = xstrdup(lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  *n = k;
+  return out;
+}
+
+/* ---- names ---------------------------------------------------------------- */
+
+int pack_fact_index(const pack *p, const char *name) {
+  for (int i = 0; i < p->nfacts; i++)
+    if (strcmp(p->facts[i].name, name) == 0) return i;
+  return -1;
+}
+
+int pack_node_index(const pack *p, const char *name) {
+  for (int i = 0; i < p->nnodes; i++)
+    if (strcmp(p->nodes[i].name, name) == 0) return i;
+  return -1;
+}
+
+int pack_opinion_index(const pack *p, const char *name) {
+  for (int i = 0; i < p->nopinions; i++)
+    if (strcmp(p->opinions[i].name, name) == 0) return i;
+  return -1;
+}
+
+int pack_authority_index(const pack *p, const char *name) {
+  for (int i = 0; i < p->nauthorities; i++)
+    if (strcmp(p->authorities[i].name, name) == 0) return i;
+  return -1;
+}
+
+static int value_index(char *const *values, int n, const char *name, size_t len) {
+  for (int i = 0; i < n; i++)
+    if (strlen(values[i]) == len && strncmp(values[i], name, len) == 0) return i;
+  return -1;
+}
+
+int pack_fact_value(const pack_fact *f, const char *name, size_t len) {
+  return value_index(f->values, f->nvalues, name, len);
+}
+
+int pack_node_value(const pack_node *n, const char *name, size_t len) {
+  return value_index(n->values, n->nvalues, name, len);
+}
+
+const char *pack_node_value_name(const pack_node *n, rval v) {
+  return v >= 0 && v < n->nvalues ? n->values[v] : "unknown";
+}
+
+/* " did you mean 'x'?" for a name among facts and nodes, or NULL. */
+static char *did_you_mean(const pack *p, const char *name, bool facts, bool nodes) {
+  int n = 0;
+  const char **cands = xcalloc((size_t)(p->nfacts + p->nnodes + 1), sizeof *cands);
+  if (facts)
+    for (int i = 0; i < p->nfacts; i++) cands[n++] = p->facts[i].name;
+  if (nodes)
+    for (int i = 0; i < p->nnodes; i++) cands[n++] = p->nodes[i].name;
+  const char *best = suggest_closest(name, strlen(name), cands, n);
+  char *hint = best ? xasprintf("did you mean '%s'?", best) : NULL;
+  free(cands);
+  return hint;
+}
+
+static char *did_you_mean_in(const char *name, char *const *list, int n) {
+  const char *best = suggest_closest(name, strlen(name), (const char *const *)list, n);
+  return best ? xasprintf("did you mean '%s'?", best) : NULL;
+}
+
+static char *join(char *const *list, int n) {
+  size_t len = 1;
+  for (int i = 0; i < n; i++) len += strlen(list[i]) + 2;
+  char *s = xmalloc(len);
+  s[0] = '\0';
+  for (int i = 0; i < n; i++) {
+    if (i) strcat(s, ", ");
+    strcat(s, list[i]);
+  }
+  return s;
+}
+
+/* Resolve a name used in a rule; reports and returns false when unknown. */
+static bool resolve(loader *ld, const char *name, const char *file, int line, pack_ref *out) {
+  int i = pack_fact_index(ld->p, name);
+  if (i >= 0) {
+    *out = (pack_ref){false, i};
+    return true;
+  }
+  i = pack_node_index(ld->p, name);
+  if (i >= 0) {
+    *out = (pack_ref){true, i};
+    return true;
+  }
+  char *hint = did_you_mean(ld->p, name, true, true);
+  add_err(ld, file, line, hint, "unknown fact or node '%s'", name);
+  free(hint);
+  return false;
+}
+
+/* The values a reference can take, for `is` and `first`. */
+static void ref_values(const pack *p, pack_ref r, char *const **values, int *n) {
+  if (r.is_node) {
+    *values = p->nodes[r.index].values;
+    *n = p->nodes[r.index].nvalues;
+  } else if (p->facts[r.index].type == FACT_ENUM) {
+    *values = p->facts[r.index].values;
+    *n = p->facts[r.index].nvalues;
+  } else if (p->facts[r.index].type == FACT_YESNO) {
+    *values = (char *const *)yesno_values;
+    *n = 2;
+  } else {
+    *values = NULL;
+    *n = 0;
+  }
+}
+
+static bool ref_is_yesno(const pack *p, pack_ref r) {
+  return r.is_node ? !p->nodes[r.index].valued : p->facts[r.index].type == FACT_YESNO;
+}
+
+/* ---- rules ---------------------------------------------------------------- */
+
+static void expr_free(expr *x) {
+  if (!x) return;
+  for (int i = 0; i < x->nkids; i++) expr_free(x->kids[i]);
+  free(x->kids);
+  free(x->gives);
+  free(x);
+}
+
+/* The values a rule must produce: yes/no, or the values of a valued node. */
+typedef struct want {
+  char *const *values;
+  int nvalues;
+  bool valued;
+  const char *node;
+} want;
+
+static expr *conv_expr(loader *ld, lua_State *L, int idx, const want *w);
+
+static expr *conv_bool(loader *ld, lua_State *L, int idx, const char *node) {
+  want w = {(char *const *)yesno_values, 2, false, node};
+  return conv_expr(ld, L, idx, &w);
+}
+
+static expr *conv_kids(loader *ld, lua_State *L, int idx, expr *x, const char *node) {
+  lua_getfield(L, idx, "args");
+  int list = lua_gettop(L);
+  int n = (int)lua_rawlen(L, list);
+  x->kids = xcalloc((size_t)n, sizeof *x->kids);
+  x->nkids = n;
+  bool ok = true;
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, list, i + 1);
+    x->kids[i] = conv_bool(ld, L, lua_gettop(L), node);
+    if (!x->kids[i]) ok = false;
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  if (!ok) {
+    expr_free(x);
+    return NULL;
+  }
+  return x;
+}
+
+static rval value_of_name(const want *w, const char *name) {
+  if (strcmp(name, "unknown") == 0) return RV_UNKNOWN;
+  return (rval)value_index(w->values, w->nvalues, name, strlen(name));
+}
+
+static expr *conv_first(loader *ld, lua_State *L, int idx, expr *x, const want *w) {
+  lua_getfield(L, idx, "branches");
+  int list = lua_gettop(L);
+  int n = (int)lua_rawlen(L, list);
+  x->kids = xcalloc((size_t)n, sizeof *x->kids);
+  x->gives = xcalloc((size_t)n, sizeof *x->gives);
+  x->nkids = n;
+  bool ok = true;
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, list, i + 1);
+    int b = lua_gettop(L);
+    const char *file;
+    int line;
+    get_pos(ld, L, b, &file, &line);
+    lua_getfield(L, b, "cond");
+    bool has_cond = !lua_isnil(L, -1);
+    if (has_cond && !(x->kids[i] = conv_bool(ld, L, lua_gettop(L), w->node))) ok = false;
+    lua_pop(L, 1);
+    if (!has_cond && i != n - 1) {
+      add_err(ld, file, line, "move otherwise to the end of the list",
+              "otherwise must be the last branch of first { ... }; the branches after it are never used");
+      ok = false;
+    }
+    lua_getfield(L, b, "gives");
+    const char *g = lua_tostring(L, -1);
+    if (!g) {
+      add_err(ld, file, line, NULL, "a branch of first gives a %s; give a value name in quotes",
+              luaL_typename(L, -1));
+      ok = false;
+    } else if ((x->gives[i] = value_of_name(w, g)) == RV_UNKNOWN && strcmp(g, "unknown") != 0) {
+      char *all = join(w->values, w->nvalues);
+      char *hint = did_you_mean_in(g, w->values, w->nvalues);
+      add_err(ld, file, line, hint, "node %s: '%s' is not one of its values (%s, or unknown)",
+              w->node, g, all);
+      free(hint);
+      free(all);
+      ok = false;
+    }
+    lua_pop(L, 2);
+    if (!has_cond) x->kids[i] = NULL;
+    if (i == n - 1 && has_cond) {
+      add_err(ld, file, line, "end the list with otherwise \"value\"",
+              "first { ... } needs otherwise \"value\" as its last branch, for when no condition holds");
+      ok = false;
+    }
+  }
+  lua_pop(L, 1);
+  if (!ok) {
+    expr_free(x);
+    return NULL;
+  }
+  return x;
+}
+
+static expr *conv_is(loader *ld, lua_State *L, int idx, expr *x, const char *refname) {
+  char *const *values;
+  int nvalues;
+  ref_values(ld->p, x->ref, &values, &nvalues);
+  if (!values) {
+    add_err(ld, x->file, x->line, "compare numbers and dates with gt, ge, lt, le, eq or ne",
+            "is(\"%s\", ...): %s is not a yes/no or one-of fact or node", refname, refname);
+    expr_free(x);
+    return NULL;
+  }
+  if (nvalues > 64) {
+    add_err(ld, x->file, x->line, NULL, "%s has more than 64 values; split it", refname);
+    expr_free(x);
+    return NULL;
+  }
+  lua_getfield(L, idx, "values");
+  int list = lua_gettop(L);
+  int n = (int)lua_rawlen(L, list);
+  bool ok = true;
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, list, i);
+    const char *v = lua_tostring(L, -1);
+    int k = v ? value_index(values, nvalues, v, strlen(v)) : -1;
+    if (k < 0) {
+      char *all = join(values, nvalues);
+      char *hint = v ? did_you_mean_in(v, values, nvalues) : NULL;
+      add_err(ld, x->file, x->line, hint, "is(\"%s\", ...): '%s' is not one of %s", refname,
+              v ? v : "?", all);
+      free(hint);
+      free(all);
+      ok = false;
+    } else {
+      x->set |= (uint64_t)1 << k;
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  if (!ok) {
+    expr_free(x);
+    return NULL;
+  }
+  return x;
+}
+
+static expr *conv_cmp(loader *ld, lua_State *L, int idx, expr *x, const char *refname) {
+  static const char *const ops[] = {"gt", "ge", "lt", "le", "eq", "ne"};
+  lua_getfield(L, idx, "cmp");
+  const char *op = lua_tostring(L, -1);
+  for (int i = 0; i < 6; i++)
+    if (op && strcmp(op, ops[i]) == 0) x->cmp = (cmp_op)i;
+  lua_pop(L, 1);
+  const pack_fact *f = x->ref.is_node ? NULL : &ld->p->facts[x->ref.index];
+  if (!f || (f->type != FACT_NUMBER && f->type != FACT_DATE)) {
+    add_err(ld, x->file, x->line, f && f->type == FACT_ENUM ? "use is(...) for one-of facts" : "use yes/no for yes/no facts",
+            "%s(\"%s\", ...): %s is not a number or date fact", op ? op : "cmp", refname, refname);
+    expr_free(x);
+    return NULL;
+  }
+  lua_getfield(L, idx, "value");
+  bool ok = true;
+  if (f->type == FACT_NUMBER) {
+    if (lua_type(L, -1) != LUA_TNUMBER) {
+      add_err(ld, x->file, x->line, NULL, "%s(\"%s\", ...) compares a number fact; give a number", op, refname);
+      ok = false;
+    } else {
+      x->number = lua_tonumber(L, -1);
+    }
+  } else {
+    size_t len = 0;
+    const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL;
+    int d = s ? pack_parse_date(s, len) : -1;
+    if (d < 0) {
+      add_err(ld, x->file, x->line, "write dates as \"YYYY-MM-DD\"",
+              "%s(\"%s\", ...) compares a date fact; give a date", op, refname);
+      ok = false;
+    }
+    x->number = d;
+  }
+  lua_pop(L, 1);
+  if (!ok) {
+    expr_free(x);
+    return NULL;
+  }
+  return x;
+}
+
+/* Convert the rule at idx (a combinator table or a function). Returns NULL
+ * after reporting the mistake. */
+static expr *conv_expr(loader *ld, lua_State *L, int idx, const want *w) {
+  expr *x = xcalloc(1, sizeof *x);
+  if (lua_type(L, idx) == LUA_TFUNCTION) {
+    x->kind = EXPR_LUA;
+    x->lua_ref = sandbox_ref(L, idx);
+    lua_Debug ar;
+    lua_pushvalue(L, idx);
+    if (lua_getinfo(L, ">S", &ar) && ar.source[0] == '@') {
+      x->file = intern_file(ld->p, ar.source + 1);
+      x->line = ar.linedefined;
+    }
+    return x;
+  }
+  get_pos(ld, L, idx, &x->file, &x->line);
+  lua_getfield(L, idx, "op");
+  const char *op = lua_tostring(L, -1);
+  lua_pop(L, 1);
+  if (!op) op = "";
+  if (strcmp(op, "first") == 0) {
+    x->kind = EXPR_FIRST;
+    return conv_first(ld, L, idx, x, w);
+  }
+  if (w->valued) {
+    add_err(ld, x->file, x->line, "write rule = first { when(...):gives \"value\", ..., otherwise \"value\" }",
+            "node %s has values, so its rule must choose one of them", w->node);
+    expr_free(x);
+    return NULL;
+  }
+  if (strcmp(op, "const") == 0) {
+    x->kind = EXPR_CONST;
+    x->constant = get_bool(L, idx, "value") ? RV_YES : RV_NO;
+    return x;
+  }
+  if (strcmp(op, "all") == 0 || strcmp(op, "any") == 0 || strcmp(op, "not") == 0 ||
+      strcmp(op, "unless") == 0) {
+    x->kind = op[0] == 'a' ? (op[1] == 'l' ? EXPR_ALL : EXPR_ANY) : op[0] == 'n' ? EXPR_NOT : EXPR_UNLESS;
+    return conv_kids(ld, L, idx, x, w->node);
+  }
+  lua_getfield(L, idx, "ref");
+  char *refname = lua_type(L, -1) == LUA_TSTRING ? xstrdup(lua_tostring(L, -1)) : NULL;
+  lua_pop(L, 1);
+  if (!refname) {
+    add_err(ld, x->file, x->line, NULL, "%s expects a fact or node name in quotes", op);
+    expr_free(x);
+    return NULL;
+  }
+  if (!resolve(ld, refname, x->file, x->line, &x->ref)) {
+    free(refname);
+    expr_free(x);
+    return NULL;
+  }
+  expr *out = x;
+  if (strcmp(op, "ref") == 0) {
+    x->kind = EXPR_REF;
+    if (!ref_is_yesno(ld->p, x->ref)) {
+      char *const *values;
+      int n;
+      ref_values(ld->p, x->ref, &values, &n);
+      char *hint = n ? xasprintf("test it with is(\"%s\", \"%s\")", refname, values[0])
+                     : xasprintf("compare it with gt, ge, lt, le, eq or ne");
+      add_err(ld, x->file, x->line, hint, "'%s' is not yes/no, so it cannot stand alone as a condition",
+              refname);
+      free(hint);
+      expr_free(x);
+      out = NULL;
+    }
+  } else if (strcmp(op, "is") == 0) {
+    x->kind = EXPR_IS;
+    out = conv_is(ld, L, idx, x, refname);
+  } else if (strcmp(op, "cmp") == 0) {
+    x->kind = EXPR_CMP;
+    out = conv_cmp(ld, L, idx, x, refname);
+  } else {
+    add_err(ld, x->file, x->line, NULL, "unknown rule form '%s'", op);
+    expr_free(x);
+    out = NULL;
+  }
+  free(refname);
+  return out;
+}
+
+/* ---- templates ------------------------------------------------------------ */
+
+static void tmpl_free(tmpl *t) {
+  if (t) free(t->parts);
+}
+
+/* Parse "text {name} text" into parts; names must be facts or nodes. The
+ * literal parts point into `src`, which the caller keeps alive. */
+static bool parse_tmpl(loader *ld, const char *src, const char *file, int line, tmpl *out) {
+  int cap = 4;
+  out->parts = xcalloc((size_t)cap, sizeof *out->parts);
+  out->nparts = 0;
+  const char *p = src;
+  bool ok = true;
+  while (*p) {
+    if (out->nparts + 2 > cap) out->parts = xrealloc(out->parts, sizeof *out->parts * (size_t)(cap *= 2));
+    const char *open = strchr(p, '{');
+    if (!open) {
+      out->parts[out->nparts++] = (tmpl_part){p, (int)strlen(p), {false, 0}};
+      break;
+    }
+    if (open > p) out->parts[out->nparts++] = (tmpl_part){p, (int)(open - p), {false, 0}};
+    const char *close = strchr(open, '}');
+    if (!close) {
+      add_err(ld, file, line, "close it with }", "template has '{' with no matching '}'");
+      ok = false;
+      break;
+    }
+    char *name = xstrndup(open + 1, (size_t)(close - open - 1));
+    pack_ref r;
+    if (resolve(ld, name, file, line, &r)) out->parts[out->nparts++] = (tmpl_part){NULL, 0, r};
+    else ok = false;
+    free(name);
+    p = close + 1;
+  }
+  return ok;
+}
+
+/* Templates live as long as the pack: keep the Lua strings' copies here. */
+typedef struct strpool {
+  char **s;
+  int n;
+} strpool;
+
+/* ---- node rules ----------------------------------------------------------- */
+
+static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, node_rule *r,
+                      strpool *pool, bool is_override) {
+  char *const *values = n->values;
+  want w = {values, n->nvalues, n->valued, n->name};
+  get_pos(ld, L, idx, &r->file, &r->line);
+  lua_getfield(L, idx, "rule");
+  if (!lua_isnil(L, -1)) r->rule = conv_expr(ld, L, lua_gettop(L), &w);
+  lua_pop(L, 1);
+  lua_getfield(L, idx, "open");
+  if (!lua_isnil(L, -1)) r->open = conv_bool(ld, L, lua_gettop(L), n->name);
+  lua_pop(L, 1);
+  if (r->open && n->valued) {
+    add_err(ld, r->file, r->line, "give \"unknown\" from a branch of first instead",
+            "node %s: open applies to yes/no nodes only", n->name);
+  }
+  lua_getfield(L, idx, "by");
+  if (lua_istable(L, -1)) {
+    int cnt;
+    char **names = get_str_list(L, lua_gettop(L), &cnt);
+    r->by = xcalloc((size_t)cnt + 1, sizeof *r->by);
+    for (int i = 0; i < cnt; i++) {
+      int a = pack_authority_index(ld->p, names[i]);
+      if (a < 0) {
+        char **all = xcalloc((size_t)ld->p->nauthorities + 1, sizeof *all);
+        for (int k = 0; k < ld->p->nauthorities; k++) all[k] = ld->p->authorities[k].name;
+        char *hint = did_you_mean_in(names[i], all, ld->p->nauthorities);
+        add_err(ld, r->file, r->line, hint ? hint : "declare it with authority \"name\" { cite = ..., pin = ... }",
+                "%s %s: unknown authority '%s'", is_override ? "override" : "node", n->name, names[i]);
+        free(hint);
+        free(all);
+      } else {
+        r->by[r->nby++] = a;
+      }
+      free(names[i]);
+    }
+    free(names);
+  }
+  lua_pop(L, 1);
+  /* Sentences: yes/no/unknown for yes/no nodes; says = { value = ... }. */
+  r->says = xcalloc((size_t)n->nvalues, sizeof *r->says);
+  bool any_says = false;
+  for (int v = 0; v < n->nvalues; v++) {
+    const char *key = values[v];
+    char *s = NULL;
+    if (!n->valued) s = get_str(ld, L, idx, key, r->file, r->line, n->name);
+    else {
+      lua_getfield(L, idx, "says");
+      if (lua_istable(L, -1)) s = get_str(ld, L, lua_gettop(L), key, r->file, r->line, n->name);
+      lua_pop(L, 1);
+    }
+    if (s) {
+      pool->s = xrealloc(pool->s, sizeof *pool->s * (size_t)(pool->n + 1));
+      pool->s[pool->n++] = s;
+      parse_tmpl(ld, s, r->file, r->line, &r->says[v]);
+      any_says = true;
+    }
+  }
+  char *u = get_str(ld, L, idx, "unknown", r->file, r->line, n->name);
+  if (u) {
+    pool->s = xrealloc(pool->s, sizeof *pool->s * (size_t)(pool->n + 1));
+    pool->s[pool->n++] = u;
+    r->says_unknown = xcalloc(1, sizeof *r->says_unknown);
+    parse_tmpl(ld, u, r->file, r->line, r->says_unknown);
+    any_says = true;
+  }
+  if (!any_says) {
+    free(r->says);
+    r->says = NULL;
+  }
+}
+
+static void rule_free(node_rule *r, int nvalues) {
+  expr_free(r->rule);
+  expr_free(r->open);
+  free(r->by);
+  if (r->says)
+    for (int v = 0; v < nvalues; v++) tmpl_free(&r->says[v]);
+  free(r->says);
+  tmpl_free(r->says_unknown);
+  free(r->says_unknown);
+}
+
+/* ---- declarations --------------------------------------------------------- */
+
+static bool check_unique(loader *ld, const char *kind, const char *name, const char *file,
+                         int line, int found) {
+  if (found < 0) return true;
+  add_err(ld, file, line, "rename one of them", "%s '%s' is declared twice", kind, name);
+  return false;
+}
+
+static void read_facts(loader *ld, lua_State *L, int reg) {
+  pack *p = ld->p;
+  lua_getfield(L, reg, "facts");
+  int list = lua_gettop(L);
+  int n = (int)lua_rawlen(L, list);
+  p->facts = xcalloc((size_t)n + 1, sizeof *p->facts);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, list, i);
+    int t = lua_gettop(L);
+    const char *file;
+    int line;
+    get_pos(ld, L, t, &file, &line);
+    char *name = get_str(ld, L, t, "name", file, line, "fact");
+    if (!check_unique(ld, "fact", name, file, line, pack_fact_index(p, name))) {
+      free(name);
+      lua_pop(L, 1);
+      continue;
+    }
+    pack_fact *f = &p->facts[p->nfacts++];
+    f->name = name;
+    f->file = xstrdup(file);
+    f->line = line;
+    f->ask = get_str(ld, L, t, "ask", file, line, name);
+    f->help = get_str(ld, L, t, "help", file, line, name);
+    f->optional = get_bool(L, t, "optional");
+    char *type = get_str(ld, L, t, "type", file, line, name);
+    static const char *const types[] = {"yesno", "enum", "number", "date", "text"};
+    for (int k = 0; k < 5; k++)
+      if (type && strcmp(type, types[k]) == 0) f->type = (fact_type)k;
+    free(type);
+    if (f->type == FACT_ENUM) {
+      lua_getfield(L, t, "values");
+      f->values = get_str_list(L, lua_gettop(L), &f->nvalues);
+      lua_pop(L, 1);
+      if (f->nvalues > 64)
+        add_err(ld, file, line, "split the fact in two", "fact %s has more than 64 values", name);
+      for (int a = 0; a < f->nvalues; a++)
+        for (int b = 0; b < a; b++)
+          if (strcmp(f->values[a], f->values[b]) == 0)
+            add_err(ld, file, line, NULL, "fact %s lists the value '%s' twice", name, f->values[a]);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+static void read_authorities(loader *ld, lua_State *L, int reg) {
+  pack *p = ld->p;
+  lua_getfield(L, reg, "authorities");
+  int list = lua_gettop(L);
+  int n = (int)lua_rawlen(L, list);
+  p->authorities = xcalloc((size_t)n + 1, sizeof *p->authorities);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, list, i);
+    int t = lua_gettop(L);
+    const char *file;
+    int line;
+    get_pos(ld, L, t, &file, &line);
+    char *name = get_str(ld, L, t, "name", file, line, "authority");
+    if (!check_unique(ld, "authority", name, file, line, pack_authority_index(p, name))) {
+      free(name);
+      lua_pop(L, 1);
+      continue;
+    }
+    pack_authority *a = &p->authorities[p->nauthorities++];
+    a->name = name;
+    a->file = xstrdup(file);
+    a->line = line;
+    a->cite = get_str(ld, L, t, "cite", file, line, name);
+    a->pin = get_str(ld, L, t, "pin", file, line, name);
+    a->quote = get_str(ld, L, t, "quote", file, line, name);
+    if (!a->cite)
+      add_err(ld, file, line, "write authority \"x\" { cite = \"Case v. Case, 1 U.S. 1 (1900)\", pin = \"5\" }",
+              "authority %s has no citation", name);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* First pass over nodes: names and values, so rules can refer to any node
+ * whatever the order of declaration. */
+static void read_node_heads(loader *ld, lua_State *L, int reg) {
+  pack *p = ld->p;
+  lua_getfield(L, reg, "nodes");
+  int list = lua_gettop(L);
+  int n = (int)lua_rawlen(L, list);
+  p->nodes = xcalloc((size_t)n + 1, sizeof *p->nodes);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, list, i);
+    int t = lua_gettop(L);
+    const char *file;
+    int line;
+    get_pos(ld, L, t, &file, &line);
+    char *name = get_str(ld, L, t, "name", file, line, "node");
+    if (!check_unique(ld, "node", name, file, line, pack_node_index(p, name)) ||
+        !check_unique(ld, "fact and node", name, file, line, pack_fact_index(p, name))) {
+      free(name);
+      name = xasprintf("(duplicate %d)", i);
+    }
+    pack_node *nd = &p->nodes[p->nnodes++];
+    nd->name = name;
+    nd->file = xstrdup(file);
+    nd->line = line;
+    nd->ask = get_str(ld, L, t, "ask", file, line, name);
+    nd->title = get_str(ld, L, t, "title", file, line, name);
+    nd->finding = get_bool(L, t, "finding");
+    lua_getfield(L, t, "values");
+    if (lua_istable(L, -1)) {
+      nd->values = get_str_list(L, lua_gettop(L), &nd->nvalues);
+      nd->valued = true;
+      if (nd->nvalues < 2 || nd->nvalues > 64)
+        add_err(ld, file, line, NULL, "node %s needs between 2 and 64 values", name);
+      for (int v = 0; v < nd->nvalues; v++)
+        if (strcmp(nd->values[v], "unknown") == 0)
+          add_err(ld, file, line, "leave 'unknown' out: every node may be unknown",
+                  "node %s lists 'unknown' as a value", name);
+    } else {
+      nd->values = xcalloc(3, sizeof *nd->values);
+      nd->values[0] = xstrdup("no");
+      nd->values[1] = xstrdup("yes");
+      nd->nvalues = 2;
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+}
+
+static void read_node_rules(loader *ld, lua_State *L, int reg, strpool *pool) {
+  pack *p = ld->p;
+  lua_getfield(L, reg, "nodes");
+  int list = lua_gettop(L);
+  for (int i = 0; i < p->nnodes; i++) {
+    lua_rawgeti(L, list, i + 1);
+    pack_node *nd = &p->nodes[i];
+    read_rule(ld, L, lua_gettop(L), nd, &nd->base, pool, false);
+    if (!nd->base.rule && !nd->finding)
+      add_err(ld, nd->file, nd->line, "give it rule = ..., or finding = true if only a court's finding decides it",
+              "node %s has no rule", nd->name);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
+  pack *p = ld->p;
+  lua_getfield(L, reg, "opinions");
+  int list = lua_gettop(L);
+  int n = (int)lua_rawlen(L, list);
+  p->opinions = xcalloc((size_t)n + 1, sizeof *p->opinions);
+  /* names first, so a base may be declared after the opinion that uses it */
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, list, i);
+    int t = lua_gettop(L);
+    const char *file;
+    int line;
+    get_pos(ld, L, t, &file, &line);
+    pack_opinion *o = &p->opinions[p->nopinions];
+    o->name = get_str(ld, L, t, "name", file, line, "opinion");
+    if (!check_unique(ld, "opinion", o->name, file, line, pack_opinion_index(p, o->name))) {
+      free(o->name);
+      o->name = xasprintf("(duplicate %d)", i);
+    }
+    o->file = xstrdup(file);
+    o->line = line;
+    p->nopinions++;
+    lua_pop(L, 1);
+  }
+  for (int i = 0; i < p->nopinions; i++) {
+    lua_rawgeti(L, list, i + 1);
+    int t = lua_gettop(L);
+    pack_opinion *o = &p->opinions[i];
+    const char *file = o->file;
+    int line = o->line;
+    o->author = get_str(ld, L, t, "author", file, line, o->name);
+    o->role = get_str(ld, L, t, "role", file, line, o->name);
+    o->title = get_str(ld, L, t, "title", file, line, o->name);
+    o->joined = get_str(ld, L, t, "joined", file, line, o->name);
+    o->date = get_str(ld, L, t, "date", file, line, o->name);
+    o->until_date = get_str(ld, L, t, "until_date", file, line, o->name);
+    o->date_days = o->date ? pack_parse_date(o->date, strlen(o->date)) : 0;
+    o->until_days = o->until_date ? pack_parse_date(o->until_date, strlen(o->until_date)) : -1;
+    if (o->date && o->date_days < 0)
+      add_err(ld, file, line, "write dates as \"YYYY-MM-DD\"", "opinion %s: date '%s' is not a date", o->name, o->date);
+    if (o->until_date && o->until_days < 0)
+      add_err(ld, file, line, "write dates as \"YYYY-MM-DD\"", "opinion %s: until_date '%s' is not a date", o->name, o->until_date);
+    char *base = get_str(ld, L, t, "base", file, line, o->name);
+    o->base = -1;
+    if (base) {
+      o->base = pack_opinion_index(p, base);
+      if (o->base < 0) {
+        char **all = xcalloc((size_t)p->nopinions + 1, sizeof *all);
+        for (int k = 0; k < p->nopinions; k++) all[k] = p->opinions[k].name;
+        char *hint = did_you_mean_in(base, all, p->nopinions);
+        add_err(ld, file, line, hint, "opinion %s: unknown base opinion '%s'", o->name, base);
+        free(hint);
+        free(all);
+      }
+      free(base);
+    }
+    char *decides = get_str(ld, L, t, "decides", file, line, o->name);
+    o->decides = -1;
+    if (decides) {
+      o->decides = pack_node_index(p, decides);
+      if (o->decides < 0) {
+        char *hint = did_you_mean(p, decides, false, true);
+        add_err(ld, file, line, hint, "opinion %s decides unknown node '%s'", o->name, decides);
+        free(hint);
+      }
+      free(decides);
+    }
+    /* overrides */
+    lua_getfield(L, t, "overrides");
+    int ol = lua_gettop(L);
+    int no = (int)lua_rawlen(L, ol);
+    o->overrides = xcalloc((size_t)no + 1, sizeof *o->overrides);
+    for (int k = 1; k <= no; k++) {
+      lua_rawgeti(L, ol, k);
+      int ot = lua_gettop(L);
+      const char *ofile;
+      int oline;
+      get_pos(ld, L, ot, &ofile, &oline);
+      char *target = get_str(ld, L, ot, "node", ofile, oline, o->name);
+      int ni = target ? pack_node_index(p, target) : -1;
+      if (ni < 0) {
+        char *hint = target ? did_you_mean(p, target, false, true) : NULL;
+        add_err(ld, ofile, oline, hint, "opinion %s overrides unknown node '%s'", o->name,
+                target ? target : "?");
+        free(hint);
+      } else {
+        pack_override *ov = &o->overrides[o->noverrides++];
+        ov->node = ni;
+        read_rule(ld, L, ot, &p->nodes[ni], &ov->rule, pool, true);
+      }
+      free(target);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+}
+
+/* Dispositions are read after bases are known, since they are inherited. */
+static void read_dispositions(loader *ld, lua_State *L, int reg) {
+  pack *p = ld->p;
+  lua_getfield(L, reg, "opinions");
+  int list = lua_gettop(L);
+  for (int i = 0; i < p->nopinions; i++) {
+    pack_opinion *o = &p->opinions[i];
+    if (o->decides < 0) continue;
+    const pack_node *d = &p->nodes[o->decides];
+    lua_rawgeti(L, list, i + 1);
+    lua_getfield(L, -1, "disposition");
+    if (lua_istable(L, -1)) {
+      int t = lua_gettop(L);
+      o->disposition = xcalloc((size_t)d->nvalues + 1, sizeof *o->disposition);
+      for (int v = 0; v <= d->nvalues; v++)
+        o->disposition[v] = get_str(ld, L, t, v < d->nvalues ? d->values[v] : "unknown", o->file,
+                                    o->line, o->name);
+      lua_pushnil(L);
+      while (lua_next(L, t)) {
+        const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+        if (strcmp(k, "unknown") != 0 && pack_node_value(d, k, strlen(k)) < 0) {
+          char *all = join(d->values, d->nvalues);
+          char *hint = did_you_mean_in(k, d->values, d->nvalues);
+          add_err(ld, o->file, o->line, hint,
+                  "opinion %s: disposition for '%s', which is not a value of %s (%s, unknown)",
+                  o->name, k, d->name, all);
+          free(hint);
+          free(all);
+        }
+        lua_pop(L, 1);
+      }
+    }
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+}
+
+/* ---- resolution and checks ------------------------------------------------ */
+
+static int opinion_depth_ok(loader *ld, int i) {
+  pack *p = ld->p;
+  int steps = 0;
+  for (int b = p->opinions[i].base; b >= 0; b = p->opinions[b].base) {
+    if (++steps > p->nopinions) {
+      add_err(ld, p->opinions[i].file, p->opinions[i].line, "break the chain of base opinions",
+              "opinion %s is its own base, through other opinions", p->opinions[i].name);
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The rule each node follows under an opinion: the node's own, then the
+ * overrides of the base chain from the root down to the opinion itself. */
+static void resolve_opinion(pack *p, pack_opinion *o, int self, int depth) {
+  if (depth > p->nopinions) return;
+  if (o->base >= 0) {
+    pack_opinion *b = &p->opinions[o->base];
+    if (!b->rules) resolve_opinion(p, b, o->base, depth + 1);
+  }
+  o->rules = xcalloc((size_t)p->nnodes + 1, sizeof *o->rules);
+  for (int n = 0; n < p->nnodes; n++)
+    o->rules[n] = o->base >= 0 && p->opinions[o->base].rules ? p->opinions[o->base].rules[n]
+                                                             : &p->nodes[n].base;
+  (void)self;
+  for (int k = 0; k < o->noverrides; k++) {
+    pack_override *ov = &o->overrides[k];
+    const node_rule *prev = o->rules[ov->node];
+    /* An override inherits what it leaves out: sentences and authorities
+     * always, the open question only when it keeps the rule. */
+    o->rules[ov->node] = &ov->rule;
+    if (!ov->rule.says && prev->says) {
+      ov->rule.says = prev->says;
+      ov->rule.says_unknown = prev->says_unknown;
+      ov->rule.says_borrowed = true;
+    }
+    if (!ov->rule.says_unknown && prev->says_unknown && !ov->rule.says_borrowed) {
+      ov->rule.says_unknown = prev->says_unknown;
+      ov->rule.unknown_borrowed = true;
+    }
+    if (!ov->rule.nby && prev->nby) {
+      ov->rule.by = xcalloc((size_t)prev->nby, sizeof *ov->rule.by);
+      memcpy(ov->rule.by, prev->by, sizeof *prev->by * (size_t)prev->nby);
+      ov->rule.nby = prev->nby;
+    }
+    if (!ov->rule.rule) {
+      ov->rule.rule_borrowed = true;
+      ov->rule.rule = prev->rule;
+      if (!ov->rule.open) {
+        ov->rule.open = prev->open;
+        ov->rule.open_borrowed = true;
+      }
+    }
+  }
+  if (o->decides < 0 && o->base >= 0) o->decides = p->opinions[o->base].decides;
+  if (!o->disposition && o->base >= 0 && p->opinions[o->base].disposition &&
+      o->decides == p->opinions[o->base].decides) {
+    const pack_node *d = &p->nodes[o->decides];
+    o->disposition = xcalloc((size_t)d->nvalues + 1, sizeof *o->disposition);
+    for (int v = 0; v <= d->nvalues; v++) {
+      const char *s = p->opinions[o->base].disposition[v];
+      o->disposition[v] = s ? xstrdup(s) : NULL;
+    }
+  }
+  if (!o->date && o->base >= 0 && p->opinions[o->base].date) {
+    o->date = xstrdup(p->opinions[o->base].date);
+    o->date_days = p->opinions[o->base].date_days;
+  }
+}
+
+static void deps_of(const expr *x, int *out, int *n, int cap) {
+  if (!x) return;
+  if ((x->kind == EXPR_REF || x->kind == EXPR_IS) && x->ref.is_node && *n < cap) out[(*n)++] = x->ref.index;
+  for (int i = 0; i < x->nkids; i++) deps_of(x->kids[i], out, n, cap);
+}
+
+/* Depth-first search for a cycle through nodes under one opinion. */
+static bool find_cycle(const pack *p, const pack_opinion *o, int n, char *state, int *path,
+                       int depth, int *cycle_start) {
+  state[n] = 1;
+  path[depth] = n;
+  int deps[256], nd = 0;
+  deps_of(o->rules[n]->rule, deps, &nd, 128);
+  deps_of(o->rules[n]->open, deps, &nd, 256);
+  for (int i = 0; i < nd; i++) {
+    int m = deps[i];
+    if (state[m] == 1) {
+      *cycle_start = m;
+      path[depth + 1] = m;
+      return true;
+    }
+    if (state[m] == 0 && find_cycle(p, o, m, state, path, depth + 1, cycle_start)) return true;
+  }
+  state[n] = 2;
+  return false;
+}
+
+static void check_cycles(loader *ld, const pack_opinion *o) {
+  pack *p = ld->p;
+  char *state = xcalloc((size_t)p->nnodes + 1, 1);
+  int *path = xcalloc((size_t)p->nnodes + 2, sizeof *path);
+  for (int n = 0; n < p->nnodes; n++) {
+    int start = -1;
+    if (state[n] == 0 && find_cycle(p, o, n, state, path, 0, &start)) {
+      size_t len = 1;
+      int i = 0;
+      while (path[i] != start) i++;
+      int from = i;
+      for (; path[i] != start || i == from; i++) len += strlen(p->nodes[path[i]].name) + 4;
+      len += strlen(p->nodes[start].name);
+      char *chain = xmalloc(len + 1);
+      chain[0] = '\0';
+      for (i = from;; i++) {
+        strcat(chain, p->nodes[path[i]].name);
+        if (i > from && path[i] == start) break;
+        strcat(chain, " -> ");
+      }
+      const node_rule *r = o->rules[start];
+      add_err(ld, r->file, r->line, "a node cannot depend on itself; break the loop",
+              "cycle among nodes%s%s: %s", o->noverrides ? " under opinion " : "",
+              o->noverrides ? o->name : "", chain);
+      free(chain);
+      break;
+    }
+  }
+  free(state);
+  free(path);
+}
+
+static int read_registry(lua_State *L, void *ud, err **e) {
+  loader *ld = ud;
+  pack *p = ld->p;
+  int reg = lua_gettop(L);
+  strpool *pool = xcalloc(1, sizeof *pool);
+  p->strings = pool;
+  lua_getfield(L, reg, "pack");
+  if (lua_istable(L, -1)) {
+    const char *file;
+    int line;
+    get_pos(ld, L, lua_gettop(L), &file, &line);
+    p->name = get_str(ld, L, lua_gettop(L), "name", file, line, "pack");
+    p->title = get_str(ld, L, lua_gettop(L), "title", file, line, "pack");
+    p->case_name = get_str(ld, L, lua_gettop(L), "case", file, line, "pack");
+  } else {
+    add_err(ld, p->main_file, 1, "begin the main file with pack { name = \"...\", title = \"...\" }",
+            "the pack never declares itself");
+  }
+  lua_pop(L, 1);
+  read_facts(ld, L, reg);
+  read_authorities(ld, L, reg);
+  read_node_heads(ld, L, reg);
+  if (ld->errs) goto done; /* rules cannot be checked against broken names */
+  read_node_rules(ld, L, reg, pool);
+  read_opinions(ld, L, reg, pool);
+  read_dispositions(ld, L, reg);
+  if (ld->errs) goto done;
+  if (p->nopinions == 0)
+    add_err(ld, p->main_file, 0, "add opinion \"majority\" { decides = \"...\", ... }", "the pack declares no opinion");
+  for (int i = 0; i < p->nopinions; i++)
+    if (opinion_depth_ok(ld, i) && !p->opinions[i].rules) resolve_opinion(p, &p->opinions[i], i, 0);
+  for (int i = 0; i < p->nopinions && !ld->errs; i++) {
+    pack_opinion *o = &p->opinions[i];
+    if (o->decides < 0)
+      add_err(ld, o->file, o->line, "add decides = \"node\" (or a base opinion that has one)",
+              "opinion %s does not say which node it decides", o->name);
+    else
+      check_cycles(ld, o);
+  }
+done:
+  (void)e;
+  return 0;
+}
+
+/* ---- loading -------------------------------------------------------------- */
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+pack *pack_load(const char *path, const pack_options *opts, err **e) {
+  struct stat st;
+  if (stat(path, &st) != 0) {
+    *e = err_new(path, 0, 0, "cannot open pack: %s", strerror(errno));
+    err_hint(*e, "give a pack folder (with pack.lua) or its main .lua file");
+    return NULL;
+  }
+  pack *p = xcalloc(1, sizeof *p);
+  char *main_rel;
+  if (S_ISDIR(st.st_mode)) {
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/') n--;
+    p->dir = xstrndup(path, n);
+    main_rel = xstrdup("pack.lua");
+  } else if (ends_with(path, ".lua")) {
+    const char *slash = strrchr(path, '/');
+    p->dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+    main_rel = xstrdup(slash ? slash + 1 : path);
+  } else {
+    *e = err_hint(err_new(path, 0, 0, "not a rule pack"),
+                  "give a pack folder (with pack.lua) or a .lua file");
+    free(p);
+    return NULL;
+  }
+  p->main_file = xasprintf("%s/%s", p->dir, main_rel);
+  if (S_ISDIR(st.st_mode) && stat(p->main_file, &st) != 0) {
+    *e = err_hint(err_new(p->dir, 0, 0, "the pack folder has no pack.lua"),
+                  "a pack folder's main file is pack.lua");
+    free(main_rel);
+    pack_free(p);
+    return NULL;
+  }
+  p->sb = sandbox_new(opts ? &opts->limits : NULL, e);
+  if (!p->sb || sandbox_load_pack(p->sb, main_rel, p->dir, p->dir, e) != 0) {
+    if (*e && !(*e)->file) {
+      free((*e)->file);
+      (*e)->file = xstrdup(p->main_file);
+    }
+    free(main_rel);
+    pack_free(p);
+    return NULL;
+  }
+  free(main_rel);
+  loader ld = {p, NULL};
+  if (sandbox_with_registry(p->sb, read_registry, &ld, e) != 0 || ld.errs) {
+    if (ld.errs) {
+      err_free(*e);
+      *e = ld.errs;
+    }
+    pack_free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void pack_free(pack *p) {
+  if (!p) return;
+  for (int i = 0; i < p->nfacts; i++) {
+    pack_fact *f = &p->facts[i];
+    free(f->name);
+    for (int v = 0; v < f->nvalues; v++) free(f->values[v]);
+    free(f->values);
+    free(f->ask);
+    free(f->help);
+    free(f->file);
+  }
+  free(p->facts);
+  for (int i = 0; i < p->nauthorities; i++) {
+    pack_authority *a = &p->authorities[i];
+    free(a->name);
+    free(a->cite);
+    free(a->pin);
+    free(a->quote);
+    free(a->file);
+  }
+  free(p->authorities);
+  for (int i = 0; i < p->nopinions; i++) {
+    pack_opinion *o = &p->opinions[i];
+    const pack_node *d = o->decides >= 0 && o->decides < p->nnodes ? &p->nodes[o->decides] : NULL;
+    for (int k = 0; k < o->noverrides; k++) {
+      node_rule *r = &o->overrides[k].rule;
+      int nv = p->nodes[o->overrides[k].node].nvalues;
+      if (r->rule_borrowed) r->rule = NULL;
+      if (r->open_borrowed) r->open = NULL;
+      if (r->says_borrowed) r->says = NULL, r->says_unknown = NULL;
+      if (r->unknown_borrowed) r->says_unknown = NULL;
+      rule_free(r, nv);
+    }
+    free(o->overrides);
+    if (o->disposition && d)
+      for (int v = 0; v <= d->nvalues; v++) free(o->disposition[v]);
+    free(o->disposition);
+    free(o->rules);
+    free(o->name);
+    free(o->author);
+    free(o->role);
+    free(o->title);
+    free(o->joined);
+    free(o->date);
+    free(o->until_date);
+    free(o->file);
+  }
+  free(p->opinions);
+  for (int i = 0; i < p->nnodes; i++) {
+    pack_node *n = &p->nodes[i];
+    rule_free(&n->base, n->nvalues);
+    for (int v = 0; v < n->nvalues; v++) free(n->values[v]);
+    free(n->values);
+    free(n->name);
+    free(n->ask);
+    free(n->title);
+    free(n->file);
+  }
+  free(p->nodes);
+  if (p->strings) {
+    for (int i = 0; i < p->strings->n; i++) free(p->strings->s[i]);
+    free(p->strings->s);
+    free(p->strings);
+  }
+  for (int i = 0; i < p->nfiles; i++) free(p->files[i]);
+  free(p->files);
+  free(p->name);
+  free(p->title);
+  free(p->case_name);
+  free(p->dir);
+  free(p->main_file);
+  sandbox_free(p->sb);
+  free(p);
+}
+
+/* ---- dates and opinions in force ------------------------------------------ */
+
+int pack_parse_date(const char *s, size_t len) {
+  if (len != 10 || s[4] != '-' || s[7] != '-') return -1;
+  int y = 0, m = 0, d = 0;
+  for (int i = 0; i < 10; i++) {
+    if (i == 4 || i == 7) continue;
+    if (s[i] < '0' || s[i] > '9') return -1;
+  }
+  y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  m = (s[5] - '0') * 10 + (s[6] - '0');
+  d = (s[8] - '0') * 10 + (s[9] - '0');
+  static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap)) return -1;
+  /* days since 0000-03-01, a proleptic Gregorian count (Howard Hinnant's) */
+  y -= m <= 2;
+  int era = y / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe;
+}
+
+int pack_opinions_in_force(const pack *p, int date_days, int *out) {
+  int n = 0;
+  for (int i = 0; i < p->nopinions; i++) {
+    const pack_opinion *o = &p->opinions[i];
+    if (date_days >= 0) {
+      if (o->date && o->date_days > date_days) continue;
+      if (o->until_date && o->until_days <= date_days) continue;
+    }
+    out[n++] = i;
+  }
+  return n;
+}

@@ -1,0 +1,192 @@
+/* pack: a rule pack loaded into a C model of facts, nodes, authorities and
+ * opinions.
+ *
+ * pack_load runs the pack's Lua files in a sandbox, then reads the
+ * declarations back into plain C structures and checks every name, type and
+ * reference, so evaluation walks C data and enters Lua only for rule
+ * functions (the escape hatch). */
+#ifndef RATIO_PACK_H
+#define RATIO_PACK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "sandbox.h"
+#include "value.h"
+
+typedef enum { FACT_YESNO, FACT_ENUM, FACT_NUMBER, FACT_DATE, FACT_TEXT } fact_type;
+
+typedef struct pack_fact {
+  char *name;
+  fact_type type;
+  char **values; /* FACT_ENUM: the allowed names; NULL otherwise */
+  int nvalues;
+  char *ask;     /* the question a person is asked, or NULL */
+  char *help;
+  bool optional; /* may be left unknown without a warning */
+  char *file;
+  int line;
+} pack_fact;
+
+typedef struct pack_authority {
+  char *name;
+  char *cite;  /* "Daniels v. Williams, 474 U.S. 327" */
+  char *pin;   /* "330-331", or NULL */
+  char *quote; /* a short quotation, or NULL */
+  char *file;
+  int line;
+} pack_authority;
+
+/* A reference from a rule to a fact or a node. */
+typedef struct pack_ref {
+  bool is_node;
+  int index;
+} pack_ref;
+
+typedef enum {
+  EXPR_CONST,  /* a literal yes/no */
+  EXPR_REF,    /* the value of a yes/no fact or node */
+  EXPR_IS,     /* a fact or valued node is one of a set */
+  EXPR_CMP,    /* a number or date fact compared with a constant */
+  EXPR_NOT,
+  EXPR_ALL,
+  EXPR_ANY,
+  EXPR_UNLESS, /* kids[0] holds unless kids[1] (the exception) holds */
+  EXPR_FIRST,  /* the value of the first branch whose condition holds */
+  EXPR_LUA     /* a rule function, called through the sandbox */
+} expr_kind;
+
+typedef enum { CMP_GT, CMP_GE, CMP_LT, CMP_LE, CMP_EQ, CMP_NE } cmp_op;
+
+typedef struct expr {
+  expr_kind kind;
+  int line;
+  const char *file; /* borrowed from the pack's file table */
+  pack_ref ref;     /* EXPR_REF, EXPR_IS, EXPR_CMP */
+  uint64_t set;     /* EXPR_IS: bit v set when value v is in the set */
+  rval constant;    /* EXPR_CONST */
+  cmp_op cmp;       /* EXPR_CMP */
+  double number;    /* EXPR_CMP: the constant (dates as day numbers) */
+  struct expr **kids;
+  int nkids;        /* EXPR_FIRST: one condition per branch; NULL = otherwise */
+  rval *gives;      /* EXPR_FIRST: the value each branch gives */
+  int lua_ref;      /* EXPR_LUA: the function, held by the sandbox */
+} expr;
+
+/* A template for the explanation sentence: text with {name} holes. */
+typedef struct tmpl_part {
+  const char *text; /* literal text (len bytes), or NULL for a hole */
+  int len;
+  pack_ref ref;     /* the fact or node a hole names */
+} tmpl_part;
+
+typedef struct tmpl {
+  tmpl_part *parts;
+  int nparts;
+} tmpl;
+
+/* How a node is decided: the base rule of the node or an opinion's
+ * override of it. */
+typedef struct node_rule {
+  expr *rule;         /* NULL: the node can only be supplied as a finding */
+  expr *open;         /* when it holds, a "no" becomes unknown (a question left open) */
+  int *by;            /* authority indexes */
+  int nby;
+  tmpl *says;         /* one template per value (nvalues), or NULL per value */
+  tmpl *says_unknown;
+  const char *file;
+  int line;
+  /* An override shares what it leaves out with the rule it replaces; these
+   * mark the shared parts, which pack_free must not free twice. */
+  bool rule_borrowed, open_borrowed, says_borrowed, unknown_borrowed;
+} node_rule;
+
+typedef struct pack_node {
+  char *name;
+  char *ask;        /* the question the node answers */
+  char *title;      /* a short heading, or NULL (the name is used) */
+  char **values;    /* the value names: {"no","yes"} for yes/no nodes */
+  int nvalues;
+  bool valued;      /* declared with values = {...} */
+  bool finding;     /* a case row may supply its value */
+  node_rule base;
+  char *file;
+  int line;
+} pack_node;
+
+typedef struct pack_override {
+  int node;
+  node_rule rule;
+} pack_override;
+
+typedef struct pack_opinion {
+  char *name;
+  char *author;
+  char *role;       /* majority, plurality, concurrence, dissent, ... */
+  char *title;
+  char *joined;     /* "Marshall, J." or NULL */
+  char *date;       /* YYYY-MM-DD */
+  char *until_date; /* in force until this date (exclusive), or NULL */
+  int date_days, until_days;
+  int base;         /* opinion index, or -1 */
+  int decides;      /* node index */
+  char **disposition; /* per value of the decided node, then unknown; NULL entries */
+  pack_override *overrides;
+  int noverrides;
+  const node_rule **rules; /* resolved: the rule each node follows here */
+  char *file;
+  int line;
+} pack_opinion;
+
+typedef struct pack {
+  char *name;
+  char *title;
+  char *case_name;
+  char *dir;        /* the pack folder as the user named it */
+  char *main_file;  /* display path of the main file */
+  char **files;     /* display paths that exprs borrow */
+  int nfiles;
+  pack_fact *facts;
+  int nfacts;
+  pack_node *nodes;
+  int nnodes;
+  pack_authority *authorities;
+  int nauthorities;
+  pack_opinion *opinions;
+  int nopinions;
+  sandbox *sb;      /* owned: holds rule functions */
+  struct strpool *strings; /* owned: template texts the templates point into */
+} pack;
+
+typedef struct pack_options {
+  sandbox_limits limits;
+} pack_options;
+
+/* Load the pack at `path` (a folder with pack.lua, or a .lua file). Returns a
+ * pack the caller frees with pack_free, or NULL with *e set to every
+ * mistake found (a chain). */
+pack *pack_load(const char *path, const pack_options *opts, err **e);
+void pack_free(pack *p);
+
+/* Lookups by name; -1 when absent. */
+int pack_fact_index(const pack *p, const char *name);
+int pack_node_index(const pack *p, const char *name);
+int pack_opinion_index(const pack *p, const char *name);
+int pack_authority_index(const pack *p, const char *name);
+
+/* The value index of `name` among a fact's or node's values; -1 if none. */
+int pack_fact_value(const pack_fact *f, const char *name, size_t len);
+int pack_node_value(const pack_node *n, const char *name, size_t len);
+
+/* The name of value v of a node ("unknown" for RV_UNKNOWN). */
+const char *pack_node_value_name(const pack_node *n, rval v);
+
+/* The opinions in force on a date (YYYY-MM-DD), or all when date is NULL:
+ * writes their indexes into out (room for nopinions) and returns the count. */
+int pack_opinions_in_force(const pack *p, int date_days, int *out);
+
+/* Day number of a YYYY-MM-DD date, or -1 when it is not a valid date. */
+int pack_parse_date(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,153 @@
+/* render_text: explanations as short paragraphs of analysis, per opinion. */
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct text_state {
+  char **label;  /* per pack node: where it was explained ("2.1"), or NULL */
+  int nnodes;
+} text_state;
+
+static void upper(FILE *out, const char *s) {
+  for (; *s; s++) fputc(*s == '_' ? ' ' : (*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s), out);
+}
+
+static void spaced(FILE *out, const char *s) {
+  for (; *s; s++) fputc(*s == '_' ? ' ' : *s, out);
+}
+
+static void indent(FILE *out, int n) {
+  for (int i = 0; i < n; i++) fputc(' ', out);
+}
+
+static void print_node(renderer *r, const explain_node *x, const char *label, int depth) {
+  text_state *st = r->state;
+  const pack *p = r->p;
+  const pack_node *nd = &p->nodes[x->node];
+  char tbuf[128];
+  int pad = depth * 3;
+  indent(r->out, pad);
+  fprintf(r->out, "%s %s: ", label, explain_node_title(nd, tbuf, sizeof tbuf));
+  if (st->label[x->node]) {
+    spaced(r->out, x->value_name);
+    fprintf(r->out, " (see %s)\n", st->label[x->node]);
+    return;
+  }
+  st->label[x->node] = xstrdup(label);
+  spaced(r->out, x->value_name);
+  if (x->state == NODE_FOUND) fputs(" (found below)", r->out);
+  else if (x->state == NODE_NO_FINDING) fputs(" (no finding supplied)", r->out);
+  else if (x->open) fputs(" (left open)", r->out);
+  fputc('\n', r->out);
+  if (x->state == NODE_NOT_REACHED) return;
+  pad += (int)strlen(label) + 1;
+  if (x->sentence) {
+    indent(r->out, pad);
+    fprintf(r->out, "%s\n", x->sentence);
+  }
+  if (x->nfacts) {
+    indent(r->out, pad);
+    fputc('[', r->out);
+    for (int i = 0; i < x->nfacts; i++)
+      fprintf(r->out, "%s%s = %s", i ? ", " : "", p->facts[x->facts[i].fact].name, x->facts[i].value);
+    fputs("]\n", r->out);
+  }
+  for (int i = 0; i < x->nby; i++) {
+    char cbuf[512];
+    indent(r->out, pad);
+    fprintf(r->out, "%s\n", render_cite(&p->authorities[x->by[i]], cbuf, sizeof cbuf));
+  }
+  for (int i = 0; i < x->nkids; i++) {
+    char sub[64];
+    snprintf(sub, sizeof sub, "%.*s%d.", (int)strlen(label) - (depth == 0 ? 0 : 0), label, i + 1);
+    print_node(r, x->kids[i], sub, depth + 1);
+  }
+}
+
+static void text_begin(renderer *r) { (void)r; }
+
+static void text_row(renderer *r, const case_row *row, explain_tree *const *trees, int ntrees) {
+  text_state *st = r->state;
+  const pack *p = r->p;
+  fprintf(r->out, "== %s%s%s (%s:%d) ==\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
+          r->source, row->line);
+  for (int t = 0; t < ntrees; t++) {
+    const explain_tree *tr = trees[t];
+    const pack_opinion *o = &p->opinions[tr->opinion];
+    const pack_node *d = &p->nodes[o->decides];
+    for (int i = 0; i < st->nnodes; i++) {
+      free(st->label[i]);
+      st->label[i] = NULL;
+    }
+    fprintf(r->out, "\n%s", o->name);
+    if (o->author || o->role || o->date) {
+      fputs(" (", r->out);
+      const char *sep = "";
+      if (o->author) fprintf(r->out, "%s", o->author), sep = ", ";
+      if (o->joined) fprintf(r->out, " joined by %s", o->joined);
+      if (o->role) fprintf(r->out, "%s%s", sep, o->role), sep = ", ";
+      if (o->date) fprintf(r->out, "%s%s", sep, o->date);
+      fputc(')', r->out);
+    }
+    fputs("\n", r->out);
+    char tbuf[128];
+    fprintf(r->out, "Outcome: %s: ", explain_node_title(d, tbuf, sizeof tbuf));
+    spaced(r->out, tr->outcome_name);
+    fputc('.', r->out);
+    if (tr->disposition) {
+      fputs(" Disposition: ", r->out);
+      upper(r->out, tr->disposition);
+      fputc('.', r->out);
+    }
+    fputc('\n', r->out);
+    const explain_node *root = tr->root;
+    if (root->sentence) fprintf(r->out, "%s\n", root->sentence);
+    st->label[root->node] = xstrdup("the outcome");
+    if (root->state == NODE_FOUND) fputs("(found below)\n", r->out);
+    for (int i = 0; i < root->nby; i++) {
+      char cbuf[512];
+      fprintf(r->out, "%s\n", render_cite(&p->authorities[root->by[i]], cbuf, sizeof cbuf));
+    }
+    for (int i = 0; i < root->nkids; i++) {
+      char label[32];
+      snprintf(label, sizeof label, "%d.", i + 1);
+      print_node(r, root->kids[i], label, 0);
+    }
+    if (tr->ndeciding) {
+      fputs("Undecided: the answer turns on ", r->out);
+      for (int i = 0; i < tr->ndeciding; i++) {
+        const pack_fact *f = &p->facts[tr->deciding[i].fact];
+        fprintf(r->out, "%s%s", i ? (i == tr->ndeciding - 1 ? " and " : ", ") : "", f->name);
+        if (f->ask) fprintf(r->out, " (%s)", f->ask);
+      }
+      fputs(".\n", r->out);
+    }
+  }
+  fputc('\n', r->out);
+}
+
+static void text_row_error(renderer *r, const case_row *row, const err *e) {
+  fprintf(r->out, "== %s (%s:%d): not decided ==\n", row->id && row->id[0] ? row->id : "(no id)",
+          r->source, row->line);
+  err_print(e, r->out);
+  fputc('\n', r->out);
+}
+
+static void text_end(renderer *r, const render_summary *s) { render_summary_line(r->out, s); }
+
+static void text_free(renderer *r) {
+  text_state *st = r->state;
+  for (int i = 0; i < st->nnodes; i++) free(st->label[i]);
+  free(st->label);
+  free(st);
+}
+
+renderer *render_text_new(FILE *out, const pack *p, const char *source) {
+  renderer *r = xcalloc(1, sizeof *r);
+  text_state *st = xcalloc(1, sizeof *st);
+  st->nnodes = p->nnodes;
+  st->label = xcalloc((size_t)p->nnodes + 1, sizeof *st->label);
+  *r = (renderer){out, p, source, st, text_begin, text_row, text_row_error, text_end, text_free};
+  return r;
+}

@@ -1,0 +1,557 @@
+/* sandbox: one pack's lua_State, its budgets, and every call into Lua. */
+#include "sandbox.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "prelude_lua.h"
+
+/* The count hook fires every HOOK_EVERY instructions; the budget is charged
+ * in those steps, and the hook notes where the pack was for messages about
+ * errors that carry no position (running out of memory). */
+#define HOOK_EVERY 1000
+#define MAX_SOURCE_BYTES ((size_t)8 << 20)
+
+struct sandbox {
+  lua_State *L;
+  size_t used, cap;          /* bytes held by the Lua heap, and its limit */
+  long long max_steps;
+  long long steps_left;
+  bool over_steps;
+  bool over_memory;
+  char last_file[PATH_MAX];  /* last pack position the hook saw */
+  int last_line;
+  char *root_real;           /* owned: realpath of the pack folder */
+  char *display_root;        /* owned: the folder as the user named it */
+  int env_ref, registry_ref, proxy_ref;
+  /* The reader of the rule call in progress, and the error it raised. */
+  sandbox_reader reader;
+  void *reader_ud;
+  err *reader_err;
+  int depth;                 /* nesting of protected calls: rules reading rules */
+  char *result_str;          /* owned: copy of a rule's string result */
+  size_t result_cap;
+};
+
+static sandbox *sandbox_of(lua_State *L) { return *(sandbox **)lua_getextraspace(L); }
+
+/* ---- budgets -------------------------------------------------------------- */
+
+static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  sandbox *sb = ud;
+  size_t old = ptr ? osize : 0;
+  if (nsize == 0) {
+    sb->used -= old;
+    free(ptr);
+    return NULL;
+  }
+  if (nsize > old && sb->used - old + nsize > sb->cap) {
+    sb->over_memory = true;
+    return NULL;
+  }
+  void *p = realloc(ptr, nsize);
+  if (!p) return NULL;
+  sb->used = sb->used - old + nsize;
+  return p;
+}
+
+static void note_position(sandbox *sb, lua_State *L, lua_Debug *ar) {
+  if (lua_getinfo(L, "Sl", ar) && ar->source[0] == '@' && ar->currentline > 0) {
+    snprintf(sb->last_file, sizeof sb->last_file, "%s", ar->source + 1);
+    sb->last_line = ar->currentline;
+  }
+}
+
+static void sb_hook(lua_State *L, lua_Debug *ar) {
+  sandbox *sb = sandbox_of(L);
+  note_position(sb, L, ar);
+  sb->steps_left -= sb->over_steps ? 1 : HOOK_EVERY;
+  if (sb->steps_left > 0 && !sb->over_steps) return;
+  /* Re-arm at every instruction so a pcall in the pack cannot swallow the
+   * stop: the next instruction of its handler fails again. */
+  sb->over_steps = true;
+  lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+  lua_pushfstring(L, "%s:%d: went over the step budget", sb->last_file, sb->last_line);
+  lua_error(L);
+}
+
+static void arm(sandbox *sb) {
+  sb->steps_left = sb->max_steps;
+  sb->over_steps = false;
+  sb->over_memory = false;
+  sb->last_file[0] = '\0';
+  sb->last_line = 0;
+  lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
+}
+
+static void disarm(sandbox *sb) { lua_sethook(sb->L, NULL, 0, 0); }
+
+/* ---- errors at the boundary ----------------------------------------------- */
+
+/* Message handler: make the error a string with the pack position of the
+ * innermost pack frame. Never calls the object's metamethods: a hostile
+ * __tostring must not run with the hook off. */
+static int msgh(lua_State *L) {
+  const char *msg = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
+  if (!msg) {
+    lua_pushfstring(L, "error raised with a %s value instead of a message", luaL_typename(L, 1));
+    msg = lua_tostring(L, -1);
+  }
+  /* Lua prefixes "file:line:" when the raiser's position is known; when it
+   * is not (error(msg, 0), errors inside library functions), add the line of
+   * the nearest pack frame. */
+  if (msg[0] == '@' || strstr(msg, ".lua:") == NULL) {
+    lua_Debug ar;
+    for (int level = 0; lua_getstack(L, level, &ar); level++) {
+      if (lua_getinfo(L, "Sl", &ar) && ar.source[0] == '@' && ar.currentline > 0) {
+        lua_pushfstring(L, "%s:%d: %s", ar.source + 1, ar.currentline, msg);
+        return 1;
+      }
+    }
+  }
+  lua_pushstring(L, msg);
+  return 1;
+}
+
+/* Split "file:line: message" into an err; messages from Lua look like that
+ * when the position is known. */
+static err *err_from_lua_message(const char *msg) {
+  for (const char *p = msg; (p = strchr(p, ':')) != NULL; p++) {
+    const char *q = p + 1;
+    if (*q < '0' || *q > '9') continue;
+    long line = strtol(q, (char **)&q, 10);
+    if (q[0] != ':' || q[1] != ' ') continue;
+    char *file = xstrndup(msg, (size_t)(p - msg));
+    err *e = err_new(file, (int)line, 0, "%s", q + 2);
+    free(file);
+    return e;
+  }
+  return err_new(NULL, 0, 0, "%s", msg);
+}
+
+/* Turn a failed lua_pcall into an err. The error value is on the top. */
+static err *error_of(sandbox *sb, int status, const char *node) {
+  err *e;
+  const char *where = sb->last_file[0] ? sb->last_file : NULL;
+  if (status == LUA_ERRMEM) {
+    e = err_new(where, sb->last_line, 0, "the pack went over its memory limit of %zu MiB%s%s",
+                sb->cap >> 20, node ? " in node " : "", node ? node : "");
+    err_hint(e, "look for a table or string that grows without end, or raise --max-memory");
+  } else if (sb->over_steps) {
+    e = err_new(where, sb->last_line, 0, "the pack went over its step budget of %lld steps%s%s",
+                sb->max_steps, node ? " in node " : "", node ? node : "");
+    err_hint(e, "look for a loop that never ends, or raise --max-steps");
+  } else if (sb->reader_err) {
+    e = sb->reader_err;
+    sb->reader_err = NULL;
+  } else {
+    const char *msg = lua_type(sb->L, -1) == LUA_TSTRING ? lua_tostring(sb->L, -1) : "error";
+    e = err_from_lua_message(msg);
+    if (status == LUA_ERRERR)
+      err_hint(e, "the error happened while handling another error");
+  }
+  if (node && !e->node) err_node(e, node);
+  lua_pop(sb->L, 1);
+  return e;
+}
+
+/* The one protected call: function and nargs arguments on the stack. */
+static int sb_pcall(sandbox *sb, int nargs, int nres, const char *node, err **e) {
+  lua_State *L = sb->L;
+  int base = lua_gettop(L) - nargs;
+  lua_pushcfunction(L, msgh);
+  lua_insert(L, base);
+  /* A rule function may read a node whose rule is another function: the
+   * budget and hook belong to the outermost call. */
+  if (sb->depth++ == 0) {
+    sb->reader_err = NULL;
+    arm(sb);
+  }
+  int status = lua_pcall(L, nargs, nres, base);
+  if (--sb->depth == 0) disarm(sb);
+  lua_remove(L, base);
+  if (status != LUA_OK) {
+    *e = error_of(sb, status, node);
+    return -1;
+  }
+  if (sb->depth == 0) {
+    err_free(sb->reader_err);
+    sb->reader_err = NULL;
+  }
+  return 0;
+}
+
+/* ---- files of the pack ---------------------------------------------------- */
+
+static char *read_file(const char *path, size_t *len, err **e, const char *shown) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    *e = err_new(shown, 0, 0, "cannot read: %s", strerror(errno));
+    return NULL;
+  }
+  size_t cap = 8192, n = 0;
+  char *buf = xmalloc(cap);
+  size_t got;
+  while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+    n += got;
+    if (n > MAX_SOURCE_BYTES) {
+      *e = err_new(shown, 0, 0, "pack file is larger than %zu MiB", MAX_SOURCE_BYTES >> 20);
+      free(buf);
+      fclose(f);
+      return NULL;
+    }
+    if (n == cap) buf = xrealloc(buf, cap *= 2);
+  }
+  int bad = ferror(f);
+  fclose(f);
+  if (bad) {
+    *e = err_new(shown, 0, 0, "cannot read: %s", strerror(errno));
+    free(buf);
+    return NULL;
+  }
+  *len = n;
+  return buf;
+}
+
+/* Is `rel` a path inside the pack folder? Checked on the words of the path
+ * and again on the real path, so neither ".." nor a symlink climbs out. */
+static const char *outside_reason(sandbox *sb, const char *rel, char *full, size_t fullsz) {
+  if (rel[0] == '\0') return "an empty file name";
+  if (rel[0] == '/') return "an absolute path";
+  for (const char *p = rel; *p;) {
+    const char *slash = strchr(p, '/');
+    size_t n = slash ? (size_t)(slash - p) : strlen(p);
+    if (n == 2 && p[0] == '.' && p[1] == '.') return "a path that climbs out with '..'";
+    p += n + (slash ? 1 : 0);
+  }
+  char joined[PATH_MAX];
+  if (snprintf(joined, sizeof joined, "%s/%s", sb->root_real, rel) >= (int)sizeof joined)
+    return "a path that is too long";
+  if (!realpath(joined, full)) return NULL; /* missing: reported by the reader */
+  size_t rl = strlen(sb->root_real);
+  if (strncmp(full, sb->root_real, rl) != 0 || full[rl] != '/')
+    return "a link that points outside the pack folder";
+  (void)fullsz;
+  return NULL;
+}
+
+/* Load a pack file (text only) as a function whose _ENV is the pack's
+ * environment. Pushes the function; raises a Lua error on failure. */
+static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
+  char full[PATH_MAX] = "";
+  const char *why = outside_reason(sb, rel, full, sizeof full);
+  if (why) luaL_error(L, "include \"%s\": %s; a pack may only include files inside its own folder", rel, why);
+  char *shown = xasprintf("%s/%s", sb->display_root, rel);
+  if (full[0] == '\0') {
+    lua_pushfstring(L, "include \"%s\": no such file in the pack folder %s", rel, sb->display_root);
+    free(shown);
+    lua_error(L);
+  }
+  struct stat st;
+  if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
+    free(shown);
+    luaL_error(L, "include \"%s\": not a regular file", rel);
+  }
+  err *e = NULL;
+  size_t len = 0;
+  char *src = read_file(full, &len, &e, shown);
+  if (!src) {
+    lua_pushstring(L, e->msg);
+    err_free(e);
+    free(shown);
+    lua_error(L);
+  }
+  char *chunkname = xasprintf("@%s", shown);
+  free(shown);
+  int status = luaL_loadbufferx(L, src, len, chunkname, "t");
+  free(src);
+  free(chunkname);
+  if (status != LUA_OK) lua_error(L); /* the syntax error, already "file:line:" */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sb->env_ref);
+  if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+}
+
+/* include_file(path) from the prelude: load a file of the pack. */
+static int l_include_file(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  const char *rel = luaL_checkstring(L, 1);
+  load_pack_file(L, sb, rel);
+  return 1;
+}
+
+/* load(chunk [, name [, mode [, env]]]) for packs: text only, and the pack's
+ * environment unless another is given. */
+static int l_safe_load(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  const char *name = luaL_optstring(L, 2, "=(load)");
+  int has_env = !lua_isnone(L, 4);
+  if (luaL_loadbufferx(L, s, len, name, "t") != LUA_OK) {
+    lua_pushnil(L);
+    lua_insert(L, -2);
+    return 2;
+  }
+  if (has_env) lua_pushvalue(L, 4);
+  else lua_rawgeti(L, LUA_REGISTRYINDEX, sb->env_ref);
+  if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+  return 1;
+}
+
+/* ---- the environment ------------------------------------------------------ */
+
+static void copy_fields(lua_State *L, int from, const char *const *names) {
+  for (; *names; names++) {
+    lua_getfield(L, from, *names);
+    lua_setfield(L, -2, *names);
+  }
+}
+
+/* Push the table of safe library functions the prelude builds the pack's
+ * environment from. An allowlist: anything not named here is not there. */
+static void push_safe(lua_State *L) {
+  static const char *const base[] = {"assert", "error", "ipairs", "next", "pairs", "pcall",
+                                     "select", "tonumber", "tostring", "type", "xpcall",
+                                     "rawequal", "rawlen", "setmetatable", "_VERSION", NULL};
+  static const char *const str[] = {"byte", "char", "find", "format", "gmatch", "gsub", "len",
+                                    "lower", "match", "rep", "reverse", "sub", "upper",
+                                    "pack", "packsize", "unpack", NULL};
+  static const char *const tab[] = {"concat", "insert", "move", "pack", "remove", "sort",
+                                    "unpack", NULL};
+  static const char *const math[] = {"abs", "ceil", "cos", "deg", "exp", "floor", "fmod",
+                                     "huge", "log", "max", "maxinteger", "min", "mininteger",
+                                     "modf", "pi", "rad", "sin", "sqrt", "tan", "tointeger",
+                                     "type", "ult", "ult", NULL};
+  static const char *const utf[] = {"char", "charpattern", "codepoint", "codes", "len",
+                                    "offset", NULL};
+  lua_newtable(L);
+  lua_pushglobaltable(L);
+  copy_fields(L, lua_gettop(L), base);
+  lua_pop(L, 1);
+  lua_pushcfunction(L, l_safe_load);
+  lua_setfield(L, -2, "load");
+  struct { const char *name; const char *const *fields; } libs[] = {
+      {"string", str}, {"table", tab}, {"math", math}, {"utf8", utf}};
+  for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++) {
+    lua_newtable(L);
+    lua_getglobal(L, libs[i].name);
+    copy_fields(L, lua_gettop(L), libs[i].fields);
+    lua_pop(L, 1);
+    lua_setfield(L, -2, libs[i].name);
+  }
+}
+
+/* The facts table a rule function receives: reads go to the reader. */
+static int l_proxy_index(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  const char *name = lua_tostring(L, 2);
+  if (!name || !sb->reader) return luaL_error(L, "facts are read by name, e.g. f.actual_notice");
+  sandbox_value v = {0};
+  err *e = NULL;
+  if (sb->reader(sb->reader_ud, name, &v, &e) != 0) {
+    err_free(sb->reader_err);
+    sb->reader_err = e;
+    return luaL_error(L, "%s", e ? e->msg : "cannot read");
+  }
+  switch (v.kind) {
+  case SV_NIL: lua_pushnil(L); break;
+  case SV_BOOL: lua_pushboolean(L, v.b); break;
+  case SV_NUMBER: lua_pushnumber(L, v.num); break;
+  case SV_STRING: lua_pushlstring(L, v.str, v.len); break;
+  }
+  return 1;
+}
+
+static int l_proxy_newindex(lua_State *L) {
+  return luaL_error(L, "a rule cannot change facts (tried to set '%s')", luaL_optstring(L, 2, "?"));
+}
+
+/* Runs in protected mode: open the libraries, strip what packs must not
+ * have, run the prelude, keep its environment and registry. */
+static int setup(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  luaL_requiref(L, "_G", luaopen_base, 1);
+  luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+  luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+  luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+  luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+  luaL_requiref(L, LUA_DBLIBNAME, luaopen_debug, 0);
+  lua_getfield(L, -1, "getinfo"); /* the prelude's only privilege */
+  int getinfo = lua_gettop(L);
+  /* Strings share one metatable whose __index is the real string library:
+   * take string.dump out of that table itself. */
+  lua_getglobal(L, LUA_STRLIBNAME);
+  lua_pushnil(L);
+  lua_setfield(L, -2, "dump");
+  lua_pop(L, 1);
+
+  if (luaL_loadbufferx(L, ratio_prelude_lua, ratio_prelude_lua_len, "=prelude", "t") != LUA_OK)
+    return lua_error(L);
+  lua_pushvalue(L, getinfo);
+  lua_pushcfunction(L, l_include_file);
+  push_safe(L);
+  lua_call(L, 3, 2);
+  sb->registry_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  sb->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+
+  lua_newtable(L); /* the facts proxy for rule functions */
+  lua_newtable(L);
+  lua_pushcfunction(L, l_proxy_index);
+  lua_setfield(L, -2, "__index");
+  lua_pushcfunction(L, l_proxy_newindex);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);
+  sb->proxy_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+sandbox *sandbox_new(const sandbox_limits *limits, err **e) {
+  sandbox *sb = xcalloc(1, sizeof *sb);
+  sb->cap = limits && limits->max_memory ? limits->max_memory : SANDBOX_DEFAULT_MEMORY;
+  sb->max_steps = limits && limits->max_steps ? limits->max_steps : SANDBOX_DEFAULT_STEPS;
+  sb->env_ref = sb->registry_ref = sb->proxy_ref = LUA_NOREF;
+  sb->L = lua_newstate(sb_alloc, sb);
+  if (!sb->L) {
+    *e = err_new(NULL, 0, 0, "cannot start Lua within the memory limit of %zu bytes", sb->cap);
+    free(sb);
+    return NULL;
+  }
+  *(sandbox **)lua_getextraspace(sb->L) = sb;
+  lua_pushcfunction(sb->L, setup);
+  if (sb_pcall(sb, 0, 0, NULL, e) != 0) {
+    sandbox_free(sb);
+    return NULL;
+  }
+  return sb;
+}
+
+void sandbox_free(sandbox *sb) {
+  if (!sb) return;
+  if (sb->L) lua_close(sb->L);
+  err_free(sb->reader_err);
+  free(sb->root_real);
+  free(sb->display_root);
+  free(sb->result_str);
+  free(sb);
+}
+
+/* ---- loading and calling -------------------------------------------------- */
+
+static int load_main(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  const char *rel = lua_tostring(L, 1);
+  load_pack_file(L, sb, rel);
+  lua_call(L, 0, 0);
+  return 0;
+}
+
+int sandbox_load_pack(sandbox *sb, const char *main_path, const char *root,
+                      const char *display_root, err **e) {
+  char real[PATH_MAX];
+  if (!realpath(root, real)) {
+    *e = err_new(display_root, 0, 0, "cannot open pack folder: %s", strerror(errno));
+    return -1;
+  }
+  free(sb->root_real);
+  free(sb->display_root);
+  sb->root_real = xstrdup(real);
+  sb->display_root = xstrdup(display_root);
+  lua_pushcfunction(sb->L, load_main);
+  lua_pushstring(sb->L, main_path);
+  return sb_pcall(sb, 1, 0, NULL, e);
+}
+
+struct registry_call {
+  int (*fn)(lua_State *L, void *ud, err **e);
+  void *ud;
+  err *e;
+  int rc;
+};
+
+static int registry_trampoline(lua_State *L) {
+  struct registry_call *rc = lua_touserdata(L, 1);
+  sandbox *sb = sandbox_of(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sb->registry_ref);
+  rc->rc = rc->fn(L, rc->ud, &rc->e);
+  return 0;
+}
+
+int sandbox_with_registry(sandbox *sb, int (*fn)(lua_State *L, void *ud, err **e), void *ud,
+                          err **e) {
+  struct registry_call rc = {fn, ud, NULL, 0};
+  lua_pushcfunction(sb->L, registry_trampoline);
+  lua_pushlightuserdata(sb->L, &rc);
+  if (sb_pcall(sb, 1, 0, NULL, e) != 0) {
+    err_free(rc.e);
+    return -1;
+  }
+  if (rc.rc != 0) {
+    *e = rc.e ? rc.e : err_new(NULL, 0, 0, "cannot read the pack");
+    return -1;
+  }
+  err_free(rc.e);
+  return 0;
+}
+
+int sandbox_ref(lua_State *L, int idx) {
+  lua_pushvalue(L, idx);
+  return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader reader, void *ud,
+                      sandbox_value *out, err **e) {
+  lua_State *L = sb->L;
+  int top = lua_gettop(L);
+  sandbox_reader old_reader = sb->reader;
+  void *old_ud = sb->reader_ud;
+  sb->reader = reader;
+  sb->reader_ud = ud;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sb->proxy_ref);
+  int rc = sb_pcall(sb, 1, 1, node, e);
+  sb->reader = old_reader;
+  sb->reader_ud = old_ud;
+  if (rc != 0) {
+    lua_settop(L, top);
+    return -1;
+  }
+  memset(out, 0, sizeof *out);
+  switch (lua_type(L, -1)) {
+  case LUA_TNIL: out->kind = SV_NIL; break;
+  case LUA_TBOOLEAN: out->kind = SV_BOOL; out->b = lua_toboolean(L, -1); break;
+  case LUA_TNUMBER: out->kind = SV_NUMBER; out->num = lua_tonumber(L, -1); break;
+  case LUA_TSTRING: {
+    size_t len;
+    const char *s = lua_tolstring(L, -1, &len);
+    if (len + 1 > sb->result_cap) {
+      sb->result_cap = len + 1;
+      sb->result_str = xrealloc(sb->result_str, sb->result_cap);
+    }
+    memcpy(sb->result_str, s, len + 1);
+    out->kind = SV_STRING;
+    out->str = sb->result_str;
+    out->len = len;
+    break;
+  }
+  default:
+    *e = err_node(err_new(sb->last_file[0] ? sb->last_file : NULL, sb->last_line, 0,
+                          "node %s: its rule function returned a %s; return true, false, nil "
+                          "(unknown) or one of the node's values", node ? node : "?",
+                          luaL_typename(L, -1)), node);
+    lua_settop(L, top);
+    return -1;
+  }
+  lua_settop(L, top);
+  return 0;
+}
+
+size_t sandbox_memory(const sandbox *sb) { return sb->used; }

@@ -1,0 +1,74 @@
+/* sandbox: one pack's lua_State, its budgets, and every call into Lua.
+ *
+ * A sandbox owns a lua_State whose pack code sees only an allowlist (safe
+ * parts of base, string, table, math, utf8 and the rule language), whose
+ * allocator refuses past a memory cap, and whose count hook stops code past a
+ * step budget. Every call into Lua goes through this module, in protected
+ * mode, and comes back as a value or an err with the pack file and line. */
+#ifndef RATIO_SANDBOX_H
+#define RATIO_SANDBOX_H
+
+#include <stddef.h>
+#include <stdbool.h>
+
+#include "err.h"
+
+typedef struct lua_State lua_State;
+typedef struct sandbox sandbox;
+
+typedef struct sandbox_limits {
+  size_t max_memory;      /* bytes the pack's Lua heap may use in all */
+  long long max_steps;    /* VM instructions per load and per evaluation */
+} sandbox_limits;
+
+#define SANDBOX_DEFAULT_MEMORY ((size_t)64 << 20)
+#define SANDBOX_DEFAULT_STEPS 10000000LL
+
+/* A value crossing between a rule function and the evaluator. */
+typedef enum { SV_NIL, SV_BOOL, SV_NUMBER, SV_STRING } sandbox_value_kind;
+typedef struct sandbox_value {
+  sandbox_value_kind kind;
+  bool b;
+  double num;
+  const char *str; /* borrowed: valid until the next call into the sandbox */
+  size_t len;
+} sandbox_value;
+
+/* Answers a rule function's read of `name` (a fact or a node). Returns 0 and
+ * fills *out, or -1 with *e set (an unknown name, a cycle). */
+typedef int (*sandbox_reader)(void *ud, const char *name, sandbox_value *out, err **e);
+
+/* A new sandbox with the given limits (NULL for the defaults). The caller
+ * frees it with sandbox_free. Returns NULL and sets *e on failure. */
+sandbox *sandbox_new(const sandbox_limits *limits, err **e);
+void sandbox_free(sandbox *sb);
+
+/* Run the rule language's prelude, then the pack's main file `main_path`
+ * (text only). `root` is the pack folder: `include` reads files inside it and
+ * nowhere else. `display_root` is how the folder is named in messages. On
+ * success the registry of declarations is kept in the sandbox for
+ * sandbox_with_registry. */
+int sandbox_load_pack(sandbox *sb, const char *main_path, const char *root,
+                      const char *display_root, err **e);
+
+/* Call fn(L, ud) in protected mode with the registry table on top of the
+ * stack, so a reader of the registry never leaves a longjmp behind. fn returns
+ * 0 or -1 with *e set by itself. */
+int sandbox_with_registry(sandbox *sb, int (*fn)(lua_State *L, void *ud, err **e),
+                          void *ud, err **e);
+
+/* Keep the Lua value at `idx` of L alive in the sandbox; returns a handle
+ * for sandbox_call_rule. Call only from within sandbox_with_registry. */
+int sandbox_ref(lua_State *L, int idx);
+
+/* Call the rule function `ref` with a facts table whose reads go to
+ * reader(ud, name). The result is the function's return value converted to
+ * a sandbox_value; strings are borrowed until the next call. The step budget
+ * starts afresh for each call. `node` names the node for messages. */
+int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader reader,
+                      void *ud, sandbox_value *out, err **e);
+
+/* Bytes currently held by the pack's Lua heap. */
+size_t sandbox_memory(const sandbox *sb);
+
+#endif

@@ -1,0 +1,35 @@
+/* value: the values rules compute with, and Kleene's three-valued logic.
+ *
+ * A value is a small integer: RV_UNKNOWN, or the index of a value among the
+ * values of its fact or node. Yes/no facts and nodes have two values,
+ * RV_NO (0) and RV_YES (1), so the same integer serves both. */
+#ifndef RATIO_VALUE_H
+#define RATIO_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int16_t rval;
+#define RV_UNKNOWN ((rval)-1)
+#define RV_NO ((rval)0)
+#define RV_YES ((rval)1)
+
+/* Kleene's strong connectives: false AND unknown is false, true OR unknown
+ * is true, NOT unknown is unknown. */
+rval value_and(rval a, rval b);
+rval value_or(rval a, rval b);
+rval value_not(rval a);
+
+/* The name of a yes/no value: "yes", "no" or "unknown". */
+const char *value_yesno_name(rval v);
+
+/* Parse a yes/no cell: yes/no, y/n, true/false, 1/0 in any case. Returns 0
+ * and sets *out, or -1 when the text is none of those. Blank text is not
+ * accepted here: the caller decides that blank means unknown. */
+int value_parse_yesno(const char *s, size_t len, rval *out);
+
+/* Parse a number cell (decimal, optional sign and fraction). */
+int value_parse_number(const char *s, size_t len, double *out);
+
+#endif
