@@ -1,0 +1,99 @@
+-- Authorities for the due_process pack.
+--
+-- One entry per proposition the pack relies on: the same case appears more
+-- than once when different pages carry different points. Pin cites are to
+-- the U.S. Reports; quotations are kept to a few words and are exact.
+
+-- Section 1983 and state action --------------------------------------------
+
+authority "section_1983" {
+  cite = "42 U.S.C. § 1983",
+}
+
+authority "monroe" {
+  cite  = "Monroe v. Pape, 365 U.S. 167 (1961)",
+  pin   = "184",
+  quote = "made possible only because the wrongdoer is clothed with the authority of state law",
+}
+
+-- The protected interest: liberty as personal security -----------------------
+
+authority "ingraham" {
+  cite = "Ingraham v. Wright, 430 U.S. 651 (1977)",
+  pin  = "673",
+}
+
+authority "youngberg" {
+  cite  = "Youngberg v. Romeo, 457 U.S. 307 (1982)",
+  pin   = "315-316",
+  quote = "historic liberty interest",
+}
+
+-- Deprivation: the state of mind --------------------------------------------
+
+authority "daniels" {
+  cite  = "Daniels v. Williams, 474 U.S. 327 (1986)",
+  pin   = "328",
+  quote = "simply not implicated by a negligent act of an official",
+}
+
+authority "daniels_abuse_of_power" {
+  cite = "Daniels v. Williams, 474 U.S. 327 (1986)",
+  pin  = "330-333",
+}
+
+authority "daniels_n3" {
+  cite  = "Daniels v. Williams, 474 U.S. 327 (1986)",
+  pin   = "334 n.3",
+  quote = "something less than intentional conduct, such as recklessness or \"gross negligence\"",
+}
+
+authority "davidson" {
+  cite  = "Davidson v. Cannon, 474 U.S. 344 (1986)",
+  pin   = "347-348",
+  quote = "just not triggered by lack of due care by prison officials",
+}
+
+authority "estelle" {
+  cite  = "Estelle v. Gamble, 429 U.S. 97 (1976)",
+  pin   = "104-106",
+  quote = "deliberate indifference",
+}
+
+-- Without due process: what process a deprivation calls for -----------------
+
+authority "parratt" {
+  cite = "Parratt v. Taylor, 451 U.S. 527 (1981)",
+  pin  = "541",
+}
+
+authority "hudson" {
+  cite  = "Hudson v. Palmer, 468 U.S. 517 (1984)",
+  pin   = "533",
+  quote = "if a meaningful postdeprivation remedy for the loss is available",
+}
+
+authority "logan" {
+  cite = "Logan v. Zimmerman Brush Co., 455 U.S. 422 (1982)",
+  pin  = "435-436",
+}
+
+authority "martinez" {
+  cite  = "Martinez v. California, 444 U.S. 277 (1980)",
+  pin   = "284 n.8",
+  quote = "would transmute a basic guarantee into an illusory promise",
+}
+
+-- The dissents in Davidson ---------------------------------------------------
+
+authority "brennan_dissent" {
+  cite  = "Davidson v. Cannon, 474 U.S. 344 (1986) (Brennan, J., dissenting)",
+  pin   = "349",
+  quote = "recklessness or deliberate indifference, does deprive the victim of liberty",
+}
+
+authority "blackmun_dissent" {
+  cite  = "Davidson v. Cannon, 474 U.S. 344 (1986) (Blackmun, J., dissenting)",
+  pin   = "349-360",
+  quote = "it stripped him of all means of self-protection",
+}
