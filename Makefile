@@ -34,7 +34,7 @@ GEN_HDR  := $(BUILD)/gen/prelude_lua.h
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-unit test-e2e test-san install uninstall clean
+.PHONY: all deps demo test test-unit test-e2e test-san san-bins install uninstall clean
 all: $(BUILD)/.deps-ok ratio
 
 # The deps step runs once per build directory; it is cheap when nothing is
@@ -69,25 +69,28 @@ demo: all
 test-unit: $(UNIT_BINS)
 	$(Q)sh tests/run_unit.sh $(UNIT_BINS)
 
-test-e2e: ratio
+test-e2e: all
 	$(Q)sh tests/e2e/run.sh ./ratio
 
-# The same suites, built again with AddressSanitizer and UBSan.
+# The whole suite once more, built with AddressSanitizer and UBSan into
+# its own build directory.
+SAN_BUILD := $(BUILD)/san
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-test-san: $(BUILD)/.deps-ok
-	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
-	    RATIO_BIN=$(BUILD)/san/ratio san-inner
+SAN_UNIT_BINS := $(UNIT_BINS:$(BUILD)/%=$(SAN_BUILD)/%)
 
-san-inner: $(BUILD)/ratio-san $(UNIT_BINS)
-	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 sh tests/run_unit.sh $(UNIT_BINS)
-	$(Q)ASAN_OPTIONS=detect_leaks=1 sh tests/e2e/run.sh $(BUILD)/ratio-san
+san-bins: $(BUILD)/ratio-san $(UNIT_BINS)
 
 $(BUILD)/ratio-san: $(OBJS)
+	@echo "  LD      $@"
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(DEP_LIBS) -lpthread
 
-# Plain suites first, then the sanitizer build; the last line is the total.
-test: all
-	$(Q)sh tests/run_all.sh
+test-san: $(BUILD)/.deps-ok
+	$(Q)$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" san-bins
+
+# Plain suites, then the sanitizer build of both; the last line printed is
+# the total, "N passed, N failed".
+test: all $(UNIT_BINS) test-san
+	$(Q)sh tests/run_all.sh ./ratio "$(UNIT_BINS)" $(SAN_BUILD)/ratio-san "$(SAN_UNIT_BINS)"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

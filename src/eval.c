@@ -31,6 +31,7 @@ struct eval_ctx {
   rval outcome;
   int deciding[MAX_CANDIDATES];
   int ndeciding;
+  bool deciding_alone;
   case_value *scratch;    /* a copy of the row's facts for trying answers */
 };
 
@@ -344,6 +345,7 @@ static void find_deciding(eval_ctx *c, int op, const case_row *row) {
       }
     }
   }
+  c->deciding_alone = c->ndeciding > 0;
   if (c->ndeciding == 0) {
     memcpy(c->deciding, cands, sizeof *cands * (size_t)ncands);
     c->ndeciding = ncands;
@@ -356,10 +358,12 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   if (c->outcome == RV_UNKNOWN) {
     find_deciding(c, op, row);
     int saved[MAX_CANDIDATES], n = c->ndeciding;
+    bool alone = c->deciding_alone;
     memcpy(saved, c->deciding, sizeof saved);
     if (run(c, op, row, e) != 0) return -1; /* restore the row's own record */
     memcpy(c->deciding, saved, sizeof saved);
     c->ndeciding = n;
+    c->deciding_alone = alone;
   }
   return 0;
 }
@@ -395,7 +399,8 @@ int eval_node_kids(const eval_ctx *c, int node, const int **kids) {
   return k->n;
 }
 
-int eval_deciding_facts(const eval_ctx *c, const int **facts) {
+int eval_deciding_facts(const eval_ctx *c, const int **facts, bool *alone) {
   *facts = c->deciding;
+  *alone = c->deciding_alone;
   return c->ndeciding;
 }

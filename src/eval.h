@@ -49,7 +49,8 @@ int eval_node_read_fact(const eval_ctx *c, int node, int fact);
 /* The nodes the node's rule refers to, in order of appearance. */
 int eval_node_kids(const eval_ctx *c, int node, const int **kids);
 /* For an unknown outcome: the unknown facts whose answer alone would decide
- * it (or, when no single one would, every unknown fact the rules read). */
-int eval_deciding_facts(const eval_ctx *c, const int **facts);
+ * it (*alone true), or, when no single one would, every unknown fact the
+ * rules read (*alone false). */
+int eval_deciding_facts(const eval_ctx *c, const int **facts, bool *alone);
 
 #endif

@@ -152,11 +152,9 @@ static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int d
   x->open = eval_node_open(c, n);
   x->by = r->by;
   x->nby = r->nby;
-  if (x->state != NODE_NOT_REACHED && r->says) {
-    const tmpl *tp = x->value == RV_UNKNOWN ? r->says_unknown : &r->says[x->value];
-    if (tp && tp->parts) x->sentence = fill_template(t, c, tp);
-  } else if (x->state != NODE_NOT_REACHED && x->value == RV_UNKNOWN && r->says_unknown) {
-    x->sentence = fill_template(t, c, r->says_unknown);
+  if (x->state != NODE_NOT_REACHED) {
+    const tmpl *tp = x->value == RV_UNKNOWN ? &r->says_unknown : &r->says[x->value];
+    if (tp->parts) x->sentence = fill_template(t, c, tp);
   }
   if (x->state == NODE_DERIVED) {
     int nf = 0;
@@ -189,7 +187,7 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
   t->disposition = eval_disposition(c);
   t->root = build_node(t, c, o->decides, 0);
   const int *facts;
-  int n = eval_deciding_facts(c, &facts);
+  int n = eval_deciding_facts(c, &facts, &t->deciding_alone);
   t->deciding = mem_alloc(t->mem, sizeof *t->deciding * (size_t)(n ? n : 1));
   t->ndeciding = n;
   for (int i = 0; i < n; i++) t->deciding[i] = (explain_fact){facts[i], "unknown", row->facts[facts[i]].col};

@@ -45,6 +45,7 @@ typedef struct explain_tree {
   const char *disposition;  /* NULL when the opinion gives none */
   explain_fact *deciding;   /* for an unknown outcome: what would decide it */
   int ndeciding;
+  bool deciding_alone;      /* any one of them alone would; else all together */
   struct explain_mem *mem;  /* owned: everything above lives here */
 } explain_tree;
 

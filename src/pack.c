@@ -489,13 +489,24 @@ static expr *conv_expr(loader *ld, lua_State *L, int idx, const want *w) {
 
 /* ---- templates ------------------------------------------------------------ */
 
-static void tmpl_free(tmpl *t) {
-  if (t) free(t->parts);
+/* Templates live as long as the pack: their texts and parts are kept here
+ * and freed with it. */
+typedef struct strpool {
+  void **s;
+  int n;
+} strpool;
+
+static void *pool_keep(strpool *pool, void *ptr) {
+  pool->s = xrealloc(pool->s, sizeof *pool->s * (size_t)(pool->n + 1));
+  pool->s[pool->n++] = ptr;
+  return ptr;
 }
+
 
 /* Parse "text {name} text" into parts; names must be facts or nodes. The
  * literal parts point into `src`, which the caller keeps alive. */
-static bool parse_tmpl(loader *ld, const char *src, const char *file, int line, tmpl *out) {
+static bool parse_tmpl(loader *ld, strpool *pool, const char *src, const char *file, int line,
+                       tmpl *out) {
   int cap = 4;
   out->parts = xcalloc((size_t)cap, sizeof *out->parts);
   out->nparts = 0;
@@ -522,14 +533,9 @@ static bool parse_tmpl(loader *ld, const char *src, const char *file, int line, 
     free(name);
     p = close + 1;
   }
+  pool_keep(pool, out->parts);
   return ok;
 }
-
-/* Templates live as long as the pack: keep the Lua strings' copies here. */
-typedef struct strpool {
-  char **s;
-  int n;
-} strpool;
 
 /* ---- node rules ----------------------------------------------------------- */
 
@@ -573,7 +579,6 @@ static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, nod
   lua_pop(L, 1);
   /* Sentences: yes/no/unknown for yes/no nodes; says = { value = ... }. */
   r->says = xcalloc((size_t)n->nvalues, sizeof *r->says);
-  bool any_says = false;
   for (int v = 0; v < n->nvalues; v++) {
     const char *key = values[v];
     char *s = NULL;
@@ -583,36 +588,17 @@ static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, nod
       if (lua_istable(L, -1)) s = get_str(ld, L, lua_gettop(L), key, r->file, r->line, n->name);
       lua_pop(L, 1);
     }
-    if (s) {
-      pool->s = xrealloc(pool->s, sizeof *pool->s * (size_t)(pool->n + 1));
-      pool->s[pool->n++] = s;
-      parse_tmpl(ld, s, r->file, r->line, &r->says[v]);
-      any_says = true;
-    }
+    if (s) parse_tmpl(ld, pool, pool_keep(pool, s), r->file, r->line, &r->says[v]);
   }
   char *u = get_str(ld, L, idx, "unknown", r->file, r->line, n->name);
-  if (u) {
-    pool->s = xrealloc(pool->s, sizeof *pool->s * (size_t)(pool->n + 1));
-    pool->s[pool->n++] = u;
-    r->says_unknown = xcalloc(1, sizeof *r->says_unknown);
-    parse_tmpl(ld, u, r->file, r->line, r->says_unknown);
-    any_says = true;
-  }
-  if (!any_says) {
-    free(r->says);
-    r->says = NULL;
-  }
+  if (u) parse_tmpl(ld, pool, pool_keep(pool, u), r->file, r->line, &r->says_unknown);
 }
 
-static void rule_free(node_rule *r, int nvalues) {
+static void rule_free(node_rule *r) {
   expr_free(r->rule);
   expr_free(r->open);
   free(r->by);
-  if (r->says)
-    for (int v = 0; v < nvalues; v++) tmpl_free(&r->says[v]);
   free(r->says);
-  tmpl_free(r->says_unknown);
-  free(r->says_unknown);
 }
 
 /* ---- declarations --------------------------------------------------------- */
@@ -758,8 +744,11 @@ static void read_node_rules(loader *ld, lua_State *L, int reg, strpool *pool) {
   for (int i = 0; i < p->nnodes; i++) {
     lua_rawgeti(L, list, i + 1);
     pack_node *nd = &p->nodes[i];
+    lua_getfield(L, -1, "rule");
+    bool has_rule = !lua_isnil(L, -1);
+    lua_pop(L, 1);
     read_rule(ld, L, lua_gettop(L), nd, &nd->base, pool, false);
-    if (!nd->base.rule && !nd->finding)
+    if (!has_rule && !nd->finding)
       add_err(ld, nd->file, nd->line, "give it rule = ..., or finding = true if only a court's finding decides it",
               "node %s has no rule", nd->name);
     lua_pop(L, 1);
@@ -936,15 +925,10 @@ static void resolve_opinion(pack *p, pack_opinion *o, int self, int depth) {
     /* An override inherits what it leaves out: sentences and authorities
      * always, the open question only when it keeps the rule. */
     o->rules[ov->node] = &ov->rule;
-    if (!ov->rule.says && prev->says) {
-      ov->rule.says = prev->says;
-      ov->rule.says_unknown = prev->says_unknown;
-      ov->rule.says_borrowed = true;
-    }
-    if (!ov->rule.says_unknown && prev->says_unknown && !ov->rule.says_borrowed) {
-      ov->rule.says_unknown = prev->says_unknown;
-      ov->rule.unknown_borrowed = true;
-    }
+    int nv = p->nodes[ov->node].nvalues;
+    for (int v = 0; v < nv; v++)
+      if (!ov->rule.says[v].parts) ov->rule.says[v] = prev->says[v];
+    if (!ov->rule.says_unknown.parts) ov->rule.says_unknown = prev->says_unknown;
     if (!ov->rule.nby && prev->nby) {
       ov->rule.by = xcalloc((size_t)prev->nby, sizeof *ov->rule.by);
       memcpy(ov->rule.by, prev->by, sizeof *prev->by * (size_t)prev->nby);
@@ -1109,7 +1093,8 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
     free(p);
     return NULL;
   }
-  p->main_file = xasprintf("%s/%s", p->dir, main_rel);
+  p->main_file = strchr(path, '/') || S_ISDIR(st.st_mode) ? xasprintf("%s/%s", p->dir, main_rel)
+                                                           : xstrdup(main_rel);
   if (S_ISDIR(st.st_mode) && stat(p->main_file, &st) != 0) {
     *e = err_hint(err_new(p->dir, 0, 0, "the pack folder has no pack.lua"),
                   "a pack folder's main file is pack.lua");
@@ -1118,7 +1103,9 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
     return NULL;
   }
   p->sb = sandbox_new(opts ? &opts->limits : NULL, e);
-  if (!p->sb || sandbox_load_pack(p->sb, main_rel, p->dir, p->dir, e) != 0) {
+  /* a bare file name is shown as the user wrote it, not as "./file" */
+  const char *display = strchr(path, '/') || S_ISDIR(st.st_mode) ? p->dir : "";
+  if (!p->sb || sandbox_load_pack(p->sb, main_rel, p->dir, display, e) != 0) {
     if (*e && !(*e)->file) {
       free((*e)->file);
       (*e)->file = xstrdup(p->main_file);
@@ -1166,12 +1153,9 @@ void pack_free(pack *p) {
     const pack_node *d = o->decides >= 0 && o->decides < p->nnodes ? &p->nodes[o->decides] : NULL;
     for (int k = 0; k < o->noverrides; k++) {
       node_rule *r = &o->overrides[k].rule;
-      int nv = p->nodes[o->overrides[k].node].nvalues;
       if (r->rule_borrowed) r->rule = NULL;
       if (r->open_borrowed) r->open = NULL;
-      if (r->says_borrowed) r->says = NULL, r->says_unknown = NULL;
-      if (r->unknown_borrowed) r->says_unknown = NULL;
-      rule_free(r, nv);
+      rule_free(r);
     }
     free(o->overrides);
     if (o->disposition && d)
@@ -1190,7 +1174,7 @@ void pack_free(pack *p) {
   free(p->opinions);
   for (int i = 0; i < p->nnodes; i++) {
     pack_node *n = &p->nodes[i];
-    rule_free(&n->base, n->nvalues);
+    rule_free(&n->base);
     for (int v = 0; v < n->nvalues; v++) free(n->values[v]);
     free(n->values);
     free(n->name);

@@ -93,13 +93,15 @@ typedef struct node_rule {
   expr *open;         /* when it holds, a "no" becomes unknown (a question left open) */
   int *by;            /* authority indexes */
   int nby;
-  tmpl *says;         /* one template per value (nvalues), or NULL per value */
-  tmpl *says_unknown;
+  tmpl *says;         /* one template per value (nvalues); parts NULL when none */
+  tmpl says_unknown;
+  /* Template parts and texts belong to the pack (pack->strings), so rules
+   * may share them by copying the tmpl. */
   const char *file;
   int line;
   /* An override shares what it leaves out with the rule it replaces; these
    * mark the shared parts, which pack_free must not free twice. */
-  bool rule_borrowed, open_borrowed, says_borrowed, unknown_borrowed;
+  bool rule_borrowed, open_borrowed;
 } node_rule;
 
 typedef struct pack_node {
@@ -156,7 +158,7 @@ typedef struct pack {
   pack_opinion *opinions;
   int nopinions;
   sandbox *sb;      /* owned: holds rule functions */
-  struct strpool *strings; /* owned: template texts the templates point into */
+  struct strpool *strings; /* owned: template texts and parts */
 } pack;
 
 typedef struct pack_options {

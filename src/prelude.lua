@@ -16,34 +16,37 @@ local registry = {
   facts = {}, nodes = {}, authorities = {}, opinions = {},
 }
 
--- Where in the pack's source the caller of a DSL function stands.
--- level 3 = the pack code that called the DSL function that called here.
-local function where(level)
-  local info = getinfo(level or 3, "Sl")
-  if info and info.currentline and info.currentline > 0 then
-    local src = info.source or "?"
-    if src:sub(1, 1) == "@" then src = src:sub(2) end
-    return src, info.currentline
+-- Where in the pack's source the current DSL call was made: the nearest
+-- frame of a pack file (chunk names start with "@"). Walking the stack,
+-- rather than counting levels, stays right across Lua's tail calls.
+local function where()
+  for level = 3, 64 do
+    local info = getinfo(level, "Sl")
+    if not info then break end
+    if info.source:sub(1, 1) == "@" and info.currentline > 0 then
+      return info.source:sub(2), info.currentline
+    end
   end
   return "?", 0
 end
 
--- A DSL error is raised at the level of the pack code that made the mistake.
-local function fail(msg, level)
-  error(msg, (level or 2) + 1)
+-- A DSL error is reported at the pack line that made the mistake.
+local function fail(msg)
+  local file, line = where()
+  error(file .. ":" .. line .. ": " .. msg, 0)
 end
 
-local function check_name(kind, name, level)
+local function check_name(kind, name)
   if type(name) ~= "string" or not name:match("^[%a_][%w_]*$") then
     fail(kind .. " name must be a word of letters, digits and _ (got "
-      .. (type(name) == "string" and ("'" .. name .. "'") or type(name)) .. ")", (level or 2) + 1)
+      .. (type(name) == "string" and ("'" .. name .. "'") or type(name)) .. ")")
   end
 end
 
 local EXPR = {}   -- marker key: a table built by a combinator
 
-local function mark(t, level)
-  local file, line = where((level or 3) + 1)
+local function mark(t)
+  local file, line = where()
   t[EXPR] = true
   t.file, t.line = file, line
   return t
@@ -51,24 +54,24 @@ end
 
 -- A reference in a rule may be a plain name (a yes/no fact or node) or a
 -- combinator table.
-local function operand(x, what, level)
+local function operand(x, what)
   if type(x) == "string" then
-    return mark({ op = "ref", ref = x }, (level or 3) + 1)
+    return mark({ op = "ref", ref = x })
   elseif type(x) == "table" and x[EXPR] then
     return x
   elseif type(x) == "boolean" then
-    return mark({ op = "const", value = x }, (level or 3) + 1)
+    return mark({ op = "const", value = x })
   end
-  fail(what .. " expects a fact or node name or a rule, got " .. type(x), (level or 2) + 1)
+  fail(what .. " expects a fact or node name or a rule, got " .. type(x))
 end
 
 local function operands(list, what)
   if type(list) ~= "table" or list[EXPR] then
-    fail(what .. " expects a list in braces, e.g. " .. what .. " { \"a\", \"b\" }", 3)
+    fail(what .. " expects a list in braces, e.g. " .. what .. " { \"a\", \"b\" }")
   end
   local out = {}
-  for i = 1, #list do out[i] = operand(list[i], what, 4) end
-  if #out == 0 then fail(what .. " needs at least one condition", 3) end
+  for i = 1, #list do out[i] = operand(list[i], what) end
+  if #out == 0 then fail(what .. " needs at least one condition") end
   return out
 end
 
@@ -82,7 +85,7 @@ local function oneof(values)
   if type(values) ~= "table" or #values == 0 then
     fail("oneof expects a list of value names, e.g. oneof { \"a\", \"b\" }")
   end
-  for _, v in ipairs(values) do check_name("value", v, 2) end
+  for _, v in ipairs(values) do check_name("value", v) end
   return { [TYPE] = "enum", values = values }
 end
 
@@ -152,7 +155,7 @@ end
 -- read `fact "x" { ... }`.
 local function declare(kind, list, make)
   return function(name)
-    check_name(kind, name, 2)
+    check_name(kind, name)
     local file, line = where()
     return function(body)
       if type(body) ~= "table" then
@@ -175,7 +178,7 @@ local function copy_fields(body, allowed, kind, name)
         for a in pairs(allowed) do keys[#keys + 1] = a end
         table.sort(keys)
         fail(kind .. " \"" .. name .. "\": unknown field '" .. k .. "' (fields: "
-          .. table.concat(keys, ", ") .. ")", 4)
+          .. table.concat(keys, ", ") .. ")")
       end
       out[k] = v
     end
@@ -188,7 +191,7 @@ local fact = declare("fact", registry.facts, function(name, body)
   local out = copy_fields(body, FACT_FIELDS, "fact", name)
   local t = body[1]
   if type(t) ~= "table" or not t[TYPE] then
-    fail("fact \"" .. name .. "\" needs a type first: yesno, oneof { ... }, number, date or text", 3)
+    fail("fact \"" .. name .. "\" needs a type first: yesno, oneof { ... }, number, date or text")
   end
   out.type, out.values = t[TYPE], t.values
   return out
@@ -200,9 +203,9 @@ local RULE_FIELDS = { rule = true, open = true, by = true, yes = true, no = true
 local function rule_body(kind, name, body)
   local out = copy_fields(body, RULE_FIELDS, kind, name)
   if out.rule ~= nil and type(out.rule) ~= "function" then
-    out.rule = operand(out.rule, kind .. " \"" .. name .. "\" rule", 4)
+    out.rule = operand(out.rule, kind .. " \"" .. name .. "\" rule")
   end
-  if out.open ~= nil then out.open = operand(out.open, kind .. " \"" .. name .. "\" open", 4) end
+  if out.open ~= nil then out.open = operand(out.open, kind .. " \"" .. name .. "\" open") end
   if type(out.by) == "string" then out.by = { out.by } end
   return out
 end
@@ -220,7 +223,7 @@ end)
 
 local OVERRIDE = {}
 local function override(name)
-  check_name("override", name, 2)
+  check_name("override", name)
   local file, line = where()
   return function(body)
     local out = rule_body("override", name, body)
@@ -237,7 +240,7 @@ local opinion = declare("opinion", registry.opinions, function(name, body)
   out.overrides = {}
   for i, o in ipairs(body) do
     if type(o) ~= "table" or not o[OVERRIDE] then
-      fail("opinion \"" .. name .. "\": item " .. i .. " is not an override; write override \"node\" { rule = ... }", 3)
+      fail("opinion \"" .. name .. "\": item " .. i .. " is not an override; write override \"node\" { rule = ... }")
     end
     out.overrides[#out.overrides + 1] = o
   end

@@ -16,11 +16,12 @@ const char *render_cite(const pack_authority *a, char *buf, size_t bufsz) {
     snprintf(buf, bufsz, "%s", cite);
     return buf;
   }
-  /* "X v. Y, 474 U.S. 327 (1986)" + pin -> "X v. Y, 474 U.S. 327, 328 (1986)" */
-  size_t n = strlen(cite);
-  const char *paren = n && cite[n - 1] == ')' ? strrchr(cite, '(') : NULL;
-  if (paren && paren > cite && paren[-1] == ' ')
-    snprintf(buf, bufsz, "%.*s, %s %s", (int)(paren - 1 - cite), cite, a->pin, paren);
+  /* The pin follows the first page, before the parentheticals:
+   * "X v. Y, 474 U.S. 344 (1986) (Brennan, J., dissenting)" + 349 ->
+   * "X v. Y, 474 U.S. 344, 349 (1986) (Brennan, J., dissenting)" */
+  const char *paren = strstr(cite, " (");
+  if (paren)
+    snprintf(buf, bufsz, "%.*s, %s%s", (int)(paren - cite), cite, a->pin, paren);
   else
     snprintf(buf, bufsz, "%s, %s", cite, a->pin);
   return buf;

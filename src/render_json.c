@@ -111,9 +111,14 @@ static void json_row(renderer *r, const case_row *row, explain_tree *const *tree
     json_object_set_new(res, "decides", json_string(p->nodes[o->decides].name));
     json_object_set_new(res, "outcome", json_string(tr->outcome_name));
     json_object_set_new(res, "disposition", jstr(tr->disposition));
-    json_t *dec = json_array();
-    for (int i = 0; i < tr->ndeciding; i++) json_array_append_new(dec, json_string(p->facts[tr->deciding[i].fact].name));
-    json_object_set_new(res, "decided_by_unknown", dec);
+    if (tr->outcome == RV_UNKNOWN) {
+      json_t *dec = json_object(), *facts = json_array();
+      for (int i = 0; i < tr->ndeciding; i++)
+        json_array_append_new(facts, json_string(p->facts[tr->deciding[i].fact].name));
+      json_object_set_new(dec, "facts", facts);
+      json_object_set_new(dec, "any_one_decides", json_boolean(tr->deciding_alone));
+      json_object_set_new(res, "undecided", dec);
+    }
     json_object_set_new(res, "tree", node_json(p, tr->root, 0));
     json_array_append_new(results, res);
   }

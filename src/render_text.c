@@ -21,6 +21,14 @@ static void indent(FILE *out, int n) {
   for (int i = 0; i < n; i++) fputc(' ', out);
 }
 
+static void print_authorities(renderer *r, const explain_node *x, int pad) {
+  for (int i = 0; i < x->nby; i++) {
+    char cbuf[512];
+    indent(r->out, pad);
+    fprintf(r->out, "Authority: %s\n", render_cite(&r->p->authorities[x->by[i]], cbuf, sizeof cbuf));
+  }
+}
+
 static void print_node(renderer *r, const explain_node *x, const char *label, int depth) {
   text_state *st = r->state;
   const pack *p = r->p;
@@ -53,14 +61,10 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
       fprintf(r->out, "%s%s = %s", i ? ", " : "", p->facts[x->facts[i].fact].name, x->facts[i].value);
     fputs("]\n", r->out);
   }
-  for (int i = 0; i < x->nby; i++) {
-    char cbuf[512];
-    indent(r->out, pad);
-    fprintf(r->out, "%s\n", render_cite(&p->authorities[x->by[i]], cbuf, sizeof cbuf));
-  }
+  print_authorities(r, x, pad);
   for (int i = 0; i < x->nkids; i++) {
     char sub[64];
-    snprintf(sub, sizeof sub, "%.*s%d.", (int)strlen(label) - (depth == 0 ? 0 : 0), label, i + 1);
+    snprintf(sub, sizeof sub, "%s%d.", label, i + 1);
     print_node(r, x->kids[i], sub, depth + 1);
   }
 }
@@ -80,16 +84,11 @@ static void text_row(renderer *r, const case_row *row, explain_tree *const *tree
       free(st->label[i]);
       st->label[i] = NULL;
     }
-    fprintf(r->out, "\n%s", o->name);
-    if (o->author || o->role || o->date) {
-      fputs(" (", r->out);
-      const char *sep = "";
-      if (o->author) fprintf(r->out, "%s", o->author), sep = ", ";
-      if (o->joined) fprintf(r->out, " joined by %s", o->joined);
-      if (o->role) fprintf(r->out, "%s%s", sep, o->role), sep = ", ";
-      if (o->date) fprintf(r->out, "%s%s", sep, o->date);
-      fputc(')', r->out);
-    }
+    fprintf(r->out, "\nOpinion: %s", o->name);
+    if (o->author) fprintf(r->out, ", %s", o->author);
+    if (o->role) fprintf(r->out, ", %s", o->role);
+    if (o->date) fprintf(r->out, ", %s", o->date);
+    if (o->joined) fprintf(r->out, "; joined by %s", o->joined);
     fputs("\n", r->out);
     char tbuf[128];
     fprintf(r->out, "Outcome: %s: ", explain_node_title(d, tbuf, sizeof tbuf));
@@ -105,23 +104,24 @@ static void text_row(renderer *r, const case_row *row, explain_tree *const *tree
     if (root->sentence) fprintf(r->out, "%s\n", root->sentence);
     st->label[root->node] = xstrdup("the outcome");
     if (root->state == NODE_FOUND) fputs("(found below)\n", r->out);
-    for (int i = 0; i < root->nby; i++) {
-      char cbuf[512];
-      fprintf(r->out, "%s\n", render_cite(&p->authorities[root->by[i]], cbuf, sizeof cbuf));
-    }
+    print_authorities(r, root, 0);
     for (int i = 0; i < root->nkids; i++) {
       char label[32];
       snprintf(label, sizeof label, "%d.", i + 1);
       print_node(r, root->kids[i], label, 0);
     }
     if (tr->ndeciding) {
-      fputs("Undecided: the answer turns on ", r->out);
+      fputs(tr->deciding_alone ? "Undecided: answering any one of these would decide it:"
+                               : "Undecided: it turns on these facts together:",
+            r->out);
       for (int i = 0; i < tr->ndeciding; i++) {
         const pack_fact *f = &p->facts[tr->deciding[i].fact];
-        fprintf(r->out, "%s%s", i ? (i == tr->ndeciding - 1 ? " and " : ", ") : "", f->name);
-        if (f->ask) fprintf(r->out, " (%s)", f->ask);
+        fprintf(r->out, "\n  %s", f->name);
+        if (f->ask) fprintf(r->out, ": %s", f->ask);
       }
-      fputs(".\n", r->out);
+      fputs("\n", r->out);
+    } else if (tr->outcome == RV_UNKNOWN) {
+      fputs("Undecided: no missing fact would decide it; the opinion's rule leaves the question open.\n", r->out);
     }
   }
   fputc('\n', r->out);

@@ -247,8 +247,13 @@ static const char *outside_reason(sandbox *sb, const char *rel, char *full, size
 static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
   char full[PATH_MAX] = "";
   const char *why = outside_reason(sb, rel, full, sizeof full);
-  if (why) luaL_error(L, "include \"%s\": %s; a pack may only include files inside its own folder", rel, why);
-  char *shown = xasprintf("%s/%s", sb->display_root, rel);
+  /* Raised without a position: the message handler adds the line of the
+   * pack code that called include. */
+  if (why) {
+    lua_pushfstring(L, "include \"%s\": %s; a pack may only include files inside its own folder", rel, why);
+    lua_error(L);
+  }
+  char *shown = sb->display_root[0] ? xasprintf("%s/%s", sb->display_root, rel) : xstrdup(rel);
   if (full[0] == '\0') {
     lua_pushfstring(L, "include \"%s\": no such file in the pack folder %s", rel, sb->display_root);
     free(shown);
@@ -257,7 +262,8 @@ static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
   struct stat st;
   if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
     free(shown);
-    luaL_error(L, "include \"%s\": not a regular file", rel);
+    lua_pushfstring(L, "include \"%s\": not a regular file", rel);
+    lua_error(L);
   }
   err *e = NULL;
   size_t len = 0;
@@ -307,10 +313,10 @@ static int l_safe_load(lua_State *L) {
 
 /* ---- the environment ------------------------------------------------------ */
 
-static void copy_fields(lua_State *L, int from, const char *const *names) {
+static void copy_fields(lua_State *L, int from, int to, const char *const *names) {
   for (; *names; names++) {
     lua_getfield(L, from, *names);
-    lua_setfield(L, -2, *names);
+    lua_setfield(L, to, *names);
   }
 }
 
@@ -328,12 +334,13 @@ static void push_safe(lua_State *L) {
   static const char *const math[] = {"abs", "ceil", "cos", "deg", "exp", "floor", "fmod",
                                      "huge", "log", "max", "maxinteger", "min", "mininteger",
                                      "modf", "pi", "rad", "sin", "sqrt", "tan", "tointeger",
-                                     "type", "ult", "ult", NULL};
+                                     "type", "ult", NULL};
   static const char *const utf[] = {"char", "charpattern", "codepoint", "codes", "len",
                                     "offset", NULL};
   lua_newtable(L);
+  int safe = lua_gettop(L);
   lua_pushglobaltable(L);
-  copy_fields(L, lua_gettop(L), base);
+  copy_fields(L, lua_gettop(L), safe, base);
   lua_pop(L, 1);
   lua_pushcfunction(L, l_safe_load);
   lua_setfield(L, -2, "load");
@@ -341,8 +348,9 @@ static void push_safe(lua_State *L) {
       {"string", str}, {"table", tab}, {"math", math}, {"utf8", utf}};
   for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++) {
     lua_newtable(L);
+    int lib = lua_gettop(L);
     lua_getglobal(L, libs[i].name);
-    copy_fields(L, lua_gettop(L), libs[i].fields);
+    copy_fields(L, lua_gettop(L), lib, libs[i].fields);
     lua_pop(L, 1);
     lua_setfield(L, -2, libs[i].name);
   }
