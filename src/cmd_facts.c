@@ -4,6 +4,7 @@
 
 #include "cases.h"
 #include "cli.h"
+#include "render.h"
 
 static const char facts_help[] =
     "Usage: ratio facts PACK [OPTIONS]\n"
@@ -13,78 +14,22 @@ static const char facts_help[] =
     "\n"
     "Options:\n"
     "      --template        print a blank CSV header for a new case file\n"
+    "      --format FORMAT   text (default) or json\n"
     "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
     "      --max-steps N     step budget of the pack load (default 10000000)\n"
     "  -h, --help            show this help\n";
 
-static const char *type_name(const pack_fact *f) {
-  switch (f->type) {
-  case FACT_YESNO: return "yes/no";
-  case FACT_ENUM: return "one of";
-  case FACT_NUMBER: return "number";
-  case FACT_DATE: return "date";
-  case FACT_TEXT: return "text";
-  }
-  return "?";
-}
-
-static void print_values(char *const *values, int n) {
-  for (int i = 0; i < n; i++) printf("%s%s", i ? ", " : "", values[i]);
-}
-
-static void print_schema(const pack *p) {
-  printf("Pack %s", p->name ? p->name : p->dir);
-  if (p->title) printf(": %s", p->title);
-  putchar('\n');
-  if (p->case_name) printf("Case: %s\n", p->case_name);
-  printf("\nFacts (%d):\n", p->nfacts);
-  for (int i = 0; i < p->nfacts; i++) {
-    const pack_fact *f = &p->facts[i];
-    printf("  %s  %s", f->name, type_name(f));
-    if (f->type == FACT_ENUM) {
-      fputs(": ", stdout);
-      print_values(f->values, f->nvalues);
-    }
-    if (f->optional) fputs("  (optional)", stdout);
-    putchar('\n');
-    if (f->ask) printf("      %s\n", f->ask);
-    if (f->help) printf("      %s\n", f->help);
-  }
-  int nfind = 0;
-  for (int i = 0; i < p->nnodes; i++) nfind += p->nodes[i].finding;
-  if (nfind) {
-    printf("\nFindings a row may supply (%d):\n", nfind);
-    for (int i = 0; i < p->nnodes; i++) {
-      const pack_node *n = &p->nodes[i];
-      if (!n->finding) continue;
-      printf("  %s  ", n->name);
-      print_values(n->values, n->nvalues);
-      putchar('\n');
-      if (n->ask) printf("      %s\n", n->ask);
-    }
-  }
-  printf("\nOpinions (%d):\n", p->nopinions);
-  for (int i = 0; i < p->nopinions; i++) {
-    const pack_opinion *o = &p->opinions[i];
-    printf("  %s", o->name);
-    if (o->author) printf("  %s", o->author);
-    if (o->role) printf(", %s", o->role);
-    if (o->date) printf(", %s", o->date);
-    if (o->until_date) printf(" until %s", o->until_date);
-    putchar('\n');
-  }
-  puts("\nA blank cell is unknown. Yes/no cells take yes/no, y/n, true/false or 1/0.");
-}
-
 int cmd_facts(int argc, char **argv) {
   static const struct option longopts[] = {
       {"template", no_argument, NULL, 't'},
+      {"format", required_argument, NULL, 'F'},
       {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
       {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0},
   };
   bool template = false;
+  const char *format = "text";
   pack_options popts = {{0, 0}};
   int c;
   optind = 1;
@@ -93,6 +38,7 @@ int cmd_facts(int argc, char **argv) {
     err *e = NULL;
     switch (c) {
     case 't': template = true; break;
+    case 'F': format = optarg; break;
     case OPT_MAX_MEMORY:
     case OPT_MAX_STEPS:
       if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
@@ -103,14 +49,18 @@ int cmd_facts(int argc, char **argv) {
   }
   if (optind >= argc) return cli_usage("facts", "missing PACK (a pack folder or its main .lua file)");
   if (optind + 1 < argc) return cli_usage("facts", "unexpected argument '%s'", argv[optind + 1]);
+  if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+    return cli_usage("facts", "unknown format '%s' (formats: text, json)", format);
   pack *p = cli_load_pack(argv[optind], &popts);
   if (!p) return RATIO_USAGE;
   if (template) {
     char *h = cases_template_header(p);
     puts(h);
     free(h);
+  } else if (strcmp(format, "json") == 0) {
+    render_schema_json(stdout, p);
   } else {
-    print_schema(p);
+    render_schema_text(stdout, p);
   }
   pack_free(p);
   return RATIO_OK;

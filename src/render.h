@@ -38,6 +38,10 @@ renderer *render_text_new(FILE *out, const pack *p, const char *source);
 renderer *render_json_new(FILE *out, const pack *p, const char *source);
 void render_free(renderer *r);
 
+/* A pack's schema (facts, findings, opinions) for `ratio facts`. */
+void render_schema_text(FILE *out, const pack *p);
+void render_schema_json(FILE *out, const pack *p);
+
 /* Format a citation with its pin cite: "Daniels v. Williams, 474 U.S. 327,
  * 328 (1986)". Writes into buf and returns it. */
 const char *render_cite(const pack_authority *a, char *buf, size_t bufsz);
