@@ -23,12 +23,15 @@ struct eval_ctx {
   /* per node, reset for every row */
   uint8_t *state;
   uint8_t *open;
+  uint8_t *set_aside;     /* a supplied finding did not bind */
   rval *value;
   uint64_t *reads;        /* nnodes * words */
   kid_list *dyn;          /* nodes read by rule functions */
   /* per opinion and node, computed once: nodes a declarative rule names */
   kid_list *stat;         /* nopinions * nnodes */
   rval outcome;
+  rval disposition;       /* the disposition node's value, when there is one */
+  int16_t *first_taken;   /* per pack first: branch taken, -1 none, -2 unknown */
   int deciding[MAX_CANDIDATES];
   int ndeciding;
   bool deciding_alone;
@@ -59,6 +62,7 @@ eval_ctx *eval_new(const pack *p) {
   if (c->words == 0) c->words = 1;
   c->state = xcalloc((size_t)nn + 1, 1);
   c->open = xcalloc((size_t)nn + 1, 1);
+  c->set_aside = xcalloc((size_t)nn + 1, 1);
   c->value = xcalloc((size_t)nn + 1, sizeof *c->value);
   c->reads = xcalloc((size_t)(nn + 1) * (size_t)c->words, sizeof *c->reads);
   c->dyn = xcalloc((size_t)nn + 1, sizeof *c->dyn);
@@ -71,6 +75,7 @@ eval_ctx *eval_new(const pack *p) {
     }
   }
   c->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *c->scratch);
+  c->first_taken = xcalloc((size_t)p->nfirsts + 1, sizeof *c->first_taken);
   return c;
 }
 
@@ -83,9 +88,11 @@ void eval_free(eval_ctx *c) {
   free(c->stat);
   free(c->state);
   free(c->open);
+  free(c->set_aside);
   free(c->value);
   free(c->reads);
   free(c->scratch);
+  free(c->first_taken);
   err_free(c->fail);
   free(c);
 }
@@ -153,12 +160,17 @@ static rval eval_expr(eval_ctx *c, const expr *x, int node) {
   }
   case EXPR_FIRST:
     for (int i = 0; i < x->nkids; i++) {
-      if (!x->kids[i]) return x->gives[i];
-      rval cond = eval_expr(c, x->kids[i], node);
-      if (cond == RV_YES) return x->gives[i];
+      rval cond = x->kids[i] ? eval_expr(c, x->kids[i], node) : RV_YES;
+      if (cond == RV_YES) {
+        c->first_taken[x->first_id] = (int16_t)i;
+        return x->gives[i];
+      }
       /* an unknown condition leaves the choice open: later branches are
        * not reached, since which would apply is not known */
-      if (cond == RV_UNKNOWN) return RV_UNKNOWN;
+      if (cond == RV_UNKNOWN) {
+        c->first_taken[x->first_id] = -2;
+        return RV_UNKNOWN;
+      }
     }
     return RV_UNKNOWN;
   case EXPR_LUA: return eval_lua(c, x, node);
@@ -181,9 +193,22 @@ static rval eval_node(eval_ctx *c, int n) {
   case NODE_NOT_REACHED: break;
   }
   const pack_node *nd = &c->p->nodes[n];
+  int saved = c->cur;
   if (nd->finding && c->row->has_finding[n]) {
-    c->state[n] = NODE_FOUND;
-    return c->value[n] = c->row->findings[n];
+    /* A finding below binds unless the pack's condition for setting it
+     * aside holds (it was challenged on appeal, say); unknown binds. */
+    rval unless = RV_NO;
+    if (nd->finding_unless) {
+      c->state[n] = NODE_EVALUATING;
+      c->cur = n;
+      unless = eval_expr(c, nd->finding_unless, n);
+      c->cur = saved;
+    }
+    if (unless != RV_YES) {
+      c->state[n] = NODE_FOUND;
+      return c->value[n] = c->row->findings[n];
+    }
+    c->set_aside[n] = 1;
   }
   const node_rule *r = c->o->rules[n];
   if (!r->rule) {
@@ -191,7 +216,6 @@ static rval eval_node(eval_ctx *c, int n) {
     return c->value[n] = RV_UNKNOWN;
   }
   c->state[n] = NODE_EVALUATING;
-  int saved = c->cur;
   c->cur = n;
   rval v = eval_expr(c, r->rule, n);
   if (v == RV_NO && r->open) {
@@ -302,9 +326,12 @@ static int run(eval_ctx *c, int op, const case_row *row, err **e) {
   c->cur = -1;
   memset(c->state, 0, (size_t)p->nnodes);
   memset(c->open, 0, (size_t)p->nnodes);
+  memset(c->set_aside, 0, (size_t)p->nnodes);
   memset(c->reads, 0, sizeof *c->reads * (size_t)p->nnodes * (size_t)c->words);
   for (int i = 0; i < p->nnodes; i++) c->dyn[i].n = 0;
+  for (int i = 0; i < p->nfirsts; i++) c->first_taken[i] = -1;
   c->outcome = eval_node(c, c->o->decides);
+  c->disposition = c->o->disposition_node >= 0 ? eval_node(c, c->o->disposition_node) : RV_UNKNOWN;
   if (c->fail) {
     *e = c->fail;
     c->fail = NULL;
@@ -375,6 +402,7 @@ rval eval_outcome(const eval_ctx *c) { return c->outcome; }
 
 const char *eval_disposition(const eval_ctx *c) {
   const pack_opinion *o = c->o;
+  if (o->disposition_node >= 0) return pack_node_value_name(&c->p->nodes[o->disposition_node], c->disposition);
   if (!o->disposition) return NULL;
   const pack_node *d = &c->p->nodes[o->decides];
   return o->disposition[c->outcome == RV_UNKNOWN ? d->nvalues : c->outcome];
@@ -383,6 +411,7 @@ const char *eval_disposition(const eval_ctx *c) {
 node_state eval_node_state(const eval_ctx *c, int node) { return (node_state)c->state[node]; }
 rval eval_node_value(const eval_ctx *c, int node) { return c->value[node]; }
 int eval_node_open(const eval_ctx *c, int node) { return c->open[node]; }
+int eval_node_set_aside(const eval_ctx *c, int node) { return c->set_aside[node]; }
 
 int eval_node_read_fact(const eval_ctx *c, int node, int fact) {
   return (int)((c->reads[(size_t)node * (size_t)c->words + (size_t)(fact / 64)] >> (fact % 64)) & 1);
@@ -398,6 +427,8 @@ int eval_node_kids(const eval_ctx *c, int node, const int **kids) {
   *kids = k->v;
   return k->n;
 }
+
+int eval_first_taken(const eval_ctx *c, int first) { return c->first_taken[first]; }
 
 int eval_deciding_facts(const eval_ctx *c, const int **facts, bool *alone) {
   *facts = c->deciding;

@@ -44,10 +44,17 @@ node_state eval_node_state(const eval_ctx *c, int node);
 rval eval_node_value(const eval_ctx *c, int node);
 /* True when the node's rule said no but its `open` condition held. */
 int eval_node_open(const eval_ctx *c, int node);
-/* The facts the node's own rule read, as a bit set of fact indexes. */
+/* True when the row supplied a finding for the node that did not bind (the
+ * pack's `finding = { unless = ... }` held), so the rule decided it. */
+int eval_node_set_aside(const eval_ctx *c, int node);
+/* Whether the node's own rule read the fact. */
 int eval_node_read_fact(const eval_ctx *c, int node, int fact);
 /* The nodes the node's rule refers to, in order of appearance. */
 int eval_node_kids(const eval_ctx *c, int node, const int **kids);
+/* Which branch of the pack's first { ... } number `first` the row took:
+ * its index, -1 when it was not evaluated, -2 when a condition was unknown. */
+int eval_first_taken(const eval_ctx *c, int first);
+
 /* For an unknown outcome: the unknown facts whose answer alone would decide
  * it (*alone true), or, when no single one would, every unknown fact the
  * rules read (*alone false). */

@@ -150,6 +150,7 @@ static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int d
   x->value = x->state == NODE_NOT_REACHED ? RV_UNKNOWN : eval_node_value(c, n);
   x->value_name = x->state == NODE_NOT_REACHED ? "not reached" : pack_node_value_name(nd, x->value);
   x->open = eval_node_open(c, n);
+  x->set_aside = eval_node_set_aside(c, n);
   x->by = r->by;
   x->nby = r->nby;
   if (x->state != NODE_NOT_REACHED) {
@@ -186,6 +187,7 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
   t->outcome_name = pack_node_value_name(&p->nodes[o->decides], t->outcome);
   t->disposition = eval_disposition(c);
   t->root = build_node(t, c, o->decides, 0);
+  t->disposition_root = o->disposition_node >= 0 ? build_node(t, c, o->disposition_node, 0) : NULL;
   const int *facts;
   int n = eval_deciding_facts(c, &facts, &t->deciding_alone);
   t->deciding = mem_alloc(t->mem, sizeof *t->deciding * (size_t)(n ? n : 1));

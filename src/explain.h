@@ -26,6 +26,7 @@ typedef struct explain_node {
   rval value;
   const char *value_name;   /* "yes", "no", a value name, or "unknown" */
   bool open;                /* the opinion left the question open */
+  bool set_aside;           /* a finding below was supplied but did not bind */
   const char *sentence;     /* NULL when the pack gives none for this value */
   const int *by;            /* authority indexes (borrowed from the pack) */
   int nby;
@@ -43,6 +44,7 @@ typedef struct explain_tree {
   rval outcome;
   const char *outcome_name;
   const char *disposition;  /* NULL when the opinion gives none */
+  explain_node *disposition_root; /* the disposition node, or NULL */
   explain_fact *deciding;   /* for an unknown outcome: what would decide it */
   int ndeciding;
   bool deciding_alone;      /* any one of them alone would; else all together */

@@ -7,6 +7,7 @@
 const command ratio_commands[] = {
     {"eval", cmd_eval, "decide every row of a case file and explain why"},
     {"facts", cmd_facts, "show a pack's fact schema, or a blank CSV header"},
+    {"test", cmd_test, "check the expected results in case files"},
     {NULL, NULL, NULL},
 };
 

@@ -748,6 +748,9 @@ static void read_node_rules(loader *ld, lua_State *L, int reg, strpool *pool) {
     bool has_rule = !lua_isnil(L, -1);
     lua_pop(L, 1);
     read_rule(ld, L, lua_gettop(L), nd, &nd->base, pool, false);
+    lua_getfield(L, -1, "finding_unless");
+    if (!lua_isnil(L, -1)) nd->finding_unless = conv_bool(ld, L, lua_gettop(L), nd->name);
+    lua_pop(L, 1);
     if (!has_rule && !nd->finding)
       add_err(ld, nd->file, nd->line, "give it rule = ..., or finding = true if only a court's finding decides it",
               "node %s has no rule", nd->name);
@@ -777,6 +780,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
     }
     o->file = xstrdup(file);
     o->line = line;
+    o->disposition_node = -1;
     p->nopinions++;
     lua_pop(L, 1);
   }
@@ -865,7 +869,17 @@ static void read_dispositions(loader *ld, lua_State *L, int reg) {
     const pack_node *d = &p->nodes[o->decides];
     lua_rawgeti(L, list, i + 1);
     lua_getfield(L, -1, "disposition");
-    if (lua_istable(L, -1)) {
+    if (lua_type(L, -1) == LUA_TSTRING) {
+      /* the disposition is the value of a node, e.g. one that weighs the
+       * outcome against who won below */
+      const char *name = lua_tostring(L, -1);
+      o->disposition_node = pack_node_index(p, name);
+      if (o->disposition_node < 0) {
+        char *hint = did_you_mean(p, name, false, true);
+        add_err(ld, o->file, o->line, hint, "opinion %s: disposition names unknown node '%s'", o->name, name);
+        free(hint);
+      }
+    } else if (lua_istable(L, -1)) {
       int t = lua_gettop(L);
       o->disposition = xcalloc((size_t)d->nvalues + 1, sizeof *o->disposition);
       for (int v = 0; v <= d->nvalues; v++)
@@ -944,7 +958,9 @@ static void resolve_opinion(pack *p, pack_opinion *o, int self, int depth) {
     }
   }
   if (o->decides < 0 && o->base >= 0) o->decides = p->opinions[o->base].decides;
-  if (!o->disposition && o->base >= 0 && p->opinions[o->base].disposition &&
+  if (!o->disposition && o->disposition_node < 0 && o->base >= 0)
+    o->disposition_node = p->opinions[o->base].disposition_node;
+  if (!o->disposition && o->disposition_node < 0 && o->base >= 0 && p->opinions[o->base].disposition &&
       o->decides == p->opinions[o->base].decides) {
     const pack_node *d = &p->nodes[o->decides];
     o->disposition = xcalloc((size_t)d->nvalues + 1, sizeof *o->disposition);
@@ -972,7 +988,8 @@ static bool find_cycle(const pack *p, const pack_opinion *o, int n, char *state,
   path[depth] = n;
   int deps[256], nd = 0;
   deps_of(o->rules[n]->rule, deps, &nd, 128);
-  deps_of(o->rules[n]->open, deps, &nd, 256);
+  deps_of(o->rules[n]->open, deps, &nd, 192);
+  deps_of(p->nodes[n].finding_unless, deps, &nd, 256);
   for (int i = 0; i < nd; i++) {
     int m = deps[i];
     if (state[m] == 1) {
@@ -1018,6 +1035,32 @@ static void check_cycles(loader *ld, const pack_opinion *o) {
   free(path);
 }
 
+/* Number every first { ... } so coverage can name its branches. */
+static void number_firsts(pack *p, expr *x, int node, int opinion) {
+  if (!x) return;
+  if (x->kind == EXPR_FIRST) {
+    p->firsts = xrealloc(p->firsts, sizeof *p->firsts * (size_t)(p->nfirsts + 1));
+    p->firsts[p->nfirsts] = (pack_first){x, node, opinion};
+    x->first_id = p->nfirsts++;
+  }
+  for (int i = 0; i < x->nkids; i++) number_firsts(p, x->kids[i], node, opinion);
+}
+
+static void number_all_firsts(pack *p) {
+  for (int n = 0; n < p->nnodes; n++) {
+    number_firsts(p, p->nodes[n].base.rule, n, -1);
+    number_firsts(p, p->nodes[n].base.open, n, -1);
+    number_firsts(p, p->nodes[n].finding_unless, n, -1);
+  }
+  for (int o = 0; o < p->nopinions; o++) {
+    for (int k = 0; k < p->opinions[o].noverrides; k++) {
+      node_rule *r = &p->opinions[o].overrides[k].rule;
+      if (!r->rule_borrowed) number_firsts(p, r->rule, p->opinions[o].overrides[k].node, o);
+      if (!r->open_borrowed) number_firsts(p, r->open, p->opinions[o].overrides[k].node, o);
+    }
+  }
+}
+
 static int read_registry(lua_State *L, void *ud, err **e) {
   loader *ld = ud;
   pack *p = ld->p;
@@ -1032,6 +1075,20 @@ static int read_registry(lua_State *L, void *ud, err **e) {
     p->name = get_str(ld, L, lua_gettop(L), "name", file, line, "pack");
     p->title = get_str(ld, L, lua_gettop(L), "title", file, line, "pack");
     p->case_name = get_str(ld, L, lua_gettop(L), "case", file, line, "pack");
+    lua_getfield(L, -1, "cases");
+    if (lua_istable(L, -1)) {
+      char **rel = get_str_list(L, lua_gettop(L), &p->ncases);
+      p->cases = xcalloc((size_t)p->ncases + 1, sizeof *p->cases);
+      for (int i = 0; i < p->ncases; i++) {
+        /* listed relative to the pack folder */
+        p->cases[i] = rel[i][0] == '/' ? xstrdup(rel[i]) : xasprintf("%s/%s", p->dir, rel[i]);
+        free(rel[i]);
+      }
+      free(rel);
+    } else if (!lua_isnil(L, -1)) {
+      add_err(ld, file, line, "write cases = { \"cases/x.csv\", ... }", "pack: cases must be a list of case files");
+    }
+    lua_pop(L, 1);
   } else {
     add_err(ld, p->main_file, 1, "begin the main file with pack { name = \"...\", title = \"...\" }",
             "the pack never declares itself");
@@ -1057,6 +1114,7 @@ static int read_registry(lua_State *L, void *ud, err **e) {
     else
       check_cycles(ld, o);
   }
+  if (!ld->errs) number_all_firsts(p);
 done:
   (void)e;
   return 0;
@@ -1175,6 +1233,7 @@ void pack_free(pack *p) {
   for (int i = 0; i < p->nnodes; i++) {
     pack_node *n = &p->nodes[i];
     rule_free(&n->base);
+    expr_free(n->finding_unless);
     for (int v = 0; v < n->nvalues; v++) free(n->values[v]);
     free(n->values);
     free(n->name);
@@ -1190,6 +1249,9 @@ void pack_free(pack *p) {
   }
   for (int i = 0; i < p->nfiles; i++) free(p->files[i]);
   free(p->files);
+  free(p->firsts);
+  for (int i = 0; i < p->ncases; i++) free(p->cases[i]);
+  free(p->cases);
   free(p->name);
   free(p->title);
   free(p->case_name);

@@ -72,7 +72,15 @@ typedef struct expr {
   int nkids;        /* EXPR_FIRST: one condition per branch; NULL = otherwise */
   rval *gives;      /* EXPR_FIRST: the value each branch gives */
   int lua_ref;      /* EXPR_LUA: the function, held by the sandbox */
+  int first_id;     /* EXPR_FIRST: its index in pack->firsts */
 } expr;
+
+/* Every first { ... } of the pack, for coverage of its branches. */
+typedef struct pack_first {
+  const expr *x;
+  int node;         /* the node whose rule it is in */
+  int opinion;      /* the opinion whose override holds it, or -1 */
+} pack_first;
 
 /* A template for the explanation sentence: text with {name} holes. */
 typedef struct tmpl_part {
@@ -112,6 +120,7 @@ typedef struct pack_node {
   int nvalues;
   bool valued;      /* declared with values = {...} */
   bool finding;     /* a case row may supply its value */
+  expr *finding_unless; /* when it holds, a supplied finding does not bind */
   node_rule base;
   char *file;
   int line;
@@ -134,6 +143,7 @@ typedef struct pack_opinion {
   int base;         /* opinion index, or -1 */
   int decides;      /* node index */
   char **disposition; /* per value of the decided node, then unknown; NULL entries */
+  int disposition_node; /* or: a node whose value is the disposition, or -1 */
   pack_override *overrides;
   int noverrides;
   const node_rule **rules; /* resolved: the rule each node follows here */
@@ -157,6 +167,10 @@ typedef struct pack {
   int nauthorities;
   pack_opinion *opinions;
   int nopinions;
+  pack_first *firsts;
+  int nfirsts;
+  char **cases;     /* case files the pack lists, as paths from the cwd */
+  int ncases;
   sandbox *sb;      /* owned: holds rule functions */
   struct strpool *strings; /* owned: template texts and parts */
 } pack;

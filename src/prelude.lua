@@ -207,6 +207,14 @@ local function rule_body(kind, name, body)
   end
   if out.open ~= nil then out.open = operand(out.open, kind .. " \"" .. name .. "\" open") end
   if type(out.by) == "string" then out.by = { out.by } end
+  if type(out.finding) == "table" then
+    -- finding = { unless = rule }: the finding below binds unless rule holds
+    if out.finding.unless == nil then fail(kind .. " \"" .. name .. "\": write finding = true or finding = { unless = rule }") end
+    out.finding_unless = operand(out.finding.unless, kind .. " \"" .. name .. "\" finding unless")
+    out.finding = true
+  elseif out.finding ~= nil and type(out.finding) ~= "boolean" then
+    fail(kind .. " \"" .. name .. "\": write finding = true or finding = { unless = rule }")
+  end
   return out
 end
 

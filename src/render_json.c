@@ -46,6 +46,7 @@ static json_t *node_json(const pack *p, const explain_node *x, int depth) {
   json_object_set_new(j, "value", x->state == NODE_NOT_REACHED ? json_null() : json_string(x->value_name));
   json_object_set_new(j, "state", json_string(state_name(x->state)));
   if (x->open) json_object_set_new(j, "open", json_true());
+  if (x->set_aside) json_object_set_new(j, "finding_set_aside", json_true());
   if (x->sentence) json_object_set_new(j, "sentence", json_string(x->sentence));
   json_t *auth = json_array();
   for (int i = 0; i < x->nby; i++) json_array_append_new(auth, authority_json(&p->authorities[x->by[i]]));
@@ -120,6 +121,7 @@ static void json_row(renderer *r, const case_row *row, explain_tree *const *tree
       json_object_set_new(res, "undecided", dec);
     }
     json_object_set_new(res, "tree", node_json(p, tr->root, 0));
+    if (tr->disposition_root) json_object_set_new(res, "disposition_tree", node_json(p, tr->disposition_root, 0));
     json_array_append_new(results, res);
   }
   json_object_set_new(j, "results", results);

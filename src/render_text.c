@@ -47,6 +47,7 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
   if (x->state == NODE_FOUND) fputs(" (found below)", r->out);
   else if (x->state == NODE_NO_FINDING) fputs(" (no finding supplied)", r->out);
   else if (x->open) fputs(" (left open)", r->out);
+  if (x->set_aside) fputs(" (the finding below was set aside)", r->out);
   fputc('\n', r->out);
   if (x->state == NODE_NOT_REACHED) return;
   pad += (int)strlen(label) + 1;
@@ -100,6 +101,8 @@ static void text_row(renderer *r, const case_row *row, explain_tree *const *tree
       fputc('.', r->out);
     }
     fputc('\n', r->out);
+    if (tr->disposition_root && tr->disposition_root->sentence)
+      fprintf(r->out, "%s\n", tr->disposition_root->sentence);
     const explain_node *root = tr->root;
     if (root->sentence) fprintf(r->out, "%s\n", root->sentence);
     st->label[root->node] = xstrdup("the outcome");

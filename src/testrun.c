@@ -1,0 +1,157 @@
+/* testrun: expectations of case files, checked row by row. */
+#include "testrun.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cases.h"
+#include "eval.h"
+
+/* "Vacate and remand" and "vacate_and_remand" name the same value. */
+static bool same_value(const char *a, const char *b) {
+  for (; *a && *b; a++, b++) {
+    char x = *a == ' ' ? '_' : (char)tolower((unsigned char)*a);
+    char y = *b == ' ' ? '_' : (char)tolower((unsigned char)*b);
+    if (x != y) return false;
+  }
+  return *a == *b;
+}
+
+static const char *node_value_text(const pack *p, const eval_ctx *c, int n) {
+  if (eval_node_state(c, n) == NODE_NOT_REACHED) return "not_reached";
+  return pack_node_value_name(&p->nodes[n], eval_node_value(c, n));
+}
+
+/* The nodes that led to a node's value: from it, down through the first
+ * reached child that did not simply hold, as a reader would look for why. */
+static void build_chain(const pack *p, const eval_ctx *c, int n, test_result *r) {
+  r->nchain = 0;
+  while (n >= 0 && r->nchain < TEST_CHAIN_MAX) {
+    test_link *l = &r->chain[r->nchain++];
+    node_state st = eval_node_state(c, n);
+    l->node = p->nodes[n].name;
+    l->value = st == NODE_NOT_REACHED ? "not reached" : pack_node_value_name(&p->nodes[n], eval_node_value(c, n));
+    l->how = st == NODE_FOUND ? "found below"
+             : eval_node_set_aside(c, n) ? "finding set aside"
+             : eval_node_open(c, n) ? "left open" : NULL;
+    if (st != NODE_DERIVED) break;
+    const int *kids;
+    int nk = eval_node_kids(c, n, &kids);
+    int next = -1, last = -1;
+    for (int i = 0; i < nk; i++) {
+      if (eval_node_state(c, kids[i]) == NODE_NOT_REACHED) continue;
+      last = kids[i];
+      if (eval_node_value(c, kids[i]) != RV_YES || p->nodes[kids[i]].valued) {
+        next = kids[i];
+        break;
+      }
+    }
+    n = next >= 0 ? next : last;
+  }
+}
+
+/* Is `text` a value the target can take? */
+static const char *check_expected(const pack *p, const pack_opinion *o, const case_expect_col *col,
+                                  const char *text) {
+  if (same_value(text, "unknown")) return NULL;
+  if (col->kind == EXPECT_DISPOSITION) {
+    if (o->disposition_node >= 0) {
+      const pack_node *d = &p->nodes[o->disposition_node];
+      for (int v = 0; v < d->nvalues; v++)
+        if (same_value(text, d->values[v])) return NULL;
+      return "is not one of the disposition's values";
+    }
+    return NULL; /* dispositions from a table are free text */
+  }
+  int n = col->kind == EXPECT_OUTCOME ? o->decides : col->node;
+  if (col->kind == EXPECT_NODE && same_value(text, "not_reached")) return NULL;
+  const pack_node *nd = &p->nodes[n];
+  for (int v = 0; v < nd->nvalues; v++)
+    if (same_value(text, nd->values[v])) return NULL;
+  return "is not a value of the target";
+}
+
+int testrun_file(const pack *p, const char *path, const test_options *opts, const test_reporter *rep,
+                 test_totals *tot, err **e) {
+  case_reader *cr = cases_open(p, path, e);
+  if (!cr) return -1;
+  int ncols;
+  const case_expect_col *cols = cases_expect_cols(cr, &ncols);
+  eval_ctx *ec = eval_new(p);
+  int rc = 0;
+  for (;;) {
+    case_row row;
+    err *re = NULL;
+    int got = cases_next(cr, &row, &re);
+    if (got == 0) break;
+    if (got < 0) {
+      *e = re;
+      rc = -1;
+      break;
+    }
+    tot->rows++;
+    test_result r;
+    memset(&r, 0, sizeof r);
+    r.file = cases_name(cr);
+    r.line = row.line;
+    r.row_id = row.id;
+    if (got == 2) {
+      /* an unreadable row fails once, whatever it expected */
+      r.target = "row";
+      r.expected = "a readable row";
+      r.error = re;
+      tot->failed++;
+      rep->result(rep->ud, &r);
+      err_free(re);
+      continue;
+    }
+    for (int k = 0; k < opts->nopinions; k++) {
+      int op = opts->opinions[k];
+      const pack_opinion *o = &p->opinions[op];
+      bool any = false;
+      for (int i = 0; i < ncols; i++)
+        any |= row.expect[i] && (cols[i].opinion < 0 || cols[i].opinion == op);
+      if (!any && !opts->cov) continue;
+      int ok = eval_row(ec, op, &row, &re);
+      if (ok == 0 && opts->cov) coverage_add(opts->cov, ec);
+      for (int i = 0; i < ncols; i++) {
+        const case_expect_col *col = &cols[i];
+        if (!row.expect[i] || (col->opinion >= 0 && col->opinion != op)) continue;
+        memset(&r, 0, sizeof r);
+        r.file = cases_name(cr);
+        r.line = row.line;
+        r.row_id = row.id;
+        r.opinion = o->name;
+        r.expected = row.expect[i];
+        r.target = col->kind == EXPECT_OUTCOME ? "outcome"
+                   : col->kind == EXPECT_DISPOSITION ? "disposition" : p->nodes[col->node].name;
+        if (ok != 0) {
+          r.error = re;
+        } else {
+          int n = col->kind == EXPECT_OUTCOME ? o->decides : col->kind == EXPECT_NODE ? col->node : o->disposition_node;
+          if (col->kind == EXPECT_DISPOSITION) {
+            r.got = eval_disposition(ec);
+            if (!r.got) r.problem = "the opinion gives no disposition";
+          } else {
+            r.got = node_value_text(p, ec, n);
+          }
+          if (!r.problem) r.problem = check_expected(p, o, col, r.expected);
+          r.pass = !r.problem && r.got && same_value(r.expected, r.got);
+          if (!r.pass && n >= 0) build_chain(p, ec, n, &r);
+        }
+        if (r.pass) tot->passed++;
+        else tot->failed++;
+        rep->result(rep->ud, &r);
+      }
+      if (ok != 0) {
+        err_free(re);
+        re = NULL;
+      }
+    }
+  }
+  eval_free(ec);
+  cases_close(cr);
+  return rc;
+}
