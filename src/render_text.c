@@ -29,6 +29,15 @@ static void print_authorities(renderer *r, const explain_node *x, int pad) {
   }
 }
 
+static void print_facts(renderer *r, const explain_node *x, int pad) {
+  if (!x->nfacts) return;
+  indent(r->out, pad);
+  fputc('[', r->out);
+  for (int i = 0; i < x->nfacts; i++)
+    fprintf(r->out, "%s%s = %s", i ? ", " : "", r->p->facts[x->facts[i].fact].name, x->facts[i].value);
+  fputs("]\n", r->out);
+}
+
 static void print_node(renderer *r, const explain_node *x, const char *label, int depth) {
   text_state *st = r->state;
   const pack *p = r->p;
@@ -55,13 +64,7 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
     indent(r->out, pad);
     fprintf(r->out, "%s\n", x->sentence);
   }
-  if (x->nfacts) {
-    indent(r->out, pad);
-    fputc('[', r->out);
-    for (int i = 0; i < x->nfacts; i++)
-      fprintf(r->out, "%s%s = %s", i ? ", " : "", p->facts[x->facts[i].fact].name, x->facts[i].value);
-    fputs("]\n", r->out);
-  }
+  print_facts(r, x, pad);
   print_authorities(r, x, pad);
   for (int i = 0; i < x->nkids; i++) {
     char sub[64];
@@ -107,6 +110,7 @@ static void text_row(renderer *r, const case_row *row, explain_tree *const *tree
     if (root->sentence) fprintf(r->out, "%s\n", root->sentence);
     st->label[root->node] = xstrdup("the outcome");
     if (root->state == NODE_FOUND) fputs("(found below)\n", r->out);
+    print_facts(r, root, 0);
     print_authorities(r, root, 0);
     for (int i = 0; i < root->nkids; i++) {
       char label[32];
