@@ -5,6 +5,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "render.h"
+#include "suggest.h"
 
 static const char eval_help[] =
     "Usage: ratio eval PACK -f CASES.csv [OPTIONS]\n"
@@ -17,7 +18,9 @@ static const char eval_help[] =
     "      --opinion NAME    only this opinion (default: every opinion)\n"
     "      --row ID          only the row with this id\n"
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
-    "      --format FORMAT   text (default) or json\n"
+    "      --format FORMAT   text (default), json or csv\n"
+    "      --columns LIST    csv: the columns for each opinion, comma-separated:\n"
+    "                        outcome, disposition or node names (default: outcome)\n"
     "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
     "      --max-steps N     step budget per pack load and per rule call\n"
     "                        (default 10000000)\n"
@@ -27,12 +30,43 @@ static const char eval_help[] =
     "not be read or a rule failed on it (it is reported in the output); 2 usage,\n"
     "file or pack error.\n";
 
+/* --columns outcome,disposition,NODE,... */
+static int parse_columns(const pack *p, const char *list, render_column **out, int *n) {
+  char *copy = xstrdup(list);
+  int cap = 1;
+  for (const char *s = list; *s; s++) cap += *s == ',';
+  *out = xcalloc((size_t)cap, sizeof **out);
+  *n = 0;
+  int rc = 0;
+  for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+    render_column c = {COLUMN_NODE, -1};
+    if (strcmp(tok, "outcome") == 0) c.kind = COLUMN_OUTCOME;
+    else if (strcmp(tok, "disposition") == 0) c.kind = COLUMN_DISPOSITION;
+    else if ((c.node = pack_node_index(p, tok)) < 0) {
+      const char **names = xcalloc((size_t)p->nnodes + 3, sizeof *names);
+      names[0] = "outcome";
+      names[1] = "disposition";
+      for (int i = 0; i < p->nnodes; i++) names[i + 2] = p->nodes[i].name;
+      const char *best = suggest_closest(tok, strlen(tok), names, p->nnodes + 2);
+      fprintf(stderr, "ratio eval: --columns: '%s' is not outcome, disposition or a node of the pack%s%s%s\n",
+              tok, best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
+      free(names);
+      rc = -1;
+      break;
+    }
+    (*out)[(*n)++] = c;
+  }
+  free(copy);
+  return rc;
+}
+
 int cmd_eval(int argc, char **argv) {
   static const struct option longopts[] = {
       {"file", required_argument, NULL, 'f'},
       {"opinion", required_argument, NULL, 'o'},
       {"row", required_argument, NULL, 'r'},
       {"format", required_argument, NULL, 'F'},
+      {"columns", required_argument, NULL, 'C'},
       {"as-of", required_argument, NULL, OPT_AS_OF},
       {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
       {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
@@ -40,6 +74,7 @@ int cmd_eval(int argc, char **argv) {
       {NULL, 0, NULL, 0},
   };
   const char *file = NULL, *opinion = NULL, *row = NULL, *format = "text", *as_of = NULL;
+  const char *columns = NULL;
   pack_options popts = {{0, 0}};
   int c;
   optind = 1;
@@ -51,6 +86,7 @@ int cmd_eval(int argc, char **argv) {
     case 'o': opinion = optarg; break;
     case 'r': row = optarg; break;
     case 'F': format = optarg; break;
+    case 'C': columns = optarg; break;
     case OPT_AS_OF: as_of = optarg; break;
     case OPT_MAX_MEMORY:
     case OPT_MAX_STEPS:
@@ -65,17 +101,22 @@ int cmd_eval(int argc, char **argv) {
   if (optind + 1 < argc) return cli_usage("eval", "unexpected argument '%s'", argv[optind + 1]);
   if (!file) return cli_usage("eval", "missing -f CASES.csv");
   renderer *(*make)(FILE *, const pack *, const char *) = NULL;
+  bool csv = strcmp(format, "csv") == 0;
   if (strcmp(format, "text") == 0) make = render_text_new;
   else if (strcmp(format, "json") == 0) make = render_json_new;
-  else return cli_usage("eval", "unknown format '%s' (formats: text, json)", format);
+  else if (!csv) return cli_usage("eval", "unknown format '%s' (formats: text, json, csv)", format);
+  if (columns && !csv) return cli_usage("eval", "--columns goes with --format csv");
 
   pack *p = cli_load_pack(argv[optind], &popts);
   if (!p) return RATIO_USAGE;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   int nops = cli_pick_opinions(p, opinion, as_of, ops);
   int code = RATIO_USAGE;
+  render_column *cols = NULL;
+  int ncols = 0;
+  if (nops > 0 && columns && parse_columns(p, columns, &cols, &ncols) != 0) nops = -1;
   if (nops > 0) {
-    renderer *r = make(stdout, p, file);
+    renderer *r = csv ? render_csv_new(stdout, p, file, cols, ncols, stderr) : make(stdout, p, file);
     batch_options bo = {ops, nops, row};
     render_summary sum;
     err *e = NULL;
@@ -87,6 +128,7 @@ int cmd_eval(int argc, char **argv) {
     }
     render_free(r);
   }
+  free(cols);
   free(ops);
   pack_free(p);
   if (fflush(stdout) != 0 && code == RATIO_OK) {

@@ -31,6 +31,7 @@ struct csvin_reader {
   bool at_start; /* a BOM is skipped only at the very start */
   bool eof;
   int line;      /* the line being fed to libcsv */
+  bool quoted;   /* the line being fed has a quote: a field may span lines */
   char *chunk;
   size_t chunk_len, chunk_pos;
   char *text;    /* field texts of queued rows */
@@ -58,9 +59,10 @@ static void on_field(void *data, size_t len, void *ctx) {
     r->fields = xrealloc(r->fields, sizeof *r->fields * (size_t)r->fields_cap);
   }
   /* The field ends on the line being fed; it started as many lines earlier
-   * as it holds newlines. */
+   * as it holds newlines, which only a quoted field can. */
   int nl = 0;
-  for (size_t i = 0; i < len; i++) nl += ((const char *)data)[i] == '\n';
+  if (r->quoted)
+    for (const char *s = data, *end = s + len; s && (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++) nl++;
   int col = r->nfields - r->row_first + 1;
   r->fields[r->nfields++] = (qfield){r->text_len, len, r->line - nl, col};
   r->text_len += len + 1;
@@ -158,6 +160,7 @@ static int fill(csvin_reader *r, err **e) {
     size_t avail = r->chunk_len - r->chunk_pos;
     const char *nl = memchr(s, '\n', avail);
     size_t len = nl ? (size_t)(nl - s) + 1 : avail;
+    r->quoted = memchr(s, '"', len) != NULL;
     if (feed(r, s, len, e) != 0) return -1;
     r->chunk_pos += len;
     if (nl) r->line++;

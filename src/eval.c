@@ -36,7 +36,130 @@ struct eval_ctx {
   int ndeciding;
   bool deciding_alone;
   case_value *scratch;    /* a copy of the row's facts for trying answers */
+  /* Values-only mode: no record per node, and a node whose rule and
+   * everything under it is the same in two opinions is decided once per
+   * row. cls maps (opinion, node) to such a class. */
+  bool values_only;
+  int *cls;               /* nopinions * nnodes */
+  int ncls;
+  uint32_t *cls_stamp;    /* row_gen when the class was decided */
+  uint8_t *cls_busy;
+  rval *cls_value;
+  uint32_t row_gen;
+  const case_row *last_row;
+  int last_number, last_line;
+  /* Values-only decision cache: when every fact and finding is a yes/no or
+   * one-of value and no rule is a Lua function, a row is a small integer
+   * key, and rows with the same key decide the same way. Direct-mapped and
+   * of fixed size: memory does not grow with the input. */
+  bool memo_on;
+  uint8_t *fact_bits, *fact_shift; /* per fact: bits of its key field, and where */
+  uint8_t *find_shift;             /* per finding node: where (0 = not a finding) */
+  uint64_t row_key;
+  uint64_t *memo_key;              /* MEMO_SLOTS; 0 = empty (keys have bit 63 set) */
+  rval *memo_val;                  /* MEMO_SLOTS * nopinions * 2: outcome, disposition */
 };
+
+#define MEMO_SLOTS 32768
+
+static void collect_kids(const expr *x, kid_list *k);
+
+/* The class of (o, n): shared with an earlier opinion when the node follows
+ * the same rule there and every node it depends on shares its class. */
+static int assign_class(eval_ctx *c, int o, int n, int depth) {
+  const pack *p = c->p;
+  int nn = p->nnodes;
+  int *slot = &c->cls[o * nn + n];
+  if (*slot >= 0 || depth > nn) return *slot;
+  const kid_list *deps = &c->stat[o * nn + n];
+  for (int i = 0; i < deps->n; i++) assign_class(c, o, deps->v[i], depth + 1);
+  kid_list fu = {0};
+  collect_kids(p->nodes[n].finding_unless, &fu);
+  for (int i = 0; i < fu.n; i++) assign_class(c, o, fu.v[i], depth + 1);
+  const node_rule *r = p->opinions[o].rules[n];
+  bool lua = (r->rule && r->rule->kind == EXPR_LUA);
+  for (int o2 = 0; o2 < o && !lua; o2++) {
+    if (p->opinions[o2].rules[n] != r) continue;
+    bool same = true;
+    for (int i = 0; i < deps->n && same; i++)
+      same = c->cls[o2 * nn + deps->v[i]] == c->cls[o * nn + deps->v[i]] && c->cls[o * nn + deps->v[i]] >= 0;
+    for (int i = 0; i < fu.n && same; i++)
+      same = c->cls[o2 * nn + fu.v[i]] == c->cls[o * nn + fu.v[i]] && c->cls[o * nn + fu.v[i]] >= 0;
+    if (same && c->cls[o2 * nn + n] >= 0) {
+      *slot = c->cls[o2 * nn + n];
+      break;
+    }
+  }
+  free(fu.v);
+  if (*slot < 0) *slot = c->ncls++;
+  return *slot;
+}
+
+void eval_values_only(eval_ctx *c, bool on) {
+  c->values_only = on;
+  c->last_row = NULL;
+  if (!on || c->cls) return;
+  const pack *p = c->p;
+  int total = p->nnodes * p->nopinions;
+  c->cls = xmalloc(sizeof *c->cls * (size_t)(total + 1));
+  for (int i = 0; i < total; i++) c->cls[i] = -1;
+  for (int o = 0; o < p->nopinions; o++)
+    for (int n = 0; n < p->nnodes; n++) assign_class(c, o, n, 0);
+  c->cls_stamp = xcalloc((size_t)c->ncls + 1, sizeof *c->cls_stamp);
+  c->cls_busy = xcalloc((size_t)c->ncls + 1, 1);
+  c->cls_value = xcalloc((size_t)c->ncls + 1, sizeof *c->cls_value);
+  /* the decision cache, when rows fit a key of 63 bits */
+  bool ok = true;
+  int bits = 0;
+  for (int i = 0; i < p->nnodes && ok; i++) {
+    const node_rule *r = p->nodes[i].base.rule ? &p->nodes[i].base : NULL;
+    ok = !(r && r->rule->kind == EXPR_LUA);
+    for (int o = 0; o < p->nopinions && ok; o++)
+      ok = !(p->opinions[o].rules[i]->rule && p->opinions[o].rules[i]->rule->kind == EXPR_LUA);
+  }
+  c->fact_bits = xcalloc((size_t)p->nfacts + 1, 1);
+  c->fact_shift = xcalloc((size_t)p->nfacts + 1, 1);
+  c->find_shift = xcalloc((size_t)p->nnodes + 1, 1);
+  for (int f = 0; f < p->nfacts && ok; f++) {
+    const pack_fact *pf = &p->facts[f];
+    if (pf->type != FACT_YESNO && pf->type != FACT_ENUM) ok = false;
+    int states = (pf->type == FACT_YESNO ? 2 : pf->nvalues) + 1, b = 0;
+    while ((1 << b) < states) b++;
+    c->fact_bits[f] = (uint8_t)b;
+    c->fact_shift[f] = (uint8_t)bits;
+    bits += b;
+  }
+  for (int n = 0; n < p->nnodes && ok; n++) {
+    if (!p->nodes[n].finding) continue;
+    int states = p->nodes[n].nvalues + 2, b = 0; /* absent, unknown, values */
+    while ((1 << b) < states) b++;
+    c->find_shift[n] = (uint8_t)bits;
+    bits += b;
+    if (b > 8) ok = false;
+  }
+  if (ok && bits <= 62) {
+    c->memo_on = true;
+    c->memo_key = xcalloc(MEMO_SLOTS, sizeof *c->memo_key);
+    c->memo_val = xcalloc((size_t)MEMO_SLOTS * (size_t)p->nopinions * 2, sizeof *c->memo_val);
+  }
+}
+
+static uint64_t row_key(const eval_ctx *c, const case_row *row) {
+  const pack *p = c->p;
+  uint64_t key = (uint64_t)1 << 63;
+  for (int f = 0; f < p->nfacts; f++) key |= (uint64_t)(row->facts[f].v + 1) << c->fact_shift[f];
+  for (int n = 0; n < p->nnodes; n++)
+    if (p->nodes[n].finding && row->has_finding[n])
+      key |= (uint64_t)(row->findings[n] + 2) << c->find_shift[n];
+  return key;
+}
+
+static size_t memo_slot(uint64_t key) {
+  key ^= key >> 29;
+  key *= 0xBF58476D1CE4E5B9ULL;
+  key ^= key >> 32;
+  return (size_t)(key & (MEMO_SLOTS - 1));
+}
 
 static void kid_add(kid_list *k, int n) {
   for (int i = 0; i < k->n; i++)
@@ -93,6 +216,15 @@ void eval_free(eval_ctx *c) {
   free(c->reads);
   free(c->scratch);
   free(c->first_taken);
+  free(c->cls);
+  free(c->cls_stamp);
+  free(c->cls_busy);
+  free(c->cls_value);
+  free(c->fact_bits);
+  free(c->fact_shift);
+  free(c->find_shift);
+  free(c->memo_key);
+  free(c->memo_val);
   err_free(c->fail);
   free(c);
 }
@@ -102,7 +234,7 @@ void eval_free(eval_ctx *c) {
 static rval eval_node(eval_ctx *c, int n);
 
 static const case_value *read_fact(eval_ctx *c, int f) {
-  if (c->cur >= 0) c->reads[(size_t)c->cur * (size_t)c->words + (size_t)(f / 64)] |= (uint64_t)1 << (f % 64);
+  if (c->cur >= 0 && !c->values_only) c->reads[(size_t)c->cur * (size_t)c->words + (size_t)(f / 64)] |= (uint64_t)1 << (f % 64);
   return &c->row->facts[f];
 }
 
@@ -178,7 +310,29 @@ static rval eval_expr(eval_ctx *c, const expr *x, int node) {
   return RV_UNKNOWN;
 }
 
+static rval decide_node(eval_ctx *c, int n);
+
+/* Values-only memo: one decision per class and row. */
+static rval eval_node_fast(eval_ctx *c, int n) {
+  int k = c->cls[c->op * c->p->nnodes + n];
+  if (c->cls_stamp[k] == c->row_gen) {
+    if (!c->cls_busy[k]) return c->cls_value[k];
+    if (!c->fail) {
+      const pack_node *nd = &c->p->nodes[n];
+      c->fail = err_hint(err_node(err_new(nd->file, nd->line, 0, "node %s depends on itself through a rule function", nd->name), nd->name),
+                         "a rule function must not read the node it decides, directly or through others");
+    }
+    return RV_UNKNOWN;
+  }
+  c->cls_stamp[k] = c->row_gen;
+  c->cls_busy[k] = 1;
+  rval v = decide_node(c, n);
+  c->cls_busy[k] = 0;
+  return c->cls_value[k] = v;
+}
+
 static rval eval_node(eval_ctx *c, int n) {
+  if (c->values_only) return eval_node_fast(c, n);
   switch ((node_state)c->state[n]) {
   case NODE_DERIVED:
   case NODE_FOUND:
@@ -192,6 +346,11 @@ static rval eval_node(eval_ctx *c, int n) {
     return RV_UNKNOWN;
   case NODE_NOT_REACHED: break;
   }
+  return decide_node(c, n);
+}
+
+/* Decide a node by its finding or its rule; in full mode, record how. */
+static rval decide_node(eval_ctx *c, int n) {
   const pack_node *nd = &c->p->nodes[n];
   int saved = c->cur;
   if (nd->finding && c->row->has_finding[n]) {
@@ -324,6 +483,11 @@ static int run(eval_ctx *c, int op, const case_row *row, err **e) {
   c->o = &p->opinions[op];
   c->row = row;
   c->cur = -1;
+  if (c->values_only) {
+    c->outcome = eval_node(c, c->o->decides);
+    c->disposition = c->o->disposition_node >= 0 ? eval_node(c, c->o->disposition_node) : RV_UNKNOWN;
+    goto done;
+  }
   memset(c->state, 0, (size_t)p->nnodes);
   memset(c->open, 0, (size_t)p->nnodes);
   memset(c->set_aside, 0, (size_t)p->nnodes);
@@ -332,6 +496,7 @@ static int run(eval_ctx *c, int op, const case_row *row, err **e) {
   for (int i = 0; i < p->nfirsts; i++) c->first_taken[i] = -1;
   c->outcome = eval_node(c, c->o->decides);
   c->disposition = c->o->disposition_node >= 0 ? eval_node(c, c->o->disposition_node) : RV_UNKNOWN;
+done:
   if (c->fail) {
     *e = c->fail;
     c->fail = NULL;
@@ -381,6 +546,41 @@ static void find_deciding(eval_ctx *c, int op, const case_row *row) {
 
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   c->ndeciding = 0;
+  if (c->values_only) {
+    /* the class memo holds for one row: a new row starts a new generation */
+    if (row != c->last_row || row->number != c->last_number || row->line != c->last_line) {
+      if (++c->row_gen == 0) {
+        memset(c->cls_stamp, 0, sizeof *c->cls_stamp * (size_t)c->ncls);
+        c->row_gen = 1;
+      }
+      c->last_row = row;
+      c->last_number = row->number;
+      c->last_line = row->line;
+      if (c->memo_on) c->row_key = row_key(c, row);
+    }
+    if (c->memo_on) {
+      /* a slot holds one key's outcomes for every opinion; RV_UNKNOWN - 1
+       * marks an opinion not decided in the slot yet */
+      size_t slot = memo_slot(c->row_key);
+      rval *vals = c->memo_val + slot * (size_t)c->p->nopinions * 2;
+      if (c->memo_key[slot] != c->row_key) {
+        c->memo_key[slot] = c->row_key;
+        for (int i = 0; i < c->p->nopinions * 2; i++) vals[i] = RV_UNKNOWN - 1;
+      }
+      if (vals[op * 2] != RV_UNKNOWN - 1) {
+        c->op = op;
+        c->o = &c->p->opinions[op];
+        c->outcome = vals[op * 2];
+        c->disposition = vals[op * 2 + 1];
+        return 0;
+      }
+      if (run(c, op, row, e) != 0) return -1;
+      vals[op * 2] = c->outcome;
+      vals[op * 2 + 1] = c->disposition;
+      return 0;
+    }
+    return run(c, op, row, e);
+  }
   if (run(c, op, row, e) != 0) return -1;
   if (c->outcome == RV_UNKNOWN) {
     find_deciding(c, op, row);

@@ -31,6 +31,12 @@ typedef struct eval_ctx eval_ctx;
 eval_ctx *eval_new(const pack *p);
 void eval_free(eval_ctx *c);
 
+/* Values-only mode, for callers that read only eval_outcome and
+ * eval_disposition (a csv of outcomes): no per-node record, no undecided
+ * facts, and a node that is the same under several opinions is decided once
+ * per row. A row is the same row while its pointer, number and line are. */
+void eval_values_only(eval_ctx *c, bool on);
+
 /* Decide `row` under opinion `op`. Returns 0, or -1 with *e set when a rule
  * function failed (the row then has no result under this opinion). When the
  * outcome is unknown, the facts that would decide it are computed too. */

@@ -20,14 +20,36 @@ typedef struct render_summary {
   int failed;    /* the row could not be read or a rule failed */
 } render_summary;
 
+/* One row's result under one opinion. */
+typedef struct render_result {
+  int opinion;
+  rval outcome;
+  const char *outcome_name;  /* the decided node's value name, or "unknown" */
+  const char *disposition;   /* NULL when the opinion gives none */
+  explain_tree *tree;        /* the explanation; NULL unless wants_tree */
+  const char *const *values; /* the values of the nodes in `columns` */
+} render_result;
+
+/* A column of the csv format: the outcome, the disposition or a node. */
+typedef enum { COLUMN_OUTCOME, COLUMN_DISPOSITION, COLUMN_NODE } column_kind;
+typedef struct render_column {
+  column_kind kind;
+  int node;
+} render_column;
+
 typedef struct renderer renderer;
 struct renderer {
   FILE *out;
   const pack *p;
   const char *source; /* the case file's name */
   void *state;        /* owned by the format */
+  bool wants_tree;    /* the batch builds explanation trees only for these */
+  const int *node_columns; /* nodes whose values results must carry */
+  int nnode_columns;
+  const int *opinions; /* set by the batch before begin: the opinions, in order */
+  int nopinions;
   void (*begin)(renderer *r);
-  void (*row)(renderer *r, const case_row *row, explain_tree *const *trees, int ntrees);
+  void (*row)(renderer *r, const case_row *row, const render_result *res, int n);
   void (*row_error)(renderer *r, const case_row *row, const err *e);
   void (*end)(renderer *r, const render_summary *s);
   void (*free)(renderer *r);
@@ -36,6 +58,11 @@ struct renderer {
 /* The formats. Each returns a renderer the caller frees with render_free. */
 renderer *render_text_new(FILE *out, const pack *p, const char *source);
 renderer *render_json_new(FILE *out, const pack *p, const char *source);
+/* One line per row: id, then for each opinion its columns (default: the
+ * outcome). Failed rows get "error" in every column; their errors and the
+ * summary go to `diag`. */
+renderer *render_csv_new(FILE *out, const pack *p, const char *source, const render_column *cols,
+                         int ncols, FILE *diag);
 void render_free(renderer *r);
 
 /* A pack's schema (facts, findings, opinions) for `ratio facts`. */

@@ -97,32 +97,32 @@ static json_t *row_head(const case_row *row) {
   return j;
 }
 
-static void json_row(renderer *r, const case_row *row, explain_tree *const *trees, int ntrees) {
+static void json_row(renderer *r, const case_row *row, const render_result *results_in, int ntrees) {
   const pack *p = r->p;
   json_t *j = row_head(row);
   json_t *results = json_array();
   for (int t = 0; t < ntrees; t++) {
-    const explain_tree *tr = trees[t];
+    const explain_tree *tr = results_in[t].tree;
     const pack_opinion *o = &p->opinions[tr->opinion];
-    json_t *res = json_object();
-    json_object_set_new(res, "opinion", json_string(o->name));
-    json_object_set_new(res, "author", jstr(o->author));
-    json_object_set_new(res, "role", jstr(o->role));
-    json_object_set_new(res, "date", jstr(o->date));
-    json_object_set_new(res, "decides", json_string(p->nodes[o->decides].name));
-    json_object_set_new(res, "outcome", json_string(tr->outcome_name));
-    json_object_set_new(res, "disposition", jstr(tr->disposition));
+    json_t *one = json_object();
+    json_object_set_new(one, "opinion", json_string(o->name));
+    json_object_set_new(one, "author", jstr(o->author));
+    json_object_set_new(one, "role", jstr(o->role));
+    json_object_set_new(one, "date", jstr(o->date));
+    json_object_set_new(one, "decides", json_string(p->nodes[o->decides].name));
+    json_object_set_new(one, "outcome", json_string(tr->outcome_name));
+    json_object_set_new(one, "disposition", jstr(tr->disposition));
     if (tr->outcome == RV_UNKNOWN) {
       json_t *dec = json_object(), *facts = json_array();
       for (int i = 0; i < tr->ndeciding; i++)
         json_array_append_new(facts, json_string(p->facts[tr->deciding[i].fact].name));
       json_object_set_new(dec, "facts", facts);
       json_object_set_new(dec, "any_one_decides", json_boolean(tr->deciding_alone));
-      json_object_set_new(res, "undecided", dec);
+      json_object_set_new(one, "undecided", dec);
     }
-    json_object_set_new(res, "tree", node_json(p, tr->root, 0));
-    if (tr->disposition_root) json_object_set_new(res, "disposition_tree", node_json(p, tr->disposition_root, 0));
-    json_array_append_new(results, res);
+    json_object_set_new(one, "tree", node_json(p, tr->root, 0));
+    if (tr->disposition_root) json_object_set_new(one, "disposition_tree", node_json(p, tr->disposition_root, 0));
+    json_array_append_new(results, one);
   }
   json_object_set_new(j, "results", results);
   emit(r, j);
@@ -154,7 +154,8 @@ static void json_free_state(renderer *r) { free(r->state); }
 
 renderer *render_json_new(FILE *out, const pack *p, const char *source) {
   renderer *r = xcalloc(1, sizeof *r);
-  *r = (renderer){out, p, source, xcalloc(1, sizeof(json_state)), json_begin, json_row, json_row_error,
-                  json_end, json_free_state};
+  *r = (renderer){.out = out, .p = p, .source = source, .state = xcalloc(1, sizeof(json_state)),
+                  .wants_tree = true, .begin = json_begin, .row = json_row, .row_error = json_row_error,
+                  .end = json_end, .free = json_free_state};
   return r;
 }

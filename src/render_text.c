@@ -75,13 +75,13 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
 
 static void text_begin(renderer *r) { (void)r; }
 
-static void text_row(renderer *r, const case_row *row, explain_tree *const *trees, int ntrees) {
+static void text_row(renderer *r, const case_row *row, const render_result *res, int ntrees) {
   text_state *st = r->state;
   const pack *p = r->p;
   fprintf(r->out, "== %s%s%s (%s:%d) ==\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
           r->source, row->line);
   for (int t = 0; t < ntrees; t++) {
-    const explain_tree *tr = trees[t];
+    const explain_tree *tr = res[t].tree;
     const pack_opinion *o = &p->opinions[tr->opinion];
     const pack_node *d = &p->nodes[o->decides];
     for (int i = 0; i < st->nnodes; i++) {
@@ -155,6 +155,8 @@ renderer *render_text_new(FILE *out, const pack *p, const char *source) {
   text_state *st = xcalloc(1, sizeof *st);
   st->nnodes = p->nnodes;
   st->label = xcalloc((size_t)p->nnodes + 1, sizeof *st->label);
-  *r = (renderer){out, p, source, st, text_begin, text_row, text_row_error, text_end, text_free};
+  *r = (renderer){.out = out, .p = p, .source = source, .state = st, .wants_tree = true,
+                  .begin = text_begin, .row = text_row, .row_error = text_row_error, .end = text_end,
+                  .free = text_free};
   return r;
 }

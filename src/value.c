@@ -27,19 +27,6 @@ const char *value_yesno_name(rval v) {
   return v == RV_YES ? "yes" : v == RV_NO ? "no" : "unknown";
 }
 
-int value_parse_yesno(const char *s, size_t len, rval *out) {
-  static const struct { const char *word; rval v; } words[] = {
-      {"yes", RV_YES}, {"y", RV_YES}, {"true", RV_YES}, {"1", RV_YES},
-      {"no", RV_NO},   {"n", RV_NO},  {"false", RV_NO}, {"0", RV_NO}};
-  for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
-    if (strlen(words[i].word) == len && strncasecmp(words[i].word, s, len) == 0) {
-      *out = words[i].v;
-      return 0;
-    }
-  }
-  return -1;
-}
-
 int value_parse_number(const char *s, size_t len, double *out) {
   char buf[64];
   if (len == 0 || len >= sizeof buf) return -1;

@@ -24,12 +24,39 @@ rval value_not(rval a);
 /* The name of a yes/no value: "yes", "no" or "unknown". */
 const char *value_yesno_name(rval v);
 
-/* Parse a yes/no cell: yes/no, y/n, true/false, 1/0 in any case. Returns 0
- * and sets *out, or -1 when the text is none of those. Blank text is not
- * accepted here: the caller decides that blank means unknown. */
-int value_parse_yesno(const char *s, size_t len, rval *out);
-
 /* Parse a number cell (decimal, optional sign and fraction). */
 int value_parse_number(const char *s, size_t len, double *out);
+
+/* Case-insensitive equality with a lower-case word of the same length. */
+static inline bool value_same_word_(const char *s, const char *lower, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+/* Parse a yes/no cell: yes/no, y/n, true/false, 1/0 in any case. Returns 0
+ * and sets *out, or -1 when the text is none of those. Blank text is not
+ * accepted here: the caller decides that blank means unknown. Inline, and
+ * by length first: it runs for every yes/no cell of every row. */
+static inline int value_parse_yesno(const char *s, size_t len, rval *out) {
+  rval v;
+  switch (len) {
+  case 1:
+    if (s[0] == '1' || s[0] == 'y' || s[0] == 'Y') v = RV_YES;
+    else if (s[0] == '0' || s[0] == 'n' || s[0] == 'N') v = RV_NO;
+    else return -1;
+    break;
+  case 2: if (!value_same_word_(s, "no", 2)) return -1; v = RV_NO; break;
+  case 3: if (!value_same_word_(s, "yes", 3)) return -1; v = RV_YES; break;
+  case 4: if (!value_same_word_(s, "true", 4)) return -1; v = RV_YES; break;
+  case 5: if (!value_same_word_(s, "false", 5)) return -1; v = RV_NO; break;
+  default: return -1;
+  }
+  *out = v;
+  return 0;
+}
 
 #endif
