@@ -1,6 +1,7 @@
 /* cases: case files read against a pack, one typed row at a time. */
 #include "cases.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,16 @@ struct case_reader {
   rval *findings;
   bool *has_finding;
   const char **expect_cells;
+  /* the row being read: texts kept by offset into strs */
+  char *strs;
+  size_t strs_len, strs_cap;
+  int id_off, title_off, note_off;
+  int *text_off;   /* per fact */
+  int *expect_off; /* per expect column */
+  int id_col;
+  int row_line;
+  bool too_many;
+  err *row_errs;
 };
 
 const char *cases_name(const case_reader *r) { return csvin_name(r->csv); }
@@ -103,7 +114,7 @@ static int read_header(case_reader *r, err **e) {
   const pack *p = r->p;
   csvin_row row;
   int rc = csvin_next(r->csv, &row, e);
-  if (rc < 0) return -1;
+  if (rc < 0 || rc == 2) return -1; /* no header to check columns against */
   if (rc == 0) {
     *e = err_hint(err_new(cases_name(r), 1, 0, "the case file is empty"),
                   "start with a header line of fact names; `ratio facts PACK --template` writes one");
@@ -130,6 +141,7 @@ static int read_header(case_reader *r, err **e) {
                           "name it after a fact, or delete the column"));
     } else if (strcmp(f->text, "id") == 0) {
       c->kind = COL_ID;
+      r->id_col = f->col;
       has_id = true;
     } else if (strcmp(f->text, "title") == 0) {
       c->kind = COL_TITLE;
@@ -181,6 +193,8 @@ case_reader *cases_open(const pack *p, const char *path, err **e) {
   r->findings = xcalloc((size_t)p->nnodes + 1, sizeof *r->findings);
   r->has_finding = xcalloc((size_t)p->nnodes + 1, sizeof *r->has_finding);
   r->expect_cells = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect_cells);
+  r->text_off = xcalloc((size_t)p->nfacts + 1, sizeof *r->text_off);
+  r->expect_off = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect_off);
   return r;
 }
 
@@ -194,6 +208,10 @@ void cases_close(case_reader *r) {
   free(r->findings);
   free(r->has_finding);
   free(r->expect_cells);
+  free(r->text_off);
+  free(r->expect_off);
+  free(r->strs);
+  err_free(r->row_errs);
   free(r);
 }
 
@@ -209,11 +227,31 @@ static char *joined_values(char *const *values, int n) {
   return s;
 }
 
+/* ---- one row, as libcsv finds its fields ---------------------------------- */
+
+/* A cell as the sink sees it: not NUL-terminated, valid during the call. */
+typedef struct cell {
+  const char *text;
+  size_t len;
+  int line, col;
+} cell;
+
+static err *cell_err(case_reader *r, const cell *f, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static err *cell_err(case_reader *r, const cell *f, const char *hint, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  err *e = err_newv(cases_name(r), f->line, f->col, fmt, ap);
+  va_end(ap);
+  if (hint) err_hint(e, "%s", hint);
+  return e;
+}
+
 /* A cell that is not one of a list of names. */
-static err *not_one_of(case_reader *r, const csvin_field *f, const char *what, char *const *values,
-                       int n) {
+static err *not_one_of(case_reader *r, const cell *f, const char *what, char *const *values, int n) {
   char *all = joined_values(values, n);
-  err *e = err_new(cases_name(r), f->line, f->col, "%s: '%s' is not one of %s", what, f->text, all);
+  err *e = cell_err(r, f, NULL, "%s: '%.*s' is not one of %s", what, (int)f->len, f->text, all);
   const char *best = suggest_closest(f->text, f->len, (const char *const *)values, n);
   if (best) err_hint(e, "did you mean '%s'?", best);
   else err_hint(e, "leave the cell blank if the answer is unknown");
@@ -221,18 +259,29 @@ static err *not_one_of(case_reader *r, const csvin_field *f, const char *what, c
   return e;
 }
 
-static err *parse_fact(case_reader *r, const pack_fact *fact, const csvin_field *f, case_value *out) {
-  out->col = f->col;
-  out->text = NULL;
-  if (f->len == 0) {
-    out->v = RV_UNKNOWN;
-    return NULL;
+/* Keep a cell's text for after the call: an offset into the row's buffer. */
+static int keep(case_reader *r, const cell *f) {
+  if (r->strs_len + f->len + 1 > r->strs_cap) {
+    while (r->strs_len + f->len + 1 > r->strs_cap) r->strs_cap = r->strs_cap ? r->strs_cap * 2 : 1024;
+    r->strs = xrealloc(r->strs, r->strs_cap);
   }
+  int off = (int)r->strs_len;
+  memcpy(r->strs + off, f->text, f->len);
+  r->strs[off + f->len] = '\0';
+  r->strs_len += f->len + 1;
+  return off;
+}
+
+static err *parse_fact(case_reader *r, int fi, const cell *f) {
+  const pack_fact *fact = &r->p->facts[fi];
+  case_value *out = &r->facts[fi];
+  out->col = f->col;
+  if (f->len == 0) return NULL; /* blank: unknown */
   switch (fact->type) {
   case FACT_YESNO:
     if (value_parse_yesno(f->text, f->len, &out->v) == 0) return NULL;
-    return err_hint(err_new(cases_name(r), f->line, f->col, "%s: '%s' is not yes or no", fact->name, f->text),
-                    "write yes or no (also y/n, true/false, 1/0), or leave it blank if unknown");
+    return cell_err(r, f, "write yes or no (also y/n, true/false, 1/0), or leave it blank if unknown",
+                    "%s: '%.*s' is not yes or no", fact->name, (int)f->len, f->text);
   case FACT_ENUM: {
     int k = pack_fact_value(fact, f->text, f->len);
     if (k >= 0) {
@@ -246,92 +295,123 @@ static err *parse_fact(case_reader *r, const pack_fact *fact, const csvin_field 
       out->v = RV_YES;
       return NULL;
     }
-    return err_hint(err_new(cases_name(r), f->line, f->col, "%s: '%s' is not a number", fact->name, f->text),
-                    "write a plain decimal number such as 8 or 2.5");
+    return cell_err(r, f, "write a plain decimal number such as 8 or 2.5", "%s: '%.*s' is not a number",
+                    fact->name, (int)f->len, f->text);
   case FACT_DATE: {
     int d = pack_parse_date(f->text, f->len);
-    if (d >= 0) {
-      out->v = RV_YES;
-      out->num = d;
-      out->text = f->text;
-      return NULL;
-    }
-    return err_hint(err_new(cases_name(r), f->line, f->col, "%s: '%s' is not a date", fact->name, f->text),
-                    "write dates as YYYY-MM-DD, e.g. 1980-12-19");
+    if (d < 0)
+      return cell_err(r, f, "write dates as YYYY-MM-DD, e.g. 1980-12-19", "%s: '%.*s' is not a date",
+                      fact->name, (int)f->len, f->text);
+    out->v = RV_YES;
+    out->num = d;
+    r->text_off[fi] = keep(r, f);
+    return NULL;
   }
   case FACT_TEXT:
     out->v = RV_YES;
-    out->text = f->text;
+    r->text_off[fi] = keep(r, f);
     return NULL;
   }
   return NULL;
 }
 
-static err *parse_finding(case_reader *r, const pack_node *n, const csvin_field *f, rval *out,
-                          bool *has) {
-  *has = f->len > 0;
-  if (!*has) return NULL;
+static err *parse_finding(case_reader *r, int ni, const cell *f) {
+  const pack_node *n = &r->p->nodes[ni];
+  if (f->len == 0) return NULL;
   if (!n->valued) {
-    if (value_parse_yesno(f->text, f->len, out) == 0) return NULL;
-    return err_hint(err_new(cases_name(r), f->line, f->col, "%s: '%s' is not yes or no", n->name, f->text),
-                    "write yes or no, or leave it blank when no court found it");
+    if (value_parse_yesno(f->text, f->len, &r->findings[ni]) == 0) {
+      r->has_finding[ni] = true;
+      return NULL;
+    }
+    return cell_err(r, f, "write yes or no, or leave it blank when no court found it",
+                    "%s: '%.*s' is not yes or no", n->name, (int)f->len, f->text);
   }
   int k = pack_node_value(n, f->text, f->len);
-  if (k >= 0) {
-    *out = (rval)k;
-    return NULL;
+  if (k < 0) return not_one_of(r, f, n->name, n->values, n->nvalues);
+  r->findings[ni] = (rval)k;
+  r->has_finding[ni] = true;
+  return NULL;
+}
+
+/* A row begins at its first field: forget the last one. */
+static void start_row(case_reader *r) {
+  const pack *p = r->p;
+  for (int i = 0; i < p->nfacts; i++) {
+    r->facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
+    r->text_off[i] = -1;
   }
-  *has = false;
-  return not_one_of(r, f, n->name, n->values, n->nvalues);
+  memset(r->has_finding, 0, sizeof *r->has_finding * (size_t)p->nnodes);
+  for (int i = 0; i < r->nexpect; i++) r->expect_off[i] = -1;
+  r->id_off = r->title_off = r->note_off = -1;
+  r->strs_len = 0;
+  r->too_many = false;
+  err_free(r->row_errs);
+  r->row_errs = NULL;
+}
+
+static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
+  case_reader *r = ud;
+  if (col == 1) start_row(r);
+  cell f = {text, len, line, col};
+  if (col > r->ncols) {
+    if (len == 0 || r->too_many) return; /* spreadsheets pad rows with empty cells */
+    r->too_many = true;
+    add(&r->row_errs, cell_err(r, &f, "remove the extra cells or add a column for them",
+                               "this row has more cells than the header has columns (%d)", r->ncols));
+    return;
+  }
+  const col_map *c = &r->cols[col - 1];
+  err *ce = NULL;
+  switch (c->kind) {
+  case COL_ID: r->id_off = keep(r, &f); break;
+  case COL_TITLE: if (len) r->title_off = keep(r, &f); break;
+  case COL_NOTE: if (len) r->note_off = keep(r, &f); break;
+  case COL_EXPECT: if (len) r->expect_off[c->index] = keep(r, &f); break;
+  case COL_FACT: ce = parse_fact(r, c->index, &f); break;
+  case COL_FINDING: ce = parse_finding(r, c->index, &f); break;
+  }
+  if (ce) add(&r->row_errs, ce);
+}
+
+static void on_row_end(void *ud, int line, int nfields) {
+  case_reader *r = ud;
+  (void)nfields;
+  r->row_line = line;
 }
 
 int cases_next(case_reader *r, case_row *row, err **e) {
   const pack *p = r->p;
-  csvin_row cr;
-  int rc;
-  rc = csvin_next(r->csv, &cr, e);
-  if (rc <= 0) return rc;
+  csvin_sink sink = {on_cell, on_row_end, r};
+  int rc = csvin_pump(r->csv, &sink, e);
+  if (rc == 0 || rc == -1) return rc;
   r->rows_read++;
   memset(row, 0, sizeof *row);
-  row->line = cr.line;
   row->number = r->rows_read;
-  row->id = "";
   row->facts = r->facts;
   row->findings = r->findings;
   row->has_finding = r->has_finding;
   row->expect = r->expect_cells;
-  for (int i = 0; i < p->nfacts; i++) r->facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
-  memset(r->has_finding, 0, sizeof *r->has_finding * (size_t)p->nnodes);
-  memset(r->expect_cells, 0, sizeof *r->expect_cells * (size_t)r->nexpect);
-  err *errs = NULL;
-  for (int i = 0; i < cr.nfields; i++) {
-    const csvin_field *f = &cr.fields[i];
-    if (i >= r->ncols) {
-      if (f->len == 0) continue; /* spreadsheets pad rows with empty cells */
-      add(&errs, err_hint(err_new(cases_name(r), f->line, f->col,
-                                  "this row has more cells than the header has columns (%d)", r->ncols),
-                          "remove the extra cells or add a column for them"));
-      break;
-    }
-    const col_map *c = &r->cols[i];
-    err *ce = NULL;
-    switch (c->kind) {
-    case COL_ID: row->id = f->text; break;
-    case COL_TITLE: row->title = f->len ? f->text : NULL; break;
-    case COL_NOTE: row->note = f->len ? f->text : NULL; break;
-    case COL_EXPECT: r->expect_cells[c->index] = f->len ? f->text : NULL; break;
-    case COL_FACT: ce = parse_fact(r, &p->facts[c->index], f, &r->facts[c->index]); break;
-    case COL_FINDING:
-      ce = parse_finding(r, &p->nodes[c->index], f, &r->findings[c->index], &r->has_finding[c->index]);
-      break;
-    }
-    if (ce) add(&errs, ce);
+  /* the texts kept during the row get their final addresses now */
+  row->id = r->id_off >= 0 ? r->strs + r->id_off : "";
+  row->title = r->title_off >= 0 ? r->strs + r->title_off : NULL;
+  row->note = r->note_off >= 0 ? r->strs + r->note_off : NULL;
+  for (int i = 0; i < r->nexpect; i++) r->expect_cells[i] = r->expect_off[i] >= 0 ? r->strs + r->expect_off[i] : NULL;
+  for (int i = 0; i < p->nfacts; i++)
+    if (r->text_off[i] >= 0) r->facts[i].text = r->strs + r->text_off[i];
+  if (rc == 2) {
+    /* a malformed row: reported with whatever of it was read */
+    row->line = (*e)->line;
+    err_append(e, r->row_errs);
+    r->row_errs = NULL;
+    return 2;
   }
+  row->line = r->row_line;
   if (row->id[0] == '\0')
-    add(&errs, err_hint(err_new(cases_name(r), cr.line, 1, "row %d has no id", row->number),
-                        "give every row a unique id"));
-  if (errs) {
-    *e = errs;
+    add(&r->row_errs, err_hint(err_new(cases_name(r), row->line, r->id_col, "row %d has no id", row->number),
+                               "give every row a unique id"));
+  if (r->row_errs) {
+    *e = r->row_errs;
+    r->row_errs = NULL;
     return 2;
   }
   return 1;

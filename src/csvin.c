@@ -10,75 +10,62 @@
 
 #define READ_CHUNK 65536
 
-/* Fields of completed rows, queued until csvin_next hands them out. Texts live
- * in one buffer and are addressed by offset, since the buffer may move. */
-typedef struct qfield {
+/* csvin_next's own sink keeps the fields of one row; texts live in one
+ * buffer and are addressed by offset, since the buffer may move. */
+typedef struct kept_field {
   size_t off, len;
   int line, col;
-} qfield;
-
-typedef struct qrow {
-  int first;  /* index of its first field in fields */
-  int nfields;
-  int line;
-} qrow;
+} kept_field;
 
 struct csvin_reader {
   FILE *f;
   bool own_file;
   char *name;
   struct csv_parser parser;
-  bool at_start; /* a BOM is skipped only at the very start */
-  bool eof;
-  int line;      /* the line being fed to libcsv */
-  bool quoted;   /* the line being fed has a quote: a field may span lines */
+  bool at_start;    /* a BOM is skipped only at the very start */
+  bool eof, done;
+  int line;         /* the line being fed to libcsv */
+  bool quoted;      /* the line being fed has a quote: a field may span lines */
+  bool last_cr;     /* the last piece ended with a lone CR (an LF may follow) */
+  int col;          /* fields seen in the row being parsed */
+  int row_line;     /* where the row being parsed starts, 0 between rows */
+  bool row_ended;   /* the sink was given a whole row during this pump */
+  const csvin_sink *sink;
   char *chunk;
   size_t chunk_len, chunk_pos;
-  char *text;    /* field texts of queued rows */
+  /* for csvin_next */
+  char *text;
   size_t text_len, text_cap;
-  qfield *fields;
-  int nfields, fields_cap;
-  int row_first; /* first field of the row being built */
-  qrow *rows;
-  int nrows, rows_cap, next_row;
-  csvin_field *out; /* handed out by csvin_next */
+  kept_field *kept;
+  int nkept, kept_cap;
+  csvin_field *out;
   int out_cap;
-  err *fail;     /* set by a callback that cannot go on */
 };
+
+/* ---- from libcsv to the sink ---------------------------------------------- */
 
 static void on_field(void *data, size_t len, void *ctx) {
   csvin_reader *r = ctx;
-  if (r->text_len + len + 1 > r->text_cap) {
-    while (r->text_len + len + 1 > r->text_cap) r->text_cap = r->text_cap ? r->text_cap * 2 : 4096;
-    r->text = xrealloc(r->text, r->text_cap);
-  }
-  memcpy(r->text + r->text_len, data ? data : "", len);
-  r->text[r->text_len + len] = '\0';
-  if (r->nfields == r->fields_cap) {
-    r->fields_cap = r->fields_cap ? r->fields_cap * 2 : 64;
-    r->fields = xrealloc(r->fields, sizeof *r->fields * (size_t)r->fields_cap);
-  }
   /* The field ends on the line being fed; it started as many lines earlier
    * as it holds newlines, which only a quoted field can. */
   int nl = 0;
   if (r->quoted)
     for (const char *s = data, *end = s + len; s && (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++) nl++;
-  int col = r->nfields - r->row_first + 1;
-  r->fields[r->nfields++] = (qfield){r->text_len, len, r->line - nl, col};
-  r->text_len += len + 1;
+  int line = r->line - nl;
+  if (r->col == 0) r->row_line = line;
+  r->sink->field(r->sink->ud, data ? data : "", len, line, ++r->col);
 }
 
 static void on_row(int c, void *ctx) {
   (void)c;
   csvin_reader *r = ctx;
-  if (r->nrows == r->rows_cap) {
-    r->rows_cap = r->rows_cap ? r->rows_cap * 2 : 64;
-    r->rows = xrealloc(r->rows, sizeof *r->rows * (size_t)r->rows_cap);
-  }
-  int n = r->nfields - r->row_first;
-  r->rows[r->nrows++] = (qrow){r->row_first, n, n ? r->fields[r->row_first].line : r->line};
-  r->row_first = r->nfields;
+  r->sink->row(r->sink->ud, r->row_line ? r->row_line : r->line, r->col);
+  r->col = 0;
+  r->row_line = 0;
+  r->row_ended = true;
 }
+
+/* ---- reading -------------------------------------------------------------- */
 
 csvin_reader *csvin_open_stream(FILE *f, const char *name) {
   csvin_reader *r = xcalloc(1, sizeof *r);
@@ -109,96 +96,138 @@ void csvin_close(csvin_reader *r) {
   if (!r) return;
   if (r->own_file) fclose(r->f);
   csv_free(&r->parser);
-  err_free(r->fail);
   free(r->name);
   free(r->chunk);
   free(r->text);
-  free(r->fields);
-  free(r->rows);
+  free(r->kept);
   free(r->out);
   free(r);
 }
 
-/* Feed one piece (at most one line, its newline included) to libcsv. */
-static int feed(csvin_reader *r, const char *s, size_t len, err **e) {
-  size_t done = csv_parse(&r->parser, s, len, on_field, on_row, r);
-  if (done != len) {
-    int col = 1;
-    for (size_t i = 0; i < done; i++) col += s[i] == ',';
-    *e = err_new(r->name, r->line, col, "malformed quotes in this field");
-    err_hint(*e, "quote a whole field (\"like, this\") and double any quote inside it (\"\")");
-    return -1;
-  }
-  return 0;
+/* After a malformed row: a fresh parser, and the rest of the line dropped. */
+static void restart(csvin_reader *r) {
+  csv_free(&r->parser);
+  csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+  r->col = 0;
+  r->row_line = 0;
 }
 
-/* Read and parse until at least one row is queued or the input ends. */
-static int fill(csvin_reader *r, err **e) {
-  while (r->next_row >= r->nrows && !r->eof) {
-    if (r->chunk_pos >= r->chunk_len) {
-      r->chunk_len = fread(r->chunk, 1, READ_CHUNK, r->f);
-      r->chunk_pos = 0;
-      if (r->chunk_len == 0) {
-        if (ferror(r->f)) {
-          *e = err_new(r->name, r->line, 0, "read error: %s", strerror(errno));
-          return -1;
-        }
-        r->eof = true;
-        if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
-          *e = err_new(r->name, r->line, 0, "the file ends inside a quoted field");
-          err_hint(*e, "close the quote that was opened on an earlier line");
-          return -1;
-        }
-        break;
+/* The next piece of input: up to and including one line end (LF, CR or
+ * CRLF), so that one piece ends at most one row. Returns its length, 0 at
+ * the end of the input, or -1 on a read error. */
+static long next_piece(csvin_reader *r, const char **piece, bool *ends_line, err **e) {
+  if (r->chunk_pos >= r->chunk_len) {
+    r->chunk_len = fread(r->chunk, 1, READ_CHUNK, r->f);
+    r->chunk_pos = 0;
+    if (r->chunk_len == 0) {
+      if (ferror(r->f)) {
+        *e = err_new(r->name, r->line, 0, "read error: %s", strerror(errno));
+        return -1;
       }
-      if (r->at_start) {
-        r->at_start = false;
-        if (r->chunk_len >= 3 && memcmp(r->chunk, "\xEF\xBB\xBF", 3) == 0) r->chunk_pos = 3;
-      }
+      return 0;
     }
-    const char *s = r->chunk + r->chunk_pos;
-    size_t avail = r->chunk_len - r->chunk_pos;
-    const char *nl = memchr(s, '\n', avail);
-    size_t len = nl ? (size_t)(nl - s) + 1 : avail;
-    r->quoted = memchr(s, '"', len) != NULL;
-    if (feed(r, s, len, e) != 0) return -1;
-    r->chunk_pos += len;
-    if (nl) r->line++;
+    if (r->at_start) {
+      r->at_start = false;
+      if (r->chunk_len >= 3 && memcmp(r->chunk, "\xEF\xBB\xBF", 3) == 0) r->chunk_pos = 3;
+    }
   }
-  return 0;
+  const char *s = r->chunk + r->chunk_pos;
+  size_t avail = r->chunk_len - r->chunk_pos;
+  /* memchr is fast; a lone CR (old Mac files) is looked for only before
+   * the LF, where it ends a line of its own */
+  const char *lf = memchr(s, '\n', avail);
+  size_t len = lf ? (size_t)(lf - s) : avail;
+  const char *cr = memchr(s, '\r', len);
+  if (cr) len = (size_t)(cr - s);
+  *ends_line = len < avail;
+  if (len < avail) {
+    /* CRLF is one line end; a CR at the end of the chunk may be followed by
+     * an LF in the next one, which then arrives as an empty piece */
+    len += (s[len] == '\r' && len + 1 < avail && s[len + 1] == '\n') ? 2 : 1;
+  }
+  *piece = s;
+  r->chunk_pos += len;
+  return (long)len;
+}
+
+int csvin_pump(csvin_reader *r, const csvin_sink *sink, err **e) {
+  if (r->done) return 0;
+  r->sink = sink;
+  r->row_ended = false;
+  while (!r->row_ended) {
+    const char *s;
+    bool ends_line = false;
+    long len = next_piece(r, &s, &ends_line, e);
+    if (len < 0) return -1;
+    if (len == 0) {
+      r->done = true;
+      int open_line = r->row_line;
+      if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
+        *e = err_new(r->name, open_line ? open_line : r->line, 0, "the file ends inside a quoted field");
+        err_hint(*e, "close the quote that was opened here");
+        return 2;
+      }
+      return r->row_ended ? 1 : 0;
+    }
+    r->quoted = memchr(s, '"', (size_t)len) != NULL;
+    size_t done = csv_parse(&r->parser, s, (size_t)len, on_field, on_row, r);
+    int line = r->line;
+    /* a CRLF split across two reads counts as one line end */
+    bool lf_after_cr = len == 1 && s[0] == '\n' && r->last_cr;
+    if (ends_line && !lf_after_cr) r->line++;
+    r->last_cr = ends_line && s[len - 1] == '\r';
+    if (done != (size_t)len) {
+      *e = err_new(r->name, line, r->col + 1, "malformed quotes in this field; the row is skipped");
+      err_hint(*e, "quote a whole field (\"like, this\") and double any quote inside it (\"\")");
+      restart(r);
+      return 2;
+    }
+  }
+  return 1;
+}
+
+/* ---- csvin_next: a row kept by the reader ---------------------------------- */
+
+static void keep_field(void *ud, const char *text, size_t len, int line, int col) {
+  csvin_reader *r = ud;
+  if (col == 1) {
+    r->nkept = 0;
+    r->text_len = 0;
+  }
+  if (r->text_len + len + 1 > r->text_cap) {
+    while (r->text_len + len + 1 > r->text_cap) r->text_cap = r->text_cap ? r->text_cap * 2 : 4096;
+    r->text = xrealloc(r->text, r->text_cap);
+  }
+  memcpy(r->text + r->text_len, text, len);
+  r->text[r->text_len + len] = '\0';
+  if (r->nkept == r->kept_cap) {
+    r->kept_cap = r->kept_cap ? r->kept_cap * 2 : 64;
+    r->kept = xrealloc(r->kept, sizeof *r->kept * (size_t)r->kept_cap);
+  }
+  r->kept[r->nkept++] = (kept_field){r->text_len, len, line, col};
+  r->text_len += len + 1;
+}
+
+static void keep_row(void *ud, int line, int nfields) {
+  (void)ud;
+  (void)line;
+  (void)nfields;
 }
 
 int csvin_next(csvin_reader *r, csvin_row *row, err **e) {
-  if (r->next_row >= r->nrows) {
-    /* Everything queued was handed out: keep only the row in progress,
-     * moved to the front, so the buffers never grow with the file. */
-    int keep = r->nfields - r->row_first;
-    if (keep > 0 && r->row_first > 0) {
-      size_t base = r->fields[r->row_first].off;
-      memmove(r->text, r->text + base, r->text_len - base);
-      r->text_len -= base;
-      memmove(r->fields, r->fields + r->row_first, sizeof *r->fields * (size_t)keep);
-      for (int i = 0; i < keep; i++) r->fields[i].off -= base;
-    } else if (keep == 0) {
-      r->text_len = 0;
-    }
-    r->nfields = keep;
-    r->row_first = 0;
-    r->nrows = r->next_row = 0;
-    if (fill(r, e) != 0) return -1;
-    if (r->nrows == 0) return 0;
-  }
-  qrow *q = &r->rows[r->next_row++];
-  if (q->nfields > r->out_cap) {
-    r->out_cap = q->nfields * 2;
+  csvin_sink sink = {keep_field, keep_row, r};
+  int rc = csvin_pump(r, &sink, e);
+  if (rc != 1) return rc;
+  if (r->nkept > r->out_cap) {
+    r->out_cap = r->nkept * 2;
     r->out = xrealloc(r->out, sizeof *r->out * (size_t)r->out_cap);
   }
-  for (int i = 0; i < q->nfields; i++) {
-    qfield *f = &r->fields[q->first + i];
+  for (int i = 0; i < r->nkept; i++) {
+    kept_field *f = &r->kept[i];
     r->out[i] = (csvin_field){r->text + f->off, f->len, f->line, f->col};
   }
   row->fields = r->out;
-  row->nfields = q->nfields;
-  row->line = q->line;
+  row->nfields = r->nkept;
+  row->line = r->nkept ? r->kept[0].line : r->line;
   return 1;
 }

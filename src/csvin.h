@@ -2,8 +2,10 @@
  *
  * The reader feeds libcsv one input line at a time, so every field knows the
  * line it started on; columns are field numbers (1-based), as a spreadsheet
- * counts them. Memory stays bounded by the longest run of rows in one read
- * buffer, not by the file. */
+ * counts them. Fields go straight to a sink as libcsv finds them (nothing is
+ * copied), or, through csvin_next, into a row the reader keeps until the
+ * next call. A malformed row (a stray quote) is reported and skipped, and
+ * reading goes on with the next line. Memory does not grow with the file. */
 #ifndef RATIO_CSVIN_H
 #define RATIO_CSVIN_H
 
@@ -22,8 +24,18 @@ typedef struct csvin_field {
 typedef struct csvin_row {
   csvin_field *fields; /* borrowed until the next csvin_next */
   int nfields;
-  int line;          /* the line the row starts on */
+  int line;            /* the line the row starts on */
 } csvin_row;
+
+/* Receives fields and row ends as they are parsed. `text` is valid only
+ * during the call and is not NUL-terminated. A row's first field has col 1,
+ * so a sink starts a new row there (a malformed row's fields may have come
+ * before, without a row end). */
+typedef struct csvin_sink {
+  void (*field)(void *ud, const char *text, size_t len, int line, int col);
+  void (*row)(void *ud, int line, int nfields);
+  void *ud;
+} csvin_sink;
 
 typedef struct csvin_reader csvin_reader;
 
@@ -35,8 +47,13 @@ csvin_reader *csvin_open(const char *path, err **e);
  * not closed by csvin_close. */
 csvin_reader *csvin_open_stream(FILE *f, const char *name);
 
-/* The next row: 1 and *row filled, 0 at the end, -1 with *e set on a
- * malformed file (an unterminated quote, a stray quote, a read error). */
+/* Parse until the sink has been given one whole row (returns 1), the input
+ * ends (0), a malformed row was skipped (2, with *e its error: call again
+ * to go on), or the input cannot be read (-1, *e set). */
+int csvin_pump(csvin_reader *r, const csvin_sink *sink, err **e);
+
+/* The next row, kept by the reader: 1 and *row filled, 0 at the end, 2 for a
+ * malformed row (skipped, *e set), -1 on a read error. */
 int csvin_next(csvin_reader *r, csvin_row *row, err **e);
 
 /* The name messages use for the file. */
