@@ -1,6 +1,8 @@
 /* batch: the streaming loop from case rows to rendered results. */
 #include "batch.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,8 +58,8 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
   return 0;
 }
 
-int batch_run(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,
-              render_summary *sum, err **e) {
+static int run_serial(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,
+                      render_summary *sum, err **e) {
   memset(sum, 0, sizeof *sum);
   case_reader *cr = cases_open(p, cases_path, e);
   if (!cr) return -1;
@@ -88,7 +90,7 @@ int batch_run(const pack *p, const char *cases_path, const batch_options *opts, 
       continue;
     }
     row_found = true;
-    sum->read++;
+    if (sum->read++ && r->separator) fputs(r->separator, r->out);
     bool unknown = false;
     if (got == 2 || decide(p, ec, r, opts, &row, &s, &unknown, &re) != 0) {
       r->row_error(r, &row, re);
@@ -110,4 +112,331 @@ int batch_run(const pack *p, const char *cases_path, const batch_options *opts, 
   eval_free(ec);
   cases_close(cr);
   return rc;
+}
+
+/* ---- parallel runs -------------------------------------------------------- */
+
+/* The reader cuts the file into blocks of whole rows; workers parse, decide
+ * and render a block each, into memory; the writer prints the blocks in
+ * order. Cutting only needs the line ends outside quotes, so parsing itself
+ * runs in parallel. */
+#define BLOCK_BYTES ((size_t)1 << 20)
+
+enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
+
+typedef struct slot {
+  int state;
+  char *in;               /* the block's bytes */
+  size_t in_len, in_cap;
+  int first_line;
+  char *out, *diag;       /* what its rows rendered to */
+  size_t out_len, diag_len;
+  render_summary sum;
+  bool row_found;
+  err *fatal;             /* the block's CSV broke off */
+} slot;
+
+typedef struct shared {
+  const pack *p;
+  const batch_options *opts;
+  renderer *main_r;
+  case_reader *header;    /* the file's reader, past its header */
+  slot *slots;
+  int nslots;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  int filled;             /* blocks the reader has filled */
+  bool reader_done;
+  int next_work;          /* the next block a worker takes */
+  err *read_error;
+} shared;
+
+/* The end of the last line of buf[0..len) that ends outside quotes, or 0.
+ * A quote toggles; "" inside a quoted field toggles twice, so parity holds. */
+static size_t cut_point(const char *buf, size_t len) {
+  size_t cut = 0, pos = 0;
+  bool quoted = false;
+  while (pos < len) {
+    const char *q = memchr(buf + pos, '"', len - pos);
+    size_t seg_end = q ? (size_t)(q - buf) : len;
+    if (!quoted) {
+      for (size_t i = seg_end; i > pos; i--)
+        if (buf[i - 1] == '\n' || buf[i - 1] == '\r') {
+          cut = i;
+          break;
+        }
+    }
+    if (!q) break;
+    quoted = !quoted;
+    pos = seg_end + 1;
+  }
+  return cut;
+}
+
+/* Line ends in a block: LF, CRLF or a lone CR each count once. */
+static int count_lines(const char *buf, size_t len) {
+  int n = 0;
+  for (const char *s = buf, *end = buf + len; s < end; s++) {
+    const char *lf = memchr(s, '\n', (size_t)(end - s));
+    const char *stop = lf ? lf : end;
+    for (const char *c = s; c < stop; c++)
+      if (*c == '\r' && !(c + 1 < end && c[1] == '\n')) n++;
+    if (!lf) break;
+    n++;
+    s = lf;
+  }
+  return n;
+}
+
+static void *reader_main(void *arg) {
+  shared *sh = arg;
+  const char *rest;
+  int line;
+  FILE *f;
+  size_t nrest = csvin_unparsed(cases_csv(sh->header), &rest, &line, &f);
+  char *carry = xmalloc(nrest + 1);
+  memcpy(carry, rest, nrest);
+  size_t ncarry = nrest;
+  bool eof = f == NULL;
+  for (int b = 0;; b++) {
+    slot *sl = &sh->slots[b % sh->nslots];
+    pthread_mutex_lock(&sh->mu);
+    while (sl->state != SLOT_FREE) pthread_cond_wait(&sh->cv, &sh->mu);
+    pthread_mutex_unlock(&sh->mu);
+    /* the carry from the last block, then more of the file until a line
+     * ends outside quotes (or the file does) */
+    sl->in_len = 0;
+    size_t want = ncarry + BLOCK_BYTES;
+    if (sl->in_cap < want) sl->in = xrealloc(sl->in, sl->in_cap = want);
+    memcpy(sl->in, carry, ncarry);
+    sl->in_len = ncarry;
+    size_t cut = 0;
+    for (;;) {
+      if (!eof) {
+        if (sl->in_cap - sl->in_len < BLOCK_BYTES) sl->in = xrealloc(sl->in, sl->in_cap += BLOCK_BYTES);
+        size_t got = fread(sl->in + sl->in_len, 1, BLOCK_BYTES, f);
+        if (got == 0) {
+          if (ferror(f)) sh->read_error = err_new(cases_name(sh->header), line, 0, "read error");
+          eof = true;
+        }
+        sl->in_len += got;
+      }
+      cut = eof ? sl->in_len : cut_point(sl->in, sl->in_len);
+      if (cut > 0 || eof) break;
+    }
+    ncarry = sl->in_len - cut;
+    carry = xrealloc(carry, ncarry + 1);
+    memcpy(carry, sl->in + cut, ncarry);
+    sl->in_len = cut;
+    sl->first_line = line;
+    line += count_lines(sl->in, cut);
+    pthread_mutex_lock(&sh->mu);
+    if (cut > 0) {
+      sl->state = SLOT_FILLED;
+      sh->filled++;
+    }
+    if (eof && ncarry == 0) sh->reader_done = true;
+    pthread_cond_broadcast(&sh->cv);
+    pthread_mutex_unlock(&sh->mu);
+    if (eof && ncarry == 0) break;
+  }
+  free(carry);
+  return NULL;
+}
+
+typedef struct worker {
+  shared *sh;
+  pthread_t tid;
+  pack *own;        /* a copy of the pack when it has rule functions */
+} worker;
+
+static bool pack_has_lua(const pack *p) {
+  for (int o = 0; o < p->nopinions; o++)
+    for (int n = 0; n < p->nnodes; n++) {
+      const node_rule *r = p->opinions[o].rules[n];
+      if (r->rule && r->rule->kind == EXPR_LUA) return true;
+    }
+  return false;
+}
+
+/* Decide and render the rows of one block. */
+static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slots *s, slot *sl) {
+  const batch_options *opts = sh->opts;
+  r->out = open_memstream(&sl->out, &sl->out_len);
+  r->diag = open_memstream(&sl->diag, &sl->diag_len);
+  memset(&sl->sum, 0, sizeof sl->sum);
+  sl->row_found = false;
+  case_reader *cr = cases_open_block(sh->header, sl->in, sl->in_len, sl->first_line);
+  int nrendered = 0;
+  for (;;) {
+    case_row row;
+    err *re = NULL;
+    int got = cases_next(cr, &row, &re);
+    if (got == 0) break;
+    if (got < 0) {
+      sl->fatal = re;
+      break;
+    }
+    if (opts->row_id && strcmp(row.id, opts->row_id) != 0) {
+      err_free(re);
+      continue;
+    }
+    sl->row_found = true;
+    sl->sum.read++;
+    if (nrendered++ && r->separator) fputs(r->separator, r->out);
+    bool unknown = false;
+    if (got == 2 || decide(p, ec, r, opts, &row, s, &unknown, &re) != 0) {
+      r->row_error(r, &row, re);
+      err_free(re);
+      sl->sum.failed++;
+      continue;
+    }
+    r->row(r, &row, s->res, opts->nopinions);
+    if (unknown) sl->sum.undecided++;
+    else sl->sum.decided++;
+  }
+  cases_close(cr);
+  fclose(r->out);
+  fclose(r->diag);
+  r->out = r->diag = NULL;
+}
+
+static void *worker_main(void *arg) {
+  worker *w = arg;
+  shared *sh = w->sh;
+  const pack *p = w->own ? w->own : sh->p;
+  const batch_options *opts = sh->opts;
+  renderer *r = opts->make_renderer(opts->make_ud, NULL, NULL);
+  r->p = p;
+  r->source = sh->main_r->source;
+  r->opinions = opts->opinions;
+  r->nopinions = opts->nopinions;
+  eval_ctx *ec = eval_new(p);
+  eval_values_only(ec, !r->wants_tree && r->nnode_columns == 0);
+  slots s;
+  slots_init(&s, p, r, opts->nopinions);
+  for (;;) {
+    pthread_mutex_lock(&sh->mu);
+    while (!(sh->next_work < sh->filled && sh->slots[sh->next_work % sh->nslots].state == SLOT_FILLED) &&
+           !(sh->reader_done && sh->next_work >= sh->filled))
+      pthread_cond_wait(&sh->cv, &sh->mu);
+    if (sh->next_work >= sh->filled) {
+      pthread_mutex_unlock(&sh->mu);
+      break;
+    }
+    slot *sl = &sh->slots[sh->next_work++ % sh->nslots];
+    sl->state = SLOT_WORKING;
+    pthread_mutex_unlock(&sh->mu);
+    work_block(sh, p, ec, r, &s, sl);
+    pthread_mutex_lock(&sh->mu);
+    sl->state = SLOT_DONE;
+    pthread_cond_broadcast(&sh->cv);
+    pthread_mutex_unlock(&sh->mu);
+  }
+  slots_free(&s, opts->nopinions);
+  eval_free(ec);
+  render_free(r);
+  return NULL;
+}
+
+static int run_parallel(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,
+                        render_summary *sum, err **e) {
+  memset(sum, 0, sizeof *sum);
+  shared sh = {0};
+  sh.p = p;
+  sh.opts = opts;
+  sh.main_r = r;
+  sh.header = cases_open(p, cases_path, e);
+  if (!sh.header) return -1;
+  /* Workers of a pack with rule functions each need their own Lua state. */
+  int nw = opts->jobs;
+  worker *ws = xcalloc((size_t)nw, sizeof *ws);
+  if (pack_has_lua(p)) {
+    for (int i = 0; i < nw; i++) {
+      if (!(ws[i].own = pack_load(opts->pack_path, opts->pack_opts, e))) {
+        for (int k = 0; k < i; k++) pack_free(ws[k].own);
+        free(ws);
+        cases_close(sh.header);
+        return -1;
+      }
+    }
+  }
+  sh.nslots = 2 * nw + 2;
+  sh.slots = xcalloc((size_t)sh.nslots, sizeof *sh.slots);
+  pthread_mutex_init(&sh.mu, NULL);
+  pthread_cond_init(&sh.cv, NULL);
+  r->source = cases_name(sh.header);
+  r->opinions = opts->opinions;
+  r->nopinions = opts->nopinions;
+  r->begin(r);
+  pthread_t reader;
+  pthread_create(&reader, NULL, reader_main, &sh);
+  for (int i = 0; i < nw; i++) {
+    ws[i].sh = &sh;
+    pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]);
+  }
+  /* the writer: blocks in input order; a broken block ends the output */
+  int rc = 0;
+  bool found = false, any_out = false;
+  for (int b = 0;; b++) {
+    slot *sl = &sh.slots[b % sh.nslots];
+    pthread_mutex_lock(&sh.mu);
+    while (!(b < sh.filled && sl->state == SLOT_DONE) && !(sh.reader_done && b >= sh.filled))
+      pthread_cond_wait(&sh.cv, &sh.mu);
+    bool finished = b >= sh.filled;
+    pthread_mutex_unlock(&sh.mu);
+    if (finished) break;
+    if (rc == 0) {
+      if (sl->out_len && any_out && r->separator) fputs(r->separator, r->out);
+      any_out |= sl->out_len > 0;
+      fwrite(sl->out, 1, sl->out_len, r->out);
+      if (sl->diag_len) fwrite(sl->diag, 1, sl->diag_len, r->diag ? r->diag : stderr);
+      sum->read += sl->sum.read;
+      sum->decided += sl->sum.decided;
+      sum->undecided += sl->sum.undecided;
+      sum->failed += sl->sum.failed;
+      found |= sl->row_found;
+      if (sl->fatal) {
+        *e = sl->fatal;
+        sl->fatal = NULL;
+        rc = -1;
+      }
+    }
+    err_free(sl->fatal);
+    sl->fatal = NULL;
+    free(sl->out);
+    free(sl->diag);
+    sl->out = sl->diag = NULL;
+    pthread_mutex_lock(&sh.mu);
+    sl->state = SLOT_FREE;
+    pthread_cond_broadcast(&sh.cv);
+    pthread_mutex_unlock(&sh.mu);
+  }
+  pthread_join(reader, NULL);
+  for (int i = 0; i < nw; i++) pthread_join(ws[i].tid, NULL);
+  if (rc == 0 && sh.read_error) {
+    *e = sh.read_error;
+    sh.read_error = NULL;
+    rc = -1;
+  } else if (rc == 0 && opts->row_id && !found) {
+    *e = err_hint(err_new(cases_name(sh.header), 0, 0, "no row has the id '%s'", opts->row_id),
+                  "ids are in the file's id column");
+    rc = -1;
+  }
+  err_free(sh.read_error);
+  if (rc == 0) r->end(r, sum);
+  for (int i = 0; i < sh.nslots; i++) free(sh.slots[i].in);
+  free(sh.slots);
+  for (int i = 0; i < nw; i++) pack_free(ws[i].own);
+  free(ws);
+  pthread_mutex_destroy(&sh.mu);
+  pthread_cond_destroy(&sh.cv);
+  cases_close(sh.header);
+  return rc;
+}
+
+int batch_run(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,
+              render_summary *sum, err **e) {
+  if (opts->jobs > 1 && opts->make_renderer) return run_parallel(p, cases_path, opts, r, sum, e);
+  return run_serial(p, cases_path, opts, r, sum, e);
 }

@@ -179,6 +179,8 @@ static int read_header(case_reader *r, err **e) {
   return 0;
 }
 
+static void alloc_row_state(case_reader *r);
+
 case_reader *cases_open(const pack *p, const char *path, err **e) {
   csvin_reader *csv = csvin_open(path, e);
   if (!csv) return NULL;
@@ -189,14 +191,39 @@ case_reader *cases_open(const pack *p, const char *path, err **e) {
     cases_close(r);
     return NULL;
   }
+  alloc_row_state(r);
+  return r;
+}
+
+static void alloc_row_state(case_reader *r) {
+  const pack *p = r->p;
   r->facts = xcalloc((size_t)p->nfacts + 1, sizeof *r->facts);
   r->findings = xcalloc((size_t)p->nnodes + 1, sizeof *r->findings);
   r->has_finding = xcalloc((size_t)p->nnodes + 1, sizeof *r->has_finding);
   r->expect_cells = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect_cells);
   r->text_off = xcalloc((size_t)p->nfacts + 1, sizeof *r->text_off);
   r->expect_off = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect_off);
+}
+
+case_reader *cases_open_block(const case_reader *from, const char *buf, size_t len, int first_line) {
+  case_reader *r = xcalloc(1, sizeof *r);
+  r->p = from->p;
+  r->csv = csvin_open_memory(buf, len, csvin_name(from->csv), first_line);
+  r->ncols = from->ncols;
+  r->cols = xcalloc((size_t)r->ncols + 1, sizeof *r->cols);
+  memcpy(r->cols, from->cols, sizeof *r->cols * (size_t)r->ncols);
+  r->nexpect = from->nexpect;
+  r->expect = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect);
+  for (int i = 0; i < r->nexpect; i++) {
+    r->expect[i] = from->expect[i];
+    r->expect[i].header = xstrdup(from->expect[i].header);
+  }
+  r->id_col = from->id_col;
+  alloc_row_state(r);
   return r;
 }
+
+csvin_reader *cases_csv(case_reader *r) { return r->csv; }
 
 void cases_close(case_reader *r) {
   if (!r) return;
@@ -407,7 +434,7 @@ int cases_next(case_reader *r, case_row *row, err **e) {
   }
   row->line = r->row_line;
   if (row->id[0] == '\0')
-    add(&r->row_errs, err_hint(err_new(cases_name(r), row->line, r->id_col, "row %d has no id", row->number),
+    add(&r->row_errs, err_hint(err_new(cases_name(r), row->line, r->id_col, "this row has no id"),
                                "give every row a unique id"));
   if (r->row_errs) {
     *e = r->row_errs;

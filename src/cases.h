@@ -57,6 +57,14 @@ typedef struct case_reader case_reader;
  * caller closes the reader with cases_close; the pack must outlive it. */
 case_reader *cases_open(const pack *p, const char *path, err **e);
 
+/* A reader of one block of rows in memory (whole rows, starting on line
+ * first_line), with the header already read by `from`. For parallel runs;
+ * the block must outlive the reader, and `from` too. */
+case_reader *cases_open_block(const case_reader *from, const char *buf, size_t len, int first_line);
+
+/* The reader's CSV reader, to take the unparsed rest of the file from. */
+csvin_reader *cases_csv(case_reader *r);
+
 /* The next row: 1 with *row filled; 0 at the end; 2 when the row could not
  * be read (*e is that row's error record, *row has its id and line, and the
  * next call goes on with the following row); -1 when the file itself is

@@ -21,6 +21,8 @@ static const char eval_help[] =
     "      --format FORMAT   text (default), json or csv\n"
     "      --columns LIST    csv: the columns for each opinion, comma-separated:\n"
     "                        outcome, disposition or node names (default: outcome)\n"
+    "  -j, --jobs N          decide rows on N threads (default 1); the output\n"
+    "                        is the same, in input order\n"
     "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
     "      --max-steps N     step budget per pack load and per rule call\n"
     "                        (default 10000000)\n"
@@ -29,6 +31,25 @@ static const char eval_help[] =
     "Exit status: 0 every row was decided or left undecided; 1 some row could\n"
     "not be read or a rule failed on it (it is reported in the output); 2 usage,\n"
     "file or pack error.\n";
+
+/* How to make a renderer of the chosen format, once for the run and once
+ * per worker thread. */
+struct maker {
+  const pack *p;
+  const char *file;
+  const render_column *cols;
+  int ncols;
+  bool csv;
+  renderer *(*make)(FILE *, const pack *, const char *);
+};
+
+static renderer *make_renderer(void *ud, FILE *out, FILE *diag) {
+  const struct maker *m = ud;
+  if (m->csv) return render_csv_new(out, m->p, m->file, m->cols, m->ncols, diag);
+  renderer *r = m->make(out, m->p, m->file);
+  r->diag = diag;
+  return r;
+}
 
 /* --columns outcome,disposition,NODE,... */
 static int parse_columns(const pack *p, const char *list, render_column **out, int *n) {
@@ -67,6 +88,7 @@ int cmd_eval(int argc, char **argv) {
       {"row", required_argument, NULL, 'r'},
       {"format", required_argument, NULL, 'F'},
       {"columns", required_argument, NULL, 'C'},
+      {"jobs", required_argument, NULL, 'j'},
       {"as-of", required_argument, NULL, OPT_AS_OF},
       {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
       {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
@@ -75,11 +97,12 @@ int cmd_eval(int argc, char **argv) {
   };
   const char *file = NULL, *opinion = NULL, *row = NULL, *format = "text", *as_of = NULL;
   const char *columns = NULL;
+  int jobs = 1;
   pack_options popts = {{0, 0}};
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "f:j:h", longopts, NULL)) != -1) {
     err *e = NULL;
     switch (c) {
     case 'f': file = optarg; break;
@@ -87,6 +110,13 @@ int cmd_eval(int argc, char **argv) {
     case 'r': row = optarg; break;
     case 'F': format = optarg; break;
     case 'C': columns = optarg; break;
+    case 'j': {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*end || n < 1 || n > 256) return cli_usage("eval", "--jobs '%s' is not a number from 1 to 256", optarg);
+      jobs = (int)n;
+      break;
+    }
     case OPT_AS_OF: as_of = optarg; break;
     case OPT_MAX_MEMORY:
     case OPT_MAX_STEPS:
@@ -116,8 +146,9 @@ int cmd_eval(int argc, char **argv) {
   int ncols = 0;
   if (nops > 0 && columns && parse_columns(p, columns, &cols, &ncols) != 0) nops = -1;
   if (nops > 0) {
-    renderer *r = csv ? render_csv_new(stdout, p, file, cols, ncols, stderr) : make(stdout, p, file);
-    batch_options bo = {ops, nops, row};
+    struct maker mk = {p, file, cols, ncols, csv, make};
+    renderer *r = make_renderer(&mk, stdout, stderr);
+    batch_options bo = {ops, nops, row, jobs, make_renderer, &mk, argv[optind], &popts};
     render_summary sum;
     err *e = NULL;
     if (batch_run(p, file, &bo, r, &sum, &e) != 0) {

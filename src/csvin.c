@@ -33,6 +33,7 @@ struct csvin_reader {
   const csvin_sink *sink;
   char *chunk;
   size_t chunk_len, chunk_pos;
+  bool borrowed;    /* chunk is the caller's memory: the whole input */
   /* for csvin_next */
   char *text;
   size_t text_len, text_cap;
@@ -90,6 +91,26 @@ csvin_reader *csvin_open(const char *path, err **e) {
   return r;
 }
 
+csvin_reader *csvin_open_memory(const char *buf, size_t len, const char *name, int first_line) {
+  csvin_reader *r = xcalloc(1, sizeof *r);
+  r->name = xstrdup(name);
+  r->line = first_line;
+  r->chunk = (char *)buf;
+  r->chunk_len = len;
+  r->borrowed = true;
+  csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+  return r;
+}
+
+size_t csvin_unparsed(csvin_reader *r, const char **buf, int *line, FILE **rest) {
+  *buf = r->chunk + r->chunk_pos;
+  *line = r->line;
+  *rest = r->borrowed ? NULL : r->f;
+  size_t n = r->chunk_len - r->chunk_pos;
+  r->chunk_pos = r->chunk_len;
+  return n;
+}
+
 const char *csvin_name(const csvin_reader *r) { return r->name; }
 
 void csvin_close(csvin_reader *r) {
@@ -97,7 +118,7 @@ void csvin_close(csvin_reader *r) {
   if (r->own_file) fclose(r->f);
   csv_free(&r->parser);
   free(r->name);
-  free(r->chunk);
+  if (!r->borrowed) free(r->chunk);
   free(r->text);
   free(r->kept);
   free(r->out);
@@ -117,6 +138,7 @@ static void restart(csvin_reader *r) {
  * the end of the input, or -1 on a read error. */
 static long next_piece(csvin_reader *r, const char **piece, bool *ends_line, err **e) {
   if (r->chunk_pos >= r->chunk_len) {
+    if (r->borrowed) return 0;
     r->chunk_len = fread(r->chunk, 1, READ_CHUNK, r->f);
     r->chunk_pos = 0;
     if (r->chunk_len == 0) {

@@ -47,6 +47,16 @@ csvin_reader *csvin_open(const char *path, err **e);
  * not closed by csvin_close. */
 csvin_reader *csvin_open_stream(FILE *f, const char *name);
 
+/* Read CSV text held in memory (not copied: it must outlive the reader),
+ * counting lines from first_line. For parallel runs: a block of whole rows
+ * cut from a file after its header. */
+csvin_reader *csvin_open_memory(const char *buf, size_t len, const char *name, int first_line);
+
+/* After some rows have been read: the bytes read from the file but not yet
+ * parsed (borrowed until the next call), the line they start on, and the
+ * stream the rest of the file comes from. Parsing must stand between rows. */
+size_t csvin_unparsed(csvin_reader *r, const char **buf, int *line, FILE **rest);
+
 /* Parse until the sink has been given one whole row (returns 1), the input
  * ends (0), a malformed row was skipped (2, with *e its error: call again
  * to go on), or the input cannot be read (-1, *e set). */

@@ -40,6 +40,8 @@ typedef struct render_column {
 typedef struct renderer renderer;
 struct renderer {
   FILE *out;
+  FILE *diag;         /* where a format writes what is not its output (csv: errors) */
+  const char *separator; /* written between rows by the batch (json: ",\n"), or NULL */
   const pack *p;
   const char *source; /* the case file's name */
   void *state;        /* owned by the format */

@@ -10,7 +10,6 @@ typedef struct csv_state {
   int ncols;
   int *node_cols;  /* the COLUMN_NODE nodes, for the batch */
   int nnode_cols;
-  FILE *diag;      /* errors and the summary */
   char *line;      /* reused line buffer */
   size_t cap;
 } csv_state;
@@ -82,10 +81,10 @@ static void csv_row_error(renderer *r, const case_row *row, const err *e) {
   for (int i = 0; i < r->nopinions * st->ncols; i++) put(st, &len, ",error", 6);
   st->line[len++] = '\n';
   fwrite(st->line, 1, len, r->out);
-  err_print(e, st->diag);
+  err_print(e, r->diag);
 }
 
-static void csv_end(renderer *r, const render_summary *s) { render_summary_line(((csv_state *)r->state)->diag, s); }
+static void csv_end(renderer *r, const render_summary *s) { render_summary_line(r->diag, s); }
 
 static void csv_free(renderer *r) {
   csv_state *st = r->state;
@@ -109,9 +108,8 @@ renderer *render_csv_new(FILE *out, const pack *p, const char *source, const ren
   st->node_cols = xcalloc((size_t)ncols, sizeof *st->node_cols);
   for (int k = 0; k < ncols; k++)
     if (cols[k].kind == COLUMN_NODE) st->node_cols[st->nnode_cols++] = cols[k].node;
-  st->diag = diag;
   renderer *r = xcalloc(1, sizeof *r);
-  *r = (renderer){.out = out, .p = p, .source = source, .state = st, .wants_tree = false,
+  *r = (renderer){.out = out, .diag = diag, .p = p, .source = source, .state = st, .wants_tree = false,
                   .node_columns = st->node_cols, .nnode_columns = st->nnode_cols,
                   .begin = csv_begin, .row = csv_row, .row_error = csv_row_error, .end = csv_end,
                   .free = csv_free};

@@ -9,10 +9,6 @@
 #define JSON_SCHEMA "ratio.eval/1"
 #define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0)
 
-typedef struct json_state {
-  int rows; /* rows written so far, for the commas */
-} json_state;
-
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 
 static const char *state_name(node_state s) {
@@ -82,8 +78,6 @@ static void json_begin(renderer *r) {
 }
 
 static void emit(renderer *r, json_t *j) {
-  json_state *st = r->state;
-  if (st->rows++) fputs(",\n", r->out);
   json_dumpf(j, r->out, DUMP_FLAGS);
   json_decref(j);
 }
@@ -147,15 +141,13 @@ static void json_row_error(renderer *r, const case_row *row, const err *e) {
 
 static void json_end(renderer *r, const render_summary *s) {
   fprintf(r->out, "%s],\"summary\":{\"read\":%d,\"decided\":%d,\"undecided\":%d,\"failed\":%d}}\n",
-          ((json_state *)r->state)->rows ? "\n" : "", s->read, s->decided, s->undecided, s->failed);
+          s->read ? "\n" : "", s->read, s->decided, s->undecided, s->failed);
 }
-
-static void json_free_state(renderer *r) { free(r->state); }
 
 renderer *render_json_new(FILE *out, const pack *p, const char *source) {
   renderer *r = xcalloc(1, sizeof *r);
-  *r = (renderer){.out = out, .p = p, .source = source, .state = xcalloc(1, sizeof(json_state)),
+  *r = (renderer){.out = out, .p = p, .source = source, .state = NULL, .separator = ",\n",
                   .wants_tree = true, .begin = json_begin, .row = json_row, .row_error = json_row_error,
-                  .end = json_end, .free = json_free_state};
+                  .end = json_end, .free = NULL};
   return r;
 }
