@@ -8,6 +8,8 @@ const command ratio_commands[] = {
     {"eval", cmd_eval, "decide every row of a case file and explain why"},
     {"facts", cmd_facts, "show a pack's fact schema, or a blank CSV header"},
     {"test", cmd_test, "check the expected results in case files"},
+    {"check", cmd_check, "lint a pack and its case files"},
+    {"new", cmd_new, "start a new pack folder that tests green"},
     {NULL, NULL, NULL},
 };
 

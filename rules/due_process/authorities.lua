@@ -54,17 +54,77 @@ authority "davidson" {
   quote = "just not triggered by lack of due care by prison officials",
 }
 
+authority "daniels_overrules_parratt" {
+  cite = "Daniels v. Williams, 474 U.S. 327 (1986)",
+  pin  = "330-331",
+}
+
+authority "davidson_distinctions" {
+  cite = "Davidson v. Cannon, 474 U.S. 344 (1986) (distinguishing Johnson v. Glick, 481 F.2d 1028 (2d Cir. 1973), and Curtis v. Everette, 489 F.2d 516 (3d Cir. 1973))",
+  pin  = "348",
+}
+
+authority "davidson_judgment" {
+  cite = "Davidson v. Cannon, 474 U.S. 344 (1986)",
+  pin  = "348",
+}
+
+authority "whitley" {
+  cite  = "Whitley v. Albers, 475 U.S. 312 (1986)",
+  pin   = "320",
+  quote = "in haste, under pressure",
+}
+
+-- The Eighth Amendment: convicted prisoners only ------------------------------
+
 authority "estelle" {
   cite  = "Estelle v. Gamble, 429 U.S. 97 (1976)",
   pin   = "104-106",
   quote = "deliberate indifference",
 }
 
+authority "estelle_malpractice" {
+  cite  = "Estelle v. Gamble, 429 U.S. 97 (1976)",
+  pin   = "106",
+  quote = "does not become a constitutional violation merely because the victim is a prisoner",
+}
+
+authority "smith_v_wade_reckless" {
+  cite  = "Smith v. Wade, 461 U.S. 30 (1983)",
+  pin   = "56",
+  quote = "reckless or callous indifference",
+}
+
+authority "ingraham_punishment" {
+  cite = "Ingraham v. Wright, 430 U.S. 651 (1977)",
+  pin  = "671 n.40",
+}
+
+authority "bell_v_wolfish" {
+  cite = "Bell v. Wolfish, 441 U.S. 520 (1979)",
+  pin  = "535 n.16",
+}
+
+authority "revere" {
+  cite = "City of Revere v. Massachusetts General Hospital, 463 U.S. 239 (1983)",
+  pin  = "244",
+}
+
 -- Without due process: what process a deprivation calls for -----------------
 
-authority "parratt" {
+authority "parratt_deprivation" {
+  cite = "Parratt v. Taylor, 451 U.S. 527 (1981)",
+  pin  = "536-537",
+}
+
+authority "parratt_remedy" {
   cite = "Parratt v. Taylor, 451 U.S. 527 (1981)",
   pin  = "541",
+}
+
+authority "parratt_adequate" {
+  cite = "Parratt v. Taylor, 451 U.S. 527 (1981)",
+  pin  = "543-544",
 }
 
 authority "hudson" {
@@ -92,8 +152,32 @@ authority "brennan_dissent" {
   quote = "recklessness or deliberate indifference, does deprive the victim of liberty",
 }
 
-authority "blackmun_dissent" {
+-- Blackmun's dissent is cited by its Parts; the pin is the whole dissent
+-- except for its opening and its closing disposition.
+authority "blackmun_custody" {
   cite  = "Davidson v. Cannon, 474 U.S. 344 (1986) (Blackmun, J., dissenting)",
-  pin   = "349-360",
+  pin   = "349-350",
   quote = "it stripped him of all means of self-protection",
+}
+
+authority "blackmun_negligence" {
+  cite  = "Davidson v. Cannon, 474 U.S. 344 (1986) (Blackmun, J., dissenting, Part II)",
+  pin   = "349-360",
+  quote = "at least absent extenuating circumstances",
+}
+
+authority "blackmun_recklessness" {
+  cite  = "Davidson v. Cannon, 474 U.S. 344 (1986) (Blackmun, J., dissenting, Part III)",
+  pin   = "349-360",
+  quote = "recklessness must be sufficient",
+}
+
+authority "blackmun_remedy" {
+  cite  = "Davidson v. Cannon, 474 U.S. 344 (1986) (Blackmun, J., dissenting, Part IV)",
+  pin   = "349-360",
+}
+
+authority "blackmun_remand" {
+  cite = "Davidson v. Cannon, 474 U.S. 344 (1986) (Blackmun, J., dissenting)",
+  pin  = "360",
 }

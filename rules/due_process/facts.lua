@@ -1,0 +1,136 @@
+-- Facts: what a case row may state.
+--
+-- Grouped by the element that reads them. A fact marked optional only
+-- matters in some patterns (a prior hearing only where an established
+-- procedure caused the harm); a blank cell is always "unknown".
+
+-- I. State action -------------------------------------------------------------
+fact "state_actor" { yesno,
+  ask  = "Were the defendants acting under color of state law?",
+  help = "Prison officers, deputies and other officials doing their jobs act under color of state law; a private volunteer does not.",
+}
+
+-- II. The interest and the harm -------------------------------------------------
+fact "interest" { oneof { "life", "liberty", "property", "none" },
+  ask  = "Which interest did the conduct affect?",
+  help = "Bodily injury affects liberty: freedom from unjustified intrusions on personal security. A lost privilege the law does not secure is none.",
+}
+
+fact "harm" { yesno,
+  ask = "Did the plaintiff actually suffer an injury or a loss?",
+}
+
+fact "serious_harm" { yesno, optional = true,
+  ask  = "Was the harm risked, and suffered, serious: a serious injury or a serious medical need?",
+  help = "Asked for the Eighth Amendment claim. A broken nose and stab wounds are serious; a lost hobby kit is not.",
+}
+
+-- III. Custody ---------------------------------------------------------------------
+fact "status" { oneof { "convicted_prisoner", "pretrial_detainee", "committed", "free" },
+  ask  = "What was the plaintiff's custodial status when he was hurt?",
+  help = "convicted_prisoner: serving a sentence after conviction. pretrial_detainee: held awaiting trial. committed: involuntarily committed to a state institution.",
+}
+
+fact "could_protect_self" { yesno, optional = true,
+  ask  = "Despite his custody, could the plaintiff guard against this danger himself, as anyone could?",
+  help = "Daniels could watch his step on the stairs; Davidson, disarmed and forbidden to fight back, could only ask the guards for protection.",
+}
+
+-- IV. The officials' state of mind: primary facts -----------------------------------
+-- Who did the harm
+fact "officials_attacked" { yesno,
+  ask  = "Did officials themselves attack the plaintiff?",
+  help = "An unjustified beating by guards, as in Johnson v. Glick; not an attack by another inmate.",
+}
+
+fact "intent_to_harm" { yesno,
+  ask  = "Did an official mean the plaintiff to be harmed (or mean to take his property)?",
+}
+
+fact "stood_by" { yesno,
+  ask  = "Did officials stand by and let an attack by someone else go on while they watched?",
+  help = "As in Curtis v. Everette: present, able to step in, and choosing not to.",
+}
+
+-- How much time there was
+fact "split_second" { yesno,
+  ask  = "Did the officials have to decide in an instant, in an emergency, with no time to deliberate?",
+  help = "A melee or a sudden lunge, not a note received hours before.",
+}
+
+-- What they knew
+fact "actual_notice" { yesno,
+  ask  = "Did the officials actually know of the specific threat or danger?",
+  help = "Knowledge, not what they ought to have known: a reported threat that reached them counts.",
+}
+
+fact "known_violent" { yesno,
+  ask  = "Was the aggressor known to the officials to be violent?",
+  help = "A history of assaults and fighting. Answer no where there was no aggressor at all (a hazard, an illness).",
+}
+
+fact "opportunity" { yesno,
+  ask  = "Did the officials have the time and the means to prevent the harm?",
+  help = "Hours to act (separating the inmates, an interview, protective custody, telling the next shift).",
+}
+
+-- What they did with it
+fact "conscious_decision" { yesno,
+  ask  = "Did an official consciously decide not to act on the known danger?",
+  help = "Putting a reported threat aside for other work, knowingly, is a decision not to act; James made at least two.",
+}
+
+fact "forgot" { yesno, optional = true,
+  ask = "In the end, did the officials' failure come from forgetting?",
+}
+
+fact "careless" { yesno,
+  ask  = "Did an official fail to take the care a reasonable person would take?",
+  help = "Leaving a hazard where people walk, misjudging how urgent a threat was, losing a package, a medical misjudgment.",
+}
+
+fact "emergency_elsewhere" { yesno, optional = true,
+  ask  = "Was the failure to act explained by a genuine competing emergency?",
+  help = "Blackmun's 'extenuating circumstances': a real emergency, not routine paperwork or a cell already double locked.",
+}
+
+-- The plea for help
+fact "asked_protection" { yesno,
+  ask  = "Did the victim himself turn to the officials for protection from this danger?",
+  help = "Reporting a threat so that officials would take precautions counts, even without a formal request for protective custody.",
+}
+
+fact "responded" { yesno, optional = true,
+  ask  = "Did the officials take any protective step in response (an interview, separating the inmates, protective custody, medical care)?",
+  help = "Passing a note up the chain without acting on it is not a protective step.",
+}
+
+-- V. The process the State gave -----------------------------------------------------
+fact "random_unauthorized" { yesno,
+  ask  = "Was the harm caused by a random, unauthorized act of an official, rather than by an established state procedure?",
+  help = "A State cannot hold a hearing before a random lapse it cannot foresee; it can before acting under its own procedures.",
+}
+
+fact "prior_hearing" { yesno, optional = true,
+  ask = "Where an established procedure caused the harm, did the plaintiff have a hearing before it?",
+}
+
+fact "remedy" { oneof { "adequate", "barred_by_immunity", "none" },
+  ask  = "What remedy did state law give for the injury after the fact?",
+  help = "barred_by_immunity: a tort suit exists in name, but a state immunity statute would have it dismissed before the merits.",
+}
+
+-- IX. The posture of the appeal -----------------------------------------------------
+fact "prevailed_below" { oneof { "plaintiff", "defendant" },
+  ask  = "Who won in the court whose judgment is under review?",
+  help = "In Davidson the Third Circuit had ruled for the officials: defendant.",
+}
+
+fact "finding_challenged" { yesno, optional = true,
+  ask  = "Was the trial court's finding of the officials' state of mind challenged on this appeal?",
+  help = "Davidson did not challenge the finding that the officials were not deliberately indifferent, so it bound the Court.",
+}
+
+fact "recklessness_reviewed" { yesno, optional = true,
+  ask = "Did a court of appeals review the trial court's holding that the conduct was not reckless?",
+}

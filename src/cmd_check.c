@@ -1,0 +1,94 @@
+/* cmd_check: ratio check PACK [CASES...] */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "lint.h"
+
+static const char check_help[] =
+    "Usage: ratio check PACK [CASES.csv...] [OPTIONS]\n"
+    "\n"
+    "Lint a pack: facts no rule uses, enumeration values no rule tests,\n"
+    "authorities no node cites, nodes without an authority, nodes no opinion\n"
+    "reaches, first branches an earlier branch shadows, names a rule function\n"
+    "reads that the pack does not declare, and cycles through rule functions.\n"
+    "Then read the case files (CASES, or those the pack lists in\n"
+    "pack { cases = {...} }) and report every column, value and expectation\n"
+    "that does not fit the pack. A pack that does not load is reported with\n"
+    "its load errors.\n"
+    "\n"
+    "Each finding is one line, 'file:line:col: error|warning: message; fix',\n"
+    "on standard output, followed by the count of errors and warnings.\n"
+    "\n"
+    "Options:\n"
+    "      --strict          fail (exit 1) on warnings too\n"
+    "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
+    "      --max-steps N     step budget of the pack load (default 10000000)\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit status: 0 no errors (warnings allowed unless --strict); 1 errors\n"
+    "found, or warnings with --strict; 2 usage error, a pack that does not\n"
+    "load, or a case file that cannot be read.\n";
+
+static void summary(const lint_report *r, const char *tail) {
+  int ne = lint_count(r, LINT_ERROR), nw = lint_count(r, LINT_WARNING);
+  printf("%d error%s, %d warning%s%s\n", ne, ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s", tail);
+}
+
+int cmd_check(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"strict", no_argument, NULL, 's'},
+      {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0},
+  };
+  bool strict = false;
+  pack_options popts = {{0, 0}};
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    err *e = NULL;
+    switch (c) {
+    case 's': strict = true; break;
+    case OPT_MAX_MEMORY:
+    case OPT_MAX_STEPS:
+      if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
+      break;
+    case 'h': fputs(check_help, stdout); return RATIO_OK;
+    default: return cli_usage("check", "unknown or incomplete option '%s'", argv[optind - 1]);
+    }
+  }
+  if (optind >= argc) return cli_usage("check", "missing PACK (a pack folder or its main .lua file)");
+
+  lint_report *r = lint_new();
+  err *e = NULL;
+  pack *p = pack_load(argv[optind], &popts, &e);
+  if (!p) {
+    lint_add_errors(r, e, argv[optind]);
+    lint_sort(r, 0);
+    err_free(e);
+    lint_print(r, stdout);
+    summary(r, "; the pack does not load");
+    lint_free(r);
+    return RATIO_USAGE;
+  }
+  lint_pack(p, r);
+  char **files = argv + optind + 1;
+  int nfiles = argc - optind - 1;
+  if (nfiles == 0) {
+    files = p->cases;
+    nfiles = p->ncases;
+  }
+  bool unreadable = false;
+  for (int i = 0; i < nfiles; i++) unreadable |= lint_cases(p, files[i], r) != 0;
+  lint_print(r, stdout);
+  summary(r, unreadable ? "; a case file cannot be read" : "");
+  int code = unreadable ? RATIO_USAGE
+             : lint_count(r, LINT_ERROR) || (strict && lint_count(r, LINT_WARNING)) ? RATIO_FAILED
+                                                                                      : RATIO_OK;
+  lint_free(r);
+  pack_free(p);
+  return code;
+}

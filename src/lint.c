@@ -1,0 +1,955 @@
+/* lint: the checks of `ratio check`, over the loaded pack model. */
+#include "lint.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cases.h"
+#include "suggest.h"
+
+/* ---- the report ----------------------------------------------------------- */
+
+lint_report *lint_new(void) { return xcalloc(1, sizeof(lint_report)); }
+
+void lint_free(lint_report *r) {
+  if (!r) return;
+  for (int i = 0; i < r->n; i++) {
+    free(r->items[i].file);
+    free(r->items[i].message);
+    free(r->items[i].hint);
+  }
+  free(r->items);
+  free(r);
+}
+
+static lint_finding *add_v(lint_report *r, const char *file, int line, int col, lint_severity sev,
+                           const char *hint, const char *fmt, va_list ap) {
+  if (r->n == r->cap) {
+    r->cap = r->cap ? r->cap * 2 : 16;
+    r->items = xrealloc(r->items, sizeof *r->items * (size_t)r->cap);
+  }
+  lint_finding *f = &r->items[r->n];
+  va_list aq;
+  va_copy(aq, ap);
+  int len = vsnprintf(NULL, 0, fmt, aq);
+  va_end(aq);
+  f->message = xmalloc((size_t)(len > 0 ? len : 0) + 1);
+  vsnprintf(f->message, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
+  f->file = file ? xstrdup(file) : NULL;
+  f->line = line;
+  f->col = col > 0 ? col : line > 0 ? 1 : 0;
+  f->severity = sev;
+  f->hint = hint ? xstrdup(hint) : NULL;
+  f->seq = r->n++;
+  return f;
+}
+
+void lint_add(lint_report *r, const char *file, int line, int col, lint_severity sev,
+              const char *hint, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  add_v(r, file, line, col, sev, hint, fmt, ap);
+  va_end(ap);
+}
+
+void lint_add_errors(lint_report *r, const err *e, const char *where) {
+  for (; e; e = e->next)
+    lint_add(r, e->file ? e->file : where, e->line, e->col, LINT_ERROR, e->hint, "%s", e->msg);
+}
+
+int lint_count(const lint_report *r, lint_severity sev) {
+  int n = 0;
+  for (int i = 0; i < r->n; i++) n += r->items[i].severity == sev;
+  return n;
+}
+
+void lint_print(const lint_report *r, FILE *out) {
+  for (int i = 0; i < r->n; i++) {
+    const lint_finding *f = &r->items[i];
+    if (f->file) {
+      fputs(f->file, out);
+      if (f->line > 0) fprintf(out, ":%d:%d", f->line, f->col > 0 ? f->col : 1);
+      fputs(": ", out);
+    }
+    fprintf(out, "%s: %s", f->severity == LINT_ERROR ? "error" : "warning", f->message);
+    if (f->hint) fprintf(out, "; %s", f->hint);
+    fputc('\n', out);
+  }
+}
+
+static int cmp_finding(const void *a, const void *b) {
+  const lint_finding *x = a, *y = b;
+  int c = strcmp(x->file ? x->file : "", y->file ? y->file : "");
+  if (c) return c;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  if (x->col != y->col) return x->col < y->col ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void lint_sort(lint_report *r, int from) {
+  if (from < r->n) qsort(r->items + from, (size_t)(r->n - from), sizeof *r->items, cmp_finding);
+}
+
+/* ---- rule functions: what their text reads ------------------------------- */
+
+/* A rule function's reads are found in its source: `f.name` and
+ * `f["name"]`, where f is its first parameter. Static and approximate (a
+ * name built at run time is not seen), but it keeps the checks from calling
+ * a fact unused when only a function reads it. */
+
+typedef struct src_file {
+  const char *name; /* borrowed from the pack */
+  char *text;       /* NULL when it could not be read */
+} src_file;
+
+typedef struct func_reads {
+  const expr *x;
+  char **names;
+  int *lines;
+  int n;
+  char *body; /* the function's text, for quoted values */
+} func_reads;
+
+typedef struct lint_ctx {
+  const pack *p;
+  lint_report *r;
+  src_file *files;
+  int nfiles;
+  func_reads *funcs;
+  int nfuncs;
+} lint_ctx;
+
+static const char *file_text(lint_ctx *c, const char *name) {
+  for (int i = 0; i < c->nfiles; i++)
+    if (strcmp(c->files[i].name, name) == 0) return c->files[i].text;
+  c->files = xrealloc(c->files, sizeof *c->files * (size_t)(c->nfiles + 1));
+  src_file *f = &c->files[c->nfiles++];
+  f->name = name;
+  f->text = NULL;
+  FILE *in = fopen(name, "rb");
+  if (in) {
+    size_t cap = 4096, len = 0, got;
+    char *buf = xmalloc(cap);
+    while ((got = fread(buf + len, 1, cap - len - 1, in)) > 0) {
+      len += got;
+      if (cap - len < 2) buf = xrealloc(buf, cap *= 2);
+    }
+    buf[len] = '\0';
+    fclose(in);
+    f->text = buf;
+  }
+  return f->text;
+}
+
+typedef enum { TK_END, TK_NAME, TK_STRING, TK_PUNCT } tk_kind;
+
+typedef struct lexer {
+  const char *s;
+  int line;
+  tk_kind kind;
+  const char *start; /* the token's text (a string's contents) */
+  size_t len;
+  int tline;
+} lexer;
+
+/* The level of a long bracket at s ("[[" is 0, "[==[" is 2), or -1. */
+static int long_bracket(const char *s) {
+  if (*s != '[') return -1;
+  int n = 0;
+  while (s[1 + n] == '=') n++;
+  return s[1 + n] == '[' ? n : -1;
+}
+
+/* Skip past the closing bracket of level n; counts lines. */
+static const char *skip_long(lexer *lx, const char *s, int level) {
+  for (; *s; s++) {
+    if (*s == '\n') lx->line++;
+    if (*s == ']') {
+      int n = 0;
+      while (s[1 + n] == '=') n++;
+      if (n == level && s[1 + n] == ']') return s + 2 + n;
+    }
+  }
+  return s;
+}
+
+static void lex_next(lexer *lx) {
+  const char *s = lx->s;
+  for (;;) {
+    while (*s && isspace((unsigned char)*s)) {
+      if (*s == '\n') lx->line++;
+      s++;
+    }
+    if (s[0] == '-' && s[1] == '-') {
+      int level = long_bracket(s + 2);
+      if (level >= 0) s = skip_long(lx, s + 2 + level + 2, level);
+      else
+        while (*s && *s != '\n') s++;
+      continue;
+    }
+    break;
+  }
+  lx->tline = lx->line;
+  if (!*s) {
+    lx->kind = TK_END;
+    lx->s = s;
+    return;
+  }
+  if (isalpha((unsigned char)*s) || *s == '_') {
+    lx->start = s;
+    while (isalnum((unsigned char)*s) || *s == '_') s++;
+    lx->kind = TK_NAME;
+    lx->len = (size_t)(s - lx->start);
+  } else if (*s == '"' || *s == '\'') {
+    char q = *s++;
+    lx->start = s;
+    while (*s && *s != q && *s != '\n') {
+      if (*s == '\\' && s[1]) s++;
+      s++;
+    }
+    lx->kind = TK_STRING;
+    lx->len = (size_t)(s - lx->start);
+    if (*s == q) s++;
+  } else if (long_bracket(s) >= 0) {
+    int level = long_bracket(s);
+    lx->start = s + level + 2;
+    const char *end = skip_long(lx, lx->start, level);
+    lx->kind = TK_STRING;
+    lx->len = (size_t)(end - lx->start) - (*end || end[-1] == ']' ? (size_t)level + 2 : 0);
+    s = end;
+  } else {
+    lx->kind = TK_PUNCT;
+    lx->start = s++;
+    lx->len = 1;
+  }
+  lx->s = s;
+}
+
+static bool tk_is(const lexer *lx, const char *word) {
+  return lx->kind == TK_NAME && strlen(word) == lx->len && strncmp(lx->start, word, lx->len) == 0;
+}
+
+static bool tk_punct(const lexer *lx, char ch) { return lx->kind == TK_PUNCT && *lx->start == ch; }
+
+static void reads_add(func_reads *fr, const char *s, size_t len, int line) {
+  fr->names = xrealloc(fr->names, sizeof *fr->names * (size_t)(fr->n + 1));
+  fr->lines = xrealloc(fr->lines, sizeof *fr->lines * (size_t)(fr->n + 1));
+  fr->names[fr->n] = xstrndup(s, len);
+  fr->lines[fr->n++] = line;
+}
+
+/* Scan the function that starts on line x->line of its file. */
+static void scan_function(lint_ctx *c, func_reads *fr) {
+  const expr *x = fr->x;
+  const char *text = x->file ? file_text(c, x->file) : NULL;
+  if (!text || x->line <= 0) return;
+  const char *s = text;
+  for (int l = 1; l < x->line && *s; s++)
+    if (*s == '\n') l++;
+  lexer lx = {s, x->line, TK_END, NULL, 0, 0};
+  lex_next(&lx);
+  while (lx.kind != TK_END && !tk_is(&lx, "function")) lex_next(&lx);
+  if (lx.kind == TK_END) return;
+  const char *body_start = lx.start;
+  lex_next(&lx);
+  while (lx.kind == TK_NAME || tk_punct(&lx, '.') || tk_punct(&lx, ':')) lex_next(&lx);
+  if (!tk_punct(&lx, '(')) return;
+  lex_next(&lx);
+  char param[64] = "";
+  if (lx.kind == TK_NAME && lx.len < sizeof param) {
+    memcpy(param, lx.start, lx.len);
+    param[lx.len] = '\0';
+  }
+  while (lx.kind != TK_END && !tk_punct(&lx, ')')) lex_next(&lx);
+  int depth = 1;
+  lex_next(&lx);
+  while (lx.kind != TK_END && depth > 0) {
+    if (tk_is(&lx, "function") || tk_is(&lx, "if") || tk_is(&lx, "do") || tk_is(&lx, "repeat")) {
+      depth++;
+    } else if (tk_is(&lx, "end") || tk_is(&lx, "until")) {
+      depth--;
+    } else if (param[0] && tk_is(&lx, param)) {
+      lex_next(&lx);
+      if (tk_punct(&lx, '.')) {
+        lex_next(&lx);
+        if (lx.kind == TK_NAME) reads_add(fr, lx.start, lx.len, lx.tline);
+      } else if (tk_punct(&lx, '[')) {
+        lex_next(&lx);
+        if (lx.kind == TK_STRING) reads_add(fr, lx.start, lx.len, lx.tline);
+      }
+      continue;
+    }
+    lex_next(&lx);
+  }
+  fr->body = xstrndup(body_start, (size_t)(lx.s - body_start));
+}
+
+static const func_reads *reads_of(lint_ctx *c, const expr *x) {
+  for (int i = 0; i < c->nfuncs; i++)
+    if (c->funcs[i].x == x) return &c->funcs[i];
+  c->funcs = xrealloc(c->funcs, sizeof *c->funcs * (size_t)(c->nfuncs + 1));
+  func_reads *fr = &c->funcs[c->nfuncs++];
+  memset(fr, 0, sizeof *fr);
+  fr->x = x;
+  scan_function(c, fr);
+  return fr;
+}
+
+/* ---- walking every rule of the pack --------------------------------------- */
+
+typedef void (*expr_visit)(lint_ctx *c, const expr *x, int node, void *ud);
+
+static void walk_expr(lint_ctx *c, const expr *x, int node, expr_visit fn, void *ud) {
+  if (!x) return;
+  fn(c, x, node, ud);
+  for (int i = 0; i < x->nkids; i++) walk_expr(c, x->kids[i], node, fn, ud);
+}
+
+/* Every rule the pack holds, once: node rules, open conditions, finding
+ * conditions, and each override's own rule and open condition. */
+static void walk_all(lint_ctx *c, expr_visit fn, void *ud) {
+  const pack *p = c->p;
+  for (int n = 0; n < p->nnodes; n++) {
+    walk_expr(c, p->nodes[n].base.rule, n, fn, ud);
+    walk_expr(c, p->nodes[n].base.open, n, fn, ud);
+    walk_expr(c, p->nodes[n].finding_unless, n, fn, ud);
+  }
+  for (int o = 0; o < p->nopinions; o++)
+    for (int k = 0; k < p->opinions[o].noverrides; k++) {
+      const pack_override *ov = &p->opinions[o].overrides[k];
+      if (!ov->rule.rule_borrowed) walk_expr(c, ov->rule.rule, ov->node, fn, ud);
+      if (!ov->rule.open_borrowed) walk_expr(c, ov->rule.open, ov->node, fn, ud);
+    }
+}
+
+/* Every node_rule of the pack, once: node bases and overrides. */
+static int all_rules(const pack *p, const node_rule **out, int *node) {
+  int n = 0;
+  for (int i = 0; i < p->nnodes; i++) node[n] = i, out[n++] = &p->nodes[i].base;
+  for (int o = 0; o < p->nopinions; o++)
+    for (int k = 0; k < p->opinions[o].noverrides; k++)
+      node[n] = p->opinions[o].overrides[k].node, out[n++] = &p->opinions[o].overrides[k].rule;
+  return n;
+}
+
+static int count_rules(const pack *p) {
+  int n = p->nnodes;
+  for (int o = 0; o < p->nopinions; o++) n += p->opinions[o].noverrides;
+  return n;
+}
+
+/* ---- usage: facts, authorities, values ------------------------------------ */
+
+typedef struct usage {
+  bool *fact_used;
+  uint64_t *fact_tested;  /* per fact: values named in is(...) */
+  bool *fact_in_func;     /* a rule function reads it */
+  uint64_t *node_named;   /* per node: values named in is(...) or given */
+  bool *auth_used;
+} usage;
+
+static void mark_ref(lint_ctx *c, usage *u, const char *name) {
+  int i = pack_fact_index(c->p, name);
+  if (i >= 0) {
+    u->fact_used[i] = true;
+    u->fact_in_func[i] = true;
+  }
+}
+
+static void visit_usage(lint_ctx *c, const expr *x, int node, void *ud) {
+  usage *u = ud;
+  const pack *p = c->p;
+  switch (x->kind) {
+  case EXPR_REF:
+  case EXPR_IS:
+  case EXPR_CMP:
+    if (!x->ref.is_node) u->fact_used[x->ref.index] = true;
+    if (x->kind == EXPR_IS) {
+      if (x->ref.is_node) u->node_named[x->ref.index] |= x->set;
+      else u->fact_tested[x->ref.index] |= x->set;
+    }
+    break;
+  case EXPR_FIRST:
+    for (int i = 0; i < x->nkids; i++)
+      if (x->gives[i] >= 0 && x->gives[i] < 64) u->node_named[node] |= (uint64_t)1 << x->gives[i];
+    break;
+  case EXPR_LUA: {
+    const func_reads *fr = reads_of(c, x);
+    for (int i = 0; i < fr->n; i++) mark_ref(c, u, fr->names[i]);
+    break;
+  }
+  default: break;
+  }
+  (void)p;
+}
+
+static void mark_tmpl(usage *u, const tmpl *t) {
+  for (int i = 0; i < t->nparts; i++)
+    if (!t->parts[i].text && !t->parts[i].ref.is_node) u->fact_used[t->parts[i].ref.index] = true;
+}
+
+/* Is the value quoted in the body of a function that reads the fact? */
+static bool func_quotes(lint_ctx *c, const char *fact, const char *value) {
+  for (int i = 0; i < c->nfuncs; i++) {
+    const func_reads *fr = &c->funcs[i];
+    bool reads = false;
+    for (int k = 0; k < fr->n && !reads; k++) reads = strcmp(fr->names[k], fact) == 0;
+    if (!reads || !fr->body) continue;
+    size_t vl = strlen(value);
+    for (const char *s = fr->body; (s = strstr(s, value)) != NULL; s += vl)
+      if (s > fr->body && (s[-1] == '"' || s[-1] == '\'') && s[vl] == s[-1]) return true;
+  }
+  return false;
+}
+
+static char *quoted_list(char *const *values, int n, uint64_t mask) {
+  size_t len = 1;
+  for (int v = 0; v < n; v++)
+    if ((mask >> v) & 1) len += strlen(values[v]) + 4;
+  char *s = xmalloc(len);
+  s[0] = '\0';
+  bool first = true;
+  for (int v = 0; v < n; v++) {
+    if (!((mask >> v) & 1)) continue;
+    if (!first) strcat(s, ", ");
+    strcat(s, "'");
+    strcat(s, values[v]);
+    strcat(s, "'");
+    first = false;
+  }
+  return s;
+}
+
+static void check_usage(lint_ctx *c) {
+  const pack *p = c->p;
+  usage u;
+  u.fact_used = xcalloc((size_t)p->nfacts + 1, sizeof *u.fact_used);
+  u.fact_tested = xcalloc((size_t)p->nfacts + 1, sizeof *u.fact_tested);
+  u.fact_in_func = xcalloc((size_t)p->nfacts + 1, sizeof *u.fact_in_func);
+  u.node_named = xcalloc((size_t)p->nnodes + 1, sizeof *u.node_named);
+  u.auth_used = xcalloc((size_t)p->nauthorities + 1, sizeof *u.auth_used);
+  walk_all(c, visit_usage, &u);
+
+  int nr = count_rules(p);
+  const node_rule **rules = xcalloc((size_t)nr + 1, sizeof *rules);
+  int *rnode = xcalloc((size_t)nr + 1, sizeof *rnode);
+  all_rules(p, rules, rnode);
+  for (int i = 0; i < nr; i++) {
+    const node_rule *r = rules[i];
+    for (int k = 0; k < r->nby; k++) u.auth_used[r->by[k]] = true;
+    for (int v = 0; v < p->nodes[rnode[i]].nvalues; v++) mark_tmpl(&u, &r->says[v]);
+    mark_tmpl(&u, &r->says_unknown);
+  }
+  /* dispositions name values of the decided node; a disposition node's
+   * values are all shown */
+  for (int o = 0; o < p->nopinions; o++) {
+    const pack_opinion *op = &p->opinions[o];
+    if (op->disposition_node >= 0) u.node_named[op->disposition_node] = ~(uint64_t)0;
+    if (op->disposition && op->decides >= 0)
+      for (int v = 0; v < p->nodes[op->decides].nvalues; v++)
+        if (op->disposition[v]) u.node_named[op->decides] |= (uint64_t)1 << v;
+  }
+
+  for (int i = 0; i < p->nfacts; i++) {
+    const pack_fact *f = &p->facts[i];
+    if (!u.fact_used[i]) {
+      char *hint = f->type == FACT_ENUM
+                       ? xasprintf("test it in a rule, e.g. is(\"%s\", \"%s\"), or remove the declaration",
+                                   f->name, f->values[0])
+                   : f->type == FACT_YESNO
+                       ? xasprintf("use it in a rule, e.g. all { ..., \"%s\" }, or remove the declaration", f->name)
+                   : f->type == FACT_TEXT
+                       ? xasprintf("show it in a sentence, e.g. yes = \"... {%s} ...\", or remove the declaration", f->name)
+                       : xasprintf("compare it in a rule, e.g. ge(\"%s\", 1), or remove the declaration", f->name);
+      lint_add(c->r, f->file, f->line, 1, LINT_WARNING, hint,
+               "fact %s is never used: no rule reads it and no sentence shows it", f->name);
+      free(hint);
+      continue;
+    }
+    if (f->type != FACT_ENUM) continue;
+    uint64_t missing = 0;
+    int nmissing = 0;
+    for (int v = 0; v < f->nvalues && v < 64; v++) {
+      if ((u.fact_tested[i] >> v) & 1) continue;
+      if (u.fact_in_func[i] && func_quotes(c, f->name, f->values[v])) continue;
+      missing |= (uint64_t)1 << v;
+      nmissing++;
+    }
+    /* One value no is(...) names is the rest, "none of the above"; two or
+     * more are values no rule can tell apart. */
+    if (!u.fact_tested[i] && !u.fact_in_func[i]) {
+      char *hint = xasprintf("test it in a rule, e.g. is(\"%s\", \"%s\"), or make it a text fact", f->name, f->values[0]);
+      lint_add(c->r, f->file, f->line, 1, LINT_WARNING, hint,
+               "fact %s: no rule tests its value (only sentences show it)", f->name);
+      free(hint);
+    } else if (nmissing >= 2) {
+      char *list = quoted_list(f->values, f->nvalues, missing);
+      char *hint = xasprintf("name them in an is(\"%s\", ...) where they should lead to different results, "
+                             "or merge them into one value", f->name);
+      lint_add(c->r, f->file, f->line, 1, LINT_WARNING, hint,
+               "fact %s: no rule tells apart the values %s, since no is(...) names them", f->name, list);
+      free(hint);
+      free(list);
+    }
+  }
+  for (int n = 0; n < p->nnodes; n++) {
+    const pack_node *nd = &p->nodes[n];
+    if (!nd->valued) continue;
+    uint64_t missing = 0;
+    int nmissing = 0;
+    for (int v = 0; v < nd->nvalues && v < 64; v++)
+      if (!((u.node_named[n] >> v) & 1)) missing |= (uint64_t)1 << v, nmissing++;
+    /* a rule function may give any value */
+    bool has_func = false;
+    for (int i = 0; i < nr; i++)
+      if (rnode[i] == n && rules[i]->rule && rules[i]->rule->kind == EXPR_LUA) has_func = true;
+    if (nmissing && !has_func) {
+      char *list = quoted_list(nd->values, nd->nvalues, missing);
+      char *hint = xasprintf("give %s from a branch of first, or test %s with is(\"%s\", ...), or drop %s from values",
+                             nmissing == 1 ? "it" : "them", nmissing == 1 ? "it" : "them", nd->name,
+                             nmissing == 1 ? "it" : "them");
+      lint_add(c->r, nd->file, nd->line, 1, LINT_WARNING, hint,
+               "node %s: no rule gives or tests the value%s %s", nd->name, nmissing == 1 ? "" : "s", list);
+      free(hint);
+      free(list);
+    }
+  }
+  for (int a = 0; a < p->nauthorities; a++) {
+    if (u.auth_used[a]) continue;
+    const pack_authority *au = &p->authorities[a];
+    char *hint = xasprintf("cite it from a node with by = \"%s\", or remove it", au->name);
+    lint_add(c->r, au->file, au->line, 1, LINT_WARNING, hint, "authority %s is never cited by any node",
+             au->name);
+    free(hint);
+  }
+  for (int n = 0; n < p->nnodes; n++) {
+    const pack_node *nd = &p->nodes[n];
+    if (nd->base.nby) continue;
+    lint_add(c->r, nd->file, nd->line, 1, LINT_WARNING,
+             "add by = \"authority\" (declared with authority \"name\" { cite = ... })",
+             "node %s cites no authority", nd->name);
+  }
+  free(rules);
+  free(rnode);
+  free(u.fact_used);
+  free(u.fact_tested);
+  free(u.fact_in_func);
+  free(u.node_named);
+  free(u.auth_used);
+}
+
+/* ---- rule functions: names they read -------------------------------------- */
+
+static void visit_func_names(lint_ctx *c, const expr *x, int node, void *ud) {
+  (void)ud;
+  if (x->kind != EXPR_LUA) return;
+  const pack *p = c->p;
+  const func_reads *fr = reads_of(c, x);
+  for (int i = 0; i < fr->n; i++) {
+    const char *name = fr->names[i];
+    if (pack_fact_index(p, name) >= 0 || pack_node_index(p, name) >= 0) continue;
+    /* report each misspelling once */
+    bool seen = false;
+    for (int k = 0; k < i && !seen; k++) seen = strcmp(fr->names[k], name) == 0;
+    if (seen) continue;
+    const char **cands = xcalloc((size_t)(p->nfacts + p->nnodes + 1), sizeof *cands);
+    int nc = 0;
+    for (int k = 0; k < p->nfacts; k++) cands[nc++] = p->facts[k].name;
+    for (int k = 0; k < p->nnodes; k++) cands[nc++] = p->nodes[k].name;
+    const char *best = suggest_closest(name, strlen(name), cands, nc);
+    char *hint = best ? xasprintf("did you mean '%s'?", best)
+                      : xasprintf("declare it with fact \"%s\" { ... }, or read a fact the pack declares", name);
+    lint_add(c->r, x->file, fr->lines[i], 1, LINT_ERROR, hint,
+             "the rule function of node %s reads '%s', which is neither a fact nor a node", p->nodes[node].name,
+             name);
+    free(hint);
+    free(cands);
+  }
+}
+
+/* ---- reachability and cycles ---------------------------------------------- */
+
+typedef struct graph {
+  int **deps; /* per node: the nodes its rule under the opinion reads */
+  int *ndeps;
+  bool **via_func;
+} graph;
+
+static void dep_add(graph *g, int n, int m, bool func) {
+  for (int i = 0; i < g->ndeps[n]; i++)
+    if (g->deps[n][i] == m) {
+      g->via_func[n][i] |= func;
+      return;
+    }
+  g->deps[n] = xrealloc(g->deps[n], sizeof **g->deps * (size_t)(g->ndeps[n] + 1));
+  g->via_func[n] = xrealloc(g->via_func[n], sizeof **g->via_func * (size_t)(g->ndeps[n] + 1));
+  g->deps[n][g->ndeps[n]] = m;
+  g->via_func[n][g->ndeps[n]++] = func;
+}
+
+typedef struct dep_ctx {
+  graph *g;
+  int from;
+} dep_ctx;
+
+static void visit_deps(lint_ctx *c, const expr *x, int node, void *ud) {
+  (void)node;
+  dep_ctx *d = ud;
+  if ((x->kind == EXPR_REF || x->kind == EXPR_IS) && x->ref.is_node) dep_add(d->g, d->from, x->ref.index, false);
+  if (x->kind == EXPR_LUA) {
+    const func_reads *fr = reads_of(c, x);
+    for (int i = 0; i < fr->n; i++) {
+      int m = pack_node_index(c->p, fr->names[i]);
+      if (m >= 0) dep_add(d->g, d->from, m, true);
+    }
+  }
+}
+
+static graph *graph_of(lint_ctx *c, const pack_opinion *o) {
+  const pack *p = c->p;
+  graph *g = xcalloc(1, sizeof *g);
+  g->deps = xcalloc((size_t)p->nnodes + 1, sizeof *g->deps);
+  g->ndeps = xcalloc((size_t)p->nnodes + 1, sizeof *g->ndeps);
+  g->via_func = xcalloc((size_t)p->nnodes + 1, sizeof *g->via_func);
+  for (int n = 0; n < p->nnodes; n++) {
+    dep_ctx d = {g, n};
+    walk_expr(c, o->rules[n]->rule, n, visit_deps, &d);
+    walk_expr(c, o->rules[n]->open, n, visit_deps, &d);
+    walk_expr(c, p->nodes[n].finding_unless, n, visit_deps, &d);
+  }
+  return g;
+}
+
+static void graph_free(graph *g, int nnodes) {
+  for (int n = 0; n < nnodes; n++) {
+    free(g->deps[n]);
+    free(g->via_func[n]);
+  }
+  free(g->deps);
+  free(g->ndeps);
+  free(g->via_func);
+  free(g);
+}
+
+static void reach(const graph *g, int n, bool *seen) {
+  if (n < 0 || seen[n]) return;
+  seen[n] = true;
+  for (int i = 0; i < g->ndeps[n]; i++) reach(g, g->deps[n][i], seen);
+}
+
+/* A cycle through a rule function (the loader finds the others). */
+static bool find_cycle(const graph *g, int n, char *state, int *path, int depth, int *start) {
+  state[n] = 1;
+  path[depth] = n;
+  for (int i = 0; i < g->ndeps[n]; i++) {
+    int m = g->deps[n][i];
+    if (state[m] == 1) {
+      *start = m;
+      path[depth + 1] = m;
+      return true;
+    }
+    if (state[m] == 0 && find_cycle(g, m, state, path, depth + 1, start)) return true;
+  }
+  state[n] = 2;
+  return false;
+}
+
+static void check_graph(lint_ctx *c) {
+  const pack *p = c->p;
+  bool *reached = xcalloc((size_t)p->nnodes + 1, sizeof *reached);
+  bool *seen = xcalloc((size_t)p->nnodes + 1, sizeof *seen);
+  char *state = xcalloc((size_t)p->nnodes + 1, 1);
+  int *path = xcalloc((size_t)p->nnodes + 2, sizeof *path);
+  char **reported = xcalloc((size_t)p->nopinions + 1, sizeof *reported);
+  int nreported = 0;
+  for (int o = 0; o < p->nopinions; o++) {
+    const pack_opinion *op = &p->opinions[o];
+    graph *g = graph_of(c, op);
+    memset(seen, 0, sizeof *seen * (size_t)p->nnodes);
+    reach(g, op->decides, seen);
+    reach(g, op->disposition_node, seen);
+    for (int n = 0; n < p->nnodes; n++) reached[n] |= seen[n];
+    memset(state, 0, (size_t)p->nnodes);
+    for (int n = 0; n < p->nnodes; n++) {
+      int start = -1;
+      if (state[n] || !find_cycle(g, n, state, path, 0, &start)) continue;
+      int from = 0;
+      while (path[from] != start) from++;
+      size_t len = 1;
+      for (int i = from;; i++) {
+        len += strlen(p->nodes[path[i]].name) + 4;
+        if (i > from && path[i] == start) break;
+      }
+      char *chain = xmalloc(len);
+      chain[0] = '\0';
+      for (int i = from;; i++) {
+        strcat(chain, p->nodes[path[i]].name);
+        if (i > from && path[i] == start) break;
+        strcat(chain, " -> ");
+      }
+      bool dup = false;
+      for (int k = 0; k < nreported && !dup; k++) dup = strcmp(reported[k], chain) == 0;
+      if (!dup) {
+        const node_rule *r = op->rules[start];
+        lint_add(c->r, r->file, r->line, 1, LINT_ERROR,
+                 "a node cannot depend on itself; break the loop",
+                 "cycle among nodes through a rule function%s%s: %s", p->nopinions > 1 ? " under opinion " : "",
+                 p->nopinions > 1 ? op->name : "", chain);
+        reported[nreported++] = chain;
+      } else {
+        free(chain);
+      }
+      break;
+    }
+    graph_free(g, p->nnodes);
+  }
+  for (int n = 0; n < p->nnodes; n++) {
+    if (reached[n]) continue;
+    const pack_node *nd = &p->nodes[n];
+    char *hint = xasprintf("use it in the rule of a node an opinion decides, e.g. all { ..., \"%s\" }, or remove it",
+                           nd->name);
+    lint_add(c->r, nd->file, nd->line, 1, LINT_WARNING, hint,
+             "node %s is never reached: no opinion's decided node or disposition depends on it", nd->name);
+    free(hint);
+  }
+  for (int k = 0; k < nreported; k++) free(reported[k]);
+  free(reported);
+  free(reached);
+  free(seen);
+  free(state);
+  free(path);
+}
+
+/* ---- first { ... }: shadowed branches ------------------------------------- */
+
+static bool same_expr(const expr *a, const expr *b) {
+  if (!a || !b) return a == b;
+  if (a->kind != b->kind || a->nkids != b->nkids) return false;
+  switch (a->kind) {
+  case EXPR_CONST: return a->constant == b->constant;
+  case EXPR_REF: return a->ref.is_node == b->ref.is_node && a->ref.index == b->ref.index;
+  case EXPR_IS:
+    return a->ref.is_node == b->ref.is_node && a->ref.index == b->ref.index && a->set == b->set;
+  case EXPR_CMP:
+    return a->ref.index == b->ref.index && a->cmp == b->cmp && a->number == b->number;
+  case EXPR_LUA: return a->lua_ref == b->lua_ref;
+  case EXPR_FIRST:
+    for (int i = 0; i < a->nkids; i++)
+      if (a->gives[i] != b->gives[i]) return false;
+    break;
+  default: break;
+  }
+  for (int i = 0; i < a->nkids; i++)
+    if (!same_expr(a->kids[i], b->kids[i])) return false;
+  return true;
+}
+
+static bool same_ref(const expr *a, const expr *b) {
+  return a->ref.is_node == b->ref.is_node && a->ref.index == b->ref.index;
+}
+
+/* Does `a` hold whenever it holds that... rather: whenever a is yes, is b
+ * yes too? Sound but incomplete: false means "not shown". */
+static bool implies(const expr *a, const expr *b) {
+  if (same_expr(a, b)) return true;
+  if (b->kind == EXPR_CONST) return b->constant == RV_YES;
+  /* a yes/no reference is is(x, "yes") */
+  if ((a->kind == EXPR_IS || a->kind == EXPR_REF) && (b->kind == EXPR_IS || b->kind == EXPR_REF) &&
+      same_ref(a, b)) {
+    uint64_t sa = a->kind == EXPR_IS ? a->set : 2, sb = b->kind == EXPR_IS ? b->set : 2;
+    return (sa & ~sb) == 0;
+  }
+  if (a->kind == EXPR_CMP && b->kind == EXPR_CMP && same_ref(a, b)) {
+    double x = a->number, y = b->number;
+    switch (b->cmp) {
+    case CMP_GT: return (a->cmp == CMP_GT && x >= y) || ((a->cmp == CMP_GE || a->cmp == CMP_EQ) && x > y);
+    case CMP_GE: return (a->cmp == CMP_GT || a->cmp == CMP_GE || a->cmp == CMP_EQ) && x >= y;
+    case CMP_LT: return (a->cmp == CMP_LT && x <= y) || ((a->cmp == CMP_LE || a->cmp == CMP_EQ) && x < y);
+    case CMP_LE: return (a->cmp == CMP_LT || a->cmp == CMP_LE || a->cmp == CMP_EQ) && x <= y;
+    case CMP_EQ: return a->cmp == CMP_EQ && x == y;
+    case CMP_NE: return (a->cmp == CMP_EQ && x != y) || (a->cmp == CMP_NE && x == y) ||
+                        (a->cmp == CMP_GT && x >= y) || (a->cmp == CMP_LT && x <= y);
+    }
+  }
+  if (b->kind == EXPR_ALL) {
+    for (int i = 0; i < b->nkids; i++)
+      if (!implies(a, b->kids[i])) goto not_all;
+    return true;
+  }
+not_all:
+  if (a->kind == EXPR_ANY) {
+    for (int i = 0; i < a->nkids; i++)
+      if (!implies(a->kids[i], b)) goto not_any;
+    return true;
+  }
+not_any:
+  if (a->kind == EXPR_ALL)
+    for (int i = 0; i < a->nkids; i++)
+      if (implies(a->kids[i], b)) return true;
+  if (b->kind == EXPR_ANY)
+    for (int i = 0; i < b->nkids; i++)
+      if (implies(a, b->kids[i])) return true;
+  if (a->kind == EXPR_UNLESS && implies(a->kids[0], b)) return true;
+  if (a->kind == EXPR_NOT && b->kind == EXPR_NOT) return implies(b->kids[0], a->kids[0]);
+  return false;
+}
+
+static void check_firsts(lint_ctx *c) {
+  const pack *p = c->p;
+  for (int f = 0; f < p->nfirsts; f++) {
+    const expr *x = p->firsts[f].x;
+    const char *node = p->nodes[p->firsts[f].node].name;
+    for (int j = 1; j < x->nkids; j++) {
+      const expr *cj = x->kids[j];
+      if (!cj) continue;
+      for (int i = 0; i < j; i++) {
+        const expr *ci = x->kids[i];
+        if (!ci || !implies(cj, ci)) continue;
+        const pack_node *nd = &p->nodes[p->firsts[f].node];
+        char *hint = xasprintf("branch %d (line %d) holds whenever this one does; move this branch above it, "
+                               "or make its condition narrower",
+                               i + 1, ci->line);
+        lint_add(c->r, cj->file, cj->line, 1, LINT_WARNING, hint,
+                 "node %s: branch %d of first, which gives '%s', can never be taken", node, j + 1,
+                 pack_node_value_name(nd, x->gives[j]));
+        free(hint);
+        break;
+      }
+    }
+  }
+}
+
+/* ---- the pack ------------------------------------------------------------- */
+
+void lint_pack(const pack *p, lint_report *r) {
+  lint_ctx c = {p, r, NULL, 0, NULL, 0};
+  int before = r->n;
+  check_usage(&c);
+  walk_all(&c, visit_func_names, NULL);
+  check_graph(&c);
+  check_firsts(&c);
+  lint_sort(r, before);
+  for (int i = 0; i < c.nfiles; i++) free(c.files[i].text);
+  free(c.files);
+  for (int i = 0; i < c.nfuncs; i++) {
+    for (int k = 0; k < c.funcs[i].n; k++) free(c.funcs[i].names[k]);
+    free(c.funcs[i].names);
+    free(c.funcs[i].lines);
+    free(c.funcs[i].body);
+  }
+  free(c.funcs);
+}
+
+/* ---- case files ----------------------------------------------------------- */
+
+static bool same_value(const char *a, const char *b) {
+  for (; *a && *b; a++, b++) {
+    char x = *a == ' ' ? '_' : (char)tolower((unsigned char)*a);
+    char y = *b == ' ' ? '_' : (char)tolower((unsigned char)*b);
+    if (x != y) return false;
+  }
+  return *a == *b;
+}
+
+/* Check one expect cell against every opinion it applies to. */
+static void check_expect_cell(const pack *p, const char *file, int line, const case_expect_col *col,
+                              const char *text, lint_report *r) {
+  if (same_value(text, "unknown")) return;
+  if (col->kind == EXPECT_NODE && same_value(text, "not_reached")) return;
+  /* the values the target can take, over the opinions the column covers */
+  const char **vals = NULL;
+  int nv = 0;
+  for (int o = 0; o < p->nopinions; o++) {
+    if (col->opinion >= 0 && col->opinion != o) continue;
+    const pack_opinion *op = &p->opinions[o];
+    const pack_node *nd = NULL;
+    char *const *table = NULL;
+    int ntable = 0;
+    if (col->kind == EXPECT_NODE) nd = &p->nodes[col->node];
+    else if (col->kind == EXPECT_OUTCOME) nd = op->decides >= 0 ? &p->nodes[op->decides] : NULL;
+    else if (op->disposition_node >= 0) nd = &p->nodes[op->disposition_node];
+    else if (op->disposition && op->decides >= 0) table = op->disposition, ntable = p->nodes[op->decides].nvalues + 1;
+    int count = nd ? nd->nvalues : ntable;
+    for (int v = 0; v < count; v++) {
+      const char *s = nd ? nd->values[v] : table[v];
+      if (!s) continue;
+      bool have = false;
+      for (int k = 0; k < nv && !have; k++) have = strcmp(vals[k], s) == 0;
+      if (have) continue;
+      vals = xrealloc(vals, sizeof *vals * (size_t)(nv + 1));
+      vals[nv++] = s;
+    }
+  }
+  bool ok = nv == 0 && col->kind == EXPECT_DISPOSITION; /* no disposition at all: nothing to check */
+  for (int k = 0; k < nv && !ok; k++) ok = same_value(text, vals[k]);
+  if (!ok) {
+    size_t len = 16;
+    for (int k = 0; k < nv; k++) len += strlen(vals[k]) + 2;
+    char *all = xmalloc(len);
+    all[0] = '\0';
+    for (int k = 0; k < nv; k++) {
+      strcat(all, vals[k]);
+      strcat(all, ", ");
+    }
+    strcat(all, col->kind == EXPECT_NODE ? "not_reached, unknown" : "unknown");
+    const char *best = suggest_closest(text, strlen(text), vals, nv);
+    char *hint = best ? xasprintf("did you mean '%s'?", best) : NULL;
+    lint_add(r, file, line, col->col, LINT_ERROR, hint, "%s: '%s' is not one of %s", col->header, text, all);
+    free(hint);
+    free(all);
+  }
+  free(vals);
+}
+
+int lint_cases(const pack *p, const char *path, lint_report *r) {
+  err *e = NULL;
+  FILE *probe = strcmp(path, "-") == 0 ? NULL : fopen(path, "rb");
+  if (probe) fclose(probe);
+  case_reader *cr = cases_open(p, path, &e);
+  if (!cr) {
+    lint_add_errors(r, e, path);
+    err_free(e);
+    return probe || strcmp(path, "-") == 0 ? 0 : -1;
+  }
+  int ncols;
+  const case_expect_col *cols = cases_expect_cols(cr, &ncols);
+  case_row row;
+  int rc;
+  char **ids = NULL;
+  int *id_lines = NULL, nids = 0;
+  while ((rc = cases_next(cr, &row, &e)) != 0) {
+    if (rc >= 1 && row.id && row.id[0]) {
+      /* ids must be unique: results and test lines are named by them */
+      int dup = -1;
+      for (int i = 0; i < nids && dup < 0; i++)
+        if (strcmp(ids[i], row.id) == 0) dup = i;
+      if (dup >= 0) {
+        lint_add(r, cases_name(cr), row.line, 1, LINT_ERROR, "give each row its own id",
+                 "row id '%s' appears twice (first on line %d)", row.id, id_lines[dup]);
+      } else {
+        ids = xrealloc(ids, sizeof *ids * (size_t)(nids + 1));
+        id_lines = xrealloc(id_lines, sizeof *id_lines * (size_t)(nids + 1));
+        ids[nids] = xstrdup(row.id);
+        id_lines[nids++] = row.line;
+      }
+    }
+    if (rc != 1) {
+      lint_add_errors(r, e, cases_name(cr));
+      err_free(e);
+      e = NULL;
+      if (rc < 0) break;
+      continue;
+    }
+    for (int i = 0; i < ncols; i++)
+      if (row.expect[i] && row.expect[i][0])
+        check_expect_cell(p, cases_name(cr), row.line, &cols[i], row.expect[i], r);
+  }
+  for (int i = 0; i < nids; i++) free(ids[i]);
+  free(ids);
+  free(id_lines);
+  cases_close(cr);
+  return 0;
+}

@@ -1,0 +1,269 @@
+/* Unit tests for lint.c (the checks of `ratio check`) and cmd_new.c (the
+ * scaffold must load, lint clean and refuse to overwrite). */
+#include "helpers.h"
+
+#include "cli.h"
+#include "lint.h"
+
+#define AUTH "authority \"a\" { cite = \"A v. B, 1 U.S. 1 (1900)\" }\n"
+#define HEAD "pack { name = \"t\", title = \"T\" }\n" AUTH /* lines 1-2 */
+
+/* The finding whose message or hint says `needle`, or NULL. */
+static const lint_finding *find(const lint_report *r, const char *needle) {
+  for (int i = 0; i < r->n; i++)
+    if (strstr(r->items[i].message, needle) || (r->items[i].hint && strstr(r->items[i].hint, needle)))
+      return &r->items[i];
+  return NULL;
+}
+
+static const lint_finding *has(const lint_report *r, const char *needle) {
+  const lint_finding *f = find(r, needle);
+  if (!f) {
+    lint_print(r, stderr);
+    fail_msg("no finding says \"%s\"", needle);
+  }
+  return f;
+}
+
+/* Lint a pack written from src; the caller frees the report. */
+static lint_report *lint_src(const th_dir *d, const char *src) {
+  pack *p = th_pack(d->path, src);
+  lint_report *r = lint_new();
+  lint_pack(p, r);
+  pack_free(p);
+  return r;
+}
+
+static void test_clean_pack(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"x\" { yesno }\n"
+                            "node \"n\" { by = \"a\", rule = \"x\" }\n"
+                            "opinion \"m\" { decides = \"n\" }\n");
+  assert_int_equal(r->n, 0);
+  assert_int_equal(lint_count(r, LINT_ERROR), 0);
+  assert_int_equal(lint_count(r, LINT_WARNING), 0);
+  lint_free(r);
+}
+
+static void test_unused_fact_and_authority(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "authority \"spare\" { cite = \"C v. D, 2 U.S. 2 (1901)\" }\n" /* 3 */
+                            "fact \"x\" { yesno }\n"                                      /* 4 */
+                            "fact \"idle\" { yesno }\n"                                   /* 5 */
+                            "fact \"shown\" { text }\n"                                   /* 6 */
+                            "node \"n\" { by = \"a\", rule = \"x\", yes = \"{shown}\" }\n"
+                            "opinion \"m\" { decides = \"n\" }\n");
+  const lint_finding *f = has(r, "fact idle is never used");
+  assert_int_equal(f->line, 5);
+  assert_int_equal(f->col, 1);
+  assert_int_equal(f->severity, LINT_WARNING);
+  assert_non_null(strstr(f->hint, "all { ..., \"idle\" }"));
+  f = has(r, "authority spare is never cited");
+  assert_int_equal(f->line, 3);
+  assert_null(find(r, "fact shown")); /* a sentence shows it */
+  assert_int_equal(r->n, 2);
+  /* sorted by line */
+  assert_true(r->items[0].line < r->items[1].line);
+  lint_free(r);
+}
+
+static void test_node_without_authority_and_unreached(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"x\" { yesno }\n"                 /* 3 */
+                            "node \"bare\" { rule = \"x\" }\n"       /* 4 */
+                            "node \"lost\" { by = \"a\", rule = \"x\" }\n" /* 5 */
+                            "opinion \"m\" { decides = \"bare\" }\n");
+  assert_int_equal(has(r, "node bare cites no authority")->line, 4);
+  assert_int_equal(has(r, "node lost is never reached")->line, 5);
+  assert_null(find(r, "node bare is never reached"));
+  lint_free(r);
+}
+
+static void test_reached_through_override_and_disposition(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"x\" { yesno }\n"
+                            "node \"extra\" { by = \"a\", rule = \"x\" }\n"
+                            "node \"disp\" { by = \"a\", values = { \"affirm\", \"reverse\" },\n"
+                            "  rule = first { when(\"x\"):gives \"affirm\", otherwise \"reverse\" } }\n"
+                            "node \"n\" { by = \"a\", rule = \"x\" }\n"
+                            "opinion \"m\" { decides = \"n\", disposition = \"disp\" }\n"
+                            "opinion \"d\" { base = \"m\", override \"n\" { rule = \"extra\" } }\n");
+  assert_int_equal(r->n, 0);
+  lint_free(r);
+}
+
+static void test_enum_values(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"one_rest\" { oneof { \"a\", \"b\", \"rest\" } }\n"  /* 3 */
+                            "fact \"two_rest\" { oneof { \"a\", \"b\", \"c\" } }\n"     /* 4 */
+                            "fact \"untested\" { oneof { \"a\", \"b\" } }\n"            /* 5 */
+                            "node \"v\" { by = \"a\", values = { \"hi\", \"lo\", \"ghost\" },\n" /* 6 */
+                            "  rule = first { when(is(\"two_rest\", \"a\")):gives \"hi\", otherwise \"lo\" } }\n"
+                            "node \"n\" { by = \"a\", rule = all { is(\"one_rest\", \"a\"), is(\"one_rest\", \"a\", \"b\"),\n"
+                            "  is(\"v\", \"hi\") }, yes = \"{untested}\" }\n"
+                            "opinion \"m\" { decides = \"n\" }\n");
+  assert_null(find(r, "one_rest")); /* one value left over is the rest */
+  const lint_finding *f = has(r, "no rule tells apart the values 'b', 'c'");
+  assert_int_equal(f->line, 4);
+  assert_int_equal(has(r, "fact untested: no rule tests its value")->line, 5);
+  assert_int_equal(has(r, "node v: no rule gives or tests the value 'ghost'")->line, 6);
+  assert_null(find(r, "'lo'"));
+  lint_free(r);
+}
+
+static void test_shadowed_branches(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"s\" { oneof { \"a\", \"b\", \"c\" } }\n"  /* 3 */
+                            "fact \"k\" { number }\n"                         /* 4 */
+                            "fact \"x\" { yesno }\n"                          /* 5 */
+                            "node \"v\" { by = \"a\", values = { \"one\", \"two\", \"three\", \"four\", \"five\" },\n" /* 6 */
+                            "  rule = first {\n"                              /* 7 */
+                            "    when(is(\"s\", \"a\", \"b\")) :gives \"one\",\n"  /* 8 */
+                            "    when(is(\"s\", \"a\")) :gives \"two\",\n"         /* 9: shadowed by 8 */
+                            "    when(all { \"x\", gt(\"k\", 5) }) :gives \"three\",\n" /* 10 */
+                            "    when(all { \"x\", gt(\"k\", 9) }) :gives \"four\",\n"  /* 11: shadowed by 10 */
+                            "    when(all { \"x\", lt(\"k\", 9) }) :gives \"five\",\n"  /* 12: fine */
+                            "    otherwise \"one\" } }\n"
+                            "opinion \"m\" { decides = \"v\", disposition = \"v\" }\n");
+  const lint_finding *f = has(r, "branch 2 of first, which gives 'two', can never be taken");
+  assert_int_equal(f->line, 9);
+  assert_non_null(strstr(f->hint, "branch 1 (line 8)"));
+  assert_int_equal(has(r, "branch 4 of first")->line, 11);
+  assert_null(find(r, "branch 5"));
+  assert_int_equal(r->n, 2);
+  lint_free(r);
+}
+
+static void test_rule_functions(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"x\" { yesno }\n"                                  /* 3 */
+                            "fact \"kind\" { oneof { \"p\", \"q\", \"r\" } }\n"       /* 4 */
+                            "node \"f\" { by = \"a\", rule = function(facts)\n"       /* 5 */
+                            "  -- f.not_read is a comment; \"f.nor_this\" a string\n" /* 6 */
+                            "  if facts.kind == \"p\" or facts.kind == \"q\" then return facts[\"x\"] end\n" /* 7 */
+                            "  return facts.xx\n"                                     /* 8 */
+                            "end }\n"
+                            "node \"loop\" { by = \"a\", rule = function(f) return f.top end }\n" /* 10 */
+                            "node \"top\" { by = \"a\", rule = all { \"f\", \"loop\" } }\n"
+                            "opinion \"m\" { decides = \"top\" }\n");
+  assert_null(find(r, "fact x"));
+  assert_null(find(r, "kind")); /* p and q are quoted in the function that reads it */
+  assert_null(find(r, "not_read"));
+  const lint_finding *e = has(r, "reads 'xx', which is neither a fact nor a node");
+  assert_int_equal(e->line, 8);
+  assert_int_equal(e->severity, LINT_ERROR);
+  assert_string_equal(e->hint, "did you mean 'x'?");
+  e = has(r, "cycle among nodes through a rule function: ");
+  assert_non_null(strstr(e->message, "loop -> top -> loop"));
+  assert_int_equal(lint_count(r, LINT_ERROR), 2);
+  lint_free(r);
+}
+
+static void test_cases(void **state) {
+  th_dir *d = *state;
+  pack *p = th_pack(d->path, HEAD
+                    "fact \"x\" { yesno }\n"
+                    "node \"n\" { by = \"a\", rule = \"x\" }\n"
+                    "opinion \"m\" { decides = \"n\", disposition = { yes = \"reverse\", no = \"affirm\" } }\n");
+  th_write(d->path, "c.csv",
+           "id,x,expect.outcome,expect.disposition,expect.n@m\n"
+           "a,yes,yes,reverse,yes\n"
+           "b,maybe,no,affirm,no\n"
+           "a,no,nope,afirm,not_reached\n");
+  char path[PATH_MAX];
+  lint_report *r = lint_new();
+  assert_int_equal(lint_cases(p, th_path(path, sizeof path, d->path, "c.csv"), r), 0);
+  const lint_finding *f = has(r, "x: 'maybe' is not yes or no");
+  assert_int_equal(f->line, 3);
+  assert_int_equal(f->col, 2);
+  assert_int_equal(has(r, "row id 'a' appears twice (first on line 2)")->line, 4);
+  f = has(r, "expect.outcome: 'nope' is not one of no, yes, unknown");
+  assert_int_equal(f->col, 3);
+  f = has(r, "expect.disposition: 'afirm' is not one of");
+  assert_string_equal(f->hint, "did you mean 'affirm'?");
+  assert_null(find(r, "not_reached' is not"));
+  assert_int_equal(r->n, 4);
+  assert_int_equal(lint_cases(p, th_path(path, sizeof path, d->path, "none.csv"), r), -1);
+  has(r, "cannot open");
+  lint_free(r);
+  pack_free(p);
+}
+
+static void test_report_print_and_errors(void **state) {
+  (void)state;
+  lint_report *r = lint_new();
+  err *e = err_hint(err_new("p.lua", 7, 0, "bad thing"), "fix it");
+  err_append(&e, err_new(NULL, 0, 0, "no place"));
+  lint_add_errors(r, e, "pack");
+  err_free(e);
+  lint_add(r, "a.lua", 3, 4, LINT_WARNING, NULL, "warned %d", 1);
+  lint_sort(r, 0);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  lint_print(r, out);
+  fclose(out);
+  assert_string_equal(buf, "a.lua:3:4: warning: warned 1\n"
+                           "p.lua:7:1: error: bad thing; fix it\n"
+                           "pack: error: no place\n");
+  free(buf);
+  assert_int_equal(lint_count(r, LINT_ERROR), 2);
+  assert_int_equal(lint_count(r, LINT_WARNING), 1);
+  lint_free(r);
+  lint_free(NULL);
+}
+
+static void test_new_scaffold(void **state) {
+  th_dir *d = *state;
+  char dir[PATH_MAX];
+  th_path(dir, sizeof dir, d->path, "sub/my-pack");
+  char *argv[] = {"new", dir, NULL};
+  FILE *saved = stdout;
+  stdout = fopen("/dev/null", "w");
+  int rc = cmd_new(2, argv);
+  fclose(stdout);
+  stdout = saved;
+  assert_int_equal(rc, RATIO_OK);
+  err *e = NULL;
+  pack *p = pack_load(dir, NULL, &e);
+  if (!p) err_print(e, stderr);
+  assert_non_null(p);
+  assert_string_equal(p->name, "my_pack");
+  assert_int_equal(p->nfacts, 1);
+  assert_int_equal(p->nnodes, 1);
+  assert_int_equal(p->nauthorities, 1);
+  assert_int_equal(p->nopinions, 1);
+  assert_int_equal(p->ncases, 1);
+  lint_report *r = lint_new();
+  lint_pack(p, r);
+  lint_cases(p, p->cases[0], r);
+  if (r->n) lint_print(r, stderr);
+  assert_int_equal(r->n, 0);
+  lint_free(r);
+  pack_free(p);
+  /* a second time: the folder is no longer empty */
+  assert_int_equal(cmd_new(2, argv), RATIO_USAGE);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_clean_pack, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_unused_fact_and_authority, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_node_without_authority_and_unreached, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_reached_through_override_and_disposition, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_enum_values, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_shadowed_branches, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_rule_functions, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_cases, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test(test_report_print_and_errors),
+      cmocka_unit_test_setup_teardown(test_new_scaffold, th_dir_setup, th_dir_teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
