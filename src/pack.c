@@ -1137,7 +1137,8 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
   }
   pack *p = xcalloc(1, sizeof *p);
   char *main_rel;
-  if (S_ISDIR(st.st_mode)) {
+  bool is_dir = S_ISDIR(st.st_mode);
+  if (is_dir) {
     size_t n = strlen(path);
     while (n > 1 && path[n - 1] == '/') n--;
     p->dir = xstrndup(path, n);
@@ -1152,9 +1153,8 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
     free(p);
     return NULL;
   }
-  p->main_file = strchr(path, '/') || S_ISDIR(st.st_mode) ? xasprintf("%s/%s", p->dir, main_rel)
-                                                           : xstrdup(main_rel);
-  if (S_ISDIR(st.st_mode) && stat(p->main_file, &st) != 0) {
+  p->main_file = strchr(path, '/') || is_dir ? xasprintf("%s/%s", p->dir, main_rel) : xstrdup(main_rel);
+  if (is_dir && stat(p->main_file, &st) != 0) {
     *e = err_hint(err_new(p->dir, 0, 0, "the pack folder has no pack.lua"),
                   "a pack folder's main file is pack.lua");
     free(main_rel);
@@ -1163,7 +1163,7 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
   }
   p->sb = sandbox_new(opts ? &opts->limits : NULL, e);
   /* a bare file name is shown as the user wrote it, not as "./file" */
-  const char *display = strchr(path, '/') || S_ISDIR(st.st_mode) ? p->dir : "";
+  const char *display = strchr(path, '/') || is_dir ? p->dir : "";
   if (!p->sb || sandbox_load_pack(p->sb, main_rel, p->dir, display, e) != 0) {
     if (*e && !(*e)->file) {
       free((*e)->file);

@@ -234,7 +234,9 @@ static const char *outside_reason(sandbox *sb, const char *rel, char *full, size
   char joined[PATH_MAX];
   if (snprintf(joined, sizeof joined, "%s/%s", sb->root_real, rel) >= (int)sizeof joined)
     return "a path that is too long";
-  if (!realpath(joined, full)) return NULL; /* missing: reported by the reader */
+  char real[PATH_MAX];
+  if (!realpath(joined, real)) return NULL; /* missing: reported by the caller */
+  memcpy(full, real, strlen(real) + 1);
   size_t rl = strlen(sb->root_real);
   if (strncmp(full, sb->root_real, rl) != 0 || full[rl] != '/')
     return "a link that points outside the pack folder";
@@ -255,7 +257,7 @@ static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
   }
   char *shown = sb->display_root[0] ? xasprintf("%s/%s", sb->display_root, rel) : xstrdup(rel);
   if (full[0] == '\0') {
-    lua_pushfstring(L, "include \"%s\": no such file in the pack folder %s", rel, sb->display_root);
+    lua_pushfstring(L, "include \"%s\": no such file in the pack folder %s", rel, sb->display_root[0] ? sb->display_root : ".");
     free(shown);
     lua_error(L);
   }
@@ -320,6 +322,29 @@ static void copy_fields(lua_State *L, int from, int to, const char *const *names
   }
 }
 
+/* xpcall(f, handler, ...) with the handler called after the error has
+ * unwound, not at the point of error: an error raised by the step hook is
+ * raised inside the hook, where further hooks are off, and a handler
+ * running there could loop for ever. */
+static int l_safe_xpcall(lua_State *L) {
+  int n = lua_gettop(L);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_pushvalue(L, 1); /* f, then its arguments */
+  for (int i = 3; i <= n; i++) lua_pushvalue(L, i);
+  int status = lua_pcall(L, n - 2 < 0 ? 0 : n - 2, LUA_MULTRET, 0);
+  if (status == LUA_OK) {
+    lua_pushboolean(L, 1);
+    lua_insert(L, n + 1);
+    return lua_gettop(L) - n;
+  }
+  lua_pushvalue(L, 2);
+  lua_insert(L, -2);
+  lua_call(L, 1, 1);
+  lua_pushboolean(L, 0);
+  lua_insert(L, -2);
+  return 2;
+}
+
 /* Push the table of safe library functions the prelude builds the pack's
  * environment from. An allowlist: anything not named here is not there. */
 static void push_safe(lua_State *L) {
@@ -344,6 +369,8 @@ static void push_safe(lua_State *L) {
   lua_pop(L, 1);
   lua_pushcfunction(L, l_safe_load);
   lua_setfield(L, -2, "load");
+  lua_pushcfunction(L, l_safe_xpcall);
+  lua_setfield(L, -2, "xpcall");
   struct { const char *name; const char *const *fields; } libs[] = {
       {"string", str}, {"table", tab}, {"math", math}, {"utf8", utf}};
   for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++) {
@@ -381,6 +408,93 @@ static int l_proxy_newindex(lua_State *L) {
   return luaL_error(L, "a rule cannot change facts (tried to set '%s')", luaL_optstring(L, 2, "?"));
 }
 
+/* ---- guards on library functions ------------------------------------------ */
+
+/* Some library functions loop inside C, where the count hook never fires:
+ * string.rep of an empty string a huge number of times, table.move over a
+ * huge range, a backtracking pattern over a long subject. Each is wrapped:
+ * the wrapper checks the work it is asked for, then calls the original
+ * (its upvalue). */
+
+#define MAX_MOVE ((lua_Integer)1 << 24)
+#define MAX_PATTERN_WORK 1e9
+
+static int call_original(lua_State *L) {
+  int n = lua_gettop(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, n, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+static int l_guarded_rep(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  size_t l, lsep = 0;
+  luaL_checklstring(L, 1, &l);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_optlstring(L, 3, "", &lsep);
+  if (n > 0 && l + lsep == 0) {
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  if (n > 0 && (double)n * (double)(l + lsep) > (double)sb->cap)
+    return luaL_error(L, "string.rep would build a string of %I bytes, more than the pack's memory limit",
+                      (LUAI_UACINT)((double)n * (double)(l + lsep) > 9e18 ? (lua_Integer)9e18
+                                                                         : (lua_Integer)((double)n * (double)(l + lsep))));
+  return call_original(L);
+}
+
+/* A Lua pattern with q quantifiers can backtrack about len^(q+1) times. */
+static int l_guarded_pattern(lua_State *L) {
+  size_t len, plen;
+  luaL_checklstring(L, 1, &len);
+  const char *pat = luaL_checklstring(L, 2, &plen);
+  bool plain = lua_gettop(L) >= 4 && lua_toboolean(L, 4) && lua_tocfunction(L, lua_upvalueindex(2)) != NULL;
+  if (!plain) {
+    int q = 0;
+    for (size_t i = 0; i < plen; i++) {
+      if (pat[i] == '%') i++;
+      else if (pat[i] == '*' || pat[i] == '+' || pat[i] == '-' || pat[i] == '?') q++;
+    }
+    double work = 1;
+    for (int k = 0; k <= q && work <= MAX_PATTERN_WORK; k++) work *= (double)len + 1;
+    if (q > 0 && work > MAX_PATTERN_WORK)
+      return luaL_error(L, "pattern '%s' is too costly on a subject of %d bytes (it can backtrack "
+                           "for a very long time); use a simpler pattern or a shorter string",
+                        pat, (int)len);
+  }
+  return call_original(L);
+}
+
+static int l_guarded_move(lua_State *L) {
+  lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+  if (e >= f && (e - f >= MAX_MOVE || e - f < 0))
+    return luaL_error(L, "table.move over %I elements is too many for a rule pack", (LUAI_UACINT)(e - f + 1));
+  return call_original(L);
+}
+
+/* A finalizer (__gc) runs when the collector decides, with the step hook
+ * off: a pack may not set one. */
+static int l_guarded_setmetatable(lua_State *L) {
+  if (lua_type(L, 2) == LUA_TTABLE) {
+    lua_pushliteral(L, "__gc");
+    if (lua_rawget(L, 2) != LUA_TNIL)
+      return luaL_error(L, "finalizers (__gc) are not allowed in rule packs");
+    lua_pop(L, 1);
+  }
+  return call_original(L);
+}
+
+/* Replace table[name] (table on top) by fn with the original as upvalue 1;
+ * the plain flag of string.find is recognised by a second upvalue. */
+static void guard(lua_State *L, const char *name, lua_CFunction fn) {
+  lua_getfield(L, -1, name);
+  if (strcmp(name, "find") == 0) lua_pushcfunction(L, call_original);
+  else lua_pushnil(L);
+  lua_pushcclosure(L, fn, 2);
+  lua_setfield(L, -2, name);
+}
+
 /* Runs in protected mode: open the libraries, strip what packs must not
  * have, run the prelude, keep its environment and registry. */
 static int setup(lua_State *L) {
@@ -394,10 +508,22 @@ static int setup(lua_State *L) {
   lua_getfield(L, -1, "getinfo"); /* the prelude's only privilege */
   int getinfo = lua_gettop(L);
   /* Strings share one metatable whose __index is the real string library:
-   * take string.dump out of that table itself. */
+   * take string.dump out of that table itself, and guard the functions
+   * that can run long inside C, where the step hook cannot stop them. */
   lua_getglobal(L, LUA_STRLIBNAME);
   lua_pushnil(L);
   lua_setfield(L, -2, "dump");
+  guard(L, "rep", l_guarded_rep);
+  guard(L, "find", l_guarded_pattern);
+  guard(L, "match", l_guarded_pattern);
+  guard(L, "gmatch", l_guarded_pattern);
+  guard(L, "gsub", l_guarded_pattern);
+  lua_pop(L, 1);
+  lua_getglobal(L, LUA_TABLIBNAME);
+  guard(L, "move", l_guarded_move);
+  lua_pop(L, 1);
+  lua_pushglobaltable(L);
+  guard(L, "setmetatable", l_guarded_setmetatable);
   lua_pop(L, 1);
 
   if (luaL_loadbufferx(L, ratio_prelude_lua, ratio_prelude_lua_len, "=prelude", "t") != LUA_OK)
