@@ -25,6 +25,9 @@ int cmd_facts(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_whatif(int argc, char **argv);
+int cmd_table(int argc, char **argv);
 
 /* Options every command that loads a pack takes. */
 enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG };

@@ -10,6 +10,9 @@ const command ratio_commands[] = {
     {"test", cmd_test, "check the expected results in case files"},
     {"check", cmd_check, "lint a pack and its case files"},
     {"new", cmd_new, "start a new pack folder that tests green"},
+    {"compare", cmd_compare, "each row under every opinion, and where they part ways"},
+    {"whatif", cmd_whatif, "the smallest changes of facts that change the outcome"},
+    {"table", cmd_table, "the decision space as a table; where two opinions disagree"},
     {NULL, NULL, NULL},
 };
 

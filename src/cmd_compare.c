@@ -1,0 +1,128 @@
+/* cmd_compare: ratio compare PACK -f CASES.csv */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cases.h"
+#include "cli.h"
+#include "compare.h"
+#include "render_reasoning.h"
+
+static const char compare_help[] =
+    "Usage: ratio compare PACK -f CASES.csv [OPTIONS]\n"
+    "\n"
+    "Decide each row under every opinion of the pack, side by side, and for\n"
+    "each pair of opinions that disagree show the node where their reasoning\n"
+    "parts, the override responsible, and each side's authorities.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --file FILE       the case file (CSV; '-' reads standard input)\n"
+    "      --row ID          only the row with this id\n"
+    "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --format FORMAT   text (default), json or md\n"
+    "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
+    "      --max-steps N     step budget per pack load and per rule call\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit status: 0 every row was compared; 1 some row could not be read or a\n"
+    "rule failed on it (reported in the output); 2 usage, file or pack error.\n";
+
+static int run(const pack *p, const char *file, const int *ops, int nops, const char *row_id, reason_format f) {
+  err *e = NULL;
+  case_reader *cr = cases_open(p, file, &e);
+  if (!cr) return cli_fail(e, RATIO_USAGE);
+  compare_ctx *cc = compare_new(p, ops, nops);
+  compare_report *rep = render_compare_new(f, stdout, p, cases_name(cr));
+  int read = 0, disagree = 0, failed = 0, code = RATIO_OK;
+  bool found = false;
+  for (;;) {
+    case_row row;
+    int got = cases_next(cr, &row, &e);
+    if (got == 0) break;
+    if (got < 0) {
+      fflush(stdout);
+      code = cli_fail(e, RATIO_USAGE);
+      break;
+    }
+    if (row_id && strcmp(row.id, row_id) != 0) {
+      err_free(e);
+      e = NULL;
+      continue;
+    }
+    found = true;
+    read++;
+    const compare_result *res = got == 2 ? NULL : compare_row(cc, &row, &e);
+    if (!res) {
+      render_compare_error(rep, &row, e);
+      err_free(e);
+      e = NULL;
+      failed++;
+      continue;
+    }
+    disagree += res->nparts > 0;
+    render_compare_row(rep, res);
+  }
+  if (code == RATIO_OK && row_id && !found) {
+    fflush(stdout);
+    code = cli_fail(err_hint(err_new(cases_name(cr), 0, 0, "no row has the id '%s'", row_id),
+                             "ids are in the file's id column"),
+                    RATIO_USAGE);
+  } else if (code == RATIO_OK) {
+    render_compare_end(rep, read, disagree, failed);
+    if (failed) code = RATIO_FAILED;
+  }
+  render_compare_free(rep);
+  compare_free(cc);
+  cases_close(cr);
+  return code;
+}
+
+int cmd_compare(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"file", required_argument, NULL, 'f'},
+      {"row", required_argument, NULL, 'r'},
+      {"format", required_argument, NULL, 'F'},
+      {"as-of", required_argument, NULL, OPT_AS_OF},
+      {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0},
+  };
+  const char *file = NULL, *row = NULL, *format = "text", *as_of = NULL;
+  pack_options popts = {{0, 0}};
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+    err *e = NULL;
+    switch (c) {
+    case 'f': file = optarg; break;
+    case 'r': row = optarg; break;
+    case 'F': format = optarg; break;
+    case OPT_AS_OF: as_of = optarg; break;
+    case OPT_MAX_MEMORY:
+    case OPT_MAX_STEPS:
+      if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
+      break;
+    case 'h': fputs(compare_help, stdout); return RATIO_OK;
+    default: return cli_usage("compare", "unknown or incomplete option '%s'", argv[optind - 1]);
+    }
+  }
+  if (optind >= argc) return cli_usage("compare", "missing PACK (a pack folder or its main .lua file)");
+  if (optind + 1 < argc) return cli_usage("compare", "unexpected argument '%s'", argv[optind + 1]);
+  if (!file) return cli_usage("compare", "missing -f CASES.csv");
+  reason_format f;
+  if (reason_format_parse(format, &f) != 0)
+    return cli_usage("compare", "unknown format '%s' (formats: text, json, md)", format);
+  pack *p = cli_load_pack(argv[optind], &popts);
+  if (!p) return RATIO_USAGE;
+  int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
+  int nops = cli_pick_opinions(p, NULL, as_of, ops);
+  int code = nops > 0 ? run(p, file, ops, nops, row, f) : RATIO_USAGE;
+  free(ops);
+  pack_free(p);
+  if (fflush(stdout) != 0 && code == RATIO_OK) {
+    perror("ratio: writing the output");
+    code = RATIO_FAILED;
+  }
+  return code;
+}

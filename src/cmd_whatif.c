@@ -1,0 +1,149 @@
+/* cmd_whatif: ratio whatif PACK -f CASES.csv --row ID */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cases.h"
+#include "cli.h"
+#include "render_reasoning.h"
+#include "whatif.h"
+
+enum { OPT_BUDGET = 2000 };
+
+static const char whatif_help[] =
+    "Usage: ratio whatif PACK -f CASES.csv --row ID [OPTIONS]\n"
+    "\n"
+    "The smallest sets of fact changes that would change the row's outcome,\n"
+    "and separately its disposition, under each opinion: fewest facts changed,\n"
+    "ties all listed, each with the nodes that flip and the authority. The\n"
+    "yes/no and one-of facts the opinion can reach are changeable, and so are\n"
+    "findings below (supplied, changed or withdrawn). For an undecided row,\n"
+    "also which answers to the facts left unknown would decide it.\n"
+    "\n"
+    "Options:\n"
+    "  -f, --file FILE       the case file (CSV; '-' reads standard input)\n"
+    "      --row ID          the row (required)\n"
+    "      --opinion NAME    only this opinion (default: every opinion)\n"
+    "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --format FORMAT   text (default), json or md\n"
+    "      --budget N        evaluations per search (default 200000); past it\n"
+    "                        the search stops and says how far it got\n"
+    "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
+    "      --max-steps N     step budget per pack load and per rule call\n"
+    "  -h, --help            show this help\n"
+    "\n"
+    "Exit status: 0 the search ran; 1 the row could not be read or a rule\n"
+    "failed on it; 2 usage, file or pack error.\n";
+
+/* A positive count for --budget; -1 when it is not one. */
+static long budget_arg(const char *arg) {
+  char *end;
+  errno = 0;
+  long v = strtol(arg, &end, 10);
+  if (*end || errno || v < 1 || v > 1000000000L) return -1;
+  return v;
+}
+
+static int run(const pack *p, const char *file, const int *ops, int nops, const char *row_id, reason_format f,
+               long budget) {
+  err *e = NULL;
+  case_reader *cr = cases_open(p, file, &e);
+  if (!cr) return cli_fail(e, RATIO_USAGE);
+  int code = RATIO_USAGE;
+  bool found = false;
+  for (;;) {
+    case_row row;
+    int got = cases_next(cr, &row, &e);
+    if (got == 0) break;
+    if (got < 0) {
+      code = cli_fail(e, RATIO_USAGE);
+      found = true;
+      break;
+    }
+    if (strcmp(row.id, row_id) != 0) {
+      err_free(e);
+      e = NULL;
+      continue;
+    }
+    found = true;
+    if (got == 2) {
+      code = cli_fail(e, RATIO_FAILED);
+      break;
+    }
+    whatif_result **res = xcalloc((size_t)nops + 1, sizeof *res);
+    whatif_options wo = {budget};
+    code = RATIO_OK;
+    for (int i = 0; i < nops && code == RATIO_OK; i++)
+      if (whatif_row(p, ops[i], &row, &wo, &res[i], &e) != 0) code = cli_fail(e, RATIO_FAILED);
+    if (code == RATIO_OK) render_whatif(f, stdout, p, cases_name(cr), &row, res, nops);
+    for (int i = 0; i < nops; i++) whatif_free(res[i]);
+    free(res);
+    break;
+  }
+  if (!found)
+    code = cli_fail(err_hint(err_new(cases_name(cr), 0, 0, "no row has the id '%s'", row_id),
+                             "ids are in the file's id column"),
+                    RATIO_USAGE);
+  cases_close(cr);
+  return code;
+}
+
+int cmd_whatif(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"file", required_argument, NULL, 'f'},
+      {"row", required_argument, NULL, 'r'},
+      {"opinion", required_argument, NULL, 'o'},
+      {"format", required_argument, NULL, 'F'},
+      {"budget", required_argument, NULL, OPT_BUDGET},
+      {"as-of", required_argument, NULL, OPT_AS_OF},
+      {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0},
+  };
+  const char *file = NULL, *row = NULL, *opinion = NULL, *format = "text", *as_of = NULL;
+  long budget = WHATIF_DEFAULT_BUDGET;
+  pack_options popts = {{0, 0}};
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+    err *e = NULL;
+    switch (c) {
+    case 'f': file = optarg; break;
+    case 'r': row = optarg; break;
+    case 'o': opinion = optarg; break;
+    case 'F': format = optarg; break;
+    case OPT_AS_OF: as_of = optarg; break;
+    case OPT_BUDGET:
+      if ((budget = budget_arg(optarg)) < 0)
+        return cli_usage("whatif", "--budget '%s' is not a count between 1 and 10^9", optarg);
+      break;
+    case OPT_MAX_MEMORY:
+    case OPT_MAX_STEPS:
+      if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
+      break;
+    case 'h': fputs(whatif_help, stdout); return RATIO_OK;
+    default: return cli_usage("whatif", "unknown or incomplete option '%s'", argv[optind - 1]);
+    }
+  }
+  if (optind >= argc) return cli_usage("whatif", "missing PACK (a pack folder or its main .lua file)");
+  if (optind + 1 < argc) return cli_usage("whatif", "unexpected argument '%s'", argv[optind + 1]);
+  if (!file) return cli_usage("whatif", "missing -f CASES.csv");
+  if (!row) return cli_usage("whatif", "missing --row ID (the row to vary)");
+  reason_format f;
+  if (reason_format_parse(format, &f) != 0)
+    return cli_usage("whatif", "unknown format '%s' (formats: text, json, md)", format);
+  pack *p = cli_load_pack(argv[optind], &popts);
+  if (!p) return RATIO_USAGE;
+  int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
+  int nops = cli_pick_opinions(p, opinion, as_of, ops);
+  int code = nops > 0 ? run(p, file, ops, nops, row, f, budget) : RATIO_USAGE;
+  free(ops);
+  pack_free(p);
+  if (fflush(stdout) != 0 && code == RATIO_OK) {
+    perror("ratio: writing the output");
+    code = RATIO_FAILED;
+  }
+  return code;
+}

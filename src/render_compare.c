@@ -1,0 +1,428 @@
+/* render_compare: opinions side by side, and where each pair parts ways. */
+#include "render_reasoning.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "explain.h"
+#include "render.h"
+
+#define COMPARE_SCHEMA "ratio.compare/1"
+#define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
+
+struct compare_report {
+  reason_format f;
+  FILE *out;
+  const pack *p;
+  const char *source;
+  int rows; /* JSON: rows written, for the commas */
+};
+
+int reason_format_parse(const char *name, reason_format *out) {
+  if (strcmp(name, "text") == 0) *out = REASON_TEXT;
+  else if (strcmp(name, "json") == 0) *out = REASON_JSON;
+  else if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0) *out = REASON_MD;
+  else return -1;
+  return 0;
+}
+
+static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+
+/* "vacate_and_remand" as "vacate and remand" into buf. */
+static const char *spaced(const char *s, char *buf, size_t bufsz) {
+  snprintf(buf, bufsz, "%s", s ? s : "none");
+  for (char *c = buf; *c; c++)
+    if (*c == '_') *c = ' ';
+  return buf;
+}
+
+/* A node's value in a tree, as a cell. */
+static const char *cell(const explain_node *x, char *buf, size_t bufsz) {
+  if (!x || x->state == NODE_NOT_REACHED) return "not reached";
+  char v[96];
+  spaced(x->value_name, v, sizeof v);
+  const char *tag = x->state == NODE_FOUND ? " (found below)" : x->state == NODE_NO_FINDING ? " (no finding)"
+                    : x->open ? " (left open)" : "";
+  snprintf(buf, bufsz, "%s%s", v, tag);
+  return buf;
+}
+
+/* Find node n in a tree (depth-first from x). */
+static const explain_node *find_in(const explain_node *x, int n, int depth) {
+  if (!x || depth > 256) return NULL;
+  if (x->node == n) return x;
+  for (int i = 0; i < x->nkids; i++) {
+    const explain_node *r = find_in(x->kids[i], n, depth + 1);
+    if (r) return r;
+  }
+  return NULL;
+}
+
+static void order_nodes(const explain_node *x, bool *seen, int *order, int *n, int depth) {
+  if (!x || depth > 256 || seen[x->node]) return;
+  seen[x->node] = true;
+  order[(*n)++] = x->node;
+  for (int i = 0; i < x->nkids; i++) order_nodes(x->kids[i], seen, order, n, depth + 1);
+}
+
+/* The nodes any opinion's tree holds, in the order of a depth-first walk
+ * of the first tree, then what the others add. */
+static int node_order(const compare_result *res, int *order) {
+  bool *seen = xcalloc((size_t)res->p->nnodes + 1, sizeof *seen);
+  int n = 0;
+  for (int i = 0; i < res->nopinions; i++) order_nodes(res->trees[i]->root, seen, order, &n, 0);
+  free(seen);
+  return n;
+}
+
+static void cites(FILE *out, const pack *p, const node_rule *r, const char *sep) {
+  char buf[512];
+  if (!r || r->nby == 0) {
+    fputs("no authority given", out);
+    return;
+  }
+  for (int i = 0; i < r->nby; i++) fprintf(out, "%s%s", i ? sep : "", render_cite(&p->authorities[r->by[i]], buf, sizeof buf));
+}
+
+static const char *op_name(const compare_result *res, int side) { return res->p->opinions[res->opinions[side]].name; }
+
+/* "brennan's override of deprivation" or "the node's own rule". */
+static void responsible(FILE *out, const compare_result *res, const compare_part *pt, bool md) {
+  const pack *p = res->p;
+  const char *q = md ? "`" : "";
+  int owners[2] = {pt->override_a, pt->override_b};
+  int said = 0;
+  for (int s = 0; s < 2; s++) {
+    if (owners[s] < 0 || (s == 1 && owners[1] == owners[0])) continue;
+    fprintf(out, "%s%s's override of %s%s%s", said ? " and " : "", p->opinions[owners[s]].name, q, p->nodes[pt->node].name, q);
+    said++;
+  }
+  if (!said) fprintf(out, "no override (both follow the node's own rule; a value below it differs)");
+}
+
+/* ---- text ------------------------------------------------------------------- */
+
+static void text_row(compare_report *r, const compare_result *res) {
+  const pack *p = r->p;
+  const case_row *row = res->row;
+  fprintf(r->out, "== %s%s%s (%s:%d) ==\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "", r->source, row->line);
+  int *order = xcalloc((size_t)p->nnodes + 1, sizeof *order);
+  int nn = node_order(res, order);
+  int nops = res->nopinions;
+  /* column widths */
+  int w0 = (int)strlen("Disposition");
+  char tbuf[128], cbuf[160];
+  for (int i = 0; i < nn; i++) {
+    int l = (int)strlen(explain_node_title(&p->nodes[order[i]], tbuf, sizeof tbuf));
+    if (l > w0) w0 = l;
+  }
+  int *w = xcalloc((size_t)nops + 1, sizeof *w);
+  for (int k = 0; k < nops; k++) {
+    const explain_tree *t = res->trees[k];
+    w[k] = (int)strlen(op_name(res, k));
+    int l = (int)strlen(spaced(t->disposition, cbuf, sizeof cbuf));
+    if (l > w[k]) w[k] = l;
+    for (int i = 0; i < nn; i++) {
+      l = (int)strlen(cell(find_in(t->root, order[i], 0), cbuf, sizeof cbuf));
+      if (l > w[k]) w[k] = l;
+    }
+  }
+  fprintf(r->out, "%-*s", w0, "");
+  for (int k = 0; k < nops; k++) fprintf(r->out, "  %-*s", k == nops - 1 ? 0 : w[k], op_name(res, k));
+  fputc('\n', r->out);
+  fprintf(r->out, "%-*s", w0, "Disposition");
+  for (int k = 0; k < nops; k++)
+    fprintf(r->out, "  %-*s", k == nops - 1 ? 0 : w[k], spaced(res->trees[k]->disposition, cbuf, sizeof cbuf));
+  fputc('\n', r->out);
+  for (int i = 0; i < nn; i++) {
+    fprintf(r->out, "%-*s", w0, explain_node_title(&p->nodes[order[i]], tbuf, sizeof tbuf));
+    for (int k = 0; k < nops; k++)
+      fprintf(r->out, "  %-*s", k == nops - 1 ? 0 : w[k], cell(find_in(res->trees[k]->root, order[i], 0), cbuf, sizeof cbuf));
+    fputc('\n', r->out);
+  }
+  fputc('\n', r->out);
+  if (res->nparts == 0) fputs(nops > 1 ? "The opinions agree.\n" : "One opinion: nothing to compare.\n", r->out);
+  for (int i = 0; i < res->nparts; i++) {
+    const compare_part *pt = &res->parts[i];
+    const char *a = op_name(res, pt->a), *b = op_name(res, pt->b);
+    if (pt->node < 0) {
+      fprintf(r->out, "%s and %s decide different questions, so they part at the top.\n", a, b);
+      continue;
+    }
+    char va[160], vb[160];
+    fprintf(r->out, "%s and %s part at %s: %s says %s; %s says %s.\n", a, b,
+            explain_node_title(&p->nodes[pt->node], tbuf, sizeof tbuf), a, cell(pt->xa, va, sizeof va), b,
+            cell(pt->xb, vb, sizeof vb));
+    fputs("  Responsible: ", r->out);
+    responsible(r->out, res, pt, false);
+    fputs(".\n", r->out);
+    fprintf(r->out, "  %s relies on: ", a);
+    cites(r->out, p, pt->rule_a, "; ");
+    fprintf(r->out, "\n  %s relies on: ", b);
+    cites(r->out, p, pt->rule_b, "; ");
+    fputc('\n', r->out);
+  }
+  fputc('\n', r->out);
+  free(w);
+  free(order);
+}
+
+/* ---- Markdown --------------------------------------------------------------- */
+
+static void md_text(FILE *out, const char *s) {
+  for (; *s; s++) {
+    if (*s == '|' || *s == '*' || *s == '_' || *s == '`') fputc('\\', out);
+    fputc(*s, out);
+  }
+}
+
+static void md_row(compare_report *r, const compare_result *res) {
+  const pack *p = r->p;
+  const case_row *row = res->row;
+  fputs("## ", r->out);
+  md_text(r->out, row->id);
+  if (row->title) {
+    fputs(": ", r->out);
+    md_text(r->out, row->title);
+  }
+  fprintf(r->out, "\n\n*%s, line %d*\n\n|  |", r->source, row->line);
+  for (int k = 0; k < res->nopinions; k++) fprintf(r->out, " %s |", op_name(res, k));
+  fputs("\n| --- |", r->out);
+  for (int k = 0; k < res->nopinions; k++) fputs(" --- |", r->out);
+  char tbuf[128], cbuf[160];
+  fputs("\n| **Disposition** |", r->out);
+  for (int k = 0; k < res->nopinions; k++) fprintf(r->out, " %s |", spaced(res->trees[k]->disposition, cbuf, sizeof cbuf));
+  fputc('\n', r->out);
+  int *order = xcalloc((size_t)p->nnodes + 1, sizeof *order);
+  int nn = node_order(res, order);
+  for (int i = 0; i < nn; i++) {
+    fputs("| ", r->out);
+    md_text(r->out, explain_node_title(&p->nodes[order[i]], tbuf, sizeof tbuf));
+    fputs(" |", r->out);
+    for (int k = 0; k < res->nopinions; k++)
+      fprintf(r->out, " %s |", cell(find_in(res->trees[k]->root, order[i], 0), cbuf, sizeof cbuf));
+    fputc('\n', r->out);
+  }
+  free(order);
+  fputc('\n', r->out);
+  if (res->nparts == 0) fputs(res->nopinions > 1 ? "The opinions agree.\n\n" : "One opinion: nothing to compare.\n\n", r->out);
+  for (int i = 0; i < res->nparts; i++) {
+    const compare_part *pt = &res->parts[i];
+    const char *a = op_name(res, pt->a), *b = op_name(res, pt->b);
+    if (pt->node < 0) {
+      fprintf(r->out, "- **%s** and **%s** decide different questions, so they part at the top.\n", a, b);
+      continue;
+    }
+    char va[160], vb[160];
+    fprintf(r->out, "- **%s** and **%s** part at *%s*: %s says %s; %s says %s.\n  Responsible: ", a, b,
+            explain_node_title(&p->nodes[pt->node], tbuf, sizeof tbuf), a, cell(pt->xa, va, sizeof va), b,
+            cell(pt->xb, vb, sizeof vb));
+    responsible(r->out, res, pt, true);
+    fprintf(r->out, ".\n  - %s relies on: ", a);
+    cites(r->out, p, pt->rule_a, "; ");
+    fprintf(r->out, "\n  - %s relies on: ", b);
+    cites(r->out, p, pt->rule_b, "; ");
+    fputc('\n', r->out);
+  }
+  if (res->nparts) fputc('\n', r->out);
+}
+
+/* ---- JSON --------------------------------------------------------------------- */
+
+static const char *state_name(node_state s) {
+  switch (s) {
+  case NODE_NOT_REACHED: return "not_reached";
+  case NODE_FOUND: return "found_below";
+  case NODE_NO_FINDING: return "no_finding";
+  case NODE_DERIVED:
+  case NODE_EVALUATING: break;
+  }
+  return "derived";
+}
+
+static json_t *authorities_json(const pack *p, const int *by, int nby) {
+  json_t *arr = json_array();
+  char buf[512];
+  for (int i = 0; i < nby; i++) {
+    const pack_authority *a = &p->authorities[by[i]];
+    json_t *j = json_object();
+    json_object_set_new(j, "name", json_string(a->name));
+    json_object_set_new(j, "cite", jstr(a->cite));
+    json_object_set_new(j, "pin", jstr(a->pin));
+    json_object_set_new(j, "full", json_string(render_cite(a, buf, sizeof buf)));
+    if (a->quote) json_object_set_new(j, "quote", json_string(a->quote));
+    json_array_append_new(arr, j);
+  }
+  return arr;
+}
+
+/* The same shape as a node of `ratio eval --format json`. */
+static json_t *tree_json(const pack *p, const explain_node *x, int depth) {
+  const pack_node *nd = &p->nodes[x->node];
+  char tbuf[128];
+  json_t *j = json_object();
+  json_object_set_new(j, "node", json_string(nd->name));
+  json_object_set_new(j, "title", json_string(explain_node_title(nd, tbuf, sizeof tbuf)));
+  json_object_set_new(j, "value", x->state == NODE_NOT_REACHED ? json_null() : json_string(x->value_name));
+  json_object_set_new(j, "state", json_string(state_name(x->state)));
+  if (x->open) json_object_set_new(j, "open", json_true());
+  if (x->set_aside) json_object_set_new(j, "finding_set_aside", json_true());
+  if (x->sentence) json_object_set_new(j, "sentence", json_string(x->sentence));
+  json_object_set_new(j, "authorities", authorities_json(p, x->by, x->nby));
+  json_t *facts = json_array();
+  for (int i = 0; i < x->nfacts; i++) {
+    json_t *f = json_object();
+    json_object_set_new(f, "fact", json_string(p->facts[x->facts[i].fact].name));
+    json_object_set_new(f, "value", json_string(x->facts[i].value));
+    json_array_append_new(facts, f);
+  }
+  json_object_set_new(j, "facts", facts);
+  json_t *kids = json_array();
+  for (int i = 0; i < x->nkids && depth < 256; i++) json_array_append_new(kids, tree_json(p, x->kids[i], depth + 1));
+  json_object_set_new(j, "children", kids);
+  return j;
+}
+
+static json_t *row_head(const case_row *row) {
+  json_t *j = json_object();
+  json_object_set_new(j, "id", json_string(row->id ? row->id : ""));
+  if (row->title) json_object_set_new(j, "title", json_string(row->title));
+  json_object_set_new(j, "line", json_integer(row->line));
+  return j;
+}
+
+static void json_emit(compare_report *r, json_t *j) {
+  if (r->rows++) fputs(",\n", r->out);
+  json_dumpf(j, r->out, DUMP_FLAGS);
+  json_decref(j);
+}
+
+static json_t *side_json(const compare_result *res, int side, const explain_node *x, int owner, const node_rule *rule) {
+  const pack *p = res->p;
+  json_t *j = json_object();
+  char cbuf[160];
+  json_object_set_new(j, "opinion", json_string(op_name(res, side)));
+  json_object_set_new(j, "value", x && x->state != NODE_NOT_REACHED ? json_string(x->value_name) : json_null());
+  json_object_set_new(j, "state", json_string(x ? state_name(x->state) : "not_reached"));
+  json_object_set_new(j, "reads", json_string(cell(x, cbuf, sizeof cbuf)));
+  json_object_set_new(j, "override_by", owner >= 0 ? json_string(p->opinions[owner].name) : json_null());
+  json_object_set_new(j, "authorities", rule ? authorities_json(p, rule->by, rule->nby) : json_array());
+  return j;
+}
+
+static void json_row(compare_report *r, const compare_result *res) {
+  const pack *p = r->p;
+  json_t *j = row_head(res->row);
+  json_t *results = json_array();
+  for (int k = 0; k < res->nopinions; k++) {
+    const explain_tree *t = res->trees[k];
+    const pack_opinion *o = &p->opinions[t->opinion];
+    json_t *x = json_object();
+    json_object_set_new(x, "opinion", json_string(o->name));
+    json_object_set_new(x, "author", jstr(o->author));
+    json_object_set_new(x, "role", jstr(o->role));
+    json_object_set_new(x, "date", jstr(o->date));
+    json_object_set_new(x, "decides", json_string(p->nodes[o->decides].name));
+    json_object_set_new(x, "outcome", json_string(t->outcome_name));
+    json_object_set_new(x, "disposition", jstr(t->disposition));
+    json_object_set_new(x, "tree", tree_json(p, t->root, 0));
+    json_array_append_new(results, x);
+  }
+  json_object_set_new(j, "results", results);
+  json_t *parts = json_array();
+  for (int i = 0; i < res->nparts; i++) {
+    const compare_part *pt = &res->parts[i];
+    json_t *x = json_object();
+    json_t *pair = json_array();
+    json_array_append_new(pair, json_string(op_name(res, pt->a)));
+    json_array_append_new(pair, json_string(op_name(res, pt->b)));
+    json_object_set_new(x, "opinions", pair);
+    json_object_set_new(x, "node", pt->node >= 0 ? json_string(p->nodes[pt->node].name) : json_null());
+    json_object_set_new(x, "rules_differ", json_boolean(pt->rules_differ));
+    if (pt->node >= 0) {
+      json_t *sides = json_array();
+      json_array_append_new(sides, side_json(res, pt->a, pt->xa, pt->override_a, pt->rule_a));
+      json_array_append_new(sides, side_json(res, pt->b, pt->xb, pt->override_b, pt->rule_b));
+      json_object_set_new(x, "sides", sides);
+    }
+    json_array_append_new(parts, x);
+  }
+  json_object_set_new(j, "partings", parts);
+  json_emit(r, j);
+}
+
+/* ---- the report ------------------------------------------------------------- */
+
+compare_report *render_compare_new(reason_format f, FILE *out, const pack *p, const char *source) {
+  compare_report *r = xcalloc(1, sizeof *r);
+  r->f = f;
+  r->out = out;
+  r->p = p;
+  r->source = source;
+  if (f == REASON_JSON) {
+    json_t *head = json_object();
+    json_object_set_new(head, "name", jstr(p->name));
+    json_object_set_new(head, "title", jstr(p->title));
+    json_object_set_new(head, "case", jstr(p->case_name));
+    char *ph = json_dumps(head, DUMP_FLAGS);
+    json_t *src = json_string(source);
+    char *sh = json_dumps(src, JSON_ENCODE_ANY);
+    fprintf(out, "{\"schema\":\"%s\",\"pack\":%s,\"source\":%s,\"rows\":[\n", COMPARE_SCHEMA, ph, sh);
+    free(ph);
+    free(sh);
+    json_decref(head);
+    json_decref(src);
+  } else if (f == REASON_MD) {
+    fputs("# Opinions compared: ", out);
+    md_text(out, p->title ? p->title : p->name ? p->name : p->dir);
+    fputs("\n\n", out);
+  }
+  return r;
+}
+
+void render_compare_row(compare_report *r, const compare_result *res) {
+  switch (r->f) {
+  case REASON_TEXT: text_row(r, res); break;
+  case REASON_MD: md_row(r, res); break;
+  case REASON_JSON: json_row(r, res); break;
+  }
+}
+
+void render_compare_error(compare_report *r, const case_row *row, const err *e) {
+  const char *id = row->id && row->id[0] ? row->id : "(no id)";
+  if (r->f == REASON_JSON) {
+    json_t *j = row_head(row);
+    json_t *errs = json_array();
+    for (; e; e = e->next) {
+      json_t *x = json_object();
+      json_object_set_new(x, "file", jstr(e->file));
+      json_object_set_new(x, "line", json_integer(e->line));
+      json_object_set_new(x, "column", json_integer(e->col));
+      if (e->node) json_object_set_new(x, "node", json_string(e->node));
+      json_object_set_new(x, "message", json_string(e->msg));
+      json_object_set_new(x, "hint", jstr(e->hint));
+      json_array_append_new(errs, x);
+    }
+    json_object_set_new(j, "errors", errs);
+    json_emit(r, j);
+    return;
+  }
+  if (r->f == REASON_MD) fprintf(r->out, "## %s: not decided\n\n```\n", id);
+  else fprintf(r->out, "== %s (%s:%d): not decided ==\n", id, r->source, row->line);
+  err_print(e, r->out);
+  fputs(r->f == REASON_MD ? "```\n\n" : "\n", r->out);
+}
+
+void render_compare_end(compare_report *r, int read, int disagree, int failed) {
+  if (r->f == REASON_JSON) {
+    fprintf(r->out, "%s],\"summary\":{\"read\":%d,\"disagree\":%d,\"failed\":%d}}\n", r->rows ? "\n" : "", read,
+            disagree, failed);
+    return;
+  }
+  const char *em = r->f == REASON_MD ? "*" : "";
+  fprintf(r->out, "%s%d row%s: %d where the opinions disagree, %d failed%s\n", em, read, read == 1 ? "" : "s",
+          disagree, failed, em);
+}
+
+void render_compare_free(compare_report *r) { free(r); }

@@ -1,0 +1,327 @@
+/* render_whatif: the smallest changes that change a result, per opinion. */
+#include "render_reasoning.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "explain.h"
+#include "render.h"
+
+#define WHATIF_SCHEMA "ratio.whatif/1"
+#define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
+
+static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+
+static const char *spaced(const char *s, char *buf, size_t bufsz) {
+  snprintf(buf, bufsz, "%s", s ? s : "none");
+  for (char *c = buf; *c; c++)
+    if (*c == '_') *c = ' ';
+  return buf;
+}
+
+static const char *upper(const char *s, char *buf, size_t bufsz) {
+  spaced(s, buf, bufsz);
+  for (char *c = buf; *c; c++)
+    if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
+  return buf;
+}
+
+/* The value a change names: a fact's value or a finding's. */
+static const char *change_value(const pack *p, const whatif_change *c, rval v) {
+  if (c->finding) return v == RV_UNKNOWN ? "no finding" : p->nodes[c->index].values[v];
+  const pack_fact *f = &p->facts[c->index];
+  if (v == RV_UNKNOWN) return "unknown";
+  return f->type == FACT_YESNO ? value_yesno_name(v) : f->values[v];
+}
+
+static const char *change_name(const pack *p, const whatif_change *c) {
+  return c->finding ? p->nodes[c->index].name : p->facts[c->index].name;
+}
+
+static const char *step_value(const pack *p, int node, node_state s, rval v) {
+  return s == NODE_NOT_REACHED ? "not reached" : pack_node_value_name(&p->nodes[node], v);
+}
+
+/* The rule whose authority a hit shows: the lowest node on its path that
+ * its rule decided after the change. */
+static const node_rule *hit_rule(const pack *p, int op, const whatif_hit *h) {
+  for (int i = h->npath - 1; i >= 0; i--)
+    if (h->path[i].to_state == NODE_DERIVED) return p->opinions[op].rules[h->path[i].node];
+  return NULL;
+}
+
+static bool same_hits(const whatif_target *a, const whatif_target *b) {
+  if (a->size != b->size || a->nhits != b->nhits || a->more != b->more || !a->complete || !b->complete) return false;
+  for (int i = 0; i < a->nhits; i++) {
+    if (a->hits[i].nchanges != b->hits[i].nchanges) return false;
+    if (memcmp(a->hits[i].changes, b->hits[i].changes, sizeof *a->hits[i].changes * (size_t)a->hits[i].nchanges)) return false;
+  }
+  return true;
+}
+
+/* What a target aims at, for headings: "Due process claim unknown" or
+ * "the disposition REVERSE". */
+static void target_name(FILE *out, const pack *p, const pack_opinion *o, const whatif_target *t) {
+  char buf[160], tb[128];
+  if (t->is_disposition)
+    fprintf(out, "the disposition %s", upper(t->disposition, buf, sizeof buf));
+  else
+    fprintf(out, "%s %s", explain_node_title(&p->nodes[o->decides], tb, sizeof tb),
+            spaced(pack_node_value_name(&p->nodes[o->decides], t->outcome), buf, sizeof buf));
+}
+
+/* ---- text and Markdown -------------------------------------------------------- */
+
+typedef struct doc {
+  FILE *out;
+  const pack *p;
+  bool md;
+} doc;
+
+static void print_hit(doc *d, int op, const whatif_hit *h, int num) {
+  const pack *p = d->p;
+  FILE *out = d->out;
+  char b1[160], b2[160], tb[128];
+  fprintf(out, d->md ? "%d. " : "  %d. ", num);
+  for (int i = 0; i < h->nchanges; i++) {
+    const whatif_change *c = &h->changes[i];
+    fprintf(out, d->md ? "%s`%s`%s: %s → %s" : "%s%s%s: %s -> %s", i ? "; " : "", change_name(p, c),
+            c->finding ? " (finding below)" : "", change_value(p, c, c->from), change_value(p, c, c->to));
+  }
+  fputc('\n', out);
+  const char *pad = d->md ? "   " : "     ";
+  fprintf(out, "%sFlips: ", pad);
+  for (int i = h->npath - 1; i >= 0; i--) {
+    const whatif_step *s = &h->path[i];
+    fprintf(out, "%s%s %s %s %s", i == h->npath - 1 ? "" : ", so ", explain_node_title(&p->nodes[s->node], tb, sizeof tb),
+            spaced(step_value(p, s->node, s->from_state, s->from), b1, sizeof b1), d->md ? "→" : "->",
+            spaced(step_value(p, s->node, s->to_state, s->to), b2, sizeof b2));
+  }
+  if (h->disposition) fprintf(out, " (disposition: %s)", upper(h->disposition, b1, sizeof b1));
+  fputs(".\n", out);
+  const node_rule *r = hit_rule(p, op, h);
+  if (r && r->nby) {
+    fprintf(out, "%sAuthority: ", pad);
+    for (int i = 0; i < r->nby; i++)
+      fprintf(out, "%s%s", i ? "; " : "", render_cite(&p->authorities[r->by[i]], b1, sizeof b1));
+    fputc('\n', out);
+  }
+}
+
+static void print_target(doc *d, int op, const whatif_search *ws, int ti, const char *verb) {
+  const pack *p = d->p;
+  const pack_opinion *o = &p->opinions[op];
+  const whatif_target *t = &ws->targets[ti];
+  FILE *out = d->out;
+  if (d->md) fputs("**", out);
+  fprintf(out, "%s ", verb);
+  target_name(out, p, o, t);
+  if (d->md) fputs("**", out);
+  if (t->size == 0) {
+    if (ws->searched == 0)
+      fputs(": none found before the budget ran out.\n", out);
+    else if (ws->bounded || ws->searched < ws->nvars)
+      fprintf(out, ": no change of up to %d fact%s gives it.\n", ws->searched, ws->searched == 1 ? "" : "s");
+    else
+      fputs(": no change of the facts searched gives it.\n", out);
+    if (d->md) fputc('\n', out);
+    return;
+  }
+  /* a disposition that follows the outcome: say so instead of repeating */
+  if (t->is_disposition) {
+    for (int j = 0; j < ws->ntargets; j++) {
+      const whatif_target *u = &ws->targets[j];
+      if (u->is_disposition || !same_hits(t, u)) continue;
+      fputs(": the same changes as ", out);
+      target_name(out, p, o, u);
+      fputs(".\n", out);
+      if (d->md) fputc('\n', out);
+      return;
+    }
+  }
+  int ways = t->nhits + t->more;
+  fprintf(out, ": %d change%s, %d way%s%s\n", t->size, t->size == 1 ? "" : "s", ways, ways == 1 ? "" : "s",
+          t->complete ? "" : " found before the budget ran out (there may be more)");
+  if (d->md) fputc('\n', out);
+  for (int i = 0; i < t->nhits; i++) print_hit(d, op, &t->hits[i], i + 1);
+  if (t->more) fprintf(out, "%s... and %d more of the same size.\n", d->md ? "" : "  ", t->more);
+  if (d->md) fputc('\n', out);
+}
+
+static void print_searched(doc *d, const whatif_search *ws, const char *what) {
+  FILE *out = d->out;
+  fprintf(out, "Searched %d %s: ", ws->nvars, what);
+  if (ws->searched >= ws->nvars) fprintf(out, "every combination");
+  else if (ws->searched == 0) fprintf(out, "single changes, in part");
+  else fprintf(out, "every set of up to %d change%s", ws->searched, ws->searched == 1 ? "" : "s");
+  fprintf(out, " (%ld evaluation%s).\n", ws->evals, ws->evals == 1 ? "" : "s");
+  if (ws->bounded)
+    fprintf(out, "The search stopped at its budget of %ld evaluations: sets of %d change%s were tried only in part, "
+                 "larger sets not at all (raise it with --budget).\n",
+            ws->budget, ws->searched + 1, ws->searched + 1 == 1 ? "" : "s");
+}
+
+static void doc_opinion(doc *d, const whatif_result *r) {
+  const pack *p = d->p;
+  const pack_opinion *o = &p->opinions[r->opinion];
+  FILE *out = d->out;
+  char b1[160], tb[128];
+  fprintf(out, d->md ? "## Opinion: %s" : "Opinion: %s", o->name);
+  if (o->author) fprintf(out, ", %s", o->author);
+  if (o->role) fprintf(out, ", %s", o->role);
+  if (o->date) fprintf(out, ", %s", o->date);
+  fputs(d->md ? "\n\n" : "\n", out);
+  fprintf(out, "Now: %s: %s.", explain_node_title(&p->nodes[o->decides], tb, sizeof tb),
+          spaced(pack_node_value_name(&p->nodes[o->decides], r->outcome), b1, sizeof b1));
+  if (r->disposition) fprintf(out, " Disposition: %s.", upper(r->disposition, b1, sizeof b1));
+  fputc('\n', out);
+  print_searched(d, &r->changes, r->changes.nvars == 1 ? "changeable fact or finding" : "changeable facts and findings");
+  if (r->nleft_out) {
+    fputs("Not searched (number, date or text facts): ", out);
+    for (int i = 0; i < r->nleft_out; i++) fprintf(out, "%s%s", i ? ", " : "", p->facts[r->left_out[i]].name);
+    fputs(".\n", out);
+  }
+  fputc('\n', out);
+  for (int t = 0; t < r->changes.ntargets; t++)
+    if (!r->changes.targets[t].is_disposition) print_target(d, r->opinion, &r->changes, t, "To make");
+  for (int t = 0; t < r->changes.ntargets; t++)
+    if (r->changes.targets[t].is_disposition) print_target(d, r->opinion, &r->changes, t, "For");
+  if (r->has_answers) {
+    const whatif_search *a = &r->answers;
+    fputs(d->md ? "### Undecided: the answers that would decide it\n\n" : "Undecided: the answers that would decide it\n", out);
+    if (a->nvars == 0) {
+      fputs("No fact the opinion can reach is left unknown: the opinion's rule leaves the question open.\n", out);
+    } else {
+      print_searched(d, a, a->nvars == 1 ? "fact left unknown" : "facts left unknown");
+      if (d->md) fputc('\n', out);
+      bool any = false;
+      for (int t = 0; t < a->ntargets; t++) any |= a->targets[t].size > 0;
+      if (!any && !a->bounded)
+        fputs("No answers to them would decide it: the opinion's rule leaves the question open.\n", out);
+      else
+        for (int t = 0; t < a->ntargets; t++) print_target(d, r->opinion, a, t, "To decide");
+    }
+  }
+  if (!d->md) fputc('\n', out);
+}
+
+static void doc_render(doc *d, const char *source, const case_row *row, whatif_result *const *res, int n) {
+  FILE *out = d->out;
+  if (d->md) {
+    fprintf(out, "# What if: %s%s%s\n\n*%s, line %d*\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "", source, row->line);
+  } else {
+    fprintf(out, "== %s%s%s (%s:%d) ==\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "", source, row->line);
+  }
+  for (int i = 0; i < n; i++) doc_opinion(d, res[i]);
+}
+
+/* ---- JSON -------------------------------------------------------------------------- */
+
+static json_t *hit_json(const pack *p, int op, const whatif_hit *h) {
+  json_t *j = json_object(), *set = json_array(), *flips = json_array(), *auth = json_array();
+  char buf[512];
+  for (int i = 0; i < h->nchanges; i++) {
+    const whatif_change *c = &h->changes[i];
+    json_t *x = json_object();
+    json_object_set_new(x, c->finding ? "finding" : "fact", json_string(change_name(p, c)));
+    json_object_set_new(x, "from", c->from == RV_UNKNOWN ? json_null() : json_string(change_value(p, c, c->from)));
+    json_object_set_new(x, "to", c->to == RV_UNKNOWN ? json_null() : json_string(change_value(p, c, c->to)));
+    json_array_append_new(set, x);
+  }
+  json_object_set_new(j, "changes", set);
+  json_object_set_new(j, "outcome", json_string(pack_node_value_name(&p->nodes[p->opinions[op].decides], h->outcome)));
+  json_object_set_new(j, "disposition", jstr(h->disposition));
+  for (int i = 0; i < h->npath; i++) {
+    const whatif_step *s = &h->path[i];
+    json_t *x = json_object();
+    json_object_set_new(x, "node", json_string(p->nodes[s->node].name));
+    json_object_set_new(x, "from", s->from_state == NODE_NOT_REACHED ? json_null() : json_string(step_value(p, s->node, s->from_state, s->from)));
+    json_object_set_new(x, "to", s->to_state == NODE_NOT_REACHED ? json_null() : json_string(step_value(p, s->node, s->to_state, s->to)));
+    json_array_append_new(flips, x);
+  }
+  json_object_set_new(j, "flips", flips);
+  const node_rule *r = hit_rule(p, op, h);
+  for (int i = 0; r && i < r->nby; i++) json_array_append_new(auth, json_string(render_cite(&p->authorities[r->by[i]], buf, sizeof buf)));
+  json_object_set_new(j, "authorities", auth);
+  return j;
+}
+
+static json_t *targets_json(const pack *p, int op, const whatif_search *ws, bool disp) {
+  json_t *arr = json_array();
+  for (int t = 0; t < ws->ntargets; t++) {
+    const whatif_target *tg = &ws->targets[t];
+    if (tg->is_disposition != disp) continue;
+    json_t *j = json_object();
+    if (disp) json_object_set_new(j, "disposition", json_string(tg->disposition));
+    else json_object_set_new(j, "outcome", json_string(pack_node_value_name(&p->nodes[p->opinions[op].decides], tg->outcome)));
+    json_object_set_new(j, "fewest_changes", tg->size ? json_integer(tg->size) : json_null());
+    json_object_set_new(j, "complete", json_boolean(tg->size ? tg->complete : !ws->bounded));
+    json_t *hits = json_array();
+    for (int h = 0; h < tg->nhits; h++) json_array_append_new(hits, hit_json(p, op, &tg->hits[h]));
+    json_object_set_new(j, "ways", hits);
+    json_object_set_new(j, "more", json_integer(tg->more));
+    json_array_append_new(arr, j);
+  }
+  return arr;
+}
+
+static json_t *search_json(const whatif_search *ws) {
+  json_t *j = json_object();
+  json_object_set_new(j, "changeable", json_integer(ws->nvars));
+  json_object_set_new(j, "complete_up_to", json_integer(ws->searched));
+  json_object_set_new(j, "bounded", json_boolean(ws->bounded));
+  json_object_set_new(j, "evaluations", json_integer(ws->evals));
+  json_object_set_new(j, "budget", json_integer(ws->budget));
+  return j;
+}
+
+static void json_render(FILE *out, const pack *p, const char *source, const case_row *row, whatif_result *const *res, int n) {
+  json_t *top = json_object(), *pk = json_object(), *rw = json_object(), *ops = json_array();
+  json_object_set_new(top, "schema", json_string(WHATIF_SCHEMA));
+  json_object_set_new(pk, "name", jstr(p->name));
+  json_object_set_new(pk, "title", jstr(p->title));
+  json_object_set_new(pk, "case", jstr(p->case_name));
+  json_object_set_new(top, "pack", pk);
+  json_object_set_new(top, "source", json_string(source));
+  json_object_set_new(rw, "id", json_string(row->id ? row->id : ""));
+  if (row->title) json_object_set_new(rw, "title", json_string(row->title));
+  json_object_set_new(rw, "line", json_integer(row->line));
+  json_object_set_new(top, "row", rw);
+  for (int i = 0; i < n; i++) {
+    const whatif_result *r = res[i];
+    const pack_opinion *o = &p->opinions[r->opinion];
+    json_t *j = json_object(), *left = json_array();
+    json_object_set_new(j, "opinion", json_string(o->name));
+    json_object_set_new(j, "outcome", json_string(pack_node_value_name(&p->nodes[o->decides], r->outcome)));
+    json_object_set_new(j, "disposition", jstr(r->disposition));
+    json_object_set_new(j, "search", search_json(&r->changes));
+    for (int k = 0; k < r->nleft_out; k++) json_array_append_new(left, json_string(p->facts[r->left_out[k]].name));
+    json_object_set_new(j, "left_out", left);
+    json_object_set_new(j, "outcomes", targets_json(p, r->opinion, &r->changes, false));
+    json_object_set_new(j, "dispositions", targets_json(p, r->opinion, &r->changes, true));
+    if (r->has_answers) {
+      json_t *a = json_object();
+      json_object_set_new(a, "search", search_json(&r->answers));
+      json_object_set_new(a, "outcomes", targets_json(p, r->opinion, &r->answers, false));
+      json_object_set_new(j, "answers", a);
+    } else {
+      json_object_set_new(j, "answers", json_null());
+    }
+    json_array_append_new(ops, j);
+  }
+  json_object_set_new(top, "opinions", ops);
+  json_dumpf(top, out, DUMP_FLAGS);
+  fputc('\n', out);
+  json_decref(top);
+}
+
+void render_whatif(reason_format f, FILE *out, const pack *p, const char *source, const case_row *row,
+                   whatif_result *const *res, int n) {
+  if (f == REASON_JSON) {
+    json_render(out, p, source, row, res, n);
+    return;
+  }
+  doc d = {out, p, f == REASON_MD};
+  doc_render(&d, source, row, res, n);
+}
