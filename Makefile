@@ -12,7 +12,7 @@ CPPFLAGS   += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
 # Debian packages the build and the tests need; `make deps` installs the
 # missing ones (apt-get, as root or through sudo).
 DEB_PKGS   := gcc make pkg-config liblua5.4-dev libcsv-dev libcmocka-dev \
-              libjansson-dev valgrind
+              libjansson-dev valgrind clang libclang-rt-14-dev
 
 # libcsv ships no .pc file: it is found by its header and linked by name.
 PC_PKGS    := $(LUA_PC) jansson
@@ -34,7 +34,7 @@ GEN_HDR  := $(BUILD)/gen/prelude_lua.h
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test test-unit test-e2e test-san san-bins install uninstall clean
+.PHONY: all deps demo test test-unit test-e2e test-san san-bins bench install uninstall clean
 all: $(BUILD)/.deps-ok ratio
 
 # The deps step runs once per build directory; it is cheap when nothing is
@@ -87,10 +87,46 @@ $(BUILD)/ratio-san: $(OBJS)
 test-san: $(BUILD)/.deps-ok
 	$(Q)$(MAKE) --no-print-directory BUILD=$(SAN_BUILD) CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" san-bins
 
-# Plain suites, then the sanitizer build of both; the last line printed is
-# the total, "N passed, N failed".
-test: all $(UNIT_BINS) test-san
-	$(Q)sh tests/run_all.sh ./ratio "$(UNIT_BINS)" $(SAN_BUILD)/ratio-san "$(SAN_UNIT_BINS)"
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang, ASan and UBSan
+# into their own build directory. `make fuzz` runs each for FUZZ_TIME
+# seconds (default 300) on its seed corpus; `make test` runs each briefly.
+FUZZ_BUILD := $(BUILD)/fuzz
+FUZZ_CC    ?= clang
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_SRCS  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS  := $(FUZZ_SRCS:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
+FUZZ_TIME  ?= 300
+
+# (run with BUILD=$(FUZZ_BUILD) CC=clang: the library objects, then the targets)
+fuzz-build: $(LIB_OBJS) $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(LIB_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< $(LIB_OBJS) $(DEP_LIBS) -lpthread
+
+fuzz-bins: $(BUILD)/.deps-ok
+	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="$(FUZZ_FLAGS)" fuzz-build
+
+fuzz: fuzz-bins
+	$(Q)sh tests/fuzz/run.sh $(FUZZ_TIME) $(FUZZ_BINS)
+
+# Plain suites, then the sanitizer build of both, a short fuzz run and the
+# end-to-end suite under valgrind; the last line printed is the total,
+# "N passed, N failed".
+test: all $(UNIT_BINS) test-san fuzz-bins
+	$(Q)sh tests/run_all.sh ./ratio "$(UNIT_BINS)" $(SAN_BUILD)/ratio-san "$(SAN_UNIT_BINS)" "$(FUZZ_BINS)"
+
+# Benchmarks: never part of `make test` (these machines are shared and
+# noisy); ratios measured side by side in one run. PEERS=DIR adds the peer
+# implementations found in DIR.
+BENCH_PKGS := hyperfine mawk
+bench: all $(BUILD)/bench/latency
+	$(Q)sh tools/deps.sh $(BENCH_PKGS)
+	$(Q)sh bench/run.sh ./ratio $(BUILD)/bench $(PEERS)
+
+$(BUILD)/bench/latency: bench/latency.c $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< $(LIB_OBJS) $(DEP_LIBS) -lpthread
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ int cli_limit_option(int opt, const char *arg, pack_options *opts, err **e) {
     if (*end == 'K' || *end == 'k') mult = 1024, end++;
     else if (*end == 'M' || *end == 'm') mult = 1024 * 1024, end++;
     else if (*end == 'G' || *end == 'g') mult = 1024.0 * 1024 * 1024, end++;
-    if (*end || errno || v <= 0 || v * mult < 1 << 20 || v * mult > 64.0 * (1ULL << 30)) {
+    if (*end || errno || !isfinite(v) || v <= 0 || v * mult < 1 << 20 || v * mult > 64.0 * (1ULL << 30)) {
       *e = err_hint(err_new(NULL, 0, 0, "--max-memory '%s' is not a size between 1M and 64G", arg),
                     "write it as bytes or with K, M or G, e.g. --max-memory 128M");
       return -1;
@@ -41,7 +42,7 @@ int cli_limit_option(int opt, const char *arg, pack_options *opts, err **e) {
     opts->limits.max_memory = (size_t)(v * mult);
     return 0;
   }
-  if (*end || errno || v < 1000 || v > 1e15) {
+  if (*end || errno || !isfinite(v) || v < 1000 || v > 1e15) {
     *e = err_hint(err_new(NULL, 0, 0, "--max-steps '%s' is not a count between 1000 and 10^15", arg),
                   "e.g. --max-steps 50000000");
     return -1;

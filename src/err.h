@@ -45,8 +45,8 @@ int err_count(const err *e);
 /* Free an error and the chain after it. NULL is fine. */
 void err_free(err *e);
 
-/* Print every error of the chain, one per line:
- * "file:line:col: message (node 'x'); hint". */
+/* Print every error of the chain, one per line: "file:line:col: message;
+ * hint" (the node is for structured output; messages name it themselves). */
 void err_print(const err *e, FILE *out);
 
 /* xmalloc family: allocation failure is not recoverable for ratio itself

@@ -628,6 +628,11 @@ int eval_node_kids(const eval_ctx *c, int node, const int **kids) {
   return k->n;
 }
 
+const uint64_t *eval_node_reads(const eval_ctx *c, int node, int *words) {
+  *words = c->words;
+  return c->reads + (size_t)node * (size_t)c->words;
+}
+
 int eval_first_taken(const eval_ctx *c, int first) { return c->first_taken[first]; }
 
 int eval_deciding_facts(const eval_ctx *c, const int **facts, bool *alone) {

@@ -55,6 +55,9 @@ int eval_node_open(const eval_ctx *c, int node);
 int eval_node_set_aside(const eval_ctx *c, int node);
 /* Whether the node's own rule read the fact. */
 int eval_node_read_fact(const eval_ctx *c, int node, int fact);
+/* The same for every fact at once: a bit set of *words 64-bit words, bit
+ * f set when the node's rule read fact f. Valid until the next eval_row. */
+const uint64_t *eval_node_reads(const eval_ctx *c, int node, int *words);
 /* The nodes the node's rule refers to, in order of appearance. */
 int eval_node_kids(const eval_ctx *c, int node, const int **kids);
 /* Which branch of the pack's first { ... } number `first` the row took:

@@ -158,15 +158,19 @@ static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int d
     if (tp->parts) x->sentence = fill_template(t, c, tp);
   }
   if (x->state == NODE_DERIVED) {
+    int words;
+    const uint64_t *reads = eval_node_reads(c, n, &words);
     int nf = 0;
-    for (int f = 0; f < p->nfacts; f++) nf += eval_node_read_fact(c, n, f);
+    for (int w = 0; w < words; w++) nf += __builtin_popcountll(reads[w]);
     x->facts = mem_alloc(m, sizeof *x->facts * (size_t)(nf ? nf : 1));
     char buf[64];
-    for (int f = 0; f < p->nfacts; f++) {
-      if (!eval_node_read_fact(c, n, f)) continue;
-      const char *v = explain_fact_text(p, t->row, f, buf, sizeof buf);
-      x->facts[x->nfacts++] = (explain_fact){f, v == buf ? mem_strdup(m, buf, strlen(buf)) : v,
-                                             t->row->facts[f].col};
+    for (int w = 0; w < words; w++) {
+      for (uint64_t bits = reads[w]; bits; bits &= bits - 1) { /* each fact read, in order */
+        int f = w * 64 + __builtin_ctzll(bits);
+        const char *v = explain_fact_text(p, t->row, f, buf, sizeof buf);
+        x->facts[x->nfacts++] = (explain_fact){f, v == buf ? mem_strdup(m, buf, strlen(buf)) : v,
+                                               t->row->facts[f].col};
+      }
     }
   }
   const int *kids;

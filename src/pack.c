@@ -945,6 +945,7 @@ static void resolve_opinion(pack *p, pack_opinion *o, int self, int depth) {
       if (!ov->rule.says[v].parts) ov->rule.says[v] = prev->says[v];
     if (!ov->rule.says_unknown.parts) ov->rule.says_unknown = prev->says_unknown;
     if (!ov->rule.nby && prev->nby) {
+      free(ov->rule.by);
       ov->rule.by = xcalloc((size_t)prev->nby, sizeof *ov->rule.by);
       memcpy(ov->rule.by, prev->by, sizeof *prev->by * (size_t)prev->nby);
       ov->rule.nby = prev->nby;

@@ -1,142 +1,240 @@
 /* render_json: the whole explanation tree, in the schema docs/json-schema.md
  * documents. One JSON document; rows are written as they are decided, one
- * per line, so memory does not grow with the file. */
+ * per line, so memory does not grow with the file.
+ *
+ * What does not change from row to row (a node's name and title, an
+ * authority, an opinion's header) is serialized once when the renderer is
+ * made; a row only adds values, sentences and facts. */
 #include "render.h"
 
-#include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
-#define JSON_SCHEMA "ratio.eval/1"
-#define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0)
+#include "jsonw.h"
 
-static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+#define JSON_SCHEMA "ratio.eval/1"
+
+/* A piece of JSON text made once. */
+typedef struct frag {
+  char *s;
+  size_t n;
+} frag;
+
+typedef struct json_state {
+  jsonw row;          /* the row being written, reused */
+  frag *node_head;    /* per node: {"node":"x","title":"T","value": */
+  frag **node_value;  /* per node, per value: "v" */
+  frag *fact_head;    /* per fact: {"fact":"x","value": */
+  frag *authority;    /* per authority: its object */
+  frag *opinion_head; /* per opinion: {"opinion":...,"decides":"n", */
+} json_state;
+
+static frag fragment(jsonw *b) {
+  size_t n = b->len;
+  return (frag){jsonw_take(b), n};
+}
+
+static inline void put(jsonw *b, frag f) { jsonw_raw(b, f.s, f.n); }
 
 static const char *state_name(node_state s) {
   switch (s) {
-  case NODE_NOT_REACHED: return "not_reached";
-  case NODE_DERIVED: return "derived";
-  case NODE_FOUND: return "found_below";
-  case NODE_NO_FINDING: return "no_finding";
+  case NODE_NOT_REACHED: return "\"not_reached\"";
+  case NODE_DERIVED: return "\"derived\"";
+  case NODE_FOUND: return "\"found_below\"";
+  case NODE_NO_FINDING: return "\"no_finding\"";
   case NODE_EVALUATING: break;
   }
-  return "derived";
+  return "\"derived\"";
 }
 
-static json_t *authority_json(const pack_authority *a) {
-  char buf[512];
-  json_t *j = json_object();
-  json_object_set_new(j, "name", json_string(a->name));
-  json_object_set_new(j, "cite", jstr(a->cite));
-  json_object_set_new(j, "pin", jstr(a->pin));
-  json_object_set_new(j, "full", json_string(render_cite(a, buf, sizeof buf)));
-  if (a->quote) json_object_set_new(j, "quote", json_string(a->quote));
-  return j;
-}
-
-static json_t *node_json(const pack *p, const explain_node *x, int depth) {
-  const pack_node *nd = &p->nodes[x->node];
-  char tbuf[128];
-  json_t *j = json_object();
-  json_object_set_new(j, "node", json_string(nd->name));
-  json_object_set_new(j, "title", json_string(explain_node_title(nd, tbuf, sizeof tbuf)));
-  json_object_set_new(j, "value", x->state == NODE_NOT_REACHED ? json_null() : json_string(x->value_name));
-  json_object_set_new(j, "state", json_string(state_name(x->state)));
-  if (x->open) json_object_set_new(j, "open", json_true());
-  if (x->set_aside) json_object_set_new(j, "finding_set_aside", json_true());
-  if (x->sentence) json_object_set_new(j, "sentence", json_string(x->sentence));
-  json_t *auth = json_array();
-  for (int i = 0; i < x->nby; i++) json_array_append_new(auth, authority_json(&p->authorities[x->by[i]]));
-  json_object_set_new(j, "authorities", auth);
-  json_t *facts = json_array();
-  for (int i = 0; i < x->nfacts; i++) {
-    json_t *f = json_object();
-    json_object_set_new(f, "fact", json_string(p->facts[x->facts[i].fact].name));
-    json_object_set_new(f, "value", json_string(x->facts[i].value));
-    json_array_append_new(facts, f);
+static void prepare(json_state *st, const pack *p) {
+  jsonw b = {0};
+  char tbuf[128], cbuf[512];
+  st->node_head = xcalloc((size_t)p->nnodes + 1, sizeof *st->node_head);
+  st->node_value = xcalloc((size_t)p->nnodes + 1, sizeof *st->node_value);
+  for (int n = 0; n < p->nnodes; n++) {
+    const pack_node *nd = &p->nodes[n];
+    jsonw_lit(&b, "{\"node\":");
+    jsonw_str(&b, nd->name);
+    jsonw_lit(&b, ",\"title\":");
+    jsonw_str(&b, explain_node_title(nd, tbuf, sizeof tbuf));
+    jsonw_lit(&b, ",\"value\":");
+    st->node_head[n] = fragment(&b);
+    st->node_value[n] = xcalloc((size_t)nd->nvalues + 1, sizeof *st->node_value[n]);
+    for (int v = 0; v < nd->nvalues; v++) {
+      jsonw_str(&b, nd->values[v]);
+      st->node_value[n][v] = fragment(&b);
+    }
   }
-  json_object_set_new(j, "facts", facts);
-  json_t *kids = json_array();
-  for (int i = 0; i < x->nkids && depth < 256; i++) json_array_append_new(kids, node_json(p, x->kids[i], depth + 1));
-  json_object_set_new(j, "children", kids);
-  return j;
+  st->fact_head = xcalloc((size_t)p->nfacts + 1, sizeof *st->fact_head);
+  for (int f = 0; f < p->nfacts; f++) {
+    jsonw_lit(&b, "{\"fact\":");
+    jsonw_str(&b, p->facts[f].name);
+    jsonw_lit(&b, ",\"value\":");
+    st->fact_head[f] = fragment(&b);
+  }
+  st->authority = xcalloc((size_t)p->nauthorities + 1, sizeof *st->authority);
+  for (int a = 0; a < p->nauthorities; a++) {
+    const pack_authority *au = &p->authorities[a];
+    jsonw_lit(&b, "{\"name\":");
+    jsonw_str(&b, au->name);
+    jsonw_lit(&b, ",\"cite\":");
+    jsonw_str(&b, au->cite);
+    jsonw_lit(&b, ",\"pin\":");
+    jsonw_str(&b, au->pin);
+    jsonw_lit(&b, ",\"full\":");
+    jsonw_str(&b, render_cite(au, cbuf, sizeof cbuf));
+    if (au->quote) {
+      jsonw_lit(&b, ",\"quote\":");
+      jsonw_str(&b, au->quote);
+    }
+    jsonw_lit(&b, "}");
+    st->authority[a] = fragment(&b);
+  }
+  st->opinion_head = xcalloc((size_t)p->nopinions + 1, sizeof *st->opinion_head);
+  for (int o = 0; o < p->nopinions; o++) {
+    const pack_opinion *op = &p->opinions[o];
+    jsonw_lit(&b, "{\"opinion\":");
+    jsonw_str(&b, op->name);
+    jsonw_lit(&b, ",\"author\":");
+    jsonw_str(&b, op->author);
+    jsonw_lit(&b, ",\"role\":");
+    jsonw_str(&b, op->role);
+    jsonw_lit(&b, ",\"date\":");
+    jsonw_str(&b, op->date);
+    jsonw_lit(&b, ",\"decides\":");
+    jsonw_str(&b, p->nodes[op->decides].name);
+    jsonw_lit(&b, ",");
+    st->opinion_head[o] = fragment(&b);
+  }
+  jsonw_free(&b);
+}
+
+static void node_json(jsonw *b, const json_state *st, const explain_node *x, int depth) {
+  put(b, st->node_head[x->node]);
+  if (x->state == NODE_NOT_REACHED) jsonw_lit(b, "null");
+  else if (x->value >= 0) put(b, st->node_value[x->node][x->value]);
+  else jsonw_lit(b, "\"unknown\"");
+  jsonw_lit(b, ",\"state\":");
+  jsonw_lit(b, state_name(x->state));
+  if (x->open) jsonw_lit(b, ",\"open\":true");
+  if (x->set_aside) jsonw_lit(b, ",\"finding_set_aside\":true");
+  if (x->sentence) {
+    jsonw_lit(b, ",\"sentence\":");
+    jsonw_str(b, x->sentence);
+  }
+  jsonw_lit(b, ",\"authorities\":[");
+  for (int i = 0; i < x->nby; i++) {
+    if (i) jsonw_raw(b, ",", 1);
+    put(b, st->authority[x->by[i]]);
+  }
+  jsonw_lit(b, "],\"facts\":[");
+  for (int i = 0; i < x->nfacts; i++) {
+    if (i) jsonw_raw(b, ",", 1);
+    put(b, st->fact_head[x->facts[i].fact]);
+    jsonw_str(b, x->facts[i].value);
+    jsonw_raw(b, "}", 1);
+  }
+  jsonw_lit(b, "],\"children\":[");
+  for (int i = 0; i < x->nkids && depth < 256; i++) {
+    if (i) jsonw_raw(b, ",", 1);
+    node_json(b, st, x->kids[i], depth + 1);
+  }
+  jsonw_lit(b, "]}");
 }
 
 static void json_begin(renderer *r) {
   const pack *p = r->p;
-  json_t *head = json_object();
-  json_object_set_new(head, "name", jstr(p->name));
-  json_object_set_new(head, "title", jstr(p->title));
-  json_object_set_new(head, "case", jstr(p->case_name));
-  char *ph = json_dumps(head, DUMP_FLAGS);
-  json_t *src = json_string(r->source);
-  char *sh = json_dumps(src, JSON_ENCODE_ANY);
-  fprintf(r->out, "{\"schema\":\"%s\",\"pack\":%s,\"source\":%s,\"rows\":[\n", JSON_SCHEMA, ph, sh);
-  free(ph);
-  free(sh);
-  json_decref(head);
-  json_decref(src);
+  jsonw b = {0};
+  jsonw_lit(&b, "{\"schema\":\"" JSON_SCHEMA "\",\"pack\":{\"name\":");
+  jsonw_str(&b, p->name);
+  jsonw_lit(&b, ",\"title\":");
+  jsonw_str(&b, p->title);
+  jsonw_lit(&b, ",\"case\":");
+  jsonw_str(&b, p->case_name);
+  jsonw_lit(&b, "},\"source\":");
+  jsonw_str(&b, r->source);
+  jsonw_lit(&b, ",\"rows\":[\n");
+  fwrite(b.s, 1, b.len, r->out);
+  jsonw_free(&b);
 }
 
-static void emit(renderer *r, json_t *j) {
-  json_dumpf(j, r->out, DUMP_FLAGS);
-  json_decref(j);
-}
-
-static json_t *row_head(const case_row *row) {
-  json_t *j = json_object();
-  json_object_set_new(j, "id", json_string(row->id ? row->id : ""));
-  if (row->title) json_object_set_new(j, "title", json_string(row->title));
-  if (row->note) json_object_set_new(j, "note", json_string(row->note));
-  json_object_set_new(j, "line", json_integer(row->line));
-  return j;
-}
-
-static void json_row(renderer *r, const case_row *row, const render_result *results_in, int ntrees) {
-  const pack *p = r->p;
-  json_t *j = row_head(row);
-  json_t *results = json_array();
-  for (int t = 0; t < ntrees; t++) {
-    const explain_tree *tr = results_in[t].tree;
-    const pack_opinion *o = &p->opinions[tr->opinion];
-    json_t *one = json_object();
-    json_object_set_new(one, "opinion", json_string(o->name));
-    json_object_set_new(one, "author", jstr(o->author));
-    json_object_set_new(one, "role", jstr(o->role));
-    json_object_set_new(one, "date", jstr(o->date));
-    json_object_set_new(one, "decides", json_string(p->nodes[o->decides].name));
-    json_object_set_new(one, "outcome", json_string(tr->outcome_name));
-    json_object_set_new(one, "disposition", jstr(tr->disposition));
-    if (tr->outcome == RV_UNKNOWN) {
-      json_t *dec = json_object(), *facts = json_array();
-      for (int i = 0; i < tr->ndeciding; i++)
-        json_array_append_new(facts, json_string(p->facts[tr->deciding[i].fact].name));
-      json_object_set_new(dec, "facts", facts);
-      json_object_set_new(dec, "any_one_decides", json_boolean(tr->deciding_alone));
-      json_object_set_new(one, "undecided", dec);
-    }
-    json_object_set_new(one, "tree", node_json(p, tr->root, 0));
-    if (tr->disposition_root) json_object_set_new(one, "disposition_tree", node_json(p, tr->disposition_root, 0));
-    json_array_append_new(results, one);
+static void row_head(jsonw *b, const case_row *row) {
+  jsonw_lit(b, "{\"id\":");
+  jsonw_str(b, row->id ? row->id : "");
+  if (row->title) {
+    jsonw_lit(b, ",\"title\":");
+    jsonw_str(b, row->title);
   }
-  json_object_set_new(j, "results", results);
-  emit(r, j);
+  if (row->note) {
+    jsonw_lit(b, ",\"note\":");
+    jsonw_str(b, row->note);
+  }
+  jsonw_lit(b, ",\"line\":");
+  jsonw_int(b, row->line);
+}
+
+static void json_row(renderer *r, const case_row *row, const render_result *res, int n) {
+  json_state *st = r->state;
+  const pack *p = r->p;
+  jsonw *b = &st->row;
+  b->len = 0;
+  row_head(b, row);
+  jsonw_lit(b, ",\"results\":[");
+  for (int t = 0; t < n; t++) {
+    const explain_tree *tr = res[t].tree;
+    if (t) jsonw_raw(b, ",", 1);
+    put(b, st->opinion_head[tr->opinion]);
+    jsonw_lit(b, "\"outcome\":");
+    jsonw_str(b, tr->outcome_name);
+    jsonw_lit(b, ",\"disposition\":");
+    jsonw_str(b, tr->disposition);
+    if (tr->outcome == RV_UNKNOWN) {
+      jsonw_lit(b, ",\"undecided\":{\"facts\":[");
+      for (int i = 0; i < tr->ndeciding; i++) {
+        if (i) jsonw_raw(b, ",", 1);
+        jsonw_str(b, p->facts[tr->deciding[i].fact].name);
+      }
+      jsonw_lit(b, tr->deciding_alone ? "],\"any_one_decides\":true}" : "],\"any_one_decides\":false}");
+    }
+    jsonw_lit(b, ",\"tree\":");
+    node_json(b, st, tr->root, 0);
+    if (tr->disposition_root) {
+      jsonw_lit(b, ",\"disposition_tree\":");
+      node_json(b, st, tr->disposition_root, 0);
+    }
+    jsonw_raw(b, "}", 1);
+  }
+  jsonw_lit(b, "]}");
+  fwrite(b->s, 1, b->len, r->out);
 }
 
 static void json_row_error(renderer *r, const case_row *row, const err *e) {
-  json_t *j = row_head(row);
-  json_t *errs = json_array();
-  for (; e; e = e->next) {
-    json_t *x = json_object();
-    json_object_set_new(x, "file", jstr(e->file));
-    json_object_set_new(x, "line", json_integer(e->line));
-    json_object_set_new(x, "column", json_integer(e->col));
-    if (e->node) json_object_set_new(x, "node", json_string(e->node));
-    json_object_set_new(x, "message", json_string(e->msg));
-    json_object_set_new(x, "hint", jstr(e->hint));
-    json_array_append_new(errs, x);
+  json_state *st = r->state;
+  jsonw *b = &st->row;
+  b->len = 0;
+  row_head(b, row);
+  jsonw_lit(b, ",\"errors\":[");
+  for (const err *x = e; x; x = x->next) {
+    if (x != e) jsonw_raw(b, ",", 1);
+    jsonw_lit(b, "{\"file\":");
+    jsonw_str(b, x->file);
+    jsonw_lit(b, ",\"line\":");
+    jsonw_int(b, x->line);
+    jsonw_lit(b, ",\"column\":");
+    jsonw_int(b, x->col);
+    if (x->node) {
+      jsonw_lit(b, ",\"node\":");
+      jsonw_str(b, x->node);
+    }
+    jsonw_lit(b, ",\"message\":");
+    jsonw_str(b, x->msg);
+    jsonw_lit(b, ",\"hint\":");
+    jsonw_str(b, x->hint);
+    jsonw_raw(b, "}", 1);
   }
-  json_object_set_new(j, "errors", errs);
-  emit(r, j);
+  jsonw_lit(b, "]}");
+  fwrite(b->s, 1, b->len, r->out);
 }
 
 static void json_end(renderer *r, const render_summary *s) {
@@ -144,10 +242,30 @@ static void json_end(renderer *r, const render_summary *s) {
           s->read ? "\n" : "", s->read, s->decided, s->undecided, s->failed);
 }
 
+static void free_list(frag *list, int n) {
+  for (int i = 0; i < n; i++) free(list[i].s);
+  free(list);
+}
+
+static void json_free(renderer *r) {
+  json_state *st = r->state;
+  const pack *p = r->p;
+  for (int n = 0; n < p->nnodes; n++) free_list(st->node_value[n], p->nodes[n].nvalues);
+  free(st->node_value);
+  free_list(st->node_head, p->nnodes);
+  free_list(st->fact_head, p->nfacts);
+  free_list(st->authority, p->nauthorities);
+  free_list(st->opinion_head, p->nopinions);
+  jsonw_free(&st->row);
+  free(st);
+}
+
 renderer *render_json_new(FILE *out, const pack *p, const char *source) {
+  json_state *st = xcalloc(1, sizeof *st);
+  prepare(st, p);
   renderer *r = xcalloc(1, sizeof *r);
-  *r = (renderer){.out = out, .p = p, .source = source, .state = NULL, .separator = ",\n",
+  *r = (renderer){.out = out, .p = p, .source = source, .state = st, .separator = ",\n",
                   .wants_tree = true, .begin = json_begin, .row = json_row, .row_error = json_row_error,
-                  .end = json_end, .free = NULL};
+                  .end = json_end, .free = json_free};
   return r;
 }

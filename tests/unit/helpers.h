@@ -165,7 +165,7 @@ typedef struct th_row {
 static inline void th_row_init(th_row *r, const pack *p, const char *id) {
   assert_true(p->nfacts <= TH_MAX && p->nnodes <= TH_MAX);
   memset(r, 0, sizeof *r);
-  for (int i = 0; i < TH_MAX; i++) r->facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
+  for (int i = 0; i < TH_MAX; i++) r->facts[i] = (case_value){.v = RV_UNKNOWN};
   r->row.id = id;
   r->row.line = 2;
   r->row.number = 1;
@@ -219,6 +219,35 @@ static inline void th_finding(th_row *r, const pack *p, const char *node, const 
   if (v < 0) fail_msg("node %s has no value %s", node, value);
   r->findings[n] = (rval)v;
   r->has_finding[n] = true;
+}
+
+/* ---- a small due-process pack ------------------------------------------------- */
+
+/* A pack in the shape of the real ones, for explain, render and batch tests.
+ * Line numbers are in the comments. */
+static inline const char *th_dp_pack(void) {
+  return "pack { name = \"dp\", title = \"Due process\", case = \"Davidson v. Cannon, 474 U.S. 344 (1986)\" }\n" /* 1 */
+         "authority \"daniels\" { cite = \"Daniels v. Williams, 474 U.S. 327 (1986)\", pin = \"328\" }\n"      /* 2 */
+         "fact \"state_actor\" { yesno, ask = \"Were they officials?\" }\n"                                     /* 3 */
+         "fact \"status\" { oneof { \"prisoner\", \"pretrial_detainee\", \"free\" } }\n"                   /* 4 */
+         "fact \"notice\" { yesno, ask = \"Did they know?\" }\n"                                                /* 5 */
+         "fact \"days\" { number }\n"                                                                            /* 6 */
+         "node \"state_action\" { rule = \"state_actor\", yes = \"the officials acted for the State\" }\n"   /* 7 */
+         "node \"custody\" { title = \"In custody\", rule = is(\"status\", \"prisoner\", \"pretrial_detainee\"),\n" /* 8 */
+         "  yes = \"a {status} is in custody\", no = \"a {status} person is not in custody\" }\n"               /* 9 */
+         "node \"culpability\" { values = { \"deliberate_indifference\", \"negligent\" }, finding = true,\n" /* 10 */
+         "  rule = first { when \"notice\" :gives \"deliberate_indifference\", otherwise \"negligent\" } }\n" /* 11 */
+         "node \"deprivation\" { by = \"daniels\", rule = is(\"culpability\", \"deliberate_indifference\"),\n" /* 12 */
+         "  yes = \"{culpability} conduct deprives\", no = \"conduct that is merely {culpability} does not deprive\",\n" /* 13 */
+         "  unknown = \"it is open whether {culpability} conduct deprives\" }\n"                                 /* 14 */
+         "node \"claim\" { rule = all { \"state_action\", \"custody\", \"deprivation\" } }\n"               /* 15 */
+         "node \"lua_fail\" { rule = function(f)\n"                                                               /* 16 */
+         "  if f.days and f.days > 100 then error(\"too many days\") end return true end }\n"                    /* 17 */
+         "opinion \"majority\" { author = \"Rehnquist\", role = \"majority\", date = \"1986-01-21\", decides = \"claim\",\n"
+         "  disposition = { yes = \"reverse\", no = \"affirm\", unknown = \"vacate_and_remand\" } }\n"
+         "opinion \"dissent\" { author = \"Brennan\", role = \"dissent\", base = \"majority\",\n"
+         "  override \"deprivation\" { rule = is(\"culpability\", \"deliberate_indifference\", \"negligent\") } }\n"
+         "opinion \"lua_op\" { decides = \"lua_fail\", until_date = \"1986-01-21\" }\n";
 }
 
 /* ---- output captured in memory ---------------------------------------------- */

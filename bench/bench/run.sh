@@ -1,0 +1,127 @@
+#!/bin/sh
+# make bench: measure Ratio on the benchmark workload, in one run, and print
+# a table. With PEERS=DIR (the peer implementations' folder), the C, mawk
+# and Python peers run on the same files in the same run, and every figure
+# is also given as a ratio to the C peer.
+#
+# usage: bench/run.sh RATIO BUILD_DIR [PEERS_DIR]
+# Environment: RUNS (default 5, the median of RUNS runs is reported).
+set -eu
+ratio=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+out=$2
+peers=${3:-}
+runs=${RUNS:-5}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+cd "$(dirname "$0")/.."
+
+cc=${CC:-cc}
+"$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/gen" bench/gen.c
+"$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/rss" bench/rss.c
+
+rows100k=$out/rows-100k.csv
+rows1m=$out/rows-1m.csv
+[ -s "$rows100k" ] || "$out/gen" 100000 1986 > "$rows100k"
+[ -s "$rows1m" ] || "$out/gen" 1000000 474344 > "$rows1m"
+one=$out/one-row.csv
+head -n 2 "$rows100k" > "$one"
+
+# The outputs must agree before anything is timed.
+"$ratio" eval bench/davidson -f "$rows100k" --format csv 2>/dev/null > "$out/j1.csv"
+"$ratio" eval bench/davidson -f "$rows100k" --format csv -j 2 2>/dev/null > "$out/j2.csv"
+cmp -s "$out/j1.csv" "$out/j2.csv" || { echo "bench: -j 2 output differs from -j 1" >&2; exit 1; }
+
+table=$out/results.md
+: > "$out/raw.csv"
+
+# median wall seconds of a command, by hyperfine; stdout to /dev/null
+median() {
+  hyperfine -N --style none -w 1 -r "$runs" --export-csv "$out/h.csv" "$1" > /dev/null 2>&1
+  sed -n 2p "$out/h.csv" | awk -F, '{ print $4 }'
+}
+
+peak_kib() {
+  # shellcheck disable=SC2086
+  "$out/rss" $1 || true
+}
+
+# label | command | rows | whether peak RSS is measured
+row() {
+  label=$1 cmd=$2 nrows=$3
+  t=$(median "$cmd")
+  kib=$(peak_kib "$cmd")
+  echo "$label,$t,$nrows,$kib" >> "$out/raw.csv"
+}
+
+row "ratio csv 100k -j 1" "$ratio eval bench/davidson -f $rows100k --format csv" 100000
+row "ratio csv 1M -j 1" "$ratio eval bench/davidson -f $rows1m --format csv" 1000000
+row "ratio csv 1M -j 2" "$ratio eval bench/davidson -f $rows1m --format csv -j 2" 1000000
+row "ratio csv 100k -j 2" "$ratio eval bench/davidson -f $rows100k --format csv -j 2" 100000
+row "ratio text 100k -j 1" "$ratio eval bench/davidson -f $rows100k --format text" 100000
+row "ratio text 100k -j 2" "$ratio eval bench/davidson -f $rows100k --format text -j 2" 100000
+row "ratio json 100k -j 1" "$ratio eval bench/davidson -f $rows100k --format json" 100000
+row "ratio json 100k -j 2" "$ratio eval bench/davidson -f $rows100k --format json -j 2" 100000
+row "ratio csv 100k with a Lua rule function" "$ratio eval bench/davidson_lua -f $rows100k --format csv" 100000
+row "pack load (ratio facts rules/due_process)" "$ratio facts rules/due_process" 0
+
+latency=$("$out/latency" rules/due_process cases/davidson.csv 2001)
+
+if [ -n "$peers" ]; then
+  "$cc" -O2 -o "$out/davidson-c" "$peers/peers/c/davidson.c" -lcsv
+  # the peers must print what Ratio prints
+  "$out/davidson-c" "$rows100k" outcome > "$out/peer.csv"
+  tail -n +2 "$out/j1.csv" | cmp -s - "$out/peer.csv" || { echo "bench: ratio and the C peer disagree" >&2; exit 1; }
+  row "C peer (libcsv) outcome 1M" "$out/davidson-c $rows1m outcome" 1000000
+  row "C peer (libcsv) outcome 100k" "$out/davidson-c $rows100k outcome" 100000
+  row "C peer (libcsv) explain 100k" "$out/davidson-c $rows100k explain" 100000
+  if command -v mawk > /dev/null; then
+    row "mawk peer outcome 1M" "mawk -v mode=outcome -f $peers/peers/awk/davidson.awk $rows1m" 1000000
+  fi
+  if command -v python3 > /dev/null; then
+    row "Python peer outcome 1M" "python3 $peers/peers/python/davidson.py $rows1m outcome" 1000000
+    row "Python peer explain 100k" "python3 $peers/peers/python/davidson.py $rows100k explain" 100000
+  fi
+fi
+
+# The table: rows/s from the median, peak RSS, and (with peers) the ratio
+# of wall time to the C peer's on the same number of rows.
+{
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores; median of $runs runs (hyperfine), peak RSS of one run."
+  echo
+  echo "| what | median wall (s) | rows/s | peak RSS (MiB) | x C peer |"
+  echo "|---|---:|---:|---:|---:|"
+  awk -F, -v OFS=' | ' '
+    { label[NR] = $1; t[NR] = $2; n[NR] = $3; kib[NR] = $4
+      if ($1 == "C peer (libcsv) outcome 1M") c1m = $2
+      if ($1 == "C peer (libcsv) outcome 100k") c100k = $2 }
+    END {
+      for (i = 1; i <= NR; i++) {
+        rate = (n[i] > 0 && t[i] > 0) ? sprintf("%.2f M", n[i] / t[i] / 1e6) : "-"
+        c = (n[i] == 1000000) ? c1m : (n[i] == 100000 ? c100k : "")
+        x = (c != "" && c > 0) ? sprintf("%.2f", t[i] / c) : "-"
+        printf "| %s | %.4f | %s | %.1f | %s |\n", label[i], t[i], rate, kib[i] / 1024, x
+      }
+    }' "$out/raw.csv"
+  echo
+  echo "One re-evaluation of one row (every opinion, with explanation trees, in process): median ${latency} us."
+} > "$table"
+cat "$table"
+
+# The targets, checked on this run's numbers.
+awk -F, -v lat="$latency" '
+  { t[$1] = $2; kib[$1] = $4 }
+  END {
+    ok = 1
+    c = t["C peer (libcsv) outcome 1M"]
+    if (c != "") {
+      r = t["ratio csv 1M -j 1"] / c; printf "target: csv 1M one core <= 2x C peer: %.2fx %s\n", r, (r <= 2 ? "met" : "NOT met")
+      r2 = t["ratio csv 1M -j 2"] / c; printf "target: csv 1M -j 2 <= 1.2x C peer: %.2fx %s\n", r2, (r2 <= 1.2 ? "met" : "NOT met")
+      m = t["mawk peer outcome 1M"]; if (m != "") printf "target: faster than mawk: %s\n", (t["ratio csv 1M -j 1"] < m ? "met" : "NOT met")
+      py = t["Python peer explain 100k"]; if (py != "") printf "target: json 100k at least the Python explain rate: %s\n", (t["ratio json 100k -j 1"] <= py ? "met" : "NOT met")
+    }
+    d = (kib["ratio csv 1M -j 1"] - kib["ratio csv 100k -j 1"]) / 1024
+    printf "target: peak RSS 1M within 2 MiB of 100k: %+.1f MiB %s\n", d, (d <= 2 ? "met" : "NOT met")
+    l = t["pack load (ratio facts rules/due_process)"] * 1000
+    printf "target: pack load < 20 ms: %.1f ms %s\n", l, (l < 20 ? "met" : "NOT met")
+    printf "target: one re-evaluation < 50 us: %.1f us %s\n", lat, (lat < 50 ? "met" : "NOT met")
+  }' "$out/raw.csv" | tee -a "$table"

@@ -1,0 +1,248 @@
+/* Unit tests for batch.c: every row of a case file through eval and a
+ * renderer, with the summary counts, the --row filter and its errors. */
+#include "helpers.h"
+
+#include "batch.h"
+#include "render.h"
+
+/* A renderer that records what the batch gives it. */
+typedef struct counting {
+  int begins, rows, row_errors, ends;
+  render_summary end_sum;
+  char ids[16][32];
+  int nids;
+  char first_error[256];
+  int results_per_row;
+  char outcomes[16][32];
+  char source[512];
+} counting;
+
+static void c_begin(renderer *r) {
+  counting *c = r->state;
+  c->begins++;
+  snprintf(c->source, sizeof c->source, "%s", r->source ? r->source : "(null)");
+}
+
+static void c_row(renderer *r, const case_row *row, const render_result *res, int n) {
+  counting *c = r->state;
+  c->rows++;
+  c->results_per_row = n;
+  if (c->nids < 16) {
+    snprintf(c->ids[c->nids], sizeof c->ids[0], "%s", row->id);
+    snprintf(c->outcomes[c->nids], sizeof c->outcomes[0], "%s", res[0].outcome_name);
+    c->nids++;
+  }
+  /* a tree for every result, since this renderer wants them */
+  for (int i = 0; i < n; i++) assert_non_null(res[i].tree);
+}
+
+static void c_row_error(renderer *r, const case_row *row, const err *e) {
+  counting *c = r->state;
+  c->row_errors++;
+  if (c->nids < 16) {
+    snprintf(c->ids[c->nids], sizeof c->ids[0], "!%s", row->id);
+    snprintf(c->outcomes[c->nids], sizeof c->outcomes[0], "error");
+    c->nids++;
+  }
+  if (!c->first_error[0]) snprintf(c->first_error, sizeof c->first_error, "%s", e->msg);
+}
+
+static void c_end(renderer *r, const render_summary *s) {
+  counting *c = r->state;
+  c->ends++;
+  c->end_sum = *s;
+}
+
+static renderer *counting_new(counting *c, const pack *p) {
+  memset(c, 0, sizeof *c);
+  renderer *r = xcalloc(1, sizeof *r);
+  r->out = stdout;
+  r->p = p;
+  r->state = c;
+  r->wants_tree = true;
+  r->begin = c_begin;
+  r->row = c_row;
+  r->row_error = c_row_error;
+  r->end = c_end;
+  r->free = NULL; /* the state is the test's */
+  return r;
+}
+
+typedef struct fx {
+  th_dir dir;
+  pack *p;
+  char csv[PATH_MAX];
+} fx;
+
+static int fx_setup(void **state) {
+  void *d;
+  if (th_dir_setup(&d) != 0) return -1;
+  fx *f = calloc(1, sizeof *f);
+  f->dir = *(th_dir *)d;
+  free(d);
+  *state = f;
+  f->p = th_pack(f->dir.path, th_dp_pack());
+  th_path(f->csv, sizeof f->csv, f->dir.path, "cases.csv");
+  th_write(f->dir.path, "cases.csv",
+           "id,state_actor,status,notice,days\n"
+           "decided_no,yes,prisoner,no,1\n"      /* majority: no */
+           "undecided,yes,prisoner,,2\n"         /* majority: unknown (notice) */
+           "bad_cell,yes,prisonr,no,3\n"         /* a typo: failed */
+           "decided_yes,yes,prisoner,yes,500\n"  /* yes; lua_op fails on days */
+           ",yes,free,no,4\n");                  /* no id: failed */
+  return 0;
+}
+
+static int fx_teardown(void **state) {
+  fx *f = *state;
+  pack_free(f->p);
+  th_rm_rf(f->dir.path);
+  free(f);
+  return 0;
+}
+
+static void test_counts(void **state) {
+  fx *f = *state;
+  counting c;
+  renderer *r = counting_new(&c, f->p);
+  int ops[] = {pack_opinion_index(f->p, "majority"), pack_opinion_index(f->p, "dissent")};
+  batch_options o = {.opinions = ops, .nopinions = 2};
+  render_summary sum;
+  err *e = NULL;
+  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), 0);
+  assert_null(e);
+  assert_int_equal(sum.read, 5);
+  assert_int_equal(sum.decided, 2);
+  assert_int_equal(sum.undecided, 1);
+  assert_int_equal(sum.failed, 2);
+  assert_int_equal(c.begins, 1);
+  assert_int_equal(c.ends, 1);
+  assert_int_equal(c.rows, 3);
+  assert_int_equal(c.row_errors, 2);
+  assert_int_equal(c.results_per_row, 2);
+  assert_int_equal(c.end_sum.read, 5);
+  assert_int_equal(c.end_sum.failed, 2);
+  assert_string_equal(c.source, f->csv); /* the batch names the file for the renderer */
+  /* in input order */
+  assert_string_equal(c.ids[0], "decided_no");
+  assert_string_equal(c.outcomes[0], "no");
+  assert_string_equal(c.ids[1], "undecided");
+  assert_string_equal(c.outcomes[1], "unknown");
+  assert_string_equal(c.ids[2], "!bad_cell");
+  assert_string_equal(c.ids[3], "decided_yes");
+  assert_string_equal(c.outcomes[3], "yes");
+  assert_string_equal(c.ids[4], "!");
+  assert_string_equal(c.first_error, "status: 'prisonr' is not one of prisoner, pretrial_detainee, free");
+  render_free(r);
+}
+
+static void test_rule_function_failure_counts_as_failed(void **state) {
+  fx *f = *state;
+  counting c;
+  renderer *r = counting_new(&c, f->p);
+  int ops[] = {pack_opinion_index(f->p, "lua_op")};
+  batch_options o = {.opinions = ops, .nopinions = 1, .row_id = "decided_yes"};
+  render_summary sum;
+  err *e = NULL;
+  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), 0);
+  assert_int_equal(sum.read, 1);
+  assert_int_equal(sum.failed, 1);
+  assert_int_equal(c.row_errors, 1);
+  assert_string_equal(c.first_error, "too many days");
+  render_free(r);
+}
+
+static void test_row_filter(void **state) {
+  fx *f = *state;
+  counting c;
+  renderer *r = counting_new(&c, f->p);
+  int ops[] = {0};
+  batch_options o = {.opinions = ops, .nopinions = 1, .row_id = "undecided"};
+  render_summary sum;
+  err *e = NULL;
+  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), 0);
+  assert_int_equal(sum.read, 1);
+  assert_int_equal(sum.undecided, 1);
+  assert_int_equal(sum.decided, 0);
+  assert_int_equal(sum.failed, 0);
+  assert_int_equal(c.rows, 1);
+  assert_int_equal(c.row_errors, 0); /* the other rows' errors are not reported */
+  assert_string_equal(c.ids[0], "undecided");
+  render_free(r);
+}
+
+static void test_row_filter_missing_id(void **state) {
+  fx *f = *state;
+  counting c;
+  renderer *r = counting_new(&c, f->p);
+  int ops[] = {0};
+  batch_options o = {.opinions = ops, .nopinions = 1, .row_id = "davidsn"};
+  render_summary sum;
+  err *e = NULL;
+  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), -1);
+  assert_non_null(e);
+  assert_string_equal(e->msg, "no row has the id 'davidsn'");
+  assert_string_equal(e->file, f->csv);
+  th_assert_has(e->hint, "id column");
+  assert_int_equal(c.ends, 0);
+  assert_int_equal(c.rows, 0);
+  err_free(e);
+  render_free(r);
+}
+
+static void test_unreadable_file(void **state) {
+  fx *f = *state;
+  counting c;
+  renderer *r = counting_new(&c, f->p);
+  int ops[] = {0};
+  batch_options o = {.opinions = ops, .nopinions = 1};
+  render_summary sum;
+  err *e = NULL;
+  char path[PATH_MAX];
+  th_path(path, sizeof path, f->dir.path, "none.csv");
+  assert_int_equal(batch_run(f->p, path, &o, r, &sum, &e), -1);
+  th_assert_has(e->msg, "cannot open case file");
+  assert_int_equal(c.begins, 0);
+  err_free(e);
+  e = NULL;
+  /* a bad header stops the run before any row */
+  th_write(f->dir.path, "bad.csv", "id,stat\nr1,x\n");
+  th_path(path, sizeof path, f->dir.path, "bad.csv");
+  assert_int_equal(batch_run(f->p, path, &o, r, &sum, &e), -1);
+  assert_string_equal(e->msg, "unknown column 'stat'");
+  assert_int_equal(c.begins, 0);
+  assert_int_equal(sum.read, 0);
+  err_free(e);
+  render_free(r);
+}
+
+static void test_json_through_batch(void **state) {
+  fx *f = *state;
+  th_mem m;
+  th_mem_open(&m);
+  renderer *r = render_json_new(m.f, f->p, "x");
+  int ops[] = {0, 1};
+  batch_options o = {.opinions = ops, .nopinions = 2};
+  render_summary sum;
+  err *e = NULL;
+  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), 0);
+  render_free(r);
+  th_mem_close(&m);
+  th_assert_has(m.buf, "\"id\":\"decided_no\"");
+  th_assert_has(m.buf, "\"summary\":{\"read\":5,\"decided\":2,\"undecided\":1,\"failed\":2");
+  free(m.buf);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      T(test_counts),
+      T(test_rule_function_failure_counts_as_failed),
+      T(test_row_filter),
+      T(test_row_filter_missing_id),
+      T(test_unreadable_file),
+      T(test_json_through_batch),
+  };
+  return cmocka_run_group_tests_name("batch", tests, NULL, NULL);
+}

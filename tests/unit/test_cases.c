@@ -1,0 +1,505 @@
+/* Unit tests for cases.c: case file headers and typed rows against a pack. */
+#include "helpers.h"
+
+#include "cases.h"
+
+static const char *PACK =
+    "pack { name = \"c\", title = \"C\" }\n"
+    "fact \"negligent\" { yesno }\n"
+    "fact \"status\" { oneof { \"prisoner\", \"pretrial_detainee\", \"free\" } }\n"
+    "fact \"days\" { number }\n"
+    "fact \"filed\" { date }\n"
+    "fact \"who\" { text }\n"
+    "node \"culpability\" { values = { \"intentional\", \"negligent\", \"none\" }, finding = true,\n"
+    "  rule = first { when \"negligent\" :gives \"negligent\", otherwise \"none\" } }\n"
+    "node \"harm\" { finding = true }\n"
+    "node \"claim\" { rule = all { \"negligent\", is(\"culpability\", \"intentional\") } }\n"
+    "opinion \"majority\" { decides = \"claim\" }\n"
+    "opinion \"dissent\" { base = \"majority\" }\n";
+
+typedef struct fx {
+  th_dir dir;
+  pack *p;
+  char csv[PATH_MAX];
+} fx;
+
+static int fx_setup(void **state) {
+  void *d;
+  if (th_dir_setup(&d) != 0) return -1;
+  fx *f = calloc(1, sizeof *f);
+  f->dir = *(th_dir *)d;
+  free(d);
+  *state = f;
+  f->p = th_pack(f->dir.path, PACK);
+  th_path(f->csv, sizeof f->csv, f->dir.path, "cases.csv");
+  return 0;
+}
+
+static int fx_teardown(void **state) {
+  fx *f = *state;
+  pack_free(f->p);
+  th_rm_rf(f->dir.path);
+  free(f);
+  return 0;
+}
+
+/* Open `text` as the case file, expecting the header to be fine. */
+static case_reader *open_ok(fx *f, const char *text) {
+  th_write(f->dir.path, "cases.csv", text);
+  err *e = NULL;
+  case_reader *r = cases_open(f->p, f->csv, &e);
+  if (!r) {
+    err_print(e, stderr);
+    err_free(e);
+    fail_msg("the header should be fine");
+  }
+  return r;
+}
+
+/* Open `text`, expecting header errors; returns them. */
+static err *open_bad(fx *f, const char *text) {
+  th_write(f->dir.path, "cases.csv", text);
+  err *e = NULL;
+  case_reader *r = cases_open(f->p, f->csv, &e);
+  if (r) {
+    cases_close(r);
+    fail_msg("the header should have been refused");
+  }
+  assert_non_null(e);
+  return e;
+}
+
+/* ---- headers ------------------------------------------------------------------ */
+
+static void test_header_ok_and_expect_cols(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,title,note,negligent,culpability,expect.outcome,"
+                              "expect.disposition@majority,expect.claim@dissent\n");
+  assert_string_equal(cases_name(r), f->csv);
+  int n = -1;
+  const case_expect_col *c = cases_expect_cols(r, &n);
+  assert_int_equal(n, 3);
+  assert_int_equal(c[0].col, 6);
+  assert_int_equal(c[0].kind, EXPECT_OUTCOME);
+  assert_int_equal(c[0].opinion, -1);
+  assert_string_equal(c[0].header, "expect.outcome");
+  assert_int_equal(c[1].col, 7);
+  assert_int_equal(c[1].kind, EXPECT_DISPOSITION);
+  assert_int_equal(c[1].opinion, 0);
+  assert_int_equal(c[2].col, 8);
+  assert_int_equal(c[2].kind, EXPECT_NODE);
+  assert_int_equal(c[2].node, pack_node_index(f->p, "claim"));
+  assert_int_equal(c[2].opinion, 1);
+  assert_string_equal(c[2].header, "expect.claim@dissent");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 0); /* no rows */
+  cases_close(r);
+}
+
+static void test_header_unknown_column(void **state) {
+  fx *f = *state;
+  err *e = open_bad(f, "id,neglignet,status\n");
+  assert_int_equal(err_count(e), 1);
+  assert_string_equal(e->file, f->csv);
+  assert_int_equal(e->line, 1);
+  assert_int_equal(e->col, 2);
+  assert_string_equal(e->msg, "unknown column 'neglignet'");
+  assert_string_equal(e->hint, "did you mean 'negligent'?");
+  err_free(e);
+  e = open_bad(f, "id,status,zebra\n");
+  assert_int_equal(e->col, 3);
+  assert_string_equal(e->msg, "unknown column 'zebra'");
+  th_assert_has(e->hint, "columns are id, title, note, expect.*");
+  err_free(e);
+  /* finding columns are suggested too, but not the nodes rules decide */
+  e = open_bad(f, "id,culpabilty\n");
+  assert_string_equal(e->hint, "did you mean 'culpability'?");
+  err_free(e);
+}
+
+static void test_header_duplicate_column(void **state) {
+  fx *f = *state;
+  err *e = open_bad(f, "id,days,status,days\n");
+  assert_int_equal(err_count(e), 1);
+  assert_int_equal(e->line, 1);
+  assert_int_equal(e->col, 4);
+  assert_string_equal(e->msg, "column 'days' appears twice (also column 2)");
+  assert_string_equal(e->hint, "keep one of them");
+  err_free(e);
+}
+
+static void test_header_missing_id(void **state) {
+  fx *f = *state;
+  err *e = open_bad(f, "title,negligent\n");
+  assert_int_equal(err_count(e), 1);
+  assert_string_equal(e->msg, "the header has no 'id' column");
+  assert_int_equal(e->line, 1);
+  th_assert_has(e->hint, "add a column id");
+  err_free(e);
+}
+
+static void test_header_rule_node_column(void **state) {
+  fx *f = *state;
+  err *e = open_bad(f, "id,claim\n");
+  assert_int_equal(e->col, 2);
+  assert_string_equal(e->msg, "column 'claim': node claim is decided by its rule and cannot be supplied by a row");
+  th_assert_has(e->hint, "finding = true");
+  err_free(e);
+}
+
+static void test_header_empty_name(void **state) {
+  fx *f = *state;
+  err *e = open_bad(f, "id,,days\n");
+  assert_int_equal(e->col, 2);
+  assert_string_equal(e->msg, "column 2 has an empty name");
+  err_free(e);
+}
+
+static void test_header_bad_expect(void **state) {
+  fx *f = *state;
+  err *e = open_bad(f, "id,expect.clam\n");
+  assert_int_equal(e->col, 2);
+  assert_string_equal(e->msg, "column 'expect.clam': 'clam' is not outcome, disposition or a node of the pack");
+  assert_string_equal(e->hint, "did you mean 'expect.claim'?");
+  err_free(e);
+  e = open_bad(f, "id,expect.outcom\n");
+  assert_string_equal(e->hint, "did you mean 'expect.outcome'?");
+  err_free(e);
+  e = open_bad(f, "id,negligent,expect.outcome@majorty\n");
+  assert_int_equal(e->col, 3);
+  assert_string_equal(e->msg, "column 'expect.outcome@majorty': no opinion 'majorty' in the pack");
+  assert_string_equal(e->hint, "did you mean '@majority'?");
+  err_free(e);
+}
+
+static void test_header_all_errors_at_once(void **state) {
+  fx *f = *state;
+  err *e = open_bad(f, "id,neglignet,days,days,claim,expect.x\n");
+  assert_int_equal(err_count(e), 4);
+  assert_int_equal(e->col, 2);
+  assert_int_equal(e->next->col, 4);
+  assert_int_equal(e->next->next->col, 5);
+  assert_int_equal(e->next->next->next->col, 6);
+  err_free(e);
+}
+
+static void test_empty_and_missing_file(void **state) {
+  fx *f = *state;
+  err *e = open_bad(f, "");
+  assert_string_equal(e->msg, "the case file is empty");
+  assert_int_equal(e->line, 1);
+  th_assert_has(e->hint, "--template");
+  err_free(e);
+  char path[PATH_MAX];
+  th_path(path, sizeof path, f->dir.path, "none.csv");
+  e = NULL;
+  assert_null(cases_open(f->p, path, &e));
+  th_assert_has(e->msg, "cannot open case file");
+  err_free(e);
+  cases_close(NULL);
+}
+
+static void test_header_broken_csv(void **state) {
+  fx *f = *state;
+  err *e = open_bad(f, "id,\"negligent\n");
+  th_assert_has(e->msg, "the file ends inside a quoted field");
+  err_free(e);
+}
+
+/* ---- rows ---------------------------------------------------------------------- */
+
+static void test_rows_typed_values(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,title,note,negligent,status,days,filed,who,culpability,harm,expect.outcome\n"
+                              "r1,First,\"a note, with comma\",Yes,pretrial_detainee,8.5,1986-01-21,Ann,negligent,no,yes\n"
+                              "r2,,,,,,,,,,\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_null(e);
+  assert_string_equal(row.id, "r1");
+  assert_string_equal(row.title, "First");
+  assert_string_equal(row.note, "a note, with comma");
+  assert_int_equal(row.line, 2);
+  assert_int_equal(row.number, 1);
+  const pack *p = f->p;
+  case_value *v = &row.facts[pack_fact_index(p, "negligent")];
+  assert_int_equal(v->v, RV_YES);
+  assert_int_equal(v->col, 4);
+  v = &row.facts[pack_fact_index(p, "status")];
+  assert_int_equal(v->v, 1);
+  assert_int_equal(v->col, 5);
+  v = &row.facts[pack_fact_index(p, "days")];
+  assert_int_equal(v->v, RV_YES);
+  assert_float_equal(v->num, 8.5, 0);
+  v = &row.facts[pack_fact_index(p, "filed")];
+  assert_int_equal(v->v, RV_YES);
+  assert_float_equal(v->num, pack_parse_date("1986-01-21", 10), 0);
+  assert_string_equal(v->text, "1986-01-21");
+  v = &row.facts[pack_fact_index(p, "who")];
+  assert_int_equal(v->v, RV_YES);
+  assert_string_equal(v->text, "Ann");
+  int culp = pack_node_index(p, "culpability"), harm = pack_node_index(p, "harm");
+  int claim = pack_node_index(p, "claim");
+  assert_true(row.has_finding[culp]);
+  assert_int_equal(row.findings[culp], 1);
+  assert_true(row.has_finding[harm]);
+  assert_int_equal(row.findings[harm], RV_NO);
+  assert_false(row.has_finding[claim]);
+  assert_string_equal(row.expect[0], "yes");
+
+  /* blank cells are unknown; blank title and note are absent */
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_string_equal(row.id, "r2");
+  assert_null(row.title);
+  assert_null(row.note);
+  assert_int_equal(row.number, 2);
+  assert_int_equal(row.line, 3);
+  for (int i = 0; i < p->nfacts; i++) assert_int_equal(row.facts[i].v, RV_UNKNOWN);
+  assert_false(row.has_finding[culp]);
+  assert_false(row.has_finding[harm]);
+  assert_null(row.expect[0]);
+  assert_int_equal(cases_next(r, &row, &e), 0);
+  cases_close(r);
+}
+
+static void test_rows_missing_columns_unknown(void **state) {
+  fx *f = *state;
+  /* facts without a column, and short rows, are unknown with col 0 */
+  case_reader *r = open_ok(f, "id,negligent\nr1\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_int_equal(row.facts[pack_fact_index(f->p, "negligent")].v, RV_UNKNOWN);
+  assert_int_equal(row.facts[pack_fact_index(f->p, "days")].v, RV_UNKNOWN);
+  assert_int_equal(row.facts[pack_fact_index(f->p, "days")].col, 0);
+  cases_close(r);
+}
+
+static void test_row_bad_yesno(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,status,negligent\nr1,free,maybe\nr2,free,n\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_non_null(e);
+  assert_int_equal(err_count(e), 1);
+  assert_string_equal(e->file, f->csv);
+  assert_int_equal(e->line, 2);
+  assert_int_equal(e->col, 3);
+  assert_string_equal(e->msg, "negligent: 'maybe' is not yes or no");
+  th_assert_has(e->hint, "y/n, true/false, 1/0");
+  /* the row still has its id and line */
+  assert_string_equal(row.id, "r1");
+  assert_int_equal(row.line, 2);
+  err_free(e);
+  e = NULL;
+  /* and reading goes on with the next row */
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_null(e);
+  assert_string_equal(row.id, "r2");
+  assert_int_equal(row.facts[pack_fact_index(f->p, "negligent")].v, RV_NO);
+  cases_close(r);
+}
+
+static void test_row_enum_typo(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,negligent,status\n\"r1\",yes,prisonr\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_int_equal(e->line, 2);
+  assert_int_equal(e->col, 3);
+  assert_string_equal(e->msg, "status: 'prisonr' is not one of prisoner, pretrial_detainee, free");
+  assert_string_equal(e->hint, "did you mean 'prisoner'?");
+  char *s = NULL;
+  size_t n = 0;
+  FILE *m = open_memstream(&s, &n);
+  err_print(e, m);
+  fclose(m);
+  th_assert_has(s, "cases.csv:2:3: status: 'prisonr' is not one of prisoner, pretrial_detainee, free; did you mean 'prisoner'?\n");
+  free(s);
+  err_free(e);
+  cases_close(r);
+}
+
+static void test_row_enum_far_off(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,status\nr1,martian\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_string_equal(e->hint, "leave the cell blank if the answer is unknown");
+  err_free(e);
+  cases_close(r);
+}
+
+static void test_row_bad_number_and_date(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,days,filed\nr1,8x,1986-02-30\nr2,0x10,86-01-01\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_int_equal(err_count(e), 2); /* every bad cell of the row */
+  assert_int_equal(e->col, 2);
+  assert_string_equal(e->msg, "days: '8x' is not a number");
+  th_assert_has(e->hint, "plain decimal number");
+  assert_int_equal(e->next->col, 3);
+  assert_int_equal(e->next->line, 2);
+  assert_string_equal(e->next->msg, "filed: '1986-02-30' is not a date");
+  th_assert_has(e->next->hint, "YYYY-MM-DD");
+  err_free(e);
+  e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_int_equal(e->line, 3);
+  assert_string_equal(e->msg, "days: '0x10' is not a number");
+  err_free(e);
+  cases_close(r);
+}
+
+static void test_row_findings(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,culpability,harm\nr1,negligant,perhaps\nr2,intentional,YES\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_int_equal(err_count(e), 2);
+  assert_string_equal(e->msg, "culpability: 'negligant' is not one of intentional, negligent, none");
+  assert_string_equal(e->hint, "did you mean 'negligent'?");
+  assert_int_equal(e->col, 2);
+  assert_string_equal(e->next->msg, "harm: 'perhaps' is not yes or no");
+  assert_int_equal(e->next->col, 3);
+  err_free(e);
+  e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  int culp = pack_node_index(f->p, "culpability"), harm = pack_node_index(f->p, "harm");
+  assert_true(row.has_finding[culp]);
+  assert_int_equal(row.findings[culp], 0);
+  assert_true(row.has_finding[harm]);
+  assert_int_equal(row.findings[harm], RV_YES);
+  cases_close(r);
+}
+
+static void test_row_missing_id(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "negligent,id\nyes,\nno,r2\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_string_equal(e->msg, "this row has no id");
+  assert_int_equal(e->line, 2);
+  assert_int_equal(e->col, 2); /* the id column */
+  th_assert_has(e->hint, "unique id");
+  assert_string_equal(row.id, "");
+  err_free(e);
+  e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_string_equal(row.id, "r2");
+  cases_close(r);
+}
+
+static void test_row_extra_cells(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,negligent\nr1,yes,,,\nr2,yes,oops\n");
+  case_row row;
+  err *e = NULL;
+  /* empty padding is fine */
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_null(e);
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_int_equal(e->col, 3);
+  assert_int_equal(e->line, 3);
+  assert_string_equal(e->msg, "this row has more cells than the header has columns (2)");
+  err_free(e);
+  cases_close(r);
+}
+
+static void test_row_lines_after_multiline_note(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,note,negligent\nr1,\"line one\nline two\",yes\nr2,,bad\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_int_equal(row.line, 2);
+  assert_string_equal(row.note, "line one\nline two");
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_int_equal(row.line, 4);
+  assert_int_equal(e->line, 4);
+  assert_int_equal(e->col, 3);
+  err_free(e);
+  cases_close(r);
+}
+
+static void test_row_broken_file(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,negligent\nr1,yes\nr2,\"yes\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  th_assert_has(e->msg, "the file ends inside a quoted field");
+  assert_int_equal(e->line, 3);
+  err_free(e);
+  e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 0);
+  cases_close(r);
+}
+
+static void test_row_values_reset_between_rows(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,negligent,harm\nr1,yes,yes\nr2\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_int_equal(row.facts[pack_fact_index(f->p, "negligent")].v, RV_UNKNOWN);
+  assert_false(row.has_finding[pack_node_index(f->p, "harm")]);
+  cases_close(r);
+}
+
+static void test_template_header(void **state) {
+  fx *f = *state;
+  char *h = cases_template_header(f->p);
+  assert_string_equal(h, "id,title,note,negligent,status,days,filed,who,culpability,harm");
+  free(h);
+  /* the template is a header cases_open accepts */
+  th_write(f->dir.path, "t.csv", "id,title,note,negligent,status,days,filed,who,culpability,harm\n");
+  char path[PATH_MAX];
+  th_path(path, sizeof path, f->dir.path, "t.csv");
+  err *e = NULL;
+  case_reader *r = cases_open(f->p, path, &e);
+  assert_non_null(r);
+  cases_close(r);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      T(test_header_ok_and_expect_cols),
+      T(test_header_unknown_column),
+      T(test_header_duplicate_column),
+      T(test_header_missing_id),
+      T(test_header_rule_node_column),
+      T(test_header_empty_name),
+      T(test_header_bad_expect),
+      T(test_header_all_errors_at_once),
+      T(test_empty_and_missing_file),
+      T(test_header_broken_csv),
+      T(test_rows_typed_values),
+      T(test_rows_missing_columns_unknown),
+      T(test_row_bad_yesno),
+      T(test_row_enum_typo),
+      T(test_row_enum_far_off),
+      T(test_row_bad_number_and_date),
+      T(test_row_findings),
+      T(test_row_missing_id),
+      T(test_row_extra_cells),
+      T(test_row_lines_after_multiline_note),
+      T(test_row_broken_file),
+      T(test_row_values_reset_between_rows),
+      T(test_template_header),
+  };
+  return cmocka_run_group_tests_name("cases", tests, NULL, NULL);
+}

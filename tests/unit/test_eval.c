@@ -1,0 +1,403 @@
+/* Unit tests for eval.c: three-valued, lazy evaluation of a row under an
+ * opinion, its record, and rule functions. */
+#include "helpers.h"
+
+#include "eval.h"
+
+static const char *PACK =
+    "pack { name = \"e\", title = \"E\" }\n"                                                   /* 1 */
+    "fact \"a\" { yesno }\n"                                                                   /* 2 */
+    "fact \"b\" { yesno }\n"                                                                   /* 3 */
+    "fact \"c\" { yesno }\n"                                                                   /* 4 */
+    "fact \"status\" { oneof { \"prisoner\", \"free\" } }\n"                                   /* 5 */
+    "fact \"days\" { number }\n"                                                               /* 6 */
+    "node \"na\" { rule = \"a\" }\n"                                                           /* 7 */
+    "node \"nb\" { rule = \"b\" }\n"                                                           /* 8 */
+    "node \"nc\" { rule = \"c\" }\n"                                                           /* 9 */
+    "node \"all3\" { rule = all { \"na\", \"nb\", \"nc\" } }\n"                                /* 10 */
+    "node \"any3\" { rule = any { \"na\", \"nb\", \"nc\" } }\n"                                /* 11 */
+    "node \"unl\" { rule = unless(\"na\", \"nb\") }\n"                                         /* 12 */
+    "node \"culp\" { values = { \"intentional\", \"negligent\", \"none\" }, finding = true,\n" /* 13 */
+    "  rule = first { when \"a\" :gives \"intentional\", when \"b\" :gives \"negligent\", otherwise \"none\" } }\n" /* 14 */
+    "node \"dep\" { rule = is(\"culp\", \"intentional\"), open = is(\"culp\", \"negligent\") }\n" /* 15 */
+    "node \"long\" { rule = gt(\"days\", 3) }\n"                                              /* 16 */
+    "node \"lua_read\" { rule = function(f) if f.days == nil then return nil end return f.days > 3 and f.na end }\n" /* 17 */
+    "node \"lua_val\" { values = { \"hi\", \"lo\" }, rule = function(f) return f.status == \"prisoner\" and \"hi\" or \"lo\" end }\n" /* 18 */
+    "node \"lua_bad\" { rule = function(f) return f.nope end }\n"                              /* 19 */
+    "node \"lua_err\" { rule = function(f) error(\"kaput\") end }\n"                           /* 20 */
+    "node \"lua_wrong\" { rule = function(f) return \"maybe\" end }\n"                         /* 21 */
+    "node \"self\" { rule = function(f) return f.self end }\n"                                 /* 22 */
+    "node \"harm\" { finding = true }\n"                                                       /* 23 */
+    "node \"same\" { rule = any { all { \"a\", \"b\" }, all { no \"a\", no \"b\" } } }\n"      /* 24 */
+    "opinion \"o_all\" { decides = \"all3\", disposition = { yes = \"reverse\", no = \"affirm\", unknown = \"remand\" } }\n"
+    "opinion \"o_any\" { decides = \"any3\" }\n"
+    "opinion \"o_unl\" { decides = \"unl\" }\n"
+    "opinion \"o_dep\" { decides = \"dep\" }\n"
+    "opinion \"o_long\" { decides = \"long\" }\n"
+    "opinion \"o_lua\" { decides = \"lua_read\" }\n"
+    "opinion \"o_val\" { decides = \"lua_val\" }\n"
+    "opinion \"o_bad\" { decides = \"lua_bad\" }\n"
+    "opinion \"o_err\" { decides = \"lua_err\" }\n"
+    "opinion \"o_wrong\" { decides = \"lua_wrong\" }\n"
+    "opinion \"o_self\" { decides = \"self\" }\n"
+    "opinion \"o_harm\" { decides = \"harm\" }\n"
+    "opinion \"o_same\" { decides = \"same\" }\n"
+    "opinion \"o_culp\" { decides = \"culp\" }\n";
+
+typedef struct fx {
+  th_dir dir;
+  pack *p;
+  eval_ctx *c;
+  th_row r;
+} fx;
+
+static int fx_setup(void **state) {
+  void *d;
+  if (th_dir_setup(&d) != 0) return -1;
+  fx *f = calloc(1, sizeof *f);
+  f->dir = *(th_dir *)d;
+  free(d);
+  *state = f;
+  f->p = th_pack(f->dir.path, PACK);
+  f->c = eval_new(f->p);
+  th_row_init(&f->r, f->p, "r1");
+  return 0;
+}
+
+static int fx_teardown(void **state) {
+  fx *f = *state;
+  eval_free(f->c);
+  pack_free(f->p);
+  th_rm_rf(f->dir.path);
+  free(f);
+  return 0;
+}
+
+static int op(fx *f, const char *name) {
+  int i = pack_opinion_index(f->p, name);
+  if (i < 0) fail_msg("no opinion %s", name);
+  return i;
+}
+
+/* Decide the row under an opinion; fails the test on an error. */
+static rval decide(fx *f, const char *opinion) {
+  err *e = NULL;
+  if (eval_row(f->c, op(f, opinion), &f->r.row, &e) != 0) {
+    err_print(e, stderr);
+    err_free(e);
+    fail_msg("eval_row failed under %s", opinion);
+  }
+  assert_null(e);
+  assert_int_equal(eval_opinion(f->c), op(f, opinion));
+  return eval_outcome(f->c);
+}
+
+#define STATE(name) eval_node_state(f->c, th_node(f->p, name))
+#define VALUE(name) eval_node_value(f->c, th_node(f->p, name))
+
+/* ---- Kleene short circuits ---------------------------------------------------- */
+
+static void test_all_stops_at_first_no(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "a", RV_NO);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  th_yesno(&f->r, f->p, "c", RV_YES);
+  assert_int_equal(decide(f, "o_all"), RV_NO);
+  assert_int_equal(STATE("all3"), NODE_DERIVED);
+  assert_int_equal(STATE("na"), NODE_DERIVED);
+  assert_int_equal(VALUE("na"), RV_NO);
+  assert_int_equal(STATE("nb"), NODE_NOT_REACHED);
+  assert_int_equal(STATE("nc"), NODE_NOT_REACHED);
+  assert_string_equal(eval_disposition(f->c), "affirm");
+}
+
+static void test_all_goes_past_unknown(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "b", RV_NO); /* a unknown */
+  assert_int_equal(decide(f, "o_all"), RV_NO);
+  assert_int_equal(STATE("na"), NODE_DERIVED);
+  assert_int_equal(VALUE("na"), RV_UNKNOWN);
+  assert_int_equal(VALUE("nb"), RV_NO);
+  assert_int_equal(STATE("nc"), NODE_NOT_REACHED);
+}
+
+static void test_all_yes_and_unknown(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  th_yesno(&f->r, f->p, "c", RV_YES);
+  assert_int_equal(decide(f, "o_all"), RV_YES);
+  assert_string_equal(eval_disposition(f->c), "reverse");
+  const int *facts;
+  bool alone = true;
+  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 0);
+  th_yesno(&f->r, f->p, "c", RV_UNKNOWN);
+  assert_int_equal(decide(f, "o_all"), RV_UNKNOWN);
+  assert_string_equal(eval_disposition(f->c), "remand");
+  /* the record is the row's own, not a trial answer's */
+  assert_int_equal(VALUE("nc"), RV_UNKNOWN);
+  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 1);
+  assert_int_equal(facts[0], th_fact(f->p, "c"));
+  assert_true(alone);
+}
+
+static void test_any(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  assert_int_equal(decide(f, "o_any"), RV_YES);
+  assert_int_equal(STATE("nb"), NODE_NOT_REACHED);
+  assert_int_equal(STATE("nc"), NODE_NOT_REACHED);
+  assert_null(eval_disposition(f->c));
+  th_yesno(&f->r, f->p, "a", RV_NO);
+  th_yesno(&f->r, f->p, "b", RV_NO);
+  th_yesno(&f->r, f->p, "c", RV_NO);
+  assert_int_equal(decide(f, "o_any"), RV_NO);
+  assert_int_equal(STATE("nc"), NODE_DERIVED);
+  th_yesno(&f->r, f->p, "a", RV_UNKNOWN);
+  assert_int_equal(decide(f, "o_any"), RV_UNKNOWN);
+}
+
+static void test_unless(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "a", RV_NO);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  assert_int_equal(decide(f, "o_unl"), RV_NO);
+  assert_int_equal(STATE("nb"), NODE_NOT_REACHED); /* the exception is moot */
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  assert_int_equal(decide(f, "o_unl"), RV_NO);
+  assert_int_equal(STATE("nb"), NODE_DERIVED);
+  th_yesno(&f->r, f->p, "b", RV_NO);
+  assert_int_equal(decide(f, "o_unl"), RV_YES);
+  th_yesno(&f->r, f->p, "b", RV_UNKNOWN);
+  assert_int_equal(decide(f, "o_unl"), RV_UNKNOWN);
+  th_yesno(&f->r, f->p, "a", RV_UNKNOWN);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  assert_int_equal(decide(f, "o_unl"), RV_NO);
+}
+
+static void test_first(void **state) {
+  fx *f = *state;
+  int culp = th_node(f->p, "culp");
+  int fid = -1;
+  for (int i = 0; i < f->p->nfirsts; i++)
+    if (f->p->firsts[i].node == culp) fid = i;
+  assert_true(fid >= 0);
+  th_yesno(&f->r, f->p, "a", RV_NO);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  assert_int_equal(decide(f, "o_culp"), 1); /* negligent */
+  assert_int_equal(eval_first_taken(f->c, fid), 1);
+  th_yesno(&f->r, f->p, "b", RV_NO);
+  assert_int_equal(decide(f, "o_culp"), 2); /* none, by otherwise */
+  assert_int_equal(eval_first_taken(f->c, fid), 2);
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  assert_int_equal(decide(f, "o_culp"), 0);
+  /* an unknown condition leaves the choice open: unknown, and the later
+   * conditions are not read */
+  th_yesno(&f->r, f->p, "a", RV_UNKNOWN);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  assert_int_equal(decide(f, "o_culp"), RV_UNKNOWN);
+  assert_int_equal(eval_first_taken(f->c, fid), -2);
+  assert_true(eval_node_read_fact(f->c, culp, th_fact(f->p, "a")));
+  assert_false(eval_node_read_fact(f->c, culp, th_fact(f->p, "b")));
+  /* not evaluated at all under another opinion */
+  decide(f, "o_any");
+  assert_int_equal(eval_first_taken(f->c, fid), -1);
+}
+
+static void test_open_gives_unknown(void **state) {
+  fx *f = *state;
+  int dep = th_node(f->p, "dep");
+  th_yesno(&f->r, f->p, "a", RV_NO);
+  th_yesno(&f->r, f->p, "b", RV_YES); /* negligent: left open */
+  assert_int_equal(decide(f, "o_dep"), RV_UNKNOWN);
+  assert_true(eval_node_open(f->c, dep));
+  th_yesno(&f->r, f->p, "b", RV_NO); /* none: a plain no */
+  assert_int_equal(decide(f, "o_dep"), RV_NO);
+  assert_false(eval_node_open(f->c, dep));
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  assert_int_equal(decide(f, "o_dep"), RV_YES);
+  assert_false(eval_node_open(f->c, dep));
+}
+
+static void test_findings(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "a", RV_NO);
+  th_yesno(&f->r, f->p, "b", RV_NO);
+  th_finding(&f->r, f->p, "culp", "intentional");
+  assert_int_equal(decide(f, "o_dep"), RV_YES);
+  int culp = th_node(f->p, "culp");
+  assert_int_equal(STATE("culp"), NODE_FOUND);
+  assert_int_equal(VALUE("culp"), 0);
+  /* a finding's rule does not run: its facts are not read */
+  assert_false(eval_node_read_fact(f->c, culp, th_fact(f->p, "a")));
+  const int *kids;
+  assert_int_equal(eval_node_kids(f->c, th_node(f->p, "dep"), &kids), 1);
+  assert_int_equal(kids[0], culp);
+}
+
+static void test_finding_only_node(void **state) {
+  fx *f = *state;
+  assert_int_equal(decide(f, "o_harm"), RV_UNKNOWN);
+  assert_int_equal(STATE("harm"), NODE_NO_FINDING);
+  th_finding(&f->r, f->p, "harm", "yes");
+  assert_int_equal(decide(f, "o_harm"), RV_YES);
+  assert_int_equal(STATE("harm"), NODE_FOUND);
+}
+
+static void test_compare(void **state) {
+  fx *f = *state;
+  assert_int_equal(decide(f, "o_long"), RV_UNKNOWN);
+  th_num(&f->r, f->p, "days", 8, NULL);
+  assert_int_equal(decide(f, "o_long"), RV_YES);
+  th_num(&f->r, f->p, "days", 3, NULL);
+  assert_int_equal(decide(f, "o_long"), RV_NO);
+  assert_true(eval_node_read_fact(f->c, th_node(f->p, "long"), th_fact(f->p, "days")));
+}
+
+static void test_record_reads_and_kids(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  th_yesno(&f->r, f->p, "c", RV_NO);
+  assert_int_equal(decide(f, "o_all"), RV_NO);
+  int all3 = th_node(f->p, "all3"), na = th_node(f->p, "na");
+  assert_true(eval_node_read_fact(f->c, na, th_fact(f->p, "a")));
+  assert_false(eval_node_read_fact(f->c, na, th_fact(f->p, "b")));
+  assert_false(eval_node_read_fact(f->c, all3, th_fact(f->p, "a"))); /* its own rule reads nodes */
+  const int *kids;
+  assert_int_equal(eval_node_kids(f->c, all3, &kids), 3);
+  assert_int_equal(kids[0], na);
+  assert_int_equal(kids[1], th_node(f->p, "nb"));
+  assert_int_equal(kids[2], th_node(f->p, "nc"));
+  assert_int_equal(eval_node_kids(f->c, na, &kids), 0);
+}
+
+static void test_deciding_facts_together(void **state) {
+  fx *f = *state;
+  /* a == b: no single answer decides it, so every unknown fact read is named */
+  assert_int_equal(decide(f, "o_same"), RV_UNKNOWN);
+  const int *facts;
+  bool alone = true;
+  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 2);
+  assert_false(alone);
+  assert_int_equal(facts[0], th_fact(f->p, "a"));
+  assert_int_equal(facts[1], th_fact(f->p, "b"));
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  assert_int_equal(decide(f, "o_same"), RV_UNKNOWN);
+  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 1);
+  assert_true(alone);
+  assert_int_equal(facts[0], th_fact(f->p, "b"));
+}
+
+static void test_deciding_facts_several_alone(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  assert_int_equal(decide(f, "o_all"), RV_UNKNOWN);
+  const int *facts;
+  bool alone = false;
+  /* b = no or c = no would decide it (no), each alone */
+  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 2);
+  assert_true(alone);
+  assert_int_equal(facts[0], th_fact(f->p, "b"));
+  assert_int_equal(facts[1], th_fact(f->p, "c"));
+}
+
+/* ---- rule functions ------------------------------------------------------------ */
+
+static void test_lua_reads_facts_and_nodes(void **state) {
+  fx *f = *state;
+  int node = th_node(f->p, "lua_read");
+  assert_int_equal(decide(f, "o_lua"), RV_UNKNOWN); /* nil is unknown */
+  th_num(&f->r, f->p, "days", 8, NULL);
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  assert_int_equal(decide(f, "o_lua"), RV_YES);
+  assert_true(eval_node_read_fact(f->c, node, th_fact(f->p, "days")));
+  assert_int_equal(STATE("na"), NODE_DERIVED);
+  const int *kids;
+  assert_int_equal(eval_node_kids(f->c, node, &kids), 1);
+  assert_int_equal(kids[0], th_node(f->p, "na"));
+  th_yesno(&f->r, f->p, "a", RV_NO);
+  assert_int_equal(decide(f, "o_lua"), RV_NO);
+  th_num(&f->r, f->p, "days", 1, NULL);
+  assert_int_equal(decide(f, "o_lua"), RV_NO);
+  assert_int_equal(eval_node_kids(f->c, node, &kids), 0); /* na was not read this time */
+}
+
+static void test_lua_valued_node(void **state) {
+  fx *f = *state;
+  th_enum(&f->r, f->p, "status", "prisoner");
+  assert_int_equal(decide(f, "o_val"), 0);
+  th_enum(&f->r, f->p, "status", "free");
+  assert_int_equal(decide(f, "o_val"), 1);
+}
+
+static void expect_failure(fx *f, const char *opinion, const char *node, const char *msg, int line) {
+  err *e = NULL;
+  assert_int_equal(eval_row(f->c, op(f, opinion), &f->r.row, &e), -1);
+  assert_non_null(e);
+  th_assert_has(e->msg, msg);
+  assert_non_null(e->node);
+  assert_string_equal(e->node, node);
+  assert_non_null(e->file);
+  assert_true(th_ends_with(e->file, "/pack.lua"));
+  if (line) assert_int_equal(e->line, line);
+  err_free(e);
+}
+
+static void test_lua_errors_name_the_node(void **state) {
+  fx *f = *state;
+  expect_failure(f, "o_bad", "lua_bad", "a rule function read 'nope', which is no fact or node of the pack", 19);
+  expect_failure(f, "o_err", "lua_err", "kaput", 20);
+  expect_failure(f, "o_wrong", "lua_wrong", "node lua_wrong: its rule function returned maybe, which is not one of its values", 21);
+  expect_failure(f, "o_self", "self", "node self depends on itself through a rule function", 22);
+  /* the context works again after a failure */
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  th_yesno(&f->r, f->p, "c", RV_YES);
+  assert_int_equal(decide(f, "o_all"), RV_YES);
+}
+
+static void test_values_only_mode(void **state) {
+  fx *f = *state;
+  eval_values_only(f->c, true);
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  th_yesno(&f->r, f->p, "c", RV_NO);
+  assert_int_equal(decide(f, "o_all"), RV_NO);
+  assert_string_equal(eval_disposition(f->c), "affirm");
+  assert_int_equal(decide(f, "o_any"), RV_YES);
+  eval_values_only(f->c, false);
+  assert_int_equal(decide(f, "o_all"), RV_NO);
+  assert_int_equal(STATE("nc"), NODE_DERIVED);
+}
+
+static void test_free_null(void **state) {
+  (void)state;
+  eval_free(NULL);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      T(test_all_stops_at_first_no),
+      T(test_all_goes_past_unknown),
+      T(test_all_yes_and_unknown),
+      T(test_any),
+      T(test_unless),
+      T(test_first),
+      T(test_open_gives_unknown),
+      T(test_findings),
+      T(test_finding_only_node),
+      T(test_compare),
+      T(test_record_reads_and_kids),
+      T(test_deciding_facts_together),
+      T(test_deciding_facts_several_alone),
+      T(test_lua_reads_facts_and_nodes),
+      T(test_lua_valued_node),
+      T(test_lua_errors_name_the_node),
+      T(test_values_only_mode),
+      cmocka_unit_test(test_free_null),
+  };
+  return cmocka_run_group_tests_name("eval", tests, NULL, NULL);
+}

@@ -1,0 +1,344 @@
+/* Unit tests for render.c, render_text.c and render_json.c: citations, the
+ * summary line, and the text and JSON formats. */
+#include "helpers.h"
+
+#include <jansson.h>
+
+#include "eval.h"
+#include "explain.h"
+#include "render.h"
+
+/* ---- citations and the summary line -------------------------------------------- */
+
+static void test_cite_without_pin(void **state) {
+  (void)state;
+  char buf[256];
+  pack_authority a = {.name = "daniels", .cite = "Daniels v. Williams, 474 U.S. 327 (1986)"};
+  assert_ptr_equal(render_cite(&a, buf, sizeof buf), buf);
+  assert_string_equal(buf, "Daniels v. Williams, 474 U.S. 327 (1986)");
+  pack_authority none = {.name = "bare"};
+  assert_string_equal(render_cite(&none, buf, sizeof buf), "bare"); /* the name when no cite */
+}
+
+static void test_cite_with_pin(void **state) {
+  (void)state;
+  char buf[256];
+  pack_authority a = {.name = "d", .cite = "Daniels v. Williams, 474 U.S. 327 (1986)", .pin = "328"};
+  assert_string_equal(render_cite(&a, buf, sizeof buf), "Daniels v. Williams, 474 U.S. 327, 328 (1986)");
+  pack_authority b = {.name = "x", .cite = "Parratt v. Taylor, 451 U.S. 527", .pin = "541-544"};
+  assert_string_equal(render_cite(&b, buf, sizeof buf), "Parratt v. Taylor, 451 U.S. 527, 541-544");
+}
+
+static void test_cite_with_trailing_parenthetical(void **state) {
+  (void)state;
+  char buf[256];
+  pack_authority a = {.name = "b", .cite = "Davidson v. Cannon, 474 U.S. 344 (1986) (Brennan, J., dissenting)",
+                      .pin = "349"};
+  assert_string_equal(render_cite(&a, buf, sizeof buf),
+                      "Davidson v. Cannon, 474 U.S. 344, 349 (1986) (Brennan, J., dissenting)");
+}
+
+static void test_cite_small_buffer(void **state) {
+  (void)state;
+  char buf[12];
+  pack_authority a = {.name = "d", .cite = "Daniels v. Williams, 474 U.S. 327 (1986)", .pin = "328"};
+  render_cite(&a, buf, sizeof buf);
+  assert_string_equal(buf, "Daniels v. "); /* cut, still terminated */
+}
+
+static char *summary_of(int read, int decided, int undecided, int failed) {
+  th_mem m;
+  th_mem_open(&m);
+  render_summary s = {.read = read, .decided = decided, .undecided = undecided, .failed = failed};
+  render_summary_line(m.f, &s);
+  th_mem_close(&m);
+  return m.buf;
+}
+
+static void test_summary_line(void **state) {
+  (void)state;
+  char *s = summary_of(1, 1, 0, 0);
+  assert_string_equal(s, "1 row: 1 decided, 0 undecided, 0 failed\n");
+  free(s);
+  s = summary_of(4, 2, 1, 1);
+  assert_string_equal(s, "4 rows: 2 decided, 1 undecided, 1 failed\n");
+  free(s);
+  s = summary_of(0, 0, 0, 0);
+  assert_string_equal(s, "0 rows: 0 decided, 0 undecided, 0 failed\n");
+  free(s);
+}
+
+/* ---- formats -------------------------------------------------------------------- */
+
+typedef struct fx {
+  th_dir dir;
+  pack *p;
+  eval_ctx *c;
+  explain_tree *trees[2];
+  render_result res[2];
+  th_row r;
+} fx;
+
+static int fx_setup(void **state) {
+  void *d;
+  if (th_dir_setup(&d) != 0) return -1;
+  fx *f = calloc(1, sizeof *f);
+  f->dir = *(th_dir *)d;
+  free(d);
+  *state = f;
+  f->p = th_pack(f->dir.path, th_dp_pack());
+  f->c = eval_new(f->p);
+  f->trees[0] = explain_new(f->p);
+  f->trees[1] = explain_new(f->p);
+  th_row_init(&f->r, f->p, "davidson");
+  f->r.row.title = "Davidson v. Cannon";
+  f->r.row.line = 2;
+  return 0;
+}
+
+static int fx_teardown(void **state) {
+  fx *f = *state;
+  explain_free(f->trees[0]);
+  explain_free(f->trees[1]);
+  eval_free(f->c);
+  pack_free(f->p);
+  th_rm_rf(f->dir.path);
+  free(f);
+  return 0;
+}
+
+/* Decide the row under majority and dissent into f->res. */
+static void decide_both(fx *f) {
+  const char *ops[2] = {"majority", "dissent"};
+  for (int i = 0; i < 2; i++) {
+    int op = pack_opinion_index(f->p, ops[i]);
+    err *e = NULL;
+    assert_int_equal(eval_row(f->c, op, &f->r.row, &e), 0);
+    explain_build(f->trees[i], f->c, &f->r.row);
+    f->res[i] = (render_result){.opinion = op, .outcome = eval_outcome(f->c), .outcome_name = f->trees[i]->outcome_name, .disposition = eval_disposition(f->c),
+                                .tree = f->trees[i]};
+  }
+}
+
+/* The davidson row: state actors, a prisoner, no notice (negligent). */
+static void davidson(fx *f) {
+  th_yesno(&f->r, f->p, "state_actor", RV_YES);
+  th_enum(&f->r, f->p, "status", "prisoner");
+  th_yesno(&f->r, f->p, "notice", RV_NO);
+}
+
+/* Drive a renderer through a file of two rows: one decided, one error. */
+static char *render_all(fx *f, renderer *r, th_mem *m) {
+  static const int ops[2] = {0, 1};
+  r->opinions = ops;
+  r->nopinions = 2;
+  r->begin(r);
+  davidson(f);
+  decide_both(f);
+  r->row(r, &f->r.row, f->res, 2);
+  if (r->separator) fputs(r->separator, r->out);
+  err *e = err_hint(err_new("cases.csv", 3, 4, "status: 'prisonr' is not one of prisoner, pretrial_detainee, free"),
+                    "did you mean 'prisoner'?");
+  th_row bad;
+  th_row_init(&bad, f->p, "broken");
+  bad.row.line = 3;
+  r->row_error(r, &bad.row, e);
+  err_free(e);
+  render_summary s = {.read = 2, .decided = 1, .undecided = 0, .failed = 1};
+  r->end(r, &s);
+  th_mem_close(m);
+  return m->buf;
+}
+
+static void test_text_format(void **state) {
+  fx *f = *state;
+  th_mem m;
+  th_mem_open(&m);
+  renderer *r = render_text_new(m.f, f->p, "cases.csv");
+  assert_true(r->wants_tree);
+  char *out = render_all(f, r, &m);
+  render_free(r);
+  th_assert_has(out, "davidson");
+  th_assert_has(out, "Davidson v. Cannon");
+  th_assert_has(out, "cases.csv:2");
+  th_assert_has(out, "Opinion: majority, Rehnquist, majority, 1986-01-21\n");
+  th_assert_has(out, "Opinion: dissent, Brennan, dissent, 1986-01-21\n");
+  th_assert_has(out, "Disposition: AFFIRM.");
+  th_assert_has(out, "Disposition: REVERSE.");
+  th_assert_has(out, "State action: yes");
+  th_assert_has(out, "the officials acted for the State");
+  th_assert_has(out, "[state_actor = yes]");
+  th_assert_has(out, "In custody: yes");
+  th_assert_has(out, "a prisoner is in custody");
+  th_assert_has(out, "conduct that is merely negligent does not deprive");
+  th_assert_has(out, "Authority: Daniels v. Williams, 474 U.S. 327, 328 (1986)");
+  th_assert_has(out, "Outcome: Claim: no. Disposition: AFFIRM.\n");
+  th_assert_has(out, "== davidson: Davidson v. Cannon (cases.csv:2) ==\n");
+  th_assert_has(out, "3.1. Culpability: negligent\n");
+  th_assert_has(out, "Culpability: negligent");
+  th_assert_has(out, "[notice = no]");
+  th_assert_has(out, "broken");
+  th_assert_has(out, "cases.csv:3:4: status: 'prisonr' is not one of prisoner, pretrial_detainee, free; did you mean 'prisoner'?");
+  th_assert_has(out, "2 rows: 1 decided, 0 undecided, 1 failed\n");
+  /* the majority's section comes before the dissent's */
+  assert_true(strstr(out, "Disposition: AFFIRM.") < strstr(out, "Disposition: REVERSE."));
+  free(out);
+}
+
+static void test_text_not_reached_and_undecided(void **state) {
+  fx *f = *state;
+  th_mem m;
+  th_mem_open(&m);
+  renderer *r = render_text_new(m.f, f->p, "cases.csv");
+  static const int ops[2] = {0, 1};
+  r->opinions = ops;
+  r->nopinions = 2;
+  r->begin(r);
+  th_yesno(&f->r, f->p, "state_actor", RV_YES);
+  th_enum(&f->r, f->p, "status", "prisoner");
+  decide_both(f); /* notice unknown: the majority is undecided */
+  r->row(r, &f->r.row, f->res, 1);
+  th_yesno(&f->r, f->p, "state_actor", RV_NO);
+  decide_both(f);
+  r->row(r, &f->r.row, f->res, 1);
+  th_mem_close(&m);
+  render_free(r);
+  th_assert_has(m.buf, "Disposition: VACATE AND REMAND.");
+  th_assert_has(m.buf, "notice");
+  th_assert_has(m.buf, "Did they know?");
+  th_assert_has(m.buf, "not reached");
+  free(m.buf);
+}
+
+static void test_json_format(void **state) {
+  fx *f = *state;
+  th_mem m;
+  th_mem_open(&m);
+  renderer *r = render_json_new(m.f, f->p, "cases.csv");
+  char *out = render_all(f, r, &m);
+  render_free(r);
+  json_error_t jerr;
+  json_t *doc = json_loads(out, 0, &jerr);
+  if (!doc) fail_msg("not JSON (%s at line %d): %s", jerr.text, jerr.line, out);
+  assert_string_equal(json_string_value(json_object_get(doc, "schema")), "ratio.eval/1");
+  json_t *pk = json_object_get(doc, "pack");
+  assert_string_equal(json_string_value(json_object_get(pk, "name")), "dp");
+  assert_string_equal(json_string_value(json_object_get(pk, "case")), "Davidson v. Cannon, 474 U.S. 344 (1986)");
+  assert_string_equal(json_string_value(json_object_get(doc, "source")), "cases.csv");
+  json_t *rows = json_object_get(doc, "rows");
+  assert_int_equal(json_array_size(rows), 2);
+  json_t *row = json_array_get(rows, 0);
+  assert_string_equal(json_string_value(json_object_get(row, "id")), "davidson");
+  assert_string_equal(json_string_value(json_object_get(row, "title")), "Davidson v. Cannon");
+  assert_int_equal(json_integer_value(json_object_get(row, "line")), 2);
+  json_t *results = json_object_get(row, "results");
+  assert_int_equal(json_array_size(results), 2);
+  json_t *maj = json_array_get(results, 0);
+  assert_string_equal(json_string_value(json_object_get(maj, "opinion")), "majority");
+  assert_string_equal(json_string_value(json_object_get(maj, "author")), "Rehnquist");
+  assert_string_equal(json_string_value(json_object_get(maj, "outcome")), "no");
+  assert_string_equal(json_string_value(json_object_get(maj, "disposition")), "affirm");
+  json_t *tree = json_object_get(maj, "tree");
+  assert_string_equal(json_string_value(json_object_get(tree, "node")), "claim");
+  assert_string_equal(json_string_value(json_object_get(tree, "state")), "derived");
+  json_t *kids = json_object_get(tree, "children");
+  assert_int_equal(json_array_size(kids), 3);
+  json_t *dep = json_array_get(kids, 2);
+  assert_string_equal(json_string_value(json_object_get(dep, "node")), "deprivation");
+  assert_string_equal(json_string_value(json_object_get(dep, "sentence")),
+                      "conduct that is merely negligent does not deprive");
+  json_t *auth = json_array_get(json_object_get(dep, "authorities"), 0);
+  assert_string_equal(json_string_value(json_object_get(auth, "full")), "Daniels v. Williams, 474 U.S. 327, 328 (1986)");
+  assert_string_equal(json_string_value(json_object_get(auth, "pin")), "328");
+  json_t *sa = json_array_get(kids, 0);
+  json_t *fact = json_array_get(json_object_get(sa, "facts"), 0);
+  assert_string_equal(json_string_value(json_object_get(fact, "fact")), "state_actor");
+  assert_string_equal(json_string_value(json_object_get(fact, "value")), "yes");
+  json_t *ds = json_array_get(results, 1);
+  assert_string_equal(json_string_value(json_object_get(ds, "outcome")), "yes");
+  assert_string_equal(json_string_value(json_object_get(ds, "disposition")), "reverse");
+
+  json_t *bad = json_array_get(rows, 1);
+  assert_string_equal(json_string_value(json_object_get(bad, "id")), "broken");
+  json_t *e0 = json_array_get(json_object_get(bad, "errors"), 0);
+  assert_string_equal(json_string_value(json_object_get(e0, "file")), "cases.csv");
+  assert_int_equal(json_integer_value(json_object_get(e0, "line")), 3);
+  assert_int_equal(json_integer_value(json_object_get(e0, "column")), 4);
+  assert_string_equal(json_string_value(json_object_get(e0, "hint")), "did you mean 'prisoner'?");
+  json_t *sum = json_object_get(doc, "summary");
+  assert_int_equal(json_integer_value(json_object_get(sum, "read")), 2);
+  assert_int_equal(json_integer_value(json_object_get(sum, "decided")), 1);
+  assert_int_equal(json_integer_value(json_object_get(sum, "failed")), 1);
+  json_decref(doc);
+  free(out);
+}
+
+static void test_json_no_rows(void **state) {
+  fx *f = *state;
+  th_mem m;
+  th_mem_open(&m);
+  renderer *r = render_json_new(m.f, f->p, "weird \"name\".csv");
+  r->begin(r);
+  render_summary s = {.read = 0, .decided = 0, .undecided = 0, .failed = 0};
+  r->end(r, &s);
+  th_mem_close(&m);
+  render_free(r);
+  json_error_t jerr;
+  json_t *doc = json_loads(m.buf, 0, &jerr);
+  if (!doc) fail_msg("not JSON (%s): %s", jerr.text, m.buf);
+  assert_string_equal(json_string_value(json_object_get(doc, "source")), "weird \"name\".csv");
+  assert_int_equal(json_array_size(json_object_get(doc, "rows")), 0);
+  json_decref(doc);
+  free(m.buf);
+}
+
+static void test_json_undecided_lists_deciding_facts(void **state) {
+  fx *f = *state;
+  th_mem m;
+  th_mem_open(&m);
+  renderer *r = render_json_new(m.f, f->p, "c.csv");
+  static const int ops[1] = {0};
+  r->opinions = ops;
+  r->nopinions = 1;
+  r->begin(r);
+  th_yesno(&f->r, f->p, "state_actor", RV_YES);
+  th_enum(&f->r, f->p, "status", "prisoner");
+  decide_both(f);
+  r->row(r, &f->r.row, f->res, 1);
+  render_summary s = {.read = 1, .decided = 0, .undecided = 1, .failed = 0};
+  r->end(r, &s);
+  th_mem_close(&m);
+  render_free(r);
+  json_error_t jerr;
+  json_t *doc = json_loads(m.buf, 0, &jerr);
+  if (!doc) fail_msg("not JSON (%s): %s", jerr.text, m.buf);
+  json_t *res = json_array_get(json_object_get(json_array_get(json_object_get(doc, "rows"), 0), "results"), 0);
+  assert_string_equal(json_string_value(json_object_get(res, "outcome")), "unknown");
+  th_assert_has(m.buf, "\"notice\"");
+  json_decref(doc);
+  free(m.buf);
+}
+
+static void test_render_free_null(void **state) {
+  (void)state;
+  render_free(NULL);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_cite_without_pin),
+      cmocka_unit_test(test_cite_with_pin),
+      cmocka_unit_test(test_cite_with_trailing_parenthetical),
+      cmocka_unit_test(test_cite_small_buffer),
+      cmocka_unit_test(test_summary_line),
+      T(test_text_format),
+      T(test_text_not_reached_and_undecided),
+      T(test_json_format),
+      T(test_json_no_rows),
+      T(test_json_undecided_lists_deciding_facts),
+      cmocka_unit_test(test_render_free_null),
+  };
+  return cmocka_run_group_tests_name("render", tests, NULL, NULL);
+}

@@ -1,0 +1,342 @@
+/* Unit tests for sandbox.c: the lua_State, its budgets, the registry and
+ * calls to rule functions. */
+#include "helpers.h"
+
+#include <lua.h>
+
+#include "sandbox.h"
+
+static const char *RULES =
+    "pack { name = \"s\" }\n"                                               /* 1 */
+    "fact \"x\" { yesno }\n"                                                /* 2 */
+    "node \"r_true\" { rule = function(f) return true end }\n"              /* 3 */
+    "node \"r_nil\" { rule = function(f) return nil end }\n"                /* 4 */
+    "node \"r_num\" { rule = function(f) return 2.5 end }\n"                /* 5 */
+    "node \"r_str\" { rule = function(f) return 'neg' .. 'ligent' end }\n"  /* 6 */
+    "node \"r_read\" { rule = function(f) return f.x end }\n"               /* 7 */
+    "node \"r_table\" { rule = function(f) return {} end }\n"               /* 8 */
+    "node \"r_error\" { rule = function(f)\n"                               /* 9 */
+    "  error('broken rule') end }\n"                                        /* 10 */
+    "node \"r_loop\" { rule = function(f) while true do end end }\n"        /* 11 */
+    "node \"r_write\" { rule = function(f) f.x = 1 end }\n"                 /* 12 */
+    "node \"r_index\" { rule = function(f) return f[{}] end }\n"             /* 13 */
+    "node \"r_work\" { rule = function(f) local n = 0 for i = 1, 1500 do n = n + i end return n end }\n" /* 14 */
+    "node \"r_grow\" { rule = function(f) local t = {} for i = 1, 1e9 do t[i] = ('y'):rep(64) .. i end end }\n"; /* 15 */
+
+typedef struct refs {
+  int ref[32];
+  int n;
+} refs;
+
+/* Keep every node's rule function: runs inside sandbox_with_registry. */
+static int take_refs(lua_State *L, void *ud, err **e) {
+  (void)e;
+  refs *r = ud;
+  int reg = lua_gettop(L);
+  lua_getfield(L, reg, "nodes");
+  int n = (int)lua_rawlen(L, -1);
+  for (int i = 1; i <= n && r->n < 32; i++) {
+    lua_rawgeti(L, -1, i);
+    lua_getfield(L, -1, "rule");
+    r->ref[r->n++] = sandbox_ref(L, lua_gettop(L));
+    lua_pop(L, 2);
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
+static sandbox *loaded(const char *dir, const sandbox_limits *lim, refs *r) {
+  th_write(dir, "pack.lua", RULES);
+  err *e = NULL;
+  sandbox *sb = sandbox_new(lim, &e);
+  assert_non_null(sb);
+  assert_null(e);
+  if (sandbox_load_pack(sb, "pack.lua", dir, "shown", &e) != 0) {
+    err_print(e, stderr);
+    err_free(e);
+    fail_msg("the rules did not load");
+  }
+  r->n = 0;
+  assert_int_equal(sandbox_with_registry(sb, take_refs, r, &e), 0);
+  assert_int_equal(r->n, 12);
+  return sb;
+}
+
+/* A reader over one yes/no fact "x"; counts its calls. */
+typedef struct reader_state {
+  int calls;
+  sandbox_value x;
+  bool fail;
+} reader_state;
+
+static int read_x(void *ud, const char *name, sandbox_value *out, err **e) {
+  reader_state *rs = ud;
+  rs->calls++;
+  if (rs->fail || strcmp(name, "x") != 0) {
+    *e = err_new(NULL, 0, 0, "no fact '%s' here", name);
+    return -1;
+  }
+  *out = rs->x;
+  return 0;
+}
+
+static void test_new_and_free(void **state) {
+  (void)state;
+  err *e = NULL;
+  sandbox *sb = sandbox_new(NULL, &e);
+  assert_non_null(sb);
+  assert_null(e);
+  size_t used = sandbox_memory(sb);
+  assert_true(used > 0);
+  assert_true(used < SANDBOX_DEFAULT_MEMORY);
+  sandbox_free(sb);
+  sandbox_free(NULL);
+  sandbox_limits lim = {.max_memory = (size_t)8 << 20, .max_steps = 5000};
+  sb = sandbox_new(&lim, &e);
+  assert_non_null(sb);
+  sandbox_free(sb);
+}
+
+static void test_new_too_little_memory(void **state) {
+  (void)state;
+  sandbox_limits lim = {.max_memory = 2048};
+  err *e = NULL;
+  assert_null(sandbox_new(&lim, &e));
+  assert_non_null(e);
+  th_assert_has(e->msg, "memory");
+  err_free(e);
+}
+
+static void test_load_missing_root(void **state) {
+  th_dir *d = *state;
+  err *e = NULL;
+  sandbox *sb = sandbox_new(NULL, &e);
+  char path[PATH_MAX];
+  th_path(path, sizeof path, d->path, "absent");
+  assert_int_equal(sandbox_load_pack(sb, "pack.lua", path, "absent", &e), -1);
+  assert_string_equal(e->file, "absent");
+  th_assert_has(e->msg, "cannot open pack folder: No such file");
+  err_free(e);
+  sandbox_free(sb);
+}
+
+static void test_load_shows_display_root(void **state) {
+  th_dir *d = *state;
+  th_write(d->path, "pack.lua", "pack { name = 'x' }\nlocal y = nope\n");
+  err *e = NULL;
+  sandbox *sb = sandbox_new(NULL, &e);
+  assert_int_equal(sandbox_load_pack(sb, "pack.lua", d->path, "rules/mine", &e), -1);
+  assert_string_equal(e->file, "rules/mine/pack.lua");
+  assert_int_equal(e->line, 2);
+  assert_string_equal(e->msg, "unknown name 'nope'");
+  err_free(e);
+  sandbox_free(sb);
+}
+
+static void test_memory_grows_with_load(void **state) {
+  th_dir *d = *state;
+  err *e = NULL;
+  sandbox *sb = sandbox_new(NULL, &e);
+  size_t before = sandbox_memory(sb);
+  th_write(d->path, "pack.lua", "local t = {} for i = 1, 10000 do t[i] = i end\nkeep = nil\n");
+  /* the assignment fails, but the table was built first */
+  assert_int_equal(sandbox_load_pack(sb, "pack.lua", d->path, "p", &e), -1);
+  err_free(e);
+  assert_true(sandbox_memory(sb) >= before);
+  sandbox_free(sb);
+}
+
+static int fails_with_err(lua_State *L, void *ud, err **e) {
+  (void)L;
+  (void)ud;
+  *e = err_new("reg", 3, 0, "registry problem");
+  return -1;
+}
+
+static int fails_without_err(lua_State *L, void *ud, err **e) {
+  (void)L;
+  (void)ud;
+  (void)e;
+  return -1;
+}
+
+static int raises(lua_State *L, void *ud, err **e) {
+  (void)ud;
+  (void)e;
+  lua_pushstring(L, "raised inside");
+  lua_error(L);
+  return 0;
+}
+
+static void test_with_registry_errors(void **state) {
+  th_dir *d = *state;
+  refs r;
+  sandbox *sb = loaded(d->path, NULL, &r);
+  err *e = NULL;
+  assert_int_equal(sandbox_with_registry(sb, fails_with_err, NULL, &e), -1);
+  assert_string_equal(e->msg, "registry problem");
+  assert_int_equal(e->line, 3);
+  err_free(e);
+  e = NULL;
+  assert_int_equal(sandbox_with_registry(sb, fails_without_err, NULL, &e), -1);
+  assert_string_equal(e->msg, "cannot read the pack");
+  err_free(e);
+  e = NULL;
+  assert_int_equal(sandbox_with_registry(sb, raises, NULL, &e), -1);
+  th_assert_has(e->msg, "raised inside");
+  err_free(e);
+  sandbox_free(sb);
+}
+
+static void test_call_rule_results(void **state) {
+  th_dir *d = *state;
+  refs r;
+  sandbox *sb = loaded(d->path, NULL, &r);
+  reader_state rs = {0};
+  sandbox_value v;
+  err *e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[0], "r_true", read_x, &rs, &v, &e), 0);
+  assert_int_equal(v.kind, SV_BOOL);
+  assert_true(v.b);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[1], "r_nil", read_x, &rs, &v, &e), 0);
+  assert_int_equal(v.kind, SV_NIL);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[2], "r_num", read_x, &rs, &v, &e), 0);
+  assert_int_equal(v.kind, SV_NUMBER);
+  assert_float_equal(v.num, 2.5, 0);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[3], "r_str", read_x, &rs, &v, &e), 0);
+  assert_int_equal(v.kind, SV_STRING);
+  assert_string_equal(v.str, "negligent");
+  assert_int_equal(v.len, 9);
+  assert_null(e);
+  assert_int_equal(rs.calls, 0);
+  sandbox_free(sb);
+}
+
+static void test_call_rule_reads_facts(void **state) {
+  th_dir *d = *state;
+  refs r;
+  sandbox *sb = loaded(d->path, NULL, &r);
+  reader_state rs = {.x = {.kind = SV_BOOL}};
+  sandbox_value v;
+  err *e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[4], "r_read", read_x, &rs, &v, &e), 0);
+  assert_int_equal(rs.calls, 1);
+  assert_int_equal(v.kind, SV_BOOL);
+  assert_false(v.b);
+  rs.x = (sandbox_value){.kind = SV_STRING, .str = "prisoner", .len = 8};
+  assert_int_equal(sandbox_call_rule(sb, r.ref[4], "r_read", read_x, &rs, &v, &e), 0);
+  assert_int_equal(v.kind, SV_STRING);
+  assert_string_equal(v.str, "prisoner");
+  rs.x = (sandbox_value){.kind = SV_NUMBER, .num = 8};
+  assert_int_equal(sandbox_call_rule(sb, r.ref[4], "r_read", read_x, &rs, &v, &e), 0);
+  assert_float_equal(v.num, 8, 0);
+  rs.x = (sandbox_value){.kind = SV_NIL};
+  assert_int_equal(sandbox_call_rule(sb, r.ref[4], "r_read", read_x, &rs, &v, &e), 0);
+  assert_int_equal(v.kind, SV_NIL);
+  /* the reader's own error comes back, naming the node */
+  rs.fail = true;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[4], "r_read", read_x, &rs, &v, &e), -1);
+  assert_non_null(e);
+  assert_string_equal(e->msg, "no fact 'x' here");
+  assert_string_equal(e->node, "r_read");
+  err_free(e);
+  sandbox_free(sb);
+}
+
+static void test_call_rule_errors(void **state) {
+  th_dir *d = *state;
+  refs r;
+  sandbox *sb = loaded(d->path, NULL, &r);
+  reader_state rs = {0};
+  sandbox_value v;
+  err *e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[5], "r_table", read_x, &rs, &v, &e), -1);
+  assert_string_equal(e->msg, "node r_table: its rule function returned a table; return true, false, "
+                              "nil (unknown) or one of the node's values");
+  assert_string_equal(e->node, "r_table");
+  err_free(e);
+  e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[6], "r_error", read_x, &rs, &v, &e), -1);
+  assert_string_equal(e->msg, "broken rule");
+  assert_string_equal(e->file, "shown/pack.lua");
+  assert_int_equal(e->line, 10);
+  assert_string_equal(e->node, "r_error");
+  err_free(e);
+  e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[8], "r_write", read_x, &rs, &v, &e), -1);
+  th_assert_has(e->msg, "a rule cannot change facts (tried to set 'x')");
+  assert_int_equal(e->line, 12);
+  err_free(e);
+  e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[9], "r_index", read_x, &rs, &v, &e), -1);
+  th_assert_has(e->msg, "facts are read by name");
+  err_free(e);
+  /* after errors the sandbox still works */
+  e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[0], "r_true", read_x, &rs, &v, &e), 0);
+  assert_true(v.b);
+  sandbox_free(sb);
+}
+
+static void test_call_rule_step_budget(void **state) {
+  th_dir *d = *state;
+  refs r;
+  sandbox_limits lim = {.max_steps = 10000};
+  sandbox *sb = loaded(d->path, &lim, &r);
+  reader_state rs = {0};
+  sandbox_value v;
+  err *e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[7], "r_loop", read_x, &rs, &v, &e), -1);
+  assert_string_equal(e->msg, "the pack went over its step budget of 10000 steps in node r_loop");
+  assert_string_equal(e->file, "shown/pack.lua");
+  assert_int_equal(e->line, 11);
+  assert_string_equal(e->node, "r_loop");
+  err_free(e);
+  /* the budget starts afresh for each call: a rule using most of it runs
+   * again and again */
+  for (int i = 0; i < 5; i++) {
+    e = NULL;
+    if (sandbox_call_rule(sb, r.ref[10], "r_work", read_x, &rs, &v, &e) != 0) {
+      err_print(e, stderr);
+      err_free(e);
+      fail_msg("call %d ran out of budget", i);
+    }
+    assert_float_equal(v.num, 1500.0 * 1501 / 2, 0);
+  }
+  sandbox_free(sb);
+}
+
+static void test_call_rule_memory_cap(void **state) {
+  th_dir *d = *state;
+  refs r;
+  sandbox_limits lim = {.max_memory = (size_t)6 << 20};
+  sandbox *sb = loaded(d->path, &lim, &r);
+  reader_state rs = {0};
+  sandbox_value v;
+  err *e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[11], "r_grow", read_x, &rs, &v, &e), -1);
+  assert_string_equal(e->msg, "the pack went over its memory limit of 6 MiB in node r_grow");
+  assert_int_equal(e->line, 15);
+  err_free(e);
+  assert_true(sandbox_memory(sb) <= lim.max_memory);
+  sandbox_free(sb);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, th_dir_setup, th_dir_teardown)
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_new_and_free),
+      cmocka_unit_test(test_new_too_little_memory),
+      T(test_load_missing_root),
+      T(test_load_shows_display_root),
+      T(test_memory_grows_with_load),
+      T(test_with_registry_errors),
+      T(test_call_rule_results),
+      T(test_call_rule_reads_facts),
+      T(test_call_rule_errors),
+      T(test_call_rule_step_budget),
+      T(test_call_rule_memory_cap),
+  };
+  return cmocka_run_group_tests_name("sandbox", tests, NULL, NULL);
+}
