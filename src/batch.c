@@ -1,6 +1,7 @@
 /* batch: the streaming loop from case rows to rendered results. */
 #include "batch.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,55 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
   return 0;
 }
 
+/* ---- what stops a run, and duplicate ids --------------------------------- */
+
+static bool stopped(const batch_options *opts) { return opts->stop && *opts->stop; }
+
+/* The reason to stop between rows: a signal, or output that cannot be
+ * written. Returns -1 with *e set, or 0 to go on. */
+static int check_stop(const batch_options *opts, renderer *r, err **e) {
+  if (stopped(opts)) {
+    *e = err_new(NULL, 0, 0, "interrupted; the output is incomplete");
+    return -1;
+  }
+  if (ferror(r->out)) {
+    int code = errno;
+    *e = err_new(NULL, 0, 0, "cannot write the output: %s", code == EPIPE ? "the reader closed the pipe"
+                                                             : code ? strerror(code) : "write error");
+    return -1;
+  }
+  return 0;
+}
+
+/* Duplicate ids, reported after the rows: the first few in full, then a
+ * count, so memory stays bounded however many there are. */
+#define DUPS_SHOWN 20
+
+typedef struct dups {
+  case_ids *ids;
+  err *shown;
+} dups;
+
+static void dups_check(dups *d, const char *file, const char *id, int line, int col, render_summary *sum) {
+  int first = case_ids_check(d->ids, id, line);
+  if (!first) return;
+  if (sum->duplicate_ids++ < DUPS_SHOWN)
+    err_append(&d->shown, err_hint(err_new(file, line, col, "id '%.60s%s' is used again (first on line %d)", id,
+                                           strlen(id) > 60 ? "..." : "", first),
+                                   "give every row a unique id"));
+}
+
+static void dups_report(dups *d, const render_summary *sum, FILE *out) {
+  err_print(d->shown, out);
+  if (sum->duplicate_ids > DUPS_SHOWN)
+    fprintf(out, "ratio: %d more rows reuse an earlier row's id\n", sum->duplicate_ids - DUPS_SHOWN);
+}
+
+static void dups_free(dups *d) {
+  case_ids_free(d->ids);
+  err_free(d->shown);
+}
+
 static int run_serial(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,
                       render_summary *sum, err **e) {
   memset(sum, 0, sizeof *sum);
@@ -74,7 +124,12 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
   r->nopinions = opts->nopinions;
   r->begin(r);
   bool row_found = false;
+  dups d = {case_ids_new(), NULL};
   for (;;) {
+    if (check_stop(opts, r, e) != 0) {
+      rc = -1;
+      break;
+    }
     case_row row;
     err *re = NULL;
     int got = cases_next(cr, &row, &re);
@@ -85,6 +140,7 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
       rc = -1;
       break;
     }
+    dups_check(&d, cases_name(cr), row.id, row.line, row.id_col, sum);
     if (opts->row_id && strcmp(row.id, opts->row_id) != 0) {
       err_free(re);
       continue;
@@ -107,7 +163,11 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
                   "ids are in the file's id column");
     rc = -1;
   }
-  if (rc == 0) r->end(r, sum);
+  if (rc == 0) {
+    dups_report(&d, sum, stderr);
+    r->end(r, sum);
+  }
+  dups_free(&d);
   slots_free(&s, opts->nopinions);
   eval_free(ec);
   cases_close(cr);
@@ -120,7 +180,10 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
  * and render a block each, into memory; the writer prints the blocks in
  * order. Cutting only needs the line ends outside quotes, so parsing itself
  * runs in parallel. */
+/* Input per block: large for outcomes, smaller for explanations, whose
+ * output is many times the input and is held in memory until written. */
 #define BLOCK_BYTES ((size_t)1 << 20)
+#define TREE_BLOCK_BYTES ((size_t)64 << 10)
 
 enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
 
@@ -134,6 +197,8 @@ typedef struct slot {
   render_summary sum;
   bool row_found;
   err *fatal;             /* the block's CSV broke off */
+  char *ids;              /* its rows' ids, for the writer's duplicate check: */
+  size_t ids_len, ids_cap; /* per row, line and column (ints), then the id and a NUL */
 } slot;
 
 typedef struct shared {
@@ -148,6 +213,7 @@ typedef struct shared {
   int filled;             /* blocks the reader has filled */
   bool reader_done;
   int next_work;          /* the next block a worker takes */
+  bool stop;              /* the writer stopped: read no further */
   err *read_error;
 } shared;
 
@@ -202,19 +268,26 @@ static void *reader_main(void *arg) {
     slot *sl = &sh->slots[b % sh->nslots];
     pthread_mutex_lock(&sh->mu);
     while (sl->state != SLOT_FREE) pthread_cond_wait(&sh->cv, &sh->mu);
+    if (sh->stop || stopped(sh->opts)) {
+      sh->reader_done = true;
+      pthread_cond_broadcast(&sh->cv);
+      pthread_mutex_unlock(&sh->mu);
+      break;
+    }
     pthread_mutex_unlock(&sh->mu);
     /* the carry from the last block, then more of the file until a line
      * ends outside quotes (or the file does) */
     sl->in_len = 0;
-    size_t want = ncarry + BLOCK_BYTES;
+    size_t block = sh->main_r->wants_tree ? TREE_BLOCK_BYTES : BLOCK_BYTES;
+    size_t want = ncarry + block;
     if (sl->in_cap < want) sl->in = xrealloc(sl->in, sl->in_cap = want);
     memcpy(sl->in, carry, ncarry);
     sl->in_len = ncarry;
     size_t cut = 0;
     for (;;) {
       if (!eof) {
-        if (sl->in_cap - sl->in_len < BLOCK_BYTES) sl->in = xrealloc(sl->in, sl->in_cap += BLOCK_BYTES);
-        size_t got = fread(sl->in + sl->in_len, 1, BLOCK_BYTES, f);
+        if (sl->in_cap - sl->in_len < block) sl->in = xrealloc(sl->in, sl->in_cap += block);
+        size_t got = fread(sl->in + sl->in_len, 1, block, f);
         if (got == 0) {
           if (ferror(f)) sh->read_error = err_new(cases_name(sh->header), line, 0, "read error");
           eof = true;
@@ -222,6 +295,9 @@ static void *reader_main(void *arg) {
         sl->in_len += got;
       }
       cut = eof ? sl->in_len : cut_point(sl->in, sl->in_len);
+      /* no line end outside quotes for longer than a row may be: hand the
+       * block over, and its reader reports the row that does not end */
+      if (cut == 0 && sl->in_len > CSVIN_MAX_ROW + block) cut = sl->in_len;
       if (cut > 0 || eof) break;
     }
     ncarry = sl->in_len - cut;
@@ -266,9 +342,11 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
   r->diag = open_memstream(&sl->diag, &sl->diag_len);
   memset(&sl->sum, 0, sizeof sl->sum);
   sl->row_found = false;
+  sl->ids_len = 0;
   case_reader *cr = cases_open_block(sh->header, sl->in, sl->in_len, sl->first_line);
   int nrendered = 0;
   for (;;) {
+    if (stopped(opts)) break; /* the writer says so */
     case_row row;
     err *re = NULL;
     int got = cases_next(cr, &row, &re);
@@ -277,6 +355,15 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
       sl->fatal = re;
       break;
     }
+    size_t idlen = strlen(row.id), need = 2 * sizeof(int) + idlen + 1;
+    if (sl->ids_len + need > sl->ids_cap) {
+      while (sl->ids_len + need > sl->ids_cap) sl->ids_cap = sl->ids_cap ? 2 * sl->ids_cap : 4096;
+      sl->ids = xrealloc(sl->ids, sl->ids_cap);
+    }
+    memcpy(sl->ids + sl->ids_len, &row.line, sizeof(int));
+    memcpy(sl->ids + sl->ids_len + sizeof(int), &row.id_col, sizeof(int));
+    memcpy(sl->ids + sl->ids_len + 2 * sizeof(int), row.id, idlen + 1);
+    sl->ids_len += need;
     if (opts->row_id && strcmp(row.id, opts->row_id) != 0) {
       err_free(re);
       continue;
@@ -296,6 +383,7 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
     else sl->sum.decided++;
   }
   cases_close(cr);
+  if (r->flush) r->flush(r);
   fclose(r->out);
   fclose(r->diag);
   r->out = r->diag = NULL;
@@ -378,6 +466,7 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
   /* the writer: blocks in input order; a broken block ends the output */
   int rc = 0;
   bool found = false, any_out = false;
+  dups d = {case_ids_new(), NULL};
   for (int b = 0;; b++) {
     slot *sl = &sh.slots[b % sh.nslots];
     pthread_mutex_lock(&sh.mu);
@@ -396,10 +485,26 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
       sum->undecided += sl->sum.undecided;
       sum->failed += sl->sum.failed;
       found |= sl->row_found;
+      for (size_t at = 0; at < sl->ids_len;) {
+        int line, col;
+        memcpy(&line, sl->ids + at, sizeof(int));
+        memcpy(&col, sl->ids + at + sizeof(int), sizeof(int));
+        const char *id = sl->ids + at + 2 * sizeof(int);
+        dups_check(&d, cases_name(sh.header), id, line, col, sum);
+        at += 2 * sizeof(int) + strlen(id) + 1;
+      }
       if (sl->fatal) {
         *e = sl->fatal;
         sl->fatal = NULL;
         rc = -1;
+      } else if (check_stop(opts, r, e) != 0) {
+        rc = -1;
+      }
+      if (rc != 0) {
+        /* read no further; the blocks under way are drained unwritten */
+        pthread_mutex_lock(&sh.mu);
+        sh.stop = true;
+        pthread_mutex_unlock(&sh.mu);
       }
     }
     err_free(sl->fatal);
@@ -424,8 +529,15 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
     rc = -1;
   }
   err_free(sh.read_error);
-  if (rc == 0) r->end(r, sum);
-  for (int i = 0; i < sh.nslots; i++) free(sh.slots[i].in);
+  if (rc == 0) {
+    dups_report(&d, sum, stderr);
+    r->end(r, sum);
+  }
+  dups_free(&d);
+  for (int i = 0; i < sh.nslots; i++) {
+    free(sh.slots[i].in);
+    free(sh.slots[i].ids);
+  }
   free(sh.slots);
   for (int i = 0; i < nw; i++) pack_free(ws[i].own);
   free(ws);

@@ -2,6 +2,7 @@
 #include "cases.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,9 @@ struct case_reader {
   int id_col;
   int row_line;
   bool too_many;
+  bool id_bad;     /* the id cell was refused (its own error says why) */
+  bool any_cell;   /* some cell of the row is not empty */
+  bool in_row;     /* a cell of the row being read has been seen */
   err *row_errs;
 };
 
@@ -110,6 +114,55 @@ static bool parse_expect(case_reader *r, const csvin_field *f, err **errs) {
   return true;
 }
 
+/* ---- bytes a cell may hold ----------------------------------------------- */
+
+/* The first byte of s[0..len) that is a NUL or breaks UTF-8 (overlong forms,
+ * surrogates and code points past U+10FFFF included), or len. ASCII, the
+ * common case, costs one test a byte. */
+static size_t bad_byte(const char *text, size_t len) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t i = 0;
+  while (i < len) {
+    unsigned c = s[i];
+    if (c - 1u < 0x7Fu) { /* 0x01..0x7F */
+      i++;
+      continue;
+    }
+    if (c == 0) return i;
+    size_t n;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 1;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else return i;
+    if (len - i <= n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (size_t k = 2; k <= n; k++)
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    i += n + 1;
+  }
+  return len;
+}
+
+/* An error for a cell (or a header name) with a NUL byte or bytes that are
+ * not UTF-8, or NULL when it is clean. `what` names the column. */
+static err *check_bytes(const char *name, const char *text, size_t len, int line, int col, const char *what) {
+  size_t at = bad_byte(text, len);
+  if (at == len) return NULL;
+  if (text[at] == '\0')
+    return err_hint(err_new(name, line, col, "%s: the cell holds a NUL byte (byte %zu of the cell)", what, at + 1),
+                    "case files are text; delete the character, or export the sheet again as CSV");
+  return err_hint(err_new(name, line, col, "%s: the cell is not valid UTF-8 (byte %zu of the cell is 0x%02X)", what,
+                          at + 1, (unsigned char)text[at]),
+                  "save the file as CSV in UTF-8 (spreadsheets call it \"CSV UTF-8\")");
+}
+
 static int read_header(case_reader *r, err **e) {
   const pack *p = r->p;
   csvin_row row;
@@ -120,6 +173,9 @@ static int read_header(case_reader *r, err **e) {
                   "start with a header line of fact names; `ratio facts PACK --template` writes one");
     return -1;
   }
+  /* Spreadsheets export empty columns after the last named one: they are
+   * not columns (a non-empty cell under them is an extra cell). */
+  while (row.nfields > 1 && row.fields[row.nfields - 1].len == 0) row.nfields--;
   r->ncols = row.nfields;
   r->cols = xcalloc((size_t)row.nfields + 1, sizeof *r->cols);
   err *errs = NULL;
@@ -129,6 +185,13 @@ static int read_header(case_reader *r, err **e) {
   for (int i = 0; i < row.nfields; i++) {
     const csvin_field *f = &row.fields[i];
     col_map *c = &r->cols[i];
+    char what[32];
+    snprintf(what, sizeof what, "column %d", f->col);
+    err *be = check_bytes(cases_name(r), f->text, f->len, f->line, f->col, what);
+    if (be) {
+      add(&errs, be);
+      continue;
+    }
     for (int k = 0; k < i; k++) {
       if (strcmp(row.fields[k].text, f->text) == 0 && f->len) {
         add(&errs, err_hint(err_new(cases_name(r), f->line, f->col, "column '%s' appears twice (also column %d)",
@@ -372,13 +435,32 @@ static void start_row(case_reader *r) {
   r->id_off = r->title_off = r->note_off = -1;
   r->strs_len = 0;
   r->too_many = false;
+  r->id_bad = false;
+  r->any_cell = false;
   err_free(r->row_errs);
   r->row_errs = NULL;
 }
 
+/* The header name of a mapped column, for messages. */
+static const char *col_name(const case_reader *r, const col_map *c) {
+  switch (c->kind) {
+  case COL_ID: return "id";
+  case COL_TITLE: return "title";
+  case COL_NOTE: return "note";
+  case COL_EXPECT: return r->expect[c->index].header;
+  case COL_FACT: return r->p->facts[c->index].name;
+  case COL_FINDING: return r->p->nodes[c->index].name;
+  }
+  return "?";
+}
+
 static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
   case_reader *r = ud;
-  if (col == 1) start_row(r);
+  if (col == 1) {
+    start_row(r);
+    r->in_row = true;
+  }
+  r->any_cell |= len > 0;
   cell f = {text, len, line, col};
   if (col > r->ncols) {
     if (len == 0 || r->too_many) return; /* spreadsheets pad rows with empty cells */
@@ -388,7 +470,19 @@ static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
     return;
   }
   const col_map *c = &r->cols[col - 1];
-  err *ce = NULL;
+  /* Cells kept as text are checked byte by byte. A cell read as yes/no, a
+   * declared value or a number needs no such pass on the way in (a NUL or a
+   * byte that is not UTF-8 matches nothing); when it is refused, the bytes
+   * are checked then, to say why. */
+  bool as_text = c->kind == COL_ID || c->kind == COL_TITLE || c->kind == COL_NOTE || c->kind == COL_EXPECT ||
+                 (c->kind == COL_FACT && (r->p->facts[c->index].type == FACT_TEXT ||
+                                          r->p->facts[c->index].type == FACT_DATE));
+  err *ce = as_text ? check_bytes(cases_name(r), text, len, line, col, col_name(r, c)) : NULL;
+  if (ce) {
+    if (c->kind == COL_ID) r->id_bad = true;
+    add(&r->row_errs, ce);
+    return;
+  }
   switch (c->kind) {
   case COL_ID: r->id_off = keep(r, &f); break;
   case COL_TITLE: if (len) r->title_off = keep(r, &f); break;
@@ -396,6 +490,13 @@ static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
   case COL_EXPECT: if (len) r->expect_off[c->index] = keep(r, &f); break;
   case COL_FACT: ce = parse_fact(r, c->index, &f); break;
   case COL_FINDING: ce = parse_finding(r, c->index, &f); break;
+  }
+  if (ce && !as_text) {
+    err *be = check_bytes(cases_name(r), text, len, line, col, col_name(r, c));
+    if (be) {
+      err_free(ce);
+      ce = be;
+    }
   }
   if (ce) add(&r->row_errs, ce);
 }
@@ -409,11 +510,17 @@ static void on_row_end(void *ud, int line, int nfields) {
 int cases_next(case_reader *r, case_row *row, err **e) {
   const pack *p = r->p;
   csvin_sink sink = {on_cell, on_row_end, r};
-  int rc = csvin_pump(r->csv, &sink, e);
+  int rc;
+  /* a row of empty cells (",,,": a spreadsheet's blank row) is a blank line */
+  r->in_row = false;
+  while ((rc = csvin_pump(r->csv, &sink, e)) == 1 && !r->any_cell) {}
   if (rc == 0 || rc == -1) return rc;
+  /* a row malformed in its first cell: nothing of the last row may show */
+  if (!r->in_row) start_row(r);
   r->rows_read++;
   memset(row, 0, sizeof *row);
   row->number = r->rows_read;
+  row->id_col = r->id_col;
   row->facts = r->facts;
   row->findings = r->findings;
   row->has_finding = r->has_finding;
@@ -433,7 +540,7 @@ int cases_next(case_reader *r, case_row *row, err **e) {
     return 2;
   }
   row->line = r->row_line;
-  if (row->id[0] == '\0')
+  if (row->id[0] == '\0' && !r->id_bad)
     add(&r->row_errs, err_hint(err_new(cases_name(r), row->line, r->id_col, "this row has no id"),
                                "give every row a unique id"));
   if (r->row_errs) {
@@ -442,6 +549,59 @@ int cases_next(case_reader *r, case_row *row, err **e) {
     return 2;
   }
   return 1;
+}
+
+/* ---- duplicate ids ---------------------------------------------------------- */
+
+#define IDS_SLOTS (2 * CASE_IDS_MAX) /* a power of two; half full at most */
+
+typedef struct id_slot {
+  uint64_t hash; /* 0: empty */
+  int line;
+} id_slot;
+
+struct case_ids {
+  id_slot *slots; /* IDS_SLOTS, allocated at once: the pages are touched as used */
+  int n;
+};
+
+case_ids *case_ids_new(void) {
+  case_ids *t = xcalloc(1, sizeof *t);
+  t->slots = xcalloc(IDS_SLOTS, sizeof *t->slots);
+  return t;
+}
+
+void case_ids_free(case_ids *t) {
+  if (!t) return;
+  free(t->slots);
+  free(t);
+}
+
+/* FNV-1a, then a final mix so the low bits index the table well. */
+static uint64_t id_hash(const char *s) {
+  uint64_t h = 0xcbf29ce484222325u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdu;
+  h ^= h >> 33;
+  return h ? h : 1;
+}
+
+int case_ids_check(case_ids *t, const char *id, int line) {
+  if (!id || !id[0]) return 0;
+  uint64_t h = id_hash(id);
+  for (size_t i = (size_t)h & (IDS_SLOTS - 1);; i = (i + 1) & (IDS_SLOTS - 1)) {
+    id_slot *s = &t->slots[i];
+    if (s->hash == h) return s->line;
+    if (s->hash == 0) {
+      if (t->n < CASE_IDS_MAX) {
+        s->hash = h;
+        s->line = line;
+        t->n++;
+      }
+      return 0;
+    }
+  }
 }
 
 char *cases_template_header(const pack *p) {

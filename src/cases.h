@@ -43,6 +43,7 @@ typedef struct case_row {
   const char *title;  /* NULL when absent */
   const char *note;
   int line;
+  int id_col;         /* the id's column */
   int number;         /* 1-based count of data rows */
   case_value *facts;  /* one per pack fact */
   rval *findings;     /* one per pack node; meaningful where has_finding */
@@ -78,6 +79,23 @@ const case_expect_col *cases_expect_cols(const case_reader *r, int *n);
 const char *cases_name(const case_reader *r);
 
 void cases_close(case_reader *r);
+
+/* Duplicate ids, in memory that does not grow with the file: a fixed table
+ * of the first CASE_IDS_MAX ids (by a 64-bit hash, with the line each was
+ * on). Every row's id is checked against the ids kept; a duplicate is found
+ * whenever the earlier row with that id is among the first CASE_IDS_MAX rows
+ * with an id. */
+#define CASE_IDS_MAX 65536
+typedef struct case_ids case_ids;
+
+/* A new, empty table; the caller frees it with case_ids_free. */
+case_ids *case_ids_new(void);
+
+/* Check `id` (read on `line`) and remember it while there is room. Returns
+ * the line of an earlier row with the same id, or 0. Blank ids are ignored. */
+int case_ids_check(case_ids *t, const char *id, int line);
+
+void case_ids_free(case_ids *t);
 
 /* A blank CSV header for the pack: id, title, note, the facts, then the
  * findings. The caller frees the string. */

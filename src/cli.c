@@ -100,3 +100,22 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
   if (n == 0) fprintf(stderr, "ratio: no opinion of the pack was in force on %s\n", as_of);
   return n ? n : -1;
 }
+
+/* ---- signals --------------------------------------------------------------- */
+
+/* The one piece of mutable state outside main: a signal handler can reach
+ * nothing else. Commands get it by pointer from ratio_catch_signals. */
+static volatile sig_atomic_t caught_signal;
+
+static void on_signal(int sig) { caught_signal = sig; }
+
+volatile sig_atomic_t *ratio_catch_signals(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+  signal(SIGPIPE, SIG_IGN);
+  return &caught_signal;
+}

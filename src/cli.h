@@ -4,6 +4,7 @@
 #define RATIO_CLI_H
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 
 #include "err.h"
@@ -28,6 +29,11 @@ int cmd_new(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
 int cmd_table(int argc, char **argv);
+
+/* For a command that stops cleanly: SIGINT and SIGTERM set the
+ * returned flag to the signal's number instead of killing the process, and
+ * SIGPIPE is ignored, so a closed pipe is a write error to report. */
+volatile sig_atomic_t *ratio_catch_signals(void);
 
 /* Options every command that loads a pack takes. */
 enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG };

@@ -1,6 +1,9 @@
 /* cmd_eval: ratio eval PACK -f CASES.csv */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "batch.h"
 #include "cli.h"
@@ -21,6 +24,8 @@ static const char eval_help[] =
     "      --format FORMAT   text (default), json or csv\n"
     "      --columns LIST    csv: the columns for each opinion, comma-separated:\n"
     "                        outcome, disposition or node names (default: outcome)\n"
+    "  -o, --output FILE     write the output to FILE, which appears only when\n"
+    "                        the run is complete (default: standard output)\n"
     "  -j, --jobs N          decide rows on N threads (default 1); the output\n"
     "                        is the same, in input order\n"
     "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
@@ -29,8 +34,9 @@ static const char eval_help[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 every row was decided or left undecided; 1 some row could\n"
-    "not be read or a rule failed on it (it is reported in the output); 2 usage,\n"
-    "file or pack error.\n";
+    "not be read or a rule failed on it (it is reported in the output), or two\n"
+    "rows share an id; 2 usage, file or pack error, or the output could not be\n"
+    "written; 130 or 143 interrupted (SIGINT, SIGTERM).\n";
 
 /* How to make a renderer of the chosen format, once for the run and once
  * per worker thread. */
@@ -81,10 +87,62 @@ static int parse_columns(const pack *p, const char *list, render_column **out, i
   return rc;
 }
 
+/* -o FILE: the output goes to a temporary file in FILE's folder, renamed
+ * into place when the run is complete, so FILE is never half written. */
+static FILE *open_output(const char *path, char **tmp) {
+  const char *slash = strrchr(path, '/');
+  *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
+               : xasprintf(".%s.XXXXXX", path);
+  int fd = mkstemp(*tmp);
+  if (fd < 0) {
+    fprintf(stderr, "ratio eval: cannot write %s: %s\n", path, strerror(errno));
+    free(*tmp);
+    *tmp = NULL;
+    return NULL;
+  }
+  /* mkstemp makes the file private; give it the mode a new file gets */
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  FILE *f = fdopen(fd, "w");
+  if (!f) {
+    close(fd);
+    unlink(*tmp);
+    free(*tmp);
+    *tmp = NULL;
+  }
+  return f;
+}
+
+/* Finish the output: flush and close it, and for -o rename the temporary
+ * file into place, or remove it when the run did not complete. Returns
+ * `code`, or RATIO_USAGE when the output could not be written. */
+static int close_output(FILE *out, char *tmp, const char *path, int code, bool complete) {
+  int failed = fflush(out) != 0 || ferror(out);
+  int saved = errno;
+  if (tmp) {
+    failed |= fclose(out) != 0;
+    if (!failed) saved = errno;
+    if (complete && !failed && rename(tmp, path) != 0) {
+      failed = 1;
+      saved = errno;
+    }
+    if (!complete || failed) unlink(tmp);
+    free(tmp);
+  }
+  if (failed && complete) {
+    fprintf(stderr, "ratio eval: cannot write %s: %s\n", tmp ? path : "the output",
+            saved == EPIPE ? "the reader closed the pipe" : saved ? strerror(saved) : "write error");
+    return RATIO_USAGE;
+  }
+  return code;
+}
+
 int cmd_eval(int argc, char **argv) {
   static const struct option longopts[] = {
       {"file", required_argument, NULL, 'f'},
-      {"opinion", required_argument, NULL, 'o'},
+      {"opinion", required_argument, NULL, 'O'},
+      {"output", required_argument, NULL, 'o'},
       {"row", required_argument, NULL, 'r'},
       {"format", required_argument, NULL, 'F'},
       {"columns", required_argument, NULL, 'C'},
@@ -96,17 +154,18 @@ int cmd_eval(int argc, char **argv) {
       {NULL, 0, NULL, 0},
   };
   const char *file = NULL, *opinion = NULL, *row = NULL, *format = "text", *as_of = NULL;
-  const char *columns = NULL;
+  const char *columns = NULL, *output = NULL;
   int jobs = 1;
   pack_options popts = {{0, 0}};
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:j:h", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "f:o:j:h", longopts, NULL)) != -1) {
     err *e = NULL;
     switch (c) {
     case 'f': file = optarg; break;
-    case 'o': opinion = optarg; break;
+    case 'O': opinion = optarg; break;
+    case 'o': output = optarg; break;
     case 'r': row = optarg; break;
     case 'F': format = optarg; break;
     case 'C': columns = optarg; break;
@@ -145,26 +204,30 @@ int cmd_eval(int argc, char **argv) {
   render_column *cols = NULL;
   int ncols = 0;
   if (nops > 0 && columns && parse_columns(p, columns, &cols, &ncols) != 0) nops = -1;
+  FILE *out = stdout;
+  char *tmp = NULL;
+  if (nops > 0 && output && strcmp(output, "-") != 0 && !(out = open_output(output, &tmp))) nops = -1;
+  bool complete = false;
   if (nops > 0) {
     struct maker mk = {p, file, cols, ncols, csv, make};
-    renderer *r = make_renderer(&mk, stdout, stderr);
-    batch_options bo = {ops, nops, row, jobs, make_renderer, &mk, argv[optind], &popts};
+    renderer *r = make_renderer(&mk, out, stderr);
+    volatile sig_atomic_t *stop = ratio_catch_signals();
+    batch_options bo = {ops, nops, row, jobs, make_renderer, &mk, argv[optind], &popts, stop};
     render_summary sum;
     err *e = NULL;
     if (batch_run(p, file, &bo, r, &sum, &e) != 0) {
-      fflush(stdout);
+      fflush(out);
       code = cli_fail(e, RATIO_USAGE);
+      if (*stop) code = 128 + (int)*stop;
     } else {
-      code = sum.failed ? RATIO_FAILED : RATIO_OK;
+      complete = true;
+      code = sum.failed || sum.duplicate_ids ? RATIO_FAILED : RATIO_OK;
     }
     render_free(r);
   }
+  if (out) code = close_output(out, tmp, output, code, complete);
   free(cols);
   free(ops);
   pack_free(p);
-  if (fflush(stdout) != 0 && code == RATIO_OK) {
-    perror("ratio: writing the output");
-    code = RATIO_FAILED;
-  }
   return code;
 }

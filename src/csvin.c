@@ -29,6 +29,9 @@ struct csvin_reader {
   bool last_cr;     /* the last piece ended with a lone CR (an LF may follow) */
   int col;          /* fields seen in the row being parsed */
   int row_line;     /* where the row being parsed starts, 0 between rows */
+  size_t row_bytes; /* bytes fed to the unfinished row */
+  int row_start;    /* the line the unfinished row starts on, 0 if none */
+  bool ended_nl;    /* the last piece fed ended a line */
   bool row_ended;   /* the sink was given a whole row during this pump */
   const csvin_sink *sink;
   char *chunk;
@@ -68,6 +71,16 @@ static void on_row(int c, void *ctx) {
 
 /* ---- reading -------------------------------------------------------------- */
 
+/* libcsv grows a field's buffer by a fixed block; the default (128 bytes)
+ * makes a long field cost a realloc per 128 bytes, quadratic in its length.
+ * Strict: a stray quote is an error, not silently kept. */
+#define FIELD_BLOCK ((size_t)256 << 10)
+
+static void parser_init(struct csv_parser *p) {
+  csv_init(p, CSV_STRICT | CSV_STRICT_FINI);
+  csv_set_blk_size(p, FIELD_BLOCK);
+}
+
 csvin_reader *csvin_open_stream(FILE *f, const char *name) {
   csvin_reader *r = xcalloc(1, sizeof *r);
   r->f = f;
@@ -75,8 +88,7 @@ csvin_reader *csvin_open_stream(FILE *f, const char *name) {
   r->at_start = true;
   r->line = 1;
   r->chunk = xmalloc(READ_CHUNK);
-  /* Strict: a stray quote is an error, not silently kept. */
-  csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+  parser_init(&r->parser);
   return r;
 }
 
@@ -98,7 +110,7 @@ csvin_reader *csvin_open_memory(const char *buf, size_t len, const char *name, i
   r->chunk = (char *)buf;
   r->chunk_len = len;
   r->borrowed = true;
-  csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+  parser_init(&r->parser);
   return r;
 }
 
@@ -128,9 +140,11 @@ void csvin_close(csvin_reader *r) {
 /* After a malformed row: a fresh parser, and the rest of the line dropped. */
 static void restart(csvin_reader *r) {
   csv_free(&r->parser);
-  csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
+  parser_init(&r->parser);
   r->col = 0;
   r->row_line = 0;
+  r->row_bytes = 0;
+  r->row_start = 0;
 }
 
 /* The next piece of input: up to and including one line end (LF, CR or
@@ -183,23 +197,50 @@ int csvin_pump(csvin_reader *r, const csvin_sink *sink, err **e) {
     if (len < 0) return -1;
     if (len == 0) {
       r->done = true;
-      int open_line = r->row_line;
+      int from = r->row_start ? r->row_start : r->line;
+      int last = r->ended_nl ? r->line - 1 : r->line;
+      if (last < from) last = from;
       if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
-        *e = err_new(r->name, open_line ? open_line : r->line, 0, "the file ends inside a quoted field");
-        err_hint(*e, "close the quote that was opened here");
+        /* the open quote swallowed every line after it: say which */
+        if (last > from)
+          *e = err_new(r->name, from, r->col + 1,
+                       "the file ends inside a quoted field, so lines %d to %d are one unfinished row", from, last);
+        else
+          *e = err_new(r->name, from, r->col + 1, "the file ends inside a quoted field");
+        err_hint(*e, "close the quote that was opened on line %d", from);
         return 2;
       }
       return r->row_ended ? 1 : 0;
     }
     r->quoted = memchr(s, '"', (size_t)len) != NULL;
     size_t done = csv_parse(&r->parser, s, (size_t)len, on_field, on_row, r);
+    /* what the row still being parsed has cost so far */
+    if (r->row_ended || r->parser.pstate == 0) {
+      r->row_bytes = 0;
+      r->row_start = 0;
+    } else {
+      if (!r->row_start) r->row_start = r->line;
+      if ((r->row_bytes += (size_t)len) > CSVIN_MAX_ROW) {
+        /* a row (or an unclosed quote) without end: stop before memory grows */
+        *e = err_new(r->name, r->row_start, r->col + 1, "this row is longer than %d MiB; reading stops here",
+                     (int)(CSVIN_MAX_ROW >> 20));
+        err_hint(*e, "look for a quote that is never closed, or split the text of the field");
+        r->done = true;
+        return -1;
+      }
+    }
     int line = r->line;
     /* a CRLF split across two reads counts as one line end */
     bool lf_after_cr = len == 1 && s[0] == '\n' && r->last_cr;
     if (ends_line && !lf_after_cr) r->line++;
     r->last_cr = ends_line && s[len - 1] == '\r';
+    r->ended_nl = ends_line;
     if (done != (size_t)len) {
-      *e = err_new(r->name, line, r->col + 1, "malformed quotes in this field; the row is skipped");
+      if (r->row_start && r->row_start < line)
+        *e = err_new(r->name, line, r->col + 1, "malformed quotes in this field; the row, from line %d, is skipped",
+                     r->row_start);
+      else
+        *e = err_new(r->name, line, r->col + 1, "malformed quotes in this field; the row is skipped");
       err_hint(*e, "quote a whole field (\"like, this\") and double any quote inside it (\"\")");
       restart(r);
       return 2;

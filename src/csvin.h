@@ -14,6 +14,11 @@
 
 #include "err.h"
 
+/* The longest row (or quoted field) the reader accepts, in bytes: memory
+ * stays bounded whatever the file holds. A longer one stops the reading
+ * (csvin_pump returns -1). */
+#define CSVIN_MAX_ROW ((size_t)8 << 20)
+
 typedef struct csvin_field {
   const char *text; /* NUL-terminated; borrowed until the next csvin_next */
   size_t len;

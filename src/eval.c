@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "suggest.h"
+
 #define MAX_CANDIDATES 64
 
 typedef struct kid_list {
@@ -420,6 +422,14 @@ static int lua_reader(void *ud, const char *name, sandbox_value *out, err **e) {
   int n = pack_node_index(p, name);
   if (n < 0) {
     *e = err_new(NULL, 0, 0, "a rule function read '%s', which is no fact or node of the pack", name);
+    const char **cands = xcalloc((size_t)(p->nfacts + p->nnodes + 1), sizeof *cands);
+    int nc = 0;
+    for (int k = 0; k < p->nfacts; k++) cands[nc++] = p->facts[k].name;
+    for (int k = 0; k < p->nnodes; k++) cands[nc++] = p->nodes[k].name;
+    const char *best = suggest_closest(name, strlen(name), cands, nc);
+    if (best) err_hint(*e, "did you mean f.%s?", best);
+    else if (p->nfacts) err_hint(*e, "read a fact or node the pack declares, e.g. f.%s", p->facts[0].name);
+    free(cands);
     return -1;
   }
   if (c->cur >= 0) kid_add(&c->dyn[c->cur], n);

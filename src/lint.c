@@ -528,9 +528,11 @@ static void check_usage(lint_ctx *c) {
   for (int n = 0; n < p->nnodes; n++) {
     const pack_node *nd = &p->nodes[n];
     if (nd->base.nby) continue;
-    lint_add(c->r, nd->file, nd->line, 1, LINT_WARNING,
-             "add by = \"authority\" (declared with authority \"name\" { cite = ... })",
-             "node %s cites no authority", nd->name);
+    char *hint = p->nauthorities
+                     ? xasprintf("add by = \"%s\" or another authority the pack declares", p->authorities[0].name)
+                     : xstrdup("declare one with authority \"name\" { cite = ... } and add by = \"name\"");
+    lint_add(c->r, nd->file, nd->line, 1, LINT_WARNING, hint, "node %s cites no authority", nd->name);
+    free(hint);
   }
   free(rules);
   free(rnode);

@@ -57,8 +57,8 @@ static char *get_str(loader *ld, lua_State *L, int idx, const char *key, const c
   lua_getfield(L, idx, key);
   if (lua_type(L, -1) == LUA_TSTRING) out = xstrdup(lua_tostring(L, -1));
   else if (!lua_isnil(L, -1))
-    add_err(ld, file, line, NULL, "%s: '%s' must be text in quotes, not a %s", what, key,
-            luaL_typename(L, -1));
+    add_err(ld, file, line, NULL, "%s: '%s' must be text in quotes, not a %s; write %s = \"...\"", what, key,
+            luaL_typename(L, -1), key);
   lua_pop(L, 1);
   return out;
 }
@@ -126,9 +126,14 @@ int pack_authority_index(const pack *p, const char *name) {
 }
 
 static int value_index(char *const *values, int n, const char *name, size_t len) {
-  /* no strlen: this runs for every one-of cell of every row */
-  for (int i = 0; i < n; i++)
-    if (values[i][0] == name[0] && strncmp(values[i], name, len) == 0 && values[i][len] == '\0') return i;
+  /* no strlen: this runs for every one-of cell of every row; and the name
+   * may hold a NUL byte, so the value's own end is checked at every step */
+  for (int i = 0; i < n; i++) {
+    const char *v = values[i];
+    size_t j = 0;
+    while (j < len && v[j] && v[j] == name[j]) j++;
+    if (j == len && v[len] == '\0') return i;
+  }
   return -1;
 }
 
@@ -272,7 +277,7 @@ static expr *conv_first(loader *ld, lua_State *L, int idx, expr *x, const want *
   x->kids = xcalloc((size_t)n, sizeof *x->kids);
   x->gives = xcalloc((size_t)n, sizeof *x->gives);
   x->nkids = n;
-  bool ok = true;
+  bool ok = true, saw_otherwise = false;
   for (int i = 0; i < n; i++) {
     lua_rawgeti(L, list, i + 1);
     int b = lua_gettop(L);
@@ -283,6 +288,7 @@ static expr *conv_first(loader *ld, lua_State *L, int idx, expr *x, const want *
     bool has_cond = !lua_isnil(L, -1);
     if (has_cond && !(x->kids[i] = conv_bool(ld, L, lua_gettop(L), w->node))) ok = false;
     lua_pop(L, 1);
+    if (!has_cond) saw_otherwise = true;
     if (!has_cond && i != n - 1) {
       add_err(ld, file, line, "move otherwise to the end of the list",
               "otherwise must be the last branch of first { ... }; the branches after it are never used");
@@ -297,15 +303,15 @@ static expr *conv_first(loader *ld, lua_State *L, int idx, expr *x, const want *
     } else if ((x->gives[i] = value_of_name(w, g)) == RV_UNKNOWN && strcmp(g, "unknown") != 0) {
       char *all = join(w->values, w->nvalues);
       char *hint = did_you_mean_in(g, w->values, w->nvalues);
-      add_err(ld, file, line, hint, "node %s: '%s' is not one of its values (%s, or unknown)",
-              w->node, g, all);
+      add_err(ld, file, line, hint ? hint : "give one of the node's values in quotes, or add the value to its values",
+              "node %s: '%s' is not one of its values (%s, or unknown)", w->node, g, all);
       free(hint);
       free(all);
       ok = false;
     }
     lua_pop(L, 2);
     if (!has_cond) x->kids[i] = NULL;
-    if (i == n - 1 && has_cond) {
+    if (i == n - 1 && has_cond && !saw_otherwise) {
       add_err(ld, file, line, "end the list with otherwise \"value\"",
               "first { ... } needs otherwise \"value\" as its last branch, for when no condition holds");
       ok = false;
@@ -372,8 +378,16 @@ static expr *conv_cmp(loader *ld, lua_State *L, int idx, expr *x, const char *re
   lua_pop(L, 1);
   const pack_fact *f = x->ref.is_node ? NULL : &ld->p->facts[x->ref.index];
   if (!f || (f->type != FACT_NUMBER && f->type != FACT_DATE)) {
-    add_err(ld, x->file, x->line, f && f->type == FACT_ENUM ? "use is(...) for one-of facts" : "use yes/no for yes/no facts",
-            "%s(\"%s\", ...): %s is not a number or date fact", op ? op : "cmp", refname, refname);
+    char *hint = f && f->type == FACT_ENUM
+                     ? xasprintf("test a one-of fact with is(\"%s\", \"%s\")", refname, f->values[0])
+                 : f && f->type == FACT_YESNO
+                     ? xasprintf("test a yes/no fact by its name alone, \"%s\", or with no \"%s\"", refname, refname)
+                 : f ? xasprintf("a text fact can only be shown in sentences, not compared")
+                     : xasprintf("%s is a node: test it by its name alone, or with is(\"%s\", ...) if it has values",
+                                 refname, refname);
+    add_err(ld, x->file, x->line, hint, "%s(\"%s\", ...): %s is not a number or date fact", op ? op : "cmp",
+            refname, refname);
+    free(hint);
     expr_free(x);
     return NULL;
   }
@@ -381,7 +395,8 @@ static expr *conv_cmp(loader *ld, lua_State *L, int idx, expr *x, const char *re
   bool ok = true;
   if (f->type == FACT_NUMBER) {
     if (lua_type(L, -1) != LUA_TNUMBER) {
-      add_err(ld, x->file, x->line, NULL, "%s(\"%s\", ...) compares a number fact; give a number", op, refname);
+      add_err(ld, x->file, x->line, NULL, "%s(\"%s\", ...) compares a number fact; give a number without quotes, e.g. %s(\"%s\", 10)",
+              op, refname, op, refname);
       ok = false;
     } else {
       x->number = lua_tonumber(L, -1);
@@ -523,13 +538,20 @@ static bool parse_tmpl(loader *ld, strpool *pool, const char *src, const char *f
     if (open > p) out->parts[out->nparts++] = (tmpl_part){p, (int)(open - p), {false, 0}};
     const char *close = strchr(open, '}');
     if (!close) {
-      add_err(ld, file, line, "close it with }", "template has '{' with no matching '}'");
+      add_err(ld, file, line, "close it: {name} shows the value of the fact or node name",
+              "a sentence has '{' with no matching '}'");
       ok = false;
       break;
     }
     char *name = xstrndup(open + 1, (size_t)(close - open - 1));
     pack_ref r;
-    if (resolve(ld, name, file, line, &r)) out->parts[out->nparts++] = (tmpl_part){NULL, 0, r};
+    if (pack_fact_index(ld->p, name) < 0 && pack_node_index(ld->p, name) < 0) {
+      char *hint = did_you_mean(ld->p, name, true, true);
+      add_err(ld, file, line, hint ? hint : "put the name of a fact or node between { and }",
+              "a sentence shows {%s}, but '%s' is no fact or node", name, name);
+      free(hint);
+      ok = false;
+    } else if (resolve(ld, name, file, line, &r)) out->parts[out->nparts++] = (tmpl_part){NULL, 0, r};
     else ok = false;
     free(name);
     p = close + 1;
@@ -566,8 +588,9 @@ static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, nod
         char **all = xcalloc((size_t)ld->p->nauthorities + 1, sizeof *all);
         for (int k = 0; k < ld->p->nauthorities; k++) all[k] = ld->p->authorities[k].name;
         char *hint = did_you_mean_in(names[i], all, ld->p->nauthorities);
-        add_err(ld, r->file, r->line, hint ? hint : "declare it with authority \"name\" { cite = ..., pin = ... }",
-                "%s %s: unknown authority '%s'", is_override ? "override" : "node", n->name, names[i]);
+        if (!hint) hint = xasprintf("declare it with authority \"%s\" { cite = ..., pin = ... }", names[i]);
+        add_err(ld, r->file, r->line, hint, "%s %s: unknown authority '%s'", is_override ? "override" : "node",
+                n->name, names[i]);
         free(hint);
         free(all);
       } else {
@@ -580,18 +603,20 @@ static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, nod
   lua_pop(L, 1);
   /* Sentences: yes/no/unknown for yes/no nodes; says = { value = ... }. */
   r->says = xcalloc((size_t)n->nvalues, sizeof *r->says);
+  char *what = xasprintf("%s %s", is_override ? "override" : "node", n->name);
   for (int v = 0; v < n->nvalues; v++) {
     const char *key = values[v];
     char *s = NULL;
-    if (!n->valued) s = get_str(ld, L, idx, key, r->file, r->line, n->name);
+    if (!n->valued) s = get_str(ld, L, idx, key, r->file, r->line, what);
     else {
       lua_getfield(L, idx, "says");
-      if (lua_istable(L, -1)) s = get_str(ld, L, lua_gettop(L), key, r->file, r->line, n->name);
+      if (lua_istable(L, -1)) s = get_str(ld, L, lua_gettop(L), key, r->file, r->line, what);
       lua_pop(L, 1);
     }
     if (s) parse_tmpl(ld, pool, pool_keep(pool, s), r->file, r->line, &r->says[v]);
   }
-  char *u = get_str(ld, L, idx, "unknown", r->file, r->line, n->name);
+  char *u = get_str(ld, L, idx, "unknown", r->file, r->line, what);
+  free(what);
   if (u) parse_tmpl(ld, pool, pool_keep(pool, u), r->file, r->line, &r->says_unknown);
 }
 
@@ -607,7 +632,10 @@ static void rule_free(node_rule *r) {
 static bool check_unique(loader *ld, const char *kind, const char *name, const char *file,
                          int line, int found) {
   if (found < 0) return true;
-  add_err(ld, file, line, "rename one of them", "%s '%s' is declared twice", kind, name);
+  if (strcmp(kind, "fact and node") == 0)
+    add_err(ld, file, line, "rename one of them", "'%s' is declared both as a fact and as a node", name);
+  else
+    add_err(ld, file, line, "rename one of them", "%s '%s' is declared twice", kind, name);
   return false;
 }
 
@@ -633,10 +661,12 @@ static void read_facts(loader *ld, lua_State *L, int reg) {
     f->name = name;
     f->file = xstrdup(file);
     f->line = line;
-    f->ask = get_str(ld, L, t, "ask", file, line, name);
-    f->help = get_str(ld, L, t, "help", file, line, name);
+    char *what = xasprintf("fact %s", name);
+    f->ask = get_str(ld, L, t, "ask", file, line, what);
+    f->help = get_str(ld, L, t, "help", file, line, what);
     f->optional = get_bool(L, t, "optional");
-    char *type = get_str(ld, L, t, "type", file, line, name);
+    char *type = get_str(ld, L, t, "type", file, line, what);
+    free(what);
     static const char *const types[] = {"yesno", "enum", "number", "date", "text"};
     for (int k = 0; k < 5; k++)
       if (type && strcmp(type, types[k]) == 0) f->type = (fact_type)k;
@@ -650,7 +680,7 @@ static void read_facts(loader *ld, lua_State *L, int reg) {
       for (int a = 0; a < f->nvalues; a++)
         for (int b = 0; b < a; b++)
           if (strcmp(f->values[a], f->values[b]) == 0)
-            add_err(ld, file, line, NULL, "fact %s lists the value '%s' twice", name, f->values[a]);
+            add_err(ld, file, line, "remove one of them", "fact %s lists the value '%s' twice", name, f->values[a]);
     }
     lua_pop(L, 1);
   }
@@ -679,12 +709,16 @@ static void read_authorities(loader *ld, lua_State *L, int reg) {
     a->name = name;
     a->file = xstrdup(file);
     a->line = line;
-    a->cite = get_str(ld, L, t, "cite", file, line, name);
-    a->pin = get_str(ld, L, t, "pin", file, line, name);
-    a->quote = get_str(ld, L, t, "quote", file, line, name);
-    if (!a->cite)
-      add_err(ld, file, line, "write authority \"x\" { cite = \"Case v. Case, 1 U.S. 1 (1900)\", pin = \"5\" }",
-              "authority %s has no citation", name);
+    char *what = xasprintf("authority %s", name);
+    a->cite = get_str(ld, L, t, "cite", file, line, what);
+    a->pin = get_str(ld, L, t, "pin", file, line, what);
+    a->quote = get_str(ld, L, t, "quote", file, line, what);
+    free(what);
+    if (!a->cite) {
+      char *hint = xasprintf("write authority \"%s\" { cite = \"Case v. Case, 1 U.S. 1 (1900)\", pin = \"5\" }", name);
+      add_err(ld, file, line, hint, "authority %s has no citation", name);
+      free(hint);
+    }
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -714,15 +748,18 @@ static void read_node_heads(loader *ld, lua_State *L, int reg) {
     nd->name = name;
     nd->file = xstrdup(file);
     nd->line = line;
-    nd->ask = get_str(ld, L, t, "ask", file, line, name);
-    nd->title = get_str(ld, L, t, "title", file, line, name);
+    char *what = xasprintf("node %s", name);
+    nd->ask = get_str(ld, L, t, "ask", file, line, what);
+    nd->title = get_str(ld, L, t, "title", file, line, what);
+    free(what);
     nd->finding = get_bool(L, t, "finding");
     lua_getfield(L, t, "values");
     if (lua_istable(L, -1)) {
       nd->values = get_str_list(L, lua_gettop(L), &nd->nvalues);
       nd->valued = true;
       if (nd->nvalues < 2 || nd->nvalues > 64)
-        add_err(ld, file, line, NULL, "node %s needs between 2 and 64 values", name);
+        add_err(ld, file, line, "list at least two, e.g. values = { \"clear\", \"none\" }, or leave values out for a yes/no node",
+                "node %s needs between 2 and 64 values (it lists %d)", name, nd->nvalues);
       for (int v = 0; v < nd->nvalues; v++)
         if (strcmp(nd->values[v], "unknown") == 0)
           add_err(ld, file, line, "leave 'unknown' out: every node may be unknown",
@@ -791,19 +828,20 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
     pack_opinion *o = &p->opinions[i];
     const char *file = o->file;
     int line = o->line;
-    o->author = get_str(ld, L, t, "author", file, line, o->name);
-    o->role = get_str(ld, L, t, "role", file, line, o->name);
-    o->title = get_str(ld, L, t, "title", file, line, o->name);
-    o->joined = get_str(ld, L, t, "joined", file, line, o->name);
-    o->date = get_str(ld, L, t, "date", file, line, o->name);
-    o->until_date = get_str(ld, L, t, "until_date", file, line, o->name);
+    char *what = xasprintf("opinion %s", o->name);
+    o->author = get_str(ld, L, t, "author", file, line, what);
+    o->role = get_str(ld, L, t, "role", file, line, what);
+    o->title = get_str(ld, L, t, "title", file, line, what);
+    o->joined = get_str(ld, L, t, "joined", file, line, what);
+    o->date = get_str(ld, L, t, "date", file, line, what);
+    o->until_date = get_str(ld, L, t, "until_date", file, line, what);
     o->date_days = o->date ? pack_parse_date(o->date, strlen(o->date)) : 0;
     o->until_days = o->until_date ? pack_parse_date(o->until_date, strlen(o->until_date)) : -1;
     if (o->date && o->date_days < 0)
       add_err(ld, file, line, "write dates as \"YYYY-MM-DD\"", "opinion %s: date '%s' is not a date", o->name, o->date);
     if (o->until_date && o->until_days < 0)
       add_err(ld, file, line, "write dates as \"YYYY-MM-DD\"", "opinion %s: until_date '%s' is not a date", o->name, o->until_date);
-    char *base = get_str(ld, L, t, "base", file, line, o->name);
+    char *base = get_str(ld, L, t, "base", file, line, what);
     o->base = -1;
     if (base) {
       o->base = pack_opinion_index(p, base);
@@ -817,7 +855,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
       }
       free(base);
     }
-    char *decides = get_str(ld, L, t, "decides", file, line, o->name);
+    char *decides = get_str(ld, L, t, "decides", file, line, what);
     o->decides = -1;
     if (decides) {
       o->decides = pack_node_index(p, decides);
@@ -839,7 +877,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
       const char *ofile;
       int oline;
       get_pos(ld, L, ot, &ofile, &oline);
-      char *target = get_str(ld, L, ot, "node", ofile, oline, o->name);
+      char *target = get_str(ld, L, ot, "node", ofile, oline, what);
       int ni = target ? pack_node_index(p, target) : -1;
       if (ni < 0) {
         char *hint = target ? did_you_mean(p, target, false, true) : NULL;
@@ -854,6 +892,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
       free(target);
       lua_pop(L, 1);
     }
+    free(what);
     lua_pop(L, 2);
   }
   lua_pop(L, 1);
@@ -877,15 +916,20 @@ static void read_dispositions(loader *ld, lua_State *L, int reg) {
       o->disposition_node = pack_node_index(p, name);
       if (o->disposition_node < 0) {
         char *hint = did_you_mean(p, name, false, true);
-        add_err(ld, o->file, o->line, hint, "opinion %s: disposition names unknown node '%s'", o->name, name);
+        add_err(ld, o->file, o->line,
+                hint ? hint : "name a node with values such as affirm and reverse, or give a table: "
+                              "disposition = { yes = \"affirm\", no = \"reverse\" }",
+                "opinion %s: disposition names unknown node '%s'", o->name, name);
         free(hint);
       }
     } else if (lua_istable(L, -1)) {
       int t = lua_gettop(L);
+      char what[300];
+      snprintf(what, sizeof what, "opinion %s: disposition", o->name);
       o->disposition = xcalloc((size_t)d->nvalues + 1, sizeof *o->disposition);
       for (int v = 0; v <= d->nvalues; v++)
         o->disposition[v] = get_str(ld, L, t, v < d->nvalues ? d->values[v] : "unknown", o->file,
-                                    o->line, o->name);
+                                    o->line, what);
       lua_pushnil(L);
       while (lua_next(L, t)) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";

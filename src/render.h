@@ -18,6 +18,7 @@ typedef struct render_summary {
   int decided;   /* every opinion reached an outcome */
   int undecided; /* some opinion's outcome is unknown */
   int failed;    /* the row could not be read or a rule failed */
+  int duplicate_ids; /* rows whose id an earlier row already had */
 } render_summary;
 
 /* One row's result under one opinion. */
@@ -54,6 +55,9 @@ struct renderer {
   void (*row)(renderer *r, const case_row *row, const render_result *res, int n);
   void (*row_error)(renderer *r, const case_row *row, const err *e);
   void (*end)(renderer *r, const render_summary *s);
+  /* Write what the format holds back (NULL when it holds nothing back); the
+   * batch calls it before r->out changes or the run ends. */
+  void (*flush)(renderer *r);
   void (*free)(renderer *r);
 };
 

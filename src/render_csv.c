@@ -10,9 +10,13 @@ typedef struct csv_state {
   int ncols;
   int *node_cols;  /* the COLUMN_NODE nodes, for the batch */
   int nnode_cols;
-  char *line;      /* reused line buffer */
-  size_t cap;
+  char *line;      /* rows not yet written, reused */
+  size_t len, cap;
+  char ***outcome; /* per opinion, per value + 1 (0: unknown): ",name" */
+  size_t **outcome_len;
 } csv_state;
+
+#define FLUSH_AT 65536
 
 static void put(csv_state *st, size_t *len, const char *s, size_t n) {
   if (*len + n + 2 > st->cap) {
@@ -21,6 +25,13 @@ static void put(csv_state *st, size_t *len, const char *s, size_t n) {
   }
   memcpy(st->line + *len, s, n);
   *len += n;
+}
+
+/* Rows collect in one buffer, written in large pieces. */
+static void csv_flush(renderer *r) {
+  csv_state *st = r->state;
+  if (st->len) fwrite(st->line, 1, st->len, r->out);
+  st->len = 0;
 }
 
 /* A field quoted only when it must be: a comma, quote or line break. */
@@ -57,37 +68,54 @@ static void csv_begin(renderer *r) {
 
 static void csv_row(renderer *r, const case_row *row, const render_result *res, int n) {
   csv_state *st = r->state;
-  size_t len = 0;
+  size_t len = st->len;
   put_field(st, &len, row->id);
   for (int i = 0; i < n; i++) {
     int node_k = 0;
     for (int k = 0; k < st->ncols; k++) {
       const render_column *c = &st->cols[k];
-      const char *v = c->kind == COLUMN_OUTCOME ? res[i].outcome_name
-                      : c->kind == COLUMN_DISPOSITION ? (res[i].disposition ? res[i].disposition : "")
-                                                      : res[i].values[node_k++];
+      if (c->kind == COLUMN_OUTCOME) {
+        int v = res[i].outcome + 1;
+        put(st, &len, st->outcome[res[i].opinion][v], st->outcome_len[res[i].opinion][v]);
+        continue;
+      }
+      const char *v = c->kind == COLUMN_DISPOSITION ? (res[i].disposition ? res[i].disposition : "")
+                                                    : res[i].values[node_k++];
       put(st, &len, ",", 1);
       put(st, &len, v, strlen(v));
     }
   }
   st->line[len++] = '\n';
-  fwrite(st->line, 1, len, r->out);
+  st->len = len;
+  if (len >= FLUSH_AT) csv_flush(r);
 }
 
 static void csv_row_error(renderer *r, const case_row *row, const err *e) {
   csv_state *st = r->state;
-  size_t len = 0;
+  size_t len = st->len;
   put_field(st, &len, row->id);
   for (int i = 0; i < r->nopinions * st->ncols; i++) put(st, &len, ",error", 6);
   st->line[len++] = '\n';
-  fwrite(st->line, 1, len, r->out);
+  st->len = len;
+  if (len >= FLUSH_AT) csv_flush(r);
   err_print(e, r->diag);
 }
 
-static void csv_end(renderer *r, const render_summary *s) { render_summary_line(r->diag, s); }
+static void csv_end(renderer *r, const render_summary *s) {
+  csv_flush(r);
+  render_summary_line(r->diag, s);
+}
 
 static void csv_free(renderer *r) {
   csv_state *st = r->state;
+  for (int o = 0; o < r->p->nopinions; o++) {
+    int nv = r->p->nodes[r->p->opinions[o].decides].nvalues;
+    for (int v = 0; v <= nv; v++) free(st->outcome[o][v]);
+    free(st->outcome[o]);
+    free(st->outcome_len[o]);
+  }
+  free(st->outcome);
+  free(st->outcome_len);
   free(st->cols);
   free(st->node_cols);
   free(st->line);
@@ -108,10 +136,22 @@ renderer *render_csv_new(FILE *out, const pack *p, const char *source, const ren
   st->node_cols = xcalloc((size_t)ncols, sizeof *st->node_cols);
   for (int k = 0; k < ncols; k++)
     if (cols[k].kind == COLUMN_NODE) st->node_cols[st->nnode_cols++] = cols[k].node;
+  /* ",value" for every outcome of every opinion, made once */
+  st->outcome = xcalloc((size_t)p->nopinions + 1, sizeof *st->outcome);
+  st->outcome_len = xcalloc((size_t)p->nopinions + 1, sizeof *st->outcome_len);
+  for (int o = 0; o < p->nopinions; o++) {
+    const pack_node *d = &p->nodes[p->opinions[o].decides];
+    st->outcome[o] = xcalloc((size_t)d->nvalues + 1, sizeof *st->outcome[o]);
+    st->outcome_len[o] = xcalloc((size_t)d->nvalues + 1, sizeof *st->outcome_len[o]);
+    for (int v = -1; v < d->nvalues; v++) {
+      st->outcome[o][v + 1] = xasprintf(",%s", pack_node_value_name(d, (rval)v));
+      st->outcome_len[o][v + 1] = strlen(st->outcome[o][v + 1]);
+    }
+  }
   renderer *r = xcalloc(1, sizeof *r);
   *r = (renderer){.out = out, .diag = diag, .p = p, .source = source, .state = st, .wants_tree = false,
                   .node_columns = st->node_cols, .nnode_columns = st->nnode_cols,
                   .begin = csv_begin, .row = csv_row, .row_error = csv_row_error, .end = csv_end,
-                  .free = csv_free};
+                  .flush = csv_flush, .free = csv_free};
   return r;
 }

@@ -12,6 +12,7 @@
 #include <lualib.h>
 
 #include "prelude_lua.h"
+#include "suggest.h"
 
 /* The count hook fires every HOOK_EVERY instructions; the budget is charged
  * in those steps, and the hook notes where the pack was for messages about
@@ -37,6 +38,8 @@ struct sandbox {
   err *reader_err;
   int depth;                 /* nesting of protected calls: rules reading rules */
   char *result_str;          /* owned: copy of a rule's string result */
+  char *load_hint;           /* owned: the fix for the syntax error being raised, */
+  char *load_hint_msg;       /* owned: and that error's message */
   size_t result_cap;
 };
 
@@ -101,7 +104,8 @@ static void disarm(sandbox *sb) { lua_sethook(sb->L, NULL, 0, 0); }
 static int msgh(lua_State *L) {
   const char *msg = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : NULL;
   if (!msg) {
-    lua_pushfstring(L, "error raised with a %s value instead of a message", luaL_typename(L, 1));
+    lua_pushfstring(L, "error raised with a %s value instead of a message; give error a message in quotes, "
+                       "e.g. error(\"the pack is not finished\")", luaL_typename(L, 1));
     msg = lua_tostring(L, -1);
   }
   /* Lua prefixes "file:line:" when the raiser's position is known; when it
@@ -131,9 +135,55 @@ static err *err_from_lua_message(const char *msg) {
     char *file = xstrndup(msg, (size_t)(p - msg));
     err *e = err_new(file, (int)line, 0, "%s", q + 2);
     free(file);
+    /* the prelude's "unknown name 'x'; hint": keep the hint apart */
+    const char *semi = strncmp(e->msg, "unknown name '", 14) == 0 ? strstr(e->msg, "'; ") : NULL;
+    if (semi) {
+      err_hint(e, "%s", semi + 3);
+      e->msg[semi + 1 - e->msg] = '\0';
+    }
     return e;
   }
   return err_new(NULL, 0, 0, "%s", msg);
+}
+
+/* The name in "... (field 'x')" at the end of a Lua runtime message. */
+static const char *culprit(const char *msg, char *buf, size_t size) {
+  const char *q = strrchr(msg, '(');
+  const char *a = q ? strchr(q, '\'') : NULL;
+  const char *b = a ? strchr(a + 1, '\'') : NULL;
+  if (!b || (size_t)(b - a - 1) >= size) return NULL;
+  memcpy(buf, a + 1, (size_t)(b - a - 1));
+  buf[b - a - 1] = '\0';
+  return buf;
+}
+
+/* Lua's own runtime messages speak of values, not of the pack: say what
+ * the common ones mean for a pack author and how to fix them. */
+static void lua_error_hint(err *e, bool in_rule) {
+  const char *m = e->msg;
+  char name[128];
+  const char *who = culprit(m, name, sizeof name);
+  if (strncmp(m, "attempt to ", 11) != 0) return;
+  bool on_nil = strstr(m, "nil") != NULL;
+  if (in_rule && on_nil && (strstr(m, "compare") || strstr(m, "arithmetic") || strstr(m, "concatenate"))) {
+    err_hint(e, "a fact left blank is nil in a rule function; test for it first, "
+                "e.g. if f.days == nil then return nil end (nil means unknown)");
+  } else if (strstr(m, "attempt to call a nil value (method")) {
+    err_hint(e, "there is no method '%s' here; check its spelling", who ? who : "?");
+  } else if (strstr(m, "attempt to call a nil value")) {
+    err_hint(e, "'%s' is not a function: check its spelling; the rule language and the safe "
+                "parts of Lua's string, table and math libraries are all a pack can call", who ? who : "?");
+  } else if (strstr(m, "attempt to call a string value")) {
+    err_hint(e, "a text in quotes is followed by something in quotes or braces; is a comma "
+                "missing between them?");
+  } else if (strstr(m, "attempt to call a table value")) {
+    err_hint(e, "a table in braces is followed by something in quotes or braces; is a comma "
+                "missing between them?");
+  } else if (on_nil && who) {
+    err_hint(e, "'%s' holds nothing (nil) here: check its spelling, and that it is set before this line", who);
+  } else if (on_nil) {
+    err_hint(e, "a value here is nil: check the spelling of the names on this line, and that each is set before it");
+  }
 }
 
 /* Turn a failed lua_pcall into an err. The error value is on the top. */
@@ -156,7 +206,14 @@ static err *error_of(sandbox *sb, int status, const char *node) {
     e = err_from_lua_message(msg);
     if (status == LUA_ERRERR)
       err_hint(e, "the error happened while handling another error");
+    else if (sb->load_hint && strcmp(msg, sb->load_hint_msg) == 0)
+      err_hint(e, "%s", sb->load_hint);
+    else
+      lua_error_hint(e, node != NULL);
   }
+  free(sb->load_hint);
+  free(sb->load_hint_msg);
+  sb->load_hint = sb->load_hint_msg = NULL;
   if (node && !e->node) err_node(e, node);
   lua_pop(sb->L, 1);
   return e;
@@ -238,9 +295,90 @@ static const char *outside_reason(sandbox *sb, const char *rel, char *full, size
   if (!realpath(joined, real)) return NULL; /* missing: reported by the caller */
   memcpy(full, real, strlen(real) + 1);
   size_t rl = strlen(sb->root_real);
+  if (strcmp(full, sb->root_real) == 0) return "the pack folder itself, not a file";
   if (strncmp(full, sb->root_real, rl) != 0 || full[rl] != '/')
     return "a link that points outside the pack folder";
   (void)fullsz;
+  return NULL;
+}
+
+/* The fix for a Lua syntax error, from its message and the source line it
+ * names; NULL when there is no better advice than Lua's own words. */
+static char *syntax_hint(const char *msg, const char *src, size_t len) {
+  long line = 0;
+  const char *m = NULL;
+  for (const char *c = msg; !m && (c = strchr(c, ':')) != NULL; c++) {
+    char *rest;
+    if (c[1] < '0' || c[1] > '9') continue;
+    line = strtol(c + 1, &rest, 10);
+    if (rest[0] == ':' && rest[1] == ' ') m = rest + 2;
+  }
+  if (!m) m = msg; /* Lua gives no line for a binary chunk */
+  /* the text of the line the error names */
+  const char *p = src, *end = src + len;
+  for (long l = 1; l < line && p < end; l++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    p = nl ? nl + 1 : end;
+  }
+  const char *eol = memchr(p, '\n', (size_t)(end - p));
+  size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
+  int quotes = 0;
+  for (size_t i = 0; i < n; i++) quotes += p[i] == '"';
+  char near[64] = "";
+  const char *nq = strstr(m, "near '");
+  if (nq) {
+    nq += 6;
+    const char *nz = strrchr(nq, '\'');
+    size_t k = nz && nz > nq ? (size_t)(nz - nq) : 0;
+    if (k < sizeof near) {
+      memcpy(near, nq, k);
+      near[k] = '\0';
+    }
+  }
+  static const char *const decl[] = {"node", "fact", "authority", "opinion", "pack", "include", "local", NULL};
+  bool near_decl = false;
+  for (int i = 0; decl[i]; i++) near_decl |= strcmp(near, decl[i]) == 0;
+  long open_line = 0;
+  const char *to_close = strstr(m, "(to close '{' at line ");
+  if (to_close) open_line = strtol(to_close + 22, NULL, 10);
+
+  if (strstr(m, "attempt to load a binary chunk"))
+    return xstrdup("a pack file must be Lua source text, not compiled bytecode (the output of luac)");
+  if (strstr(m, "unfinished string"))
+    return xstrdup("close the text with a \" on the same line; for text over several lines use [[ ... ]]");
+  if (quotes % 2 == 1)
+    return xstrdup("this line has an odd number of quotes; close each text in quotes with \"");
+  if (strcmp(near, "gives") == 0)
+    return xstrdup("write when(condition):gives \"value\", with a colon before gives");
+  if (strstr(m, "near <eof>") && open_line)
+    return xasprintf("the '{' opened on line %ld is never closed; add a '}' where its declaration ends", open_line);
+  if (strstr(m, "'}' expected") && near_decl && open_line)
+    return xasprintf("the '{' opened on line %ld is not closed before '%s'; add a '}' where its declaration ends",
+                     open_line, near);
+  if (strstr(m, "'}' expected") && near[0])
+    return xasprintf("is a comma missing before '%s'? separate the fields and items in braces with commas", near);
+  if (strstr(m, "')' expected") && near[0])
+    return xasprintf("a ')' is missing before '%s'; close each '(' on this line", near);
+  if (strstr(m, "syntax error near") || strstr(m, "unexpected symbol near")) {
+    for (int i = 0; decl[i]; i++) {
+      size_t dl = strlen(decl[i]);
+      for (const char *q = p; q + dl < p + n; q++)
+        if (strncmp(q, decl[i], dl) == 0 && (q == p || q[-1] == ' ' || q[-1] == '\t') && q[dl] == ' ' &&
+            (q[dl + 1] == '_' || (q[dl + 1] | 32) >= 'a') && (q[dl + 1] | 32) <= 'z')
+          return xasprintf("names are written in quotes: %s \"%s\" { ... }", decl[i], near[0] ? near : "name");
+    }
+    if (strcmp(near, "=") == 0) {
+      /* the declaration this line starts, e.g. fact "duty" */
+      const char *q = p;
+      while (q < p + n && (*q == ' ' || *q == '\t')) q++;
+      const char *o = memchr(q, '"', (size_t)(p + n - q));
+      const char *c = o ? memchr(o + 1, '"', (size_t)(p + n - o - 1)) : NULL;
+      if (c && c - q < 60)
+        return xasprintf("a declaration takes its body in braces right after the name, with no '=': %.*s { ... }",
+                         (int)(c + 1 - q), q);
+      return xstrdup("a declaration takes its body in braces right after the name, with no '=': node \"claim\" { ... }");
+    }
+  }
   return NULL;
 }
 
@@ -257,14 +395,16 @@ static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
   }
   char *shown = sb->display_root[0] ? xasprintf("%s/%s", sb->display_root, rel) : xstrdup(rel);
   if (full[0] == '\0') {
-    lua_pushfstring(L, "include \"%s\": no such file in the pack folder %s", rel, sb->display_root[0] ? sb->display_root : ".");
+    lua_pushfstring(L, "include \"%s\": no such file in the pack folder %s; check the spelling "
+                       "(the path is relative to the pack folder, e.g. include \"facts.lua\")",
+                    rel, sb->display_root[0] ? sb->display_root : ".");
     free(shown);
     lua_error(L);
   }
   struct stat st;
   if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
     free(shown);
-    lua_pushfstring(L, "include \"%s\": not a regular file", rel);
+    lua_pushfstring(L, "include \"%s\": not a file but a folder or device; include a .lua file of the pack", rel);
     lua_error(L);
   }
   err *e = NULL;
@@ -277,10 +417,16 @@ static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
     lua_error(L);
   }
   char *chunkname = xasprintf("@%s", shown);
-  free(shown);
   int status = luaL_loadbufferx(L, src, len, chunkname, "t");
-  free(src);
   free(chunkname);
+  if (status != LUA_OK && lua_type(L, -1) == LUA_TSTRING) {
+    free(sb->load_hint);
+    free(sb->load_hint_msg);
+    sb->load_hint = syntax_hint(lua_tostring(L, -1), src, len);
+    sb->load_hint_msg = sb->load_hint ? xstrdup(lua_tostring(L, -1)) : NULL;
+  }
+  free(shown);
+  free(src);
   if (status != LUA_OK) lua_error(L); /* the syntax error, already "file:line:" */
   lua_rawgeti(L, LUA_REGISTRYINDEX, sb->env_ref);
   if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
@@ -302,6 +448,11 @@ static int l_safe_load(lua_State *L) {
   const char *s = luaL_checklstring(L, 1, &len);
   const char *name = luaL_optstring(L, 2, "=(load)");
   int has_env = !lua_isnone(L, 4);
+  if (len > 0 && s[0] == LUA_SIGNATURE[0]) {
+    lua_pushnil(L);
+    lua_pushliteral(L, "load accepts Lua source text only, not compiled bytecode; give it the source");
+    return 2;
+  }
   if (luaL_loadbufferx(L, s, len, name, "t") != LUA_OK) {
     lua_pushnil(L);
     lua_insert(L, -2);
@@ -343,6 +494,28 @@ static int l_safe_xpcall(lua_State *L) {
   lua_pushboolean(L, 0);
   lua_insert(L, -2);
   return 2;
+}
+
+/* suggest(word, list) for the prelude: the entry of the list closest to
+ * word, or nil; for "did you mean" on unknown names and fields. */
+static int l_suggest(lua_State *L) {
+  size_t len;
+  const char *word = luaL_checklstring(L, 1, &len);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  int n = (int)luaL_len(L, 2);
+  if (n > 4096) n = 4096;
+  /* on the Lua heap, so an error (out of memory) cannot leak it */
+  const char **cands = lua_newuserdatauv(L, sizeof *cands * ((size_t)n + 1), 0);
+  int k = 0;
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, 2, i);
+    if (lua_type(L, -1) == LUA_TSTRING) cands[k++] = lua_tostring(L, -1); /* kept alive by the table */
+    lua_pop(L, 1);
+  }
+  const char *best = suggest_closest(word, len, cands, k);
+  if (best) lua_pushstring(L, best);
+  else lua_pushnil(L);
+  return 1;
 }
 
 /* Push the table of safe library functions the prelude builds the pack's
@@ -405,7 +578,8 @@ static int l_proxy_index(lua_State *L) {
 }
 
 static int l_proxy_newindex(lua_State *L) {
-  return luaL_error(L, "a rule cannot change facts (tried to set '%s')", luaL_optstring(L, 2, "?"));
+  return luaL_error(L, "a rule cannot change facts (tried to set '%s'); read the facts and return the "
+                       "node's value instead", luaL_optstring(L, 2, "?"));
 }
 
 /* ---- guards on library functions ------------------------------------------ */
@@ -438,7 +612,8 @@ static int l_guarded_rep(lua_State *L) {
     return 1;
   }
   if (n > 0 && (double)n * (double)(l + lsep) > (double)sb->cap)
-    return luaL_error(L, "string.rep would build a string of %I bytes, more than the pack's memory limit",
+    return luaL_error(L, "string.rep would build a string of %I bytes, more than the pack's memory limit; "
+                         "repeat fewer times",
                       (LUAI_UACINT)((double)n * (double)(l + lsep) > 9e18 ? (lua_Integer)9e18
                                                                          : (lua_Integer)((double)n * (double)(l + lsep))));
   return call_original(L);
@@ -469,7 +644,8 @@ static int l_guarded_pattern(lua_State *L) {
 static int l_guarded_move(lua_State *L) {
   lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
   if (e >= f && (e - f >= MAX_MOVE || e - f < 0))
-    return luaL_error(L, "table.move over %I elements is too many for a rule pack", (LUAI_UACINT)(e - f + 1));
+    return luaL_error(L, "table.move over %I elements is too many for a rule pack; move fewer elements (at most %I)",
+                      (LUAI_UACINT)(e - f + 1), (LUAI_UACINT)MAX_MOVE);
   return call_original(L);
 }
 
@@ -479,7 +655,7 @@ static int l_guarded_setmetatable(lua_State *L) {
   if (lua_type(L, 2) == LUA_TTABLE) {
     lua_pushliteral(L, "__gc");
     if (lua_rawget(L, 2) != LUA_TNIL)
-      return luaL_error(L, "finalizers (__gc) are not allowed in rule packs");
+      return luaL_error(L, "finalizers (__gc) are not allowed in rule packs; remove __gc from the metatable");
     lua_pop(L, 1);
   }
   return call_original(L);
@@ -505,8 +681,10 @@ static int setup(lua_State *L) {
   luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
   luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
   luaL_requiref(L, LUA_DBLIBNAME, luaopen_debug, 0);
-  lua_getfield(L, -1, "getinfo"); /* the prelude's only privilege */
-  int getinfo = lua_gettop(L);
+  lua_getfield(L, -1, "getinfo"); /* the prelude's privileges: where a call */
+  int getinfo = lua_gettop(L);     /* was made, and the names of the locals */
+  lua_getfield(L, -2, "getlocal");  /* in scope there, for did-you-mean */
+  int getlocal = lua_gettop(L);
   /* Strings share one metatable whose __index is the real string library:
    * take string.dump out of that table itself, and guard the functions
    * that can run long inside C, where the step hook cannot stop them. */
@@ -531,7 +709,9 @@ static int setup(lua_State *L) {
   lua_pushvalue(L, getinfo);
   lua_pushcfunction(L, l_include_file);
   push_safe(L);
-  lua_call(L, 3, 2);
+  lua_pushcfunction(L, l_suggest);
+  lua_pushvalue(L, getlocal);
+  lua_call(L, 5, 2);
   sb->registry_ref = luaL_ref(L, LUA_REGISTRYINDEX);
   sb->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
@@ -575,6 +755,8 @@ void sandbox_free(sandbox *sb) {
   free(sb->root_real);
   free(sb->display_root);
   free(sb->result_str);
+  free(sb->load_hint);
+  free(sb->load_hint_msg);
   free(sb);
 }
 

@@ -27,13 +27,12 @@ const char *value_yesno_name(rval v);
 /* Parse a number cell (decimal, optional sign and fraction). */
 int value_parse_number(const char *s, size_t len, double *out);
 
-/* Case-insensitive equality with a lower-case word of the same length. */
+/* Case-insensitive equality with a lower-case word of letters of the same
+ * length: OR-ing 0x20 folds exactly 'A'-'Z' onto 'a'-'z' among the bytes
+ * that can equal a letter after folding. */
 static inline bool value_same_word_(const char *s, const char *lower, size_t len) {
-  for (size_t i = 0; i < len; i++) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
+  for (size_t i = 0; i < len; i++)
+    if ((s[i] | 0x20) != lower[i]) return false;
   return true;
 }
 
@@ -41,7 +40,7 @@ static inline bool value_same_word_(const char *s, const char *lower, size_t len
  * and sets *out, or -1 when the text is none of those. Blank text is not
  * accepted here: the caller decides that blank means unknown. Inline, and
  * by length first: it runs for every yes/no cell of every row. */
-static inline int value_parse_yesno(const char *s, size_t len, rval *out) {
+static inline __attribute__((always_inline)) int value_parse_yesno(const char *s, size_t len, rval *out) {
   rval v;
   switch (len) {
   case 1:

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The whole suite: unit and end-to-end tests, then both again on the
 # sanitizer build. Ends with the total line "N passed, N failed".
-# Usage: run_all.sh RATIO "UNIT_BINS" RATIO_SAN "SAN_UNIT_BINS"
-ratio=$1 units=$2 ratio_san=$3 san_units=$4
+# Usage: run_all.sh RATIO "UNIT_BINS" RATIO_SAN "SAN_UNIT_BINS" ["FUZZ_BINS"]
+ratio=$1 units=$2 ratio_san=$3 san_units=$4 fuzz_bins=${5:-}
 total_p=0 total_f=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -25,5 +25,29 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 # shellcheck disable=SC2086
 suite "unit tests (ASan+UBSan)" sh tests/run_unit.sh $san_units
 suite "end-to-end tests (ASan+UBSan)" sh tests/e2e/run.sh "$ratio_san"
+# A short fuzz run: each target for a few seconds on its seed corpus (the
+# corpus alone must pass; `make fuzz` runs longer).
+if [ -n "$fuzz_bins" ]; then
+  # shellcheck disable=SC2086
+  suite "fuzz (${FUZZ_SECONDS:-8}s per target)" sh tests/fuzz/run.sh "${FUZZ_SECONDS:-8}" $fuzz_bins
+fi
+# valgrind over the plain binary, on a representative subset to stay fast
+# (about a second a test): the hostile case files (every CSV path), the
+# evaluation-time attacks and the load-time attacks that end a Lua state in
+# odd ways, the budget errors, and two full evaluations (text, JSON); the
+# other e2e tests run the same code paths. Zero leaks and zero errors: any
+# report makes the run exit 99 and the test fail.
+if command -v valgrind >/dev/null 2>&1; then
+  vg_cases=$(ls tests/e2e/hostile_cases/*.args tests/e2e/hostile/eval_attacks*.args \
+    tests/e2e/hostile/gc_finalizer.args tests/e2e/hostile/error_tostring.args \
+    tests/e2e/hostile/pattern_backtrack.args tests/e2e/hostile/rep_huge.args \
+    tests/e2e/hostile/deep_nesting.args tests/e2e/hostile/concat_growth.args \
+    tests/e2e/hostile/include_symlink.args tests/e2e/hostile/probe_names.args \
+    tests/e2e/errors/budget_*.args tests/e2e/eval/davidson_text.args \
+    tests/e2e/eval/unknowns_json.args 2>/dev/null | tr '\n' ' ')
+  E2E_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" \
+  E2E_TIMEOUT=120 E2E_CASES="$vg_cases" \
+    suite "end-to-end tests (valgrind)" sh tests/e2e/run.sh "$ratio"
+fi
 echo "$total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

@@ -7,6 +7,8 @@
 #   tests/e2e/<command>/<name>.code  the expected exit code (absent: 0)
 # Commands run from the top of the repository, byte for byte compared.
 # UPDATE=1 rewrites the golden files from what the binary prints.
+# E2E_CASES="a.args b.args" runs only those; each run is limited to
+# E2E_TIMEOUT seconds (default 30).
 # Usage: run.sh RATIO_BINARY
 bin=$1
 [ -x "$bin" ] || { echo "e2e: no binary $bin"; exit 2; }
@@ -14,7 +16,7 @@ case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0 failed=0
-for args in tests/e2e/*/*.args; do
+for args in ${E2E_CASES:-tests/e2e/*/*.args}; do
   [ -e "$args" ] || continue
   base=${args%.args}
   name=${base#tests/e2e/}
@@ -22,7 +24,9 @@ for args in tests/e2e/*/*.args; do
   [ -f "$base.code" ] && expect_code=$(cat "$base.code")
   # the .args line is split by the shell, so quoting works as on a terminal
   eval "set -- $(cat "$args")"
-  "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  # a hang is a failure (exit 124), not a stuck suite; E2E_WRAP runs the
+  # binary under a tool (valgrind) and E2E_TIMEOUT gives it longer
+  timeout -k 5 "${E2E_TIMEOUT:-30}" ${E2E_WRAP:-} "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
   code=$?
   if [ "${UPDATE:-}" = 1 ]; then
     cp "$tmp/out" "$base.out"

@@ -209,7 +209,7 @@ static void test_load_pack(void **state) {
   p = cli_load_pack(d->path, NULL);
   char *msg = capture_end(&c);
   assert_null(p);
-  th_assert_has(msg, "/pack.lua:2: unknown name 'nope'\n");
+  th_assert_has(msg, "/pack.lua:2: unknown name 'nope'; did you mean 'node'?\n");
   free(msg);
 }
 

@@ -1,0 +1,2 @@
+pack { name = "debug_lib" }
+debug.sethook()

@@ -1,0 +1,2 @@
+pack { name = "environment" }
+local home = os.getenv("HOME")

@@ -1,0 +1,2 @@
+pack { name = "error_nil" }
+error()

@@ -1,0 +1,2 @@
+pack { name = "include_absolute" }
+include "/etc/passwd"

@@ -1,0 +1,3 @@
+pack { name = "network" }
+local socket = require "socket"
+socket.connect("example.com", 80)

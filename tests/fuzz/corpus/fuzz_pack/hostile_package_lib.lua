@@ -1,0 +1,2 @@
+pack { name = "package_lib" }
+package.loadlib("libc.so.6", "system")

@@ -1,0 +1,2 @@
+pack { name = "escapes" }
+include "../../../../README.md"

@@ -1,0 +1,2 @@
+pack { name = "loops" }
+while true do end

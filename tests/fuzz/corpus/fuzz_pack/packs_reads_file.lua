@@ -1,0 +1,2 @@
+pack { name = "reads_file" }
+local f = io.open("/etc/passwd")

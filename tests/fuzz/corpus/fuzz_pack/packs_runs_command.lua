@@ -1,0 +1,2 @@
+pack { name = "runs_command" }
+os.execute("echo pwned")

@@ -1,0 +1,204 @@
+/* Hostile case files that are too big for a golden file: a one-megabyte
+ * field (read whole), a row past CSVIN_MAX_ROW and a quote that is never
+ * closed in a big file (reading stops, memory stays bounded); and the
+ * duplicate-id table. The files are built in a fresh folder under /tmp. */
+#include "helpers.h"
+
+#include "csvin.h"
+
+static const char pack_src[] =
+    "pack { name = \"cells\" }\n"
+    "fact \"served\" { yesno, ask = \"Served?\" }\n"
+    "fact \"remark\" { text, ask = \"Anything else?\", optional = true }\n"
+    "node \"ok\" { rule = yes \"served\" }\n"
+    "opinion \"majority\" { decides = \"ok\" }\n";
+
+/* Write "id,served,remark", a row "big,yes,<n bytes of x>" (quoted when
+ * `quoted`, and left open when `open`), then a row "after,no,". */
+static void write_big(const char *dir, size_t n, bool quoted, bool open) {
+  char path[PATH_MAX];
+  th_path(path, sizeof path, dir, "big.csv");
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs("id,served,remark\nbig,yes,", f);
+  if (quoted) fputc('"', f);
+  char block[4096];
+  memset(block, 'x', sizeof block);
+  for (size_t left = n; left > 0;) {
+    size_t k = left < sizeof block ? left : sizeof block;
+    assert_int_equal(fwrite(block, 1, k, f), k);
+    left -= k;
+  }
+  if (quoted && !open) fputc('"', f);
+  fputs("\nafter,no,\n", f);
+  assert_int_equal(fclose(f), 0);
+}
+
+static case_reader *open_big(th_dir *d, pack **p) {
+  *p = th_pack(d->path, pack_src);
+  char path[PATH_MAX];
+  err *e = NULL;
+  case_reader *r = cases_open(*p, th_path(path, sizeof path, d->path, "big.csv"), &e);
+  assert_null(e);
+  assert_non_null(r);
+  return r;
+}
+
+/* A 1 MB field, quoted or not, is read whole, and the next row after it. */
+static void check_megabyte_field(th_dir *d, bool quoted) {
+  write_big(d->path, 1000000, quoted, false);
+  pack *p;
+  case_reader *r = open_big(d, &p);
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_string_equal(row.id, "big");
+  int remark = th_fact(p, "remark");
+  assert_int_equal(strlen(row.facts[remark].text), 1000000);
+  assert_int_equal(row.facts[remark].text[999999], 'x');
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_string_equal(row.id, "after");
+  assert_int_equal(row.line, 3);
+  assert_int_equal(cases_next(r, &row, &e), 0);
+  cases_close(r);
+  pack_free(p);
+}
+
+static void test_megabyte_field(void **state) { check_megabyte_field(*state, false); }
+static void test_megabyte_quoted_field(void **state) { check_megabyte_field(*state, true); }
+
+/* A field past the row limit stops the reading with a clear error at the
+ * row's line, rather than growing memory. */
+static void test_row_too_long(void **state) {
+  th_dir *d = *state;
+  write_big(d->path, CSVIN_MAX_ROW + 100000, false, false);
+  pack *p;
+  case_reader *r = open_big(d, &p);
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), -1);
+  assert_non_null(e);
+  assert_int_equal(e->line, 2);
+  assert_int_equal(e->col, 3);
+  assert_non_null(strstr(e->msg, "longer than 8 MiB"));
+  err_free(e);
+  e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 0);
+  cases_close(r);
+  pack_free(p);
+}
+
+/* A quote opened and never closed, in a file longer than the limit: the
+ * same, at the line where the quote opened. */
+static void test_open_quote_in_big_file(void **state) {
+  th_dir *d = *state;
+  write_big(d->path, CSVIN_MAX_ROW + 100000, true, true);
+  pack *p;
+  case_reader *r = open_big(d, &p);
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), -1);
+  assert_int_equal(e->line, 2);
+  err_free(e);
+  cases_close(r);
+  pack_free(p);
+}
+
+/* An open quote in a small file: one error record that names the lines
+ * it swallowed, then the end. */
+static void test_open_quote_small(void **state) {
+  th_dir *d = *state;
+  th_write(d->path, "big.csv", "id,served,remark\na,yes,\"open\nb,no,\nc,no,\n");
+  pack *p;
+  case_reader *r = open_big(d, &p);
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_string_equal(row.id, "a");
+  assert_int_equal(e->line, 2);
+  assert_int_equal(e->col, 3);
+  assert_non_null(strstr(e->msg, "lines 2 to 4"));
+  err_free(e);
+  e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 0);
+  cases_close(r);
+  pack_free(p);
+}
+
+/* Cells: NUL bytes and every kind of bad UTF-8 are refused with the column;
+ * good multibyte text passes. */
+static void test_cell_bytes(void **state) {
+  th_dir *d = *state;
+  static const struct {
+    const char *cell;
+    size_t len;
+    int bad; /* 0 good, else 1-based byte */
+  } cases[] = {
+      {"caf\xc3\xa9", 5, 0},        {"\xe2\x82\xac", 3, 0},      {"\xf0\x9f\x98\x80", 4, 0},
+      {"\xf4\x8f\xbf\xbf", 4, 0},   {"a\xff", 2, 2},             {"\xc0\xaf", 2, 1},
+      {"\xe0\x80\xaf", 3, 1},       {"\xed\xa0\x80", 3, 1},      {"\xf4\x90\x80\x80", 4, 1},
+      {"\xf5\x80\x80\x80", 4, 1},   {"ab\xe2\x82", 4, 3},        {"\x80", 1, 1},
+      {"x\0y", 3, 2},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char text[64];
+    int n = snprintf(text, sizeof text, "id,served,remark\nr,yes,");
+    memcpy(text + n, cases[i].cell, cases[i].len);
+    memcpy(text + n + cases[i].len, "\n", 2);
+    th_write_n(d->path, "big.csv", text, (size_t)n + cases[i].len + 1);
+    pack *p;
+    case_reader *r = open_big(d, &p);
+    case_row row;
+    err *e = NULL;
+    int rc = cases_next(r, &row, &e);
+    if (cases[i].bad) {
+      assert_int_equal(rc, 2);
+      assert_int_equal(e->col, 3);
+      char want[32];
+      snprintf(want, sizeof want, "byte %d of the cell", cases[i].bad);
+      assert_non_null(strstr(e->msg, want));
+      err_free(e);
+    } else {
+      assert_int_equal(rc, 1);
+      assert_null(e);
+    }
+    cases_close(r);
+    pack_free(p);
+  }
+}
+
+/* The id table: exact among the ids it keeps; blank ids ignored; once
+ * full, later ids are still checked against the kept ones. */
+static void test_case_ids(void **state) {
+  (void)state;
+  case_ids *t = case_ids_new();
+  assert_int_equal(case_ids_check(t, "a", 2), 0);
+  assert_int_equal(case_ids_check(t, "b", 3), 0);
+  assert_int_equal(case_ids_check(t, "", 4), 0);
+  assert_int_equal(case_ids_check(t, "", 5), 0);
+  assert_int_equal(case_ids_check(t, "a", 6), 2);
+  assert_int_equal(case_ids_check(t, "a", 7), 2);
+  char id[32];
+  for (int i = 0; i < CASE_IDS_MAX + 1000; i++) {
+    snprintf(id, sizeof id, "row%d", i);
+    assert_int_equal(case_ids_check(t, id, 10 + i), 0);
+  }
+  /* kept: an early id; not kept: one past the table's room */
+  assert_int_equal(case_ids_check(t, "row5", 1), 15);
+  snprintf(id, sizeof id, "row%d", CASE_IDS_MAX + 500);
+  assert_int_equal(case_ids_check(t, id, 1), 0);
+  case_ids_free(t);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_megabyte_field, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_megabyte_quoted_field, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_row_too_long, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_open_quote_in_big_file, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_open_quote_small, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_cell_bytes, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test(test_case_ids),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
