@@ -12,7 +12,11 @@ typedef enum { COL_ID, COL_TITLE, COL_NOTE, COL_FACT, COL_FINDING, COL_EXPECT } 
 
 typedef struct col_map {
   col_kind kind;
-  int index; /* the fact, the node, or the expect column */
+  int index;     /* the fact, the node, or the expect column */
+  /* The common cells, decided before anything else: a yes/no or one-of
+   * fact. For one-of facts, the length of each declared value. */
+  enum { FAST_NONE, FAST_YESNO, FAST_ENUM } fast;
+  uint8_t *lens;
 } col_map;
 
 struct case_reader {
@@ -36,6 +40,9 @@ struct case_reader {
   int id_col;
   int row_line;
   bool too_many;
+  bool forked;     /* made by cases_open_block: shares `from`'s column tables */
+  case_value *blank_facts; /* every fact unknown, copied at the start of a row */
+  int *blank_text_off;     /* every text absent (-1) */
   bool id_bad;     /* the id cell was refused (its own error says why) */
   bool any_cell;   /* some cell of the row is not empty */
   bool in_row;     /* a cell of the row being read has been seen */
@@ -216,6 +223,16 @@ static int read_header(case_reader *r, err **e) {
       parse_expect(r, f, &errs);
     } else if ((c->index = pack_fact_index(p, f->text)) >= 0) {
       c->kind = COL_FACT;
+      const pack_fact *pf = &p->facts[c->index];
+      if (pf->type == FACT_YESNO) c->fast = FAST_YESNO;
+      if (pf->type == FACT_ENUM) {
+        c->fast = FAST_ENUM;
+        c->lens = xcalloc((size_t)pf->nvalues + 1, 1);
+        for (int v = 0; v < pf->nvalues; v++) {
+          size_t n = strlen(pf->values[v]);
+          c->lens[v] = (uint8_t)(n < 255 ? n : 255); /* 255: too long to take the fast path */
+        }
+      }
     } else if ((c->index = pack_node_index(p, f->text)) >= 0) {
       c->kind = COL_FINDING;
       if (!p->nodes[c->index].finding)
@@ -260,6 +277,12 @@ case_reader *cases_open(const pack *p, const char *path, err **e) {
 
 static void alloc_row_state(case_reader *r) {
   const pack *p = r->p;
+  r->blank_facts = xcalloc((size_t)p->nfacts + 1, sizeof *r->blank_facts);
+  r->blank_text_off = xcalloc((size_t)p->nfacts + 1, sizeof *r->blank_text_off);
+  for (int i = 0; i < p->nfacts; i++) {
+    r->blank_facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
+    r->blank_text_off[i] = -1;
+  }
   r->facts = xcalloc((size_t)p->nfacts + 1, sizeof *r->facts);
   r->findings = xcalloc((size_t)p->nnodes + 1, sizeof *r->findings);
   r->has_finding = xcalloc((size_t)p->nnodes + 1, sizeof *r->has_finding);
@@ -275,6 +298,7 @@ case_reader *cases_open_block(const case_reader *from, const char *buf, size_t l
   r->ncols = from->ncols;
   r->cols = xcalloc((size_t)r->ncols + 1, sizeof *r->cols);
   memcpy(r->cols, from->cols, sizeof *r->cols * (size_t)r->ncols);
+  r->forked = true; /* the column tables stay `from`'s */
   r->nexpect = from->nexpect;
   r->expect = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect);
   for (int i = 0; i < r->nexpect; i++) {
@@ -293,12 +317,15 @@ void cases_close(case_reader *r) {
   csvin_close(r->csv);
   for (int i = 0; i < r->nexpect; i++) free(r->expect[i].header);
   free(r->expect);
+  for (int i = 0; i < r->ncols && !r->forked; i++) free(r->cols[i].lens);
   free(r->cols);
   free(r->facts);
   free(r->findings);
   free(r->has_finding);
   free(r->expect_cells);
   free(r->text_off);
+  free(r->blank_facts);
+  free(r->blank_text_off);
   free(r->expect_off);
   free(r->strs);
   err_free(r->row_errs);
@@ -426,10 +453,9 @@ static err *parse_finding(case_reader *r, int ni, const cell *f) {
 /* A row begins at its first field: forget the last one. */
 static void start_row(case_reader *r) {
   const pack *p = r->p;
-  for (int i = 0; i < p->nfacts; i++) {
-    r->facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
-    r->text_off[i] = -1;
-  }
+  /* one copy of an all-unknown row, not a loop: this runs for every row */
+  memcpy(r->facts, r->blank_facts, sizeof *r->facts * (size_t)p->nfacts);
+  memcpy(r->text_off, r->blank_text_off, sizeof *r->text_off * (size_t)p->nfacts);
   memset(r->has_finding, 0, sizeof *r->has_finding * (size_t)p->nnodes);
   for (int i = 0; i < r->nexpect; i++) r->expect_off[i] = -1;
   r->id_off = r->title_off = r->note_off = -1;
@@ -454,6 +480,23 @@ static const char *col_name(const case_reader *r, const col_map *c) {
   return "?";
 }
 
+/* A one-of value by its length and bytes, or -1. */
+static inline int fast_enum(const col_map *c, const pack_fact *f, const char *text, size_t len) {
+  for (int i = 0; i < f->nvalues; i++) {
+    if (c->lens[i] != len) continue;
+    const char *v = f->values[i];
+    size_t j = 0;
+    while (j < len && v[j] == text[j]) j++;
+    if (j == len) return i;
+  }
+  return -1;
+}
+
+/* Everything but the common case, kept out of line so the common case
+ * stays a small function. */
+static void __attribute__((noinline)) on_cell_slow(case_reader *r, const char *text, size_t len, int line,
+                                                   int col);
+
 static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
   case_reader *r = ud;
   if (col == 1) {
@@ -461,6 +504,28 @@ static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
     r->in_row = true;
   }
   r->any_cell |= len > 0;
+  if (col <= r->ncols && len) {
+    /* most cells of most rows: a yes/no or one-of answer that reads */
+    const col_map *c = &r->cols[col - 1];
+    if (c->fast == FAST_YESNO) {
+      case_value *out = &r->facts[c->index];
+      if (value_parse_yesno(text, len, &out->v) == 0) {
+        out->col = col;
+        return;
+      }
+    } else if (c->fast == FAST_ENUM) {
+      int k = fast_enum(c, &r->p->facts[c->index], text, len);
+      if (k >= 0) {
+        r->facts[c->index].v = (rval)k;
+        r->facts[c->index].col = col;
+        return;
+      }
+    }
+  }
+  on_cell_slow(r, text, len, line, col);
+}
+
+static void on_cell_slow(case_reader *r, const char *text, size_t len, int line, int col) {
   cell f = {text, len, line, col};
   if (col > r->ncols) {
     if (len == 0 || r->too_many) return; /* spreadsheets pad rows with empty cells */
