@@ -239,18 +239,14 @@ static size_t cut_point(const char *buf, size_t len) {
   return cut;
 }
 
-/* Line ends in a block: LF, CRLF or a lone CR each count once. */
+/* Line ends in a block: LF, CRLF or a lone CR each count once. memchr
+ * does the scanning: the reader must stay well ahead of the workers. */
 static int count_lines(const char *buf, size_t len) {
   int n = 0;
-  for (const char *s = buf, *end = buf + len; s < end; s++) {
-    const char *lf = memchr(s, '\n', (size_t)(end - s));
-    const char *stop = lf ? lf : end;
-    for (const char *c = s; c < stop; c++)
-      if (*c == '\r' && !(c + 1 < end && c[1] == '\n')) n++;
-    if (!lf) break;
-    n++;
-    s = lf;
-  }
+  const char *end = buf + len;
+  for (const char *s = buf; s < end && (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++) n++;
+  for (const char *s = buf; s < end && (s = memchr(s, '\r', (size_t)(end - s))) != NULL; s++)
+    if (s + 1 == end || s[1] != '\n') n++;
   return n;
 }
 
