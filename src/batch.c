@@ -29,21 +29,35 @@ static void slots_init(slots *s, const pack *p, const renderer *r, int nops) {
 }
 
 static void slots_free(slots *s, int nops) {
-  for (int i = 0; i < nops; i++) explain_free(s->trees[i]);
+  for (int i = 0; i < nops; i++) {
+    explain_free(s->trees[i]);
+    err_free(s->res[i].error);
+  }
   free(s->trees);
   free(s->res);
   free(s->values);
 }
 
-/* Decide one row under every opinion into s. Returns 0, or -1 with *e. */
+/* Decide one row under every opinion into s. An opinion whose rule
+ * function fails gets its error in its result; the others are decided all
+ * the same. Returns the number of opinions that failed. */
 static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_options *opts,
-                  const case_row *row, slots *s, bool *unknown, err **e) {
+                  const case_row *row, slots *s, bool *unknown) {
   *unknown = false;
+  int failed = 0;
   for (int i = 0; i < opts->nopinions; i++) {
     int op = opts->opinions[i];
-    if (eval_row(ec, op, row, e) != 0) return -1;
     render_result *res = &s->res[i];
+    err_free(res->error);
+    res->error = NULL;
     res->opinion = op;
+    if (eval_row(ec, op, row, &res->error) != 0) {
+      res->outcome = RV_UNKNOWN;
+      res->outcome_name = "error";
+      res->disposition = NULL;
+      failed++;
+      continue;
+    }
     res->outcome = eval_outcome(ec);
     res->outcome_name = pack_node_value_name(&p->nodes[p->opinions[op].decides], res->outcome);
     res->disposition = eval_disposition(ec);
@@ -56,7 +70,7 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
     if (r->wants_tree) explain_build(s->trees[i], ec, row);
     *unknown |= res->outcome == RV_UNKNOWN;
   }
-  return 0;
+  return failed;
 }
 
 /* ---- what stops a run, and duplicate ids --------------------------------- */
@@ -148,14 +162,16 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
     row_found = true;
     if (sum->read++ && r->separator) fputs(r->separator, r->out);
     bool unknown = false;
-    if (got == 2 || decide(p, ec, r, opts, &row, &s, &unknown, &re) != 0) {
+    if (got == 2) {
       r->row_error(r, &row, re);
       err_free(re);
       sum->failed++;
       continue;
     }
+    int failed = decide(p, ec, r, opts, &row, &s, &unknown);
     r->row(r, &row, s.res, opts->nopinions);
-    if (unknown) sum->undecided++;
+    if (failed) sum->failed++;
+    else if (unknown) sum->undecided++;
     else sum->decided++;
   }
   if (rc == 0 && opts->row_id && !row_found) {
@@ -368,14 +384,16 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
     sl->sum.read++;
     if (nrendered++ && r->separator) fputs(r->separator, r->out);
     bool unknown = false;
-    if (got == 2 || decide(p, ec, r, opts, &row, s, &unknown, &re) != 0) {
+    if (got == 2) {
       r->row_error(r, &row, re);
       err_free(re);
       sl->sum.failed++;
       continue;
     }
+    int failed = decide(p, ec, r, opts, &row, s, &unknown);
     r->row(r, &row, s->res, opts->nopinions);
-    if (unknown) sl->sum.undecided++;
+    if (failed) sl->sum.failed++;
+    else if (unknown) sl->sum.undecided++;
     else sl->sum.decided++;
   }
   cases_close(cr);

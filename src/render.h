@@ -29,6 +29,7 @@ typedef struct render_result {
   const char *disposition;   /* NULL when the opinion gives none */
   explain_tree *tree;        /* the explanation; NULL unless wants_tree */
   const char *const *values; /* the values of the nodes in `columns` */
+  err *error;                /* the opinion's rule failed on this row: no result */
 } render_result;
 
 /* A column of the csv format: the outcome, the disposition or a node. */

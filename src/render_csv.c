@@ -72,6 +72,12 @@ static void csv_row(renderer *r, const case_row *row, const render_result *res, 
   put_field(st, &len, row->id);
   for (int i = 0; i < n; i++) {
     int node_k = 0;
+    if (res[i].error) {
+      /* this opinion's rule failed on the row; its error goes to diag */
+      for (int k = 0; k < st->ncols; k++) put(st, &len, ",error", 6);
+      err_print(res[i].error, r->diag);
+      continue;
+    }
     for (int k = 0; k < st->ncols; k++) {
       const render_column *c = &st->cols[k];
       if (c->kind == COLUMN_OUTCOME) {

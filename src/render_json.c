@@ -110,6 +110,8 @@ static void prepare(json_state *st, const pack *p) {
   jsonw_free(&b);
 }
 
+static void errors_json(jsonw *b, const err *e);
+
 static void node_json(jsonw *b, const json_state *st, const explain_node *x, int depth) {
   put(b, st->node_head[x->node]);
   if (x->state == NODE_NOT_REACHED) jsonw_lit(b, "null");
@@ -184,7 +186,14 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
   for (int t = 0; t < n; t++) {
     const explain_tree *tr = res[t].tree;
     if (t) jsonw_raw(b, ",", 1);
-    put(b, st->opinion_head[tr->opinion]);
+    put(b, st->opinion_head[res[t].opinion]);
+    if (res[t].error) {
+      /* the opinion's rule failed on this row; the other opinions stand */
+      jsonw_lit(b, "\"outcome\":null,\"disposition\":null,\"errors\":");
+      errors_json(b, res[t].error);
+      jsonw_raw(b, "}", 1);
+      continue;
+    }
     jsonw_lit(b, "\"outcome\":");
     jsonw_str(b, tr->outcome_name);
     jsonw_lit(b, ",\"disposition\":");
@@ -209,12 +218,8 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
   fwrite(b->s, 1, b->len, r->out);
 }
 
-static void json_row_error(renderer *r, const case_row *row, const err *e) {
-  json_state *st = r->state;
-  jsonw *b = &st->row;
-  b->len = 0;
-  row_head(b, row);
-  jsonw_lit(b, ",\"errors\":[");
+static void errors_json(jsonw *b, const err *e) {
+  jsonw_raw(b, "[", 1);
   for (const err *x = e; x; x = x->next) {
     if (x != e) jsonw_raw(b, ",", 1);
     jsonw_lit(b, "{\"file\":");
@@ -233,7 +238,17 @@ static void json_row_error(renderer *r, const case_row *row, const err *e) {
     jsonw_str(b, x->hint);
     jsonw_raw(b, "}", 1);
   }
-  jsonw_lit(b, "]}");
+  jsonw_raw(b, "]", 1);
+}
+
+static void json_row_error(renderer *r, const case_row *row, const err *e) {
+  json_state *st = r->state;
+  jsonw *b = &st->row;
+  b->len = 0;
+  row_head(b, row);
+  jsonw_lit(b, ",\"errors\":");
+  errors_json(b, e);
+  jsonw_lit(b, "}");
   fwrite(b->s, 1, b->len, r->out);
 }
 

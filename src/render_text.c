@@ -82,7 +82,7 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
           r->source, row->line);
   for (int t = 0; t < ntrees; t++) {
     const explain_tree *tr = res[t].tree;
-    const pack_opinion *o = &p->opinions[tr->opinion];
+    const pack_opinion *o = &p->opinions[res[t].opinion];
     const pack_node *d = &p->nodes[o->decides];
     for (int i = 0; i < st->nnodes; i++) {
       free(st->label[i]);
@@ -94,6 +94,11 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
     if (o->date) fprintf(r->out, ", %s", o->date);
     if (o->joined) fprintf(r->out, "; joined by %s", o->joined);
     fputs("\n", r->out);
+    if (res[t].error) {
+      fputs("Not decided under this opinion: a rule failed.\n", r->out);
+      err_print(res[t].error, r->out);
+      continue;
+    }
     char tbuf[128];
     fprintf(r->out, "Outcome: %s: ", explain_node_title(d, tbuf, sizeof tbuf));
     spaced(r->out, tr->outcome_name);
