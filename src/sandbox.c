@@ -37,6 +37,8 @@ struct sandbox {
   void *reader_ud;
   err *reader_err;
   int depth;                 /* nesting of protected calls: rules reading rules */
+  bool hooked;               /* the step hook is on */
+  bool line_hook;            /* ... and notes every line (memory is running short) */
   char *result_str;          /* owned: copy of a rule's string result */
   char *load_hint;           /* owned: the fix for the syntax error being raised, */
   char *load_hint_msg;       /* owned: and that error's message */
@@ -46,6 +48,8 @@ struct sandbox {
 static sandbox *sandbox_of(lua_State *L) { return *(sandbox **)lua_getextraspace(L); }
 
 /* ---- budgets -------------------------------------------------------------- */
+
+static void sb_hook(lua_State *L, lua_Debug *ar);
 
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sandbox *sb = ud;
@@ -62,18 +66,40 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   void *p = realloc(ptr, nsize);
   if (!p) return NULL;
   sb->used = sb->used - old + nsize;
+  /* Past half the limit, note the line at every new line, so that running
+   * out of memory (which no message handler sees) can still name its line.
+   * lua_sethook is safe to call at any moment. */
+  if (!sb->line_hook && sb->used > sb->cap / 2 && sb->hooked) {
+    sb->line_hook = true;
+    lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_EVERY);
+  }
   return p;
 }
 
+/* The innermost pack line running: the current function's, or, for code
+ * that is not a pack file (a chunk from load), its nearest caller's. */
 static void note_position(sandbox *sb, lua_State *L, lua_Debug *ar) {
   if (lua_getinfo(L, "Sl", ar) && ar->source[0] == '@' && ar->currentline > 0) {
     snprintf(sb->last_file, sizeof sb->last_file, "%s", ar->source + 1);
     sb->last_line = ar->currentline;
+    return;
+  }
+  lua_Debug up;
+  for (int level = 1; level < 32 && lua_getstack(L, level, &up); level++) {
+    if (lua_getinfo(L, "Sl", &up) && up.source[0] == '@' && up.currentline > 0) {
+      snprintf(sb->last_file, sizeof sb->last_file, "%s", up.source + 1);
+      sb->last_line = up.currentline;
+      return;
+    }
   }
 }
 
 static void sb_hook(lua_State *L, lua_Debug *ar) {
   sandbox *sb = sandbox_of(L);
+  if (ar->event == LUA_HOOKLINE) {
+    if (ar->currentline > 0) note_position(sb, L, ar);
+    return;
+  }
   note_position(sb, L, ar);
   sb->steps_left -= sb->over_steps ? 1 : HOOK_EVERY;
   if (sb->steps_left > 0 && !sb->over_steps) return;
@@ -91,10 +117,15 @@ static void arm(sandbox *sb) {
   sb->over_memory = false;
   sb->last_file[0] = '\0';
   sb->last_line = 0;
+  sb->hooked = true;
+  sb->line_hook = false;
   lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
 }
 
-static void disarm(sandbox *sb) { lua_sethook(sb->L, NULL, 0, 0); }
+static void disarm(sandbox *sb) {
+  sb->hooked = false;
+  lua_sethook(sb->L, NULL, 0, 0);
+}
 
 /* ---- errors at the boundary ----------------------------------------------- */
 
@@ -382,6 +413,30 @@ static char *syntax_hint(const char *msg, const char *src, size_t len) {
   return NULL;
 }
 
+/* The line where brackets first nest `limit` deep, skipping strings and
+ * comments roughly; 1 when they never do. For the parser's stack overflow,
+ * which carries no line of its own. */
+#define DEEP_NESTING 150
+static int deep_line(const char *s, size_t len, int limit) {
+  int depth = 0, line = 1;
+  for (size_t i = 0; i < len; i++) {
+    char c = s[i];
+    if (c == '\n') line++;
+    else if (c == '-' && i + 1 < len && s[i + 1] == '-') {
+      while (i < len && s[i] != '\n') i++;
+      line++;
+    } else if (c == '"' || c == '\'') {
+      for (i++; i < len && s[i] != c && s[i] != '\n'; i++)
+        if (s[i] == '\\') i++;
+    } else if (c == '(' || c == '{' || c == '[') {
+      if (++depth >= limit) return line;
+    } else if (c == ')' || c == '}' || c == ']') {
+      depth--;
+    }
+  }
+  return 1;
+}
+
 /* Load a pack file (text only) as a function whose _ENV is the pack's
  * environment. Pushes the function; raises a Lua error on failure. */
 static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
@@ -419,6 +474,14 @@ static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
   char *chunkname = xasprintf("@%s", shown);
   int status = luaL_loadbufferx(L, src, len, chunkname, "t");
   free(chunkname);
+  if (status != LUA_OK && lua_type(L, -1) == LUA_TSTRING && strstr(lua_tostring(L, -1), "C stack overflow") &&
+      !strstr(lua_tostring(L, -1), ".lua:")) {
+    /* the parser ran out of C stack and says nowhere where: find the line */
+    lua_pop(L, 1);
+    lua_pushfstring(L, "%s:%d: the code nests too deeply here (braces, brackets or parentheses "
+                       "inside each other more than about %d times)",
+                    shown, deep_line(src, len, DEEP_NESTING), DEEP_NESTING);
+  }
   if (status != LUA_OK && lua_type(L, -1) == LUA_TSTRING) {
     free(sb->load_hint);
     free(sb->load_hint_msg);
