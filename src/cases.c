@@ -499,18 +499,15 @@ static void __attribute__((noinline)) on_cell_slow(case_reader *r, const char *t
 
 static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
   case_reader *r = ud;
-  if (col == 1) {
-    start_row(r);
-    r->in_row = true;
-  }
-  r->any_cell |= len > 0;
-  if (col <= r->ncols && len) {
-    /* most cells of most rows: a yes/no or one-of answer that reads */
+  if (col > 1 && col <= r->ncols && len) {
+    /* most cells of most rows: a yes/no or one-of answer that reads; no
+     * call but the tail call below, so this stays a leaf */
     const col_map *c = &r->cols[col - 1];
     if (c->fast == FAST_YESNO) {
       case_value *out = &r->facts[c->index];
       if (value_parse_yesno(text, len, &out->v) == 0) {
         out->col = col;
+        r->any_cell = true;
         return;
       }
     } else if (c->fast == FAST_ENUM) {
@@ -518,6 +515,7 @@ static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
       if (k >= 0) {
         r->facts[c->index].v = (rval)k;
         r->facts[c->index].col = col;
+        r->any_cell = true;
         return;
       }
     }
@@ -526,6 +524,11 @@ static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
 }
 
 static void on_cell_slow(case_reader *r, const char *text, size_t len, int line, int col) {
+  if (col == 1) {
+    start_row(r);
+    r->in_row = true;
+  }
+  r->any_cell |= len > 0;
   cell f = {text, len, line, col};
   if (col > r->ncols) {
     if (len == 0 || r->too_many) return; /* spreadsheets pad rows with empty cells */
