@@ -51,6 +51,14 @@ int cli_limit_option(int opt, const char *arg, pack_options *opts, err **e) {
   return 0;
 }
 
+long cli_count(const char *arg, long min, long max) {
+  char *end;
+  errno = 0;
+  long v = strtol(arg, &end, 10);
+  if (end == arg || *end || errno || v < min || v > max) return -1;
+  return v;
+}
+
 pack *cli_load_pack(const char *path, const pack_options *opts) {
   err *e = NULL;
   pack *p = pack_load(path, opts, &e);

@@ -42,6 +42,10 @@ enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG };
  * opts->limits. Returns 0, or -1 with *e set. */
 int cli_limit_option(int opt, const char *arg, pack_options *opts, err **e);
 
+/* A whole number from min to max given to an option (--jobs, --budget);
+ * -1 when the text is not one. */
+long cli_count(const char *arg, long min, long max);
+
 /* Load a pack, printing its errors on failure. */
 pack *cli_load_pack(const char *path, const pack_options *opts);
 

@@ -170,9 +170,8 @@ int cmd_eval(int argc, char **argv) {
     case 'F': format = optarg; break;
     case 'C': columns = optarg; break;
     case 'j': {
-      char *end;
-      long n = strtol(optarg, &end, 10);
-      if (*end || n < 1 || n > 256) return cli_usage("eval", "--jobs '%s' is not a number from 1 to 256", optarg);
+      long n = cli_count(optarg, 1, 256);
+      if (n < 0) return cli_usage("eval", "--jobs '%s' is not a number from 1 to 256", optarg);
       jobs = (int)n;
       break;
     }

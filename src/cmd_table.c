@@ -1,5 +1,4 @@
 /* cmd_table: ratio table PACK [--opinion A] [--vs B] */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,15 +7,6 @@
 #include "table.h"
 
 enum { OPT_BUDGET = 2000, OPT_VS };
-
-/* A positive count for --budget; -1 when it is not one. */
-static long budget_arg(const char *arg) {
-  char *end;
-  errno = 0;
-  long v = strtol(arg, &end, 10);
-  if (*end || errno || v < 1 || v > 1000000000L) return -1;
-  return v;
-}
 
 static const char table_help[] =
     "Usage: ratio table PACK [--opinion A [--vs B]] [OPTIONS]\n"
@@ -67,7 +57,7 @@ int cmd_table(int argc, char **argv) {
     case 'F': format = optarg; break;
     case OPT_AS_OF: as_of = optarg; break;
     case OPT_BUDGET:
-      if ((budget = budget_arg(optarg)) < 0)
+      if ((budget = cli_count(optarg, 1, 1000000000L)) < 0)
         return cli_usage("table", "--budget '%s' is not a count between 1 and 10^9", optarg);
       break;
     case OPT_MAX_MEMORY:

@@ -1,5 +1,4 @@
 /* cmd_whatif: ratio whatif PACK -f CASES.csv --row ID */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,15 +33,6 @@ static const char whatif_help[] =
     "\n"
     "Exit status: 0 the search ran; 1 the row could not be read or a rule\n"
     "failed on it; 2 usage, file or pack error.\n";
-
-/* A positive count for --budget; -1 when it is not one. */
-static long budget_arg(const char *arg) {
-  char *end;
-  errno = 0;
-  long v = strtol(arg, &end, 10);
-  if (*end || errno || v < 1 || v > 1000000000L) return -1;
-  return v;
-}
 
 static int run(const pack *p, const char *file, const int *ops, int nops, const char *row_id, reason_format f,
                long budget) {
@@ -116,7 +106,7 @@ int cmd_whatif(int argc, char **argv) {
     case 'F': format = optarg; break;
     case OPT_AS_OF: as_of = optarg; break;
     case OPT_BUDGET:
-      if ((budget = budget_arg(optarg)) < 0)
+      if ((budget = cli_count(optarg, 1, 1000000000L)) < 0)
         return cli_usage("whatif", "--budget '%s' is not a count between 1 and 10^9", optarg);
       break;
     case OPT_MAX_MEMORY:

@@ -232,8 +232,20 @@ static void test_fail_and_usage(void **state) {
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, th_dir_teardown)
 
+static void test_count(void **state) {
+  (void)state;
+  assert_int_equal(cli_count("4", 1, 256), 4);
+  assert_int_equal(cli_count("256", 1, 256), 256);
+  assert_int_equal(cli_count("0", 1, 256), -1);
+  assert_int_equal(cli_count("257", 1, 256), -1);
+  assert_int_equal(cli_count("", 1, 256), -1);
+  assert_int_equal(cli_count("3x", 1, 256), -1);
+  assert_int_equal(cli_count("99999999999999999999", 1, 1000000000L), -1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_count),
       cmocka_unit_test(test_max_memory_sizes),
       cmocka_unit_test(test_max_memory_rejects),
       cmocka_unit_test(test_max_steps),
