@@ -706,9 +706,10 @@ static int l_guarded_pattern(lua_State *L) {
 
 static int l_guarded_move(lua_State *L) {
   lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
-  if (e >= f && (e - f >= MAX_MOVE || e - f < 0))
-    return luaL_error(L, "table.move over %I elements is too many for a rule pack; move fewer elements (at most %I)",
-                      (LUAI_UACINT)(e - f + 1), (LUAI_UACINT)MAX_MOVE);
+  /* unsigned: e - f may not fit in a signed integer */
+  if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= (lua_Unsigned)MAX_MOVE)
+    return luaL_error(L, "table.move over more than %I elements is too many for a rule pack; move fewer elements",
+                      (LUAI_UACINT)MAX_MOVE);
   return call_original(L);
 }
 
