@@ -15,12 +15,15 @@ typedef struct slots {
   render_result *res;
   explain_tree **trees;
   const char **values; /* nopinions * ncolumns */
+  rval *outcomes, *dispositions; /* values-only decisions of a row */
 } slots;
 
 static void slots_init(slots *s, const pack *p, const renderer *r, int nops) {
   s->res = xcalloc((size_t)nops + 1, sizeof *s->res);
   s->trees = xcalloc((size_t)nops + 1, sizeof *s->trees);
   s->values = xcalloc((size_t)(nops * r->nnode_columns) + 1, sizeof *s->values);
+  s->outcomes = xcalloc((size_t)nops + 1, sizeof *s->outcomes);
+  s->dispositions = xcalloc((size_t)nops + 1, sizeof *s->dispositions);
   for (int i = 0; i < nops; i++) {
     if (r->wants_tree) s->trees[i] = explain_new(p);
     s->res[i].tree = s->trees[i];
@@ -36,6 +39,8 @@ static void slots_free(slots *s, int nops) {
   free(s->trees);
   free(s->res);
   free(s->values);
+  free(s->outcomes);
+  free(s->dispositions);
 }
 
 /* Decide one row under every opinion into s. An opinion whose rule
@@ -45,6 +50,27 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
                   const case_row *row, slots *s, bool *unknown) {
   *unknown = false;
   int failed = 0;
+  if (!r->wants_tree && r->nnode_columns == 0) {
+    /* outcomes only: every opinion from one lookup when the row's answers
+     * were seen before; an opinion that fails is taken again below */
+    int at = -1;
+    err *e = NULL;
+    if (eval_row_values(ec, opts->opinions, opts->nopinions, row, s->outcomes, s->dispositions, &at, &e) == 0) {
+      for (int i = 0; i < opts->nopinions; i++) {
+        render_result *res = &s->res[i];
+        int op = opts->opinions[i];
+        err_free(res->error);
+        res->error = NULL;
+        res->opinion = op;
+        res->outcome = s->outcomes[i];
+        res->outcome_name = pack_node_value_name(&p->nodes[p->opinions[op].decides], res->outcome);
+        res->disposition = pack_disposition_name(p, op, res->outcome, s->dispositions[i]);
+        *unknown |= res->outcome == RV_UNKNOWN;
+      }
+      return 0;
+    }
+    err_free(e);
+  }
   for (int i = 0; i < opts->nopinions; i++) {
     int op = opts->opinions[i];
     render_result *res = &s->res[i];

@@ -508,6 +508,8 @@ static int run(eval_ctx *c, int op, const case_row *row, err **e) {
   c->disposition = c->o->disposition_node >= 0 ? eval_node(c, c->o->disposition_node) : RV_UNKNOWN;
 done:
   if (c->fail) {
+    /* nothing decided in a failed attempt may be reused for this row */
+    c->last_row = NULL;
     *e = c->fail;
     c->fail = NULL;
     return -1;
@@ -611,11 +613,40 @@ int eval_opinion(const eval_ctx *c) { return c->op; }
 rval eval_outcome(const eval_ctx *c) { return c->outcome; }
 
 const char *eval_disposition(const eval_ctx *c) {
-  const pack_opinion *o = c->o;
-  if (o->disposition_node >= 0) return pack_node_value_name(&c->p->nodes[o->disposition_node], c->disposition);
-  if (!o->disposition) return NULL;
-  const pack_node *d = &c->p->nodes[o->decides];
-  return o->disposition[c->outcome == RV_UNKNOWN ? d->nvalues : c->outcome];
+  return pack_disposition_name(c->p, c->op, c->outcome, c->disposition);
+}
+
+int eval_row_values(eval_ctx *c, const int *ops, int n, const case_row *row, rval *outcomes,
+                    rval *dispositions, int *failed, err **e) {
+  if (c->values_only && c->memo_on && row == c->last_row && row->number == c->last_number &&
+      row->line == c->last_line) {
+    /* a row seen already: nothing to add */
+  } else if (c->values_only && c->memo_on) {
+    /* one lookup for every opinion when the row's key is in the cache */
+    uint64_t key = row_key(c, row);
+    size_t slot = memo_slot(key);
+    const rval *vals = c->memo_val + slot * (size_t)c->p->nopinions * 2;
+    if (c->memo_key[slot] == key) {
+      int k = 0;
+      while (k < n && vals[ops[k] * 2] != RV_UNKNOWN - 1) k++;
+      if (k == n) {
+        for (int i = 0; i < n; i++) {
+          outcomes[i] = vals[ops[i] * 2];
+          dispositions[i] = vals[ops[i] * 2 + 1];
+        }
+        return 0;
+      }
+    }
+  }
+  for (int i = 0; i < n; i++) {
+    if (eval_row(c, ops[i], row, e) != 0) {
+      *failed = i;
+      return -1;
+    }
+    outcomes[i] = c->outcome;
+    dispositions[i] = c->disposition;
+  }
+  return 0;
 }
 
 node_state eval_node_state(const eval_ctx *c, int node) { return (node_state)c->state[node]; }

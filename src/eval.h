@@ -42,6 +42,13 @@ void eval_values_only(eval_ctx *c, bool on);
  * outcome is unknown, the facts that would decide it are computed too. */
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e);
 
+/* Values-only mode: the outcome and the disposition value of a row under
+ * several opinions (ops[0..n)), with one cache lookup when the row's answers
+ * were seen before. Returns 0, or -1 with *failed the index of the opinion
+ * whose rule failed and *e its error. Names come from pack_disposition_name. */
+int eval_row_values(eval_ctx *c, const int *ops, int n, const case_row *row, rval *outcomes,
+                    rval *dispositions, int *failed, err **e);
+
 /* What the last eval_row found. Valid until the next eval_row. */
 int eval_opinion(const eval_ctx *c);
 rval eval_outcome(const eval_ctx *c);

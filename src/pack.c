@@ -1331,6 +1331,13 @@ int pack_parse_date(const char *s, size_t len) {
   return era * 146097 + doe;
 }
 
+const char *pack_disposition_name(const pack *p, int op, rval outcome, rval disposition_value) {
+  const pack_opinion *o = &p->opinions[op];
+  if (o->disposition_node >= 0) return pack_node_value_name(&p->nodes[o->disposition_node], disposition_value);
+  if (!o->disposition) return NULL;
+  return o->disposition[outcome == RV_UNKNOWN ? p->nodes[o->decides].nvalues : outcome];
+}
+
 int pack_opinions_in_force(const pack *p, int date_days, int *out) {
   int n = 0;
   for (int i = 0; i < p->nopinions; i++) {

@@ -198,6 +198,11 @@ int pack_node_value(const pack_node *n, const char *name, size_t len);
 /* The name of value v of a node ("unknown" for RV_UNKNOWN). */
 const char *pack_node_value_name(const pack_node *n, rval v);
 
+/* The name of an opinion's disposition for an outcome: the disposition
+ * node's value (`disposition_value`) or the opinion's table entry for the
+ * outcome; NULL when the opinion gives none. */
+const char *pack_disposition_name(const pack *p, int op, rval outcome, rval disposition_value);
+
 /* The opinions in force on a date (YYYY-MM-DD), or all when date is NULL:
  * writes their indexes into out (room for nopinions) and returns the count. */
 int pack_opinions_in_force(const pack *p, int date_days, int *out);
