@@ -90,7 +90,8 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
     }
     fprintf(r->out, "\nOpinion: %s", o->name);
     if (o->author) fprintf(r->out, ", %s", o->author);
-    if (o->role) fprintf(r->out, ", %s", o->role);
+    /* the role, unless the opinion is named after it ("majority") */
+    if (o->role && strcmp(o->role, o->name) != 0) fprintf(r->out, ", %s", o->role);
     if (o->date) fprintf(r->out, ", %s", o->date);
     if (o->joined) fprintf(r->out, "; joined by %s", o->joined);
     fputs("\n", r->out);
