@@ -163,6 +163,20 @@ static size_t memo_slot(uint64_t key) {
   return (size_t)(key & (MEMO_SLOTS - 1));
 }
 
+/* The cached outcome and disposition of every opinion for a key (pairs,
+ * RV_UNKNOWN - 1 where an opinion is not decided yet), or NULL when the key
+ * is not cached. With `claim`, a slot holding another key is emptied and
+ * given to this one. */
+static rval *memo_find(eval_ctx *c, uint64_t key, bool claim) {
+  size_t slot = memo_slot(key);
+  rval *vals = c->memo_val + slot * (size_t)c->p->nopinions * 2;
+  if (c->memo_key[slot] == key) return vals;
+  if (!claim) return NULL;
+  c->memo_key[slot] = key;
+  for (int i = 0; i < c->p->nopinions * 2; i++) vals[i] = RV_UNKNOWN - 1;
+  return vals;
+}
+
 static void kid_add(kid_list *k, int n) {
   for (int i = 0; i < k->n; i++)
     if (k->v[i] == n) return;
@@ -571,14 +585,7 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
       if (c->memo_on) c->row_key = row_key(c, row);
     }
     if (c->memo_on) {
-      /* a slot holds one key's outcomes for every opinion; RV_UNKNOWN - 1
-       * marks an opinion not decided in the slot yet */
-      size_t slot = memo_slot(c->row_key);
-      rval *vals = c->memo_val + slot * (size_t)c->p->nopinions * 2;
-      if (c->memo_key[slot] != c->row_key) {
-        c->memo_key[slot] = c->row_key;
-        for (int i = 0; i < c->p->nopinions * 2; i++) vals[i] = RV_UNKNOWN - 1;
-      }
+      rval *vals = memo_find(c, c->row_key, true);
       if (vals[op * 2] != RV_UNKNOWN - 1) {
         c->op = op;
         c->o = &c->p->opinions[op];
@@ -618,25 +625,16 @@ const char *eval_disposition(const eval_ctx *c) {
 
 int eval_row_values(eval_ctx *c, const int *ops, int n, const case_row *row, rval *outcomes,
                     rval *dispositions, int *failed, err **e) {
-  if (c->values_only && c->memo_on && row == c->last_row && row->number == c->last_number &&
-      row->line == c->last_line) {
-    /* a row seen already: nothing to add */
-  } else if (c->values_only && c->memo_on) {
-    /* one lookup for every opinion when the row's key is in the cache */
-    uint64_t key = row_key(c, row);
-    size_t slot = memo_slot(key);
-    const rval *vals = c->memo_val + slot * (size_t)c->p->nopinions * 2;
-    if (c->memo_key[slot] == key) {
-      int k = 0;
-      while (k < n && vals[ops[k] * 2] != RV_UNKNOWN - 1) k++;
-      if (k == n) {
-        for (int i = 0; i < n; i++) {
-          outcomes[i] = vals[ops[i] * 2];
-          dispositions[i] = vals[ops[i] * 2 + 1];
-        }
-        return 0;
-      }
+  /* one lookup for every opinion when the row's key is cached for all */
+  const rval *vals = c->values_only && c->memo_on ? memo_find(c, row_key(c, row), false) : NULL;
+  int k = 0;
+  while (vals && k < n && vals[ops[k] * 2] != RV_UNKNOWN - 1) k++;
+  if (vals && k == n) {
+    for (int i = 0; i < n; i++) {
+      outcomes[i] = vals[ops[i] * 2];
+      dispositions[i] = vals[ops[i] * 2 + 1];
     }
+    return 0;
   }
   for (int i = 0; i < n; i++) {
     if (eval_row(c, ops[i], row, e) != 0) {

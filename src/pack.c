@@ -967,17 +967,16 @@ static int opinion_depth_ok(loader *ld, int i) {
 
 /* The rule each node follows under an opinion: the node's own, then the
  * overrides of the base chain from the root down to the opinion itself. */
-static void resolve_opinion(pack *p, pack_opinion *o, int self, int depth) {
+static void resolve_opinion(pack *p, pack_opinion *o, int depth) {
   if (depth > p->nopinions) return;
   if (o->base >= 0) {
     pack_opinion *b = &p->opinions[o->base];
-    if (!b->rules) resolve_opinion(p, b, o->base, depth + 1);
+    if (!b->rules) resolve_opinion(p, b, depth + 1);
   }
   o->rules = xcalloc((size_t)p->nnodes + 1, sizeof *o->rules);
   for (int n = 0; n < p->nnodes; n++)
     o->rules[n] = o->base >= 0 && p->opinions[o->base].rules ? p->opinions[o->base].rules[n]
                                                              : &p->nodes[n].base;
-  (void)self;
   for (int k = 0; k < o->noverrides; k++) {
     pack_override *ov = &o->overrides[k];
     const node_rule *prev = o->rules[ov->node];
@@ -1151,7 +1150,7 @@ static int read_registry(lua_State *L, void *ud, err **e) {
   if (p->nopinions == 0)
     add_err(ld, p->main_file, 0, "add opinion \"majority\" { decides = \"...\", ... }", "the pack declares no opinion");
   for (int i = 0; i < p->nopinions; i++)
-    if (opinion_depth_ok(ld, i) && !p->opinions[i].rules) resolve_opinion(p, &p->opinions[i], i, 0);
+    if (opinion_depth_ok(ld, i) && !p->opinions[i].rules) resolve_opinion(p, &p->opinions[i], 0);
   for (int i = 0; i < p->nopinions && !ld->errs; i++) {
     pack_opinion *o = &p->opinions[i];
     if (o->decides < 0)
