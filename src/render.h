@@ -72,6 +72,14 @@ renderer *render_csv_new(FILE *out, const pack *p, const char *source, const ren
                          int ncols, FILE *diag);
 void render_free(renderer *r);
 
+/* The explanation tree of `ratio eval --format json`, for other commands'
+ * JSON documents: the same writer, so the schema stays one. */
+typedef struct render_json_tree render_json_tree;
+render_json_tree *render_json_tree_new(const pack *p);
+/* A tree node and its children as JSON text; the caller frees it. */
+char *render_json_tree_text(render_json_tree *t, const explain_node *x);
+void render_json_tree_free(render_json_tree *t);
+
 /* A pack's schema (facts, findings, opinions) for `ratio facts`. */
 void render_schema_text(FILE *out, const pack *p);
 void render_schema_json(FILE *out, const pack *p);

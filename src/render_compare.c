@@ -17,6 +17,7 @@ struct compare_report {
   const pack *p;
   const char *source;
   int rows; /* JSON: rows written, for the commas */
+  render_json_tree *trees; /* JSON: the tree writer */
 };
 
 int reason_format_parse(const char *name, reason_format *out) {
@@ -257,31 +258,12 @@ static json_t *authorities_json(const pack *p, const int *by, int nby) {
   return arr;
 }
 
-/* The same shape as a node of `ratio eval --format json`. */
-static json_t *tree_json(const pack *p, const explain_node *x, int depth) {
-  const pack_node *nd = &p->nodes[x->node];
-  char tbuf[128];
-  json_t *j = json_object();
-  json_object_set_new(j, "node", json_string(nd->name));
-  json_object_set_new(j, "title", json_string(explain_node_title(nd, tbuf, sizeof tbuf)));
-  json_object_set_new(j, "value", x->state == NODE_NOT_REACHED ? json_null() : json_string(x->value_name));
-  json_object_set_new(j, "state", json_string(state_name(x->state)));
-  if (x->open) json_object_set_new(j, "open", json_true());
-  if (x->set_aside) json_object_set_new(j, "finding_set_aside", json_true());
-  if (x->sentence) json_object_set_new(j, "sentence", json_string(x->sentence));
-  json_object_set_new(j, "authorities", authorities_json(p, x->by, x->nby));
-  json_t *facts = json_array();
-  for (int i = 0; i < x->nfacts; i++) {
-    json_t *f = json_object();
-    json_object_set_new(f, "fact", json_string(p->facts[x->facts[i].fact].name));
-    json_object_set_new(f, "value", json_string(x->facts[i].value));
-    json_array_append_new(facts, f);
-  }
-  json_object_set_new(j, "facts", facts);
-  json_t *kids = json_array();
-  for (int i = 0; i < x->nkids && depth < 256; i++) json_array_append_new(kids, tree_json(p, x->kids[i], depth + 1));
-  json_object_set_new(j, "children", kids);
-  return j;
+/* A node of `ratio eval --format json`, by the same writer. */
+static json_t *tree_json(compare_report *r, const explain_node *x) {
+  char *text = render_json_tree_text(r->trees, x);
+  json_t *j = json_loads(text, 0, NULL);
+  free(text);
+  return j ? j : json_null();
 }
 
 static json_t *row_head(const case_row *row) {
@@ -326,7 +308,7 @@ static void json_row(compare_report *r, const compare_result *res) {
     json_object_set_new(x, "decides", json_string(p->nodes[o->decides].name));
     json_object_set_new(x, "outcome", json_string(t->outcome_name));
     json_object_set_new(x, "disposition", jstr(t->disposition));
-    json_object_set_new(x, "tree", tree_json(p, t->root, 0));
+    json_object_set_new(x, "tree", tree_json(r, t->root));
     json_array_append_new(results, x);
   }
   json_object_set_new(j, "results", results);
@@ -361,6 +343,7 @@ compare_report *render_compare_new(reason_format f, FILE *out, const pack *p, co
   r->p = p;
   r->source = source;
   if (f == REASON_JSON) {
+    r->trees = render_json_tree_new(p);
     json_t *head = json_object();
     json_object_set_new(head, "name", jstr(p->name));
     json_object_set_new(head, "title", jstr(p->title));
@@ -425,4 +408,8 @@ void render_compare_end(compare_report *r, int read, int disagree, int failed) {
           disagree, failed, em);
 }
 
-void render_compare_free(compare_report *r) { free(r); }
+void render_compare_free(compare_report *r) {
+  if (!r) return;
+  render_json_tree_free(r->trees);
+  free(r);
+}

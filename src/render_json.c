@@ -262,9 +262,7 @@ static void free_list(frag *list, int n) {
   free(list);
 }
 
-static void json_free(renderer *r) {
-  json_state *st = r->state;
-  const pack *p = r->p;
+static void state_free(json_state *st, const pack *p) {
   for (int n = 0; n < p->nnodes; n++) free_list(st->node_value[n], p->nodes[n].nvalues);
   free(st->node_value);
   free_list(st->node_head, p->nnodes);
@@ -273,6 +271,35 @@ static void json_free(renderer *r) {
   free_list(st->opinion_head, p->nopinions);
   jsonw_free(&st->row);
   free(st);
+}
+
+static void json_free(renderer *r) { state_free(r->state, r->p); }
+
+/* ---- one tree, for other JSON documents (ratio compare) ------------------- */
+
+struct render_json_tree {
+  json_state *st;
+  const pack *p;
+};
+
+render_json_tree *render_json_tree_new(const pack *p) {
+  render_json_tree *t = xcalloc(1, sizeof *t);
+  t->st = xcalloc(1, sizeof *t->st);
+  prepare(t->st, p);
+  t->p = p;
+  return t;
+}
+
+char *render_json_tree_text(render_json_tree *t, const explain_node *x) {
+  t->st->row.len = 0;
+  node_json(&t->st->row, t->st, x, 0);
+  return jsonw_take(&t->st->row);
+}
+
+void render_json_tree_free(render_json_tree *t) {
+  if (!t) return;
+  state_free(t->st, t->p);
+  free(t);
 }
 
 renderer *render_json_new(FILE *out, const pack *p, const char *source) {
