@@ -682,6 +682,21 @@ static int l_guarded_rep(lua_State *L) {
   return call_original(L);
 }
 
+/* Work done inside C, where the count hook cannot see it, charged to the
+ * step budget; past the budget, the same stop as the hook's. */
+#define PATTERN_WORK_PER_STEP 16.0
+static void charge_steps(lua_State *L, long long steps) {
+  sandbox *sb = sandbox_of(L);
+  if (!sb->hooked || steps <= 0) return;
+  sb->steps_left -= steps;
+  if (sb->steps_left > 0) return;
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar)) note_position(sb, L, &ar);
+  sb->over_steps = true;
+  lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+  luaL_error(L, "went over the step budget");
+}
+
 /* A Lua pattern with q quantifiers can backtrack about len^(q+1) times. */
 static int l_guarded_pattern(lua_State *L) {
   size_t len, plen;
@@ -700,6 +715,9 @@ static int l_guarded_pattern(lua_State *L) {
       return luaL_error(L, "pattern '%s' is too costly on a subject of %d bytes (it can backtrack "
                            "for a very long time); use a simpler pattern or a shorter string",
                         pat, (int)len);
+    /* Many allowed calls add up: each is charged to the step budget for
+     * its worst case, one step per PATTERN_WORK_PER_STEP. */
+    charge_steps(L, (long long)(work / PATTERN_WORK_PER_STEP));
   }
   return call_original(L);
 }
