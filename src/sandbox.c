@@ -664,6 +664,21 @@ static int call_original(lua_State *L) {
   return lua_gettop(L);
 }
 
+/* Work done inside C, where the count hook cannot see it, charged to the
+ * step budget; past the budget, the same stop as the hook's. */
+#define PATTERN_WORK_PER_STEP 16.0
+static void charge_steps(lua_State *L, long long steps) {
+  sandbox *sb = sandbox_of(L);
+  if (!sb->hooked || steps <= 0) return;
+  sb->steps_left -= steps;
+  if (sb->steps_left > 0) return;
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar)) note_position(sb, L, &ar);
+  sb->over_steps = true;
+  lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+  luaL_error(L, "went over the step budget");
+}
+
 static int l_guarded_rep(lua_State *L) {
   sandbox *sb = sandbox_of(L);
   size_t l, lsep = 0;
@@ -679,22 +694,19 @@ static int l_guarded_rep(lua_State *L) {
                          "repeat fewer times",
                       (LUAI_UACINT)((double)n * (double)(l + lsep) > 9e18 ? (lua_Integer)9e18
                                                                          : (lua_Integer)((double)n * (double)(l + lsep))));
+  if (n > 0) charge_steps(L, (long long)((double)n * (double)(l + lsep) / PATTERN_WORK_PER_STEP));
   return call_original(L);
 }
 
-/* Work done inside C, where the count hook cannot see it, charged to the
- * step budget; past the budget, the same stop as the hook's. */
-#define PATTERN_WORK_PER_STEP 16.0
-static void charge_steps(lua_State *L, long long steps) {
-  sandbox *sb = sandbox_of(L);
-  if (!sb->hooked || steps <= 0) return;
-  sb->steps_left -= steps;
-  if (sb->steps_left > 0) return;
-  lua_Debug ar;
-  if (lua_getstack(L, 1, &ar)) note_position(sb, L, &ar);
-  sb->over_steps = true;
-  lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
-  luaL_error(L, "went over the step budget");
+/* table.sort and table.concat loop inside C over the whole table: charged
+ * by its length, so calling them again and again stops like a loop does. */
+static int l_guarded_whole_table(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+  double work = (double)n;
+  for (lua_Integer k = n; k > 1; k >>= 1) work += (double)n; /* n log n for sort */
+  charge_steps(L, (long long)(work / PATTERN_WORK_PER_STEP));
+  return call_original(L);
 }
 
 /* A Lua pattern with q quantifiers can backtrack about len^(q+1) times. */
@@ -781,6 +793,8 @@ static int setup(lua_State *L) {
   lua_pop(L, 1);
   lua_getglobal(L, LUA_TABLIBNAME);
   guard(L, "move", l_guarded_move);
+  guard(L, "sort", l_guarded_whole_table);
+  guard(L, "concat", l_guarded_whole_table);
   lua_pop(L, 1);
   lua_pushglobaltable(L);
   guard(L, "setmetatable", l_guarded_setmetatable);
