@@ -10,13 +10,25 @@
 
 typedef enum { COL_ID, COL_TITLE, COL_NOTE, COL_FACT, COL_FINDING, COL_EXPECT } col_kind;
 
+/* An answer a column's cells commonly hold (a yes/no word, a declared
+ * value) as the words cell_words makes of it: `fold` marks the letters
+ * whose case does not matter. */
+typedef struct answer {
+  uint64_t lo, hi, fold;
+  uint8_t len;
+  rval value;
+} answer;
+
+#define MAX_ANSWERS 12
+#define ANSWER_BYTES 16
+
 typedef struct col_map {
   col_kind kind;
   int index;     /* the fact, the node, or the expect column */
-  /* The common cells, decided before anything else: a yes/no or one-of
-   * fact. For one-of facts, the length of each declared value. */
-  enum { FAST_NONE, FAST_YESNO, FAST_ENUM } fast;
-  uint8_t *lens;
+  /* The common cells, read before anything else: the answers of a yes/no
+   * or one-of fact. Any other cell takes the full path. */
+  int nanswers;
+  answer answers[MAX_ANSWERS];
 } col_map;
 
 struct case_reader {
@@ -35,17 +47,19 @@ struct case_reader {
   char *strs;
   size_t strs_len, strs_cap;
   int id_off, title_off, note_off;
-  int *text_off;   /* per fact */
+  int *text_fact, *text_off; /* the texts kept this row: fact, offset */
+  int ntexts;
   int *expect_off; /* per expect column */
   int id_col;
   int row_line;
   bool too_many;
   bool forked;     /* made by cases_open_block: shares `from`'s column tables */
-  case_value *blank_facts; /* every fact unknown, copied at the start of a row */
-  int *blank_text_off;     /* every text absent (-1) */
+  int *in_file;    /* the facts with a column, which a row start resets */
+  int nin_file;
   bool id_bad;     /* the id cell was refused (its own error says why) */
   bool any_cell;   /* some cell of the row is not empty */
   bool in_row;     /* a cell of the row being read has been seen */
+  csvin_sink sink; /* what libcsv hands the cells to: on_cell */
   err *row_errs;
 };
 
@@ -129,6 +143,11 @@ static bool parse_expect(case_reader *r, const csvin_field *f, err **errs) {
 static size_t bad_byte(const char *text, size_t len) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
+  /* eight bytes at a time while they are all 0x01..0x7F */
+  for (uint64_t w; i + 8 <= len; i += 8) {
+    memcpy(&w, s + i, 8);
+    if ((w & 0x8080808080808080u) || ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u)) break;
+  }
   while (i < len) {
     unsigned c = s[i];
     if (c - 1u < 0x7Fu) { /* 0x01..0x7F */
@@ -168,6 +187,66 @@ static err *check_bytes(const char *name, const char *text, size_t len, int line
   return err_hint(err_new(name, line, col, "%s: the cell is not valid UTF-8 (byte %zu of the cell is 0x%02X)", what,
                           at + 1, (unsigned char)text[at]),
                   "save the file as CSV in UTF-8 (spreadsheets call it \"CSV UTF-8\")");
+}
+
+/* ---- the common cells ----------------------------------------------------- */
+
+static inline uint32_t le32(uint32_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap32(x);
+#endif
+  return x;
+}
+
+/* Up to 8 bytes as a little-endian word, zero above them: with two loads
+ * (which overlap when n < 8) and no loop. */
+static inline uint64_t word_of(const char *s, size_t n) {
+  if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    return le32(a) | (uint64_t)le32(b) << (8 * (n - 4));
+  }
+  if (n == 0) return 0;
+  const unsigned char *u = (const unsigned char *)s;
+  return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) | (uint64_t)u[n - 1] << (8 * (n - 1));
+}
+
+/* The answer a cell of 1 to ANSWER_BYTES bytes holds, or -1 (the full
+ * path decides then). OR-ing 0x20 folds exactly 'A'-'Z' onto 'a'-'z' among
+ * the bytes that can equal a letter after folding, so a folded compare
+ * accepts any case and nothing else. */
+static inline int match_answer(const col_map *c, const char *text, size_t len) {
+  uint64_t lo = word_of(text, len < 8 ? len : 8), hi = len > 8 ? word_of(text + 8, len - 8) : 0;
+  for (const answer *a = c->answers, *end = a + c->nanswers; a < end; a++)
+    if (a->len == len && (lo | a->fold) == a->lo && hi == a->hi) return a->value;
+  return -1;
+}
+
+static void add_answer(col_map *c, const char *word, rval value, bool any_case) {
+  size_t n = strlen(word);
+  if (n == 0 || n > ANSWER_BYTES || c->nanswers == MAX_ANSWERS) return; /* the full path reads it */
+  answer *a = &c->answers[c->nanswers++];
+  a->len = (uint8_t)n;
+  a->value = value;
+  a->lo = word_of(word, n < 8 ? n : 8);
+  a->hi = n > 8 ? word_of(word + 8, n - 8) : 0;
+  a->fold = 0;
+  for (size_t i = 0; any_case && i < n && i < 8; i++)
+    if (word[i] >= 'a' && word[i] <= 'z') a->fold |= (uint64_t)0x20 << (8 * i);
+}
+
+/* The answers value_parse_yesno and pack_fact_value accept, the commonest
+ * first; the full path stays the reference for every other cell. */
+static void set_answers(col_map *c, const pack_fact *f) {
+  if (f->type == FACT_YESNO) {
+    static const struct { const char *word; rval v; } yesno[] = {
+        {"yes", RV_YES}, {"no", RV_NO}, {"y", RV_YES}, {"n", RV_NO},
+        {"true", RV_YES}, {"false", RV_NO}, {"1", RV_YES}, {"0", RV_NO}};
+    for (size_t i = 0; i < sizeof yesno / sizeof *yesno; i++) add_answer(c, yesno[i].word, yesno[i].v, true);
+  } else if (f->type == FACT_ENUM) {
+    for (int v = 0; v < f->nvalues; v++) add_answer(c, f->values[v], (rval)v, false);
+  }
 }
 
 static int read_header(case_reader *r, err **e) {
@@ -223,16 +302,7 @@ static int read_header(case_reader *r, err **e) {
       parse_expect(r, f, &errs);
     } else if ((c->index = pack_fact_index(p, f->text)) >= 0) {
       c->kind = COL_FACT;
-      const pack_fact *pf = &p->facts[c->index];
-      if (pf->type == FACT_YESNO) c->fast = FAST_YESNO;
-      if (pf->type == FACT_ENUM) {
-        c->fast = FAST_ENUM;
-        c->lens = xcalloc((size_t)pf->nvalues + 1, 1);
-        for (int v = 0; v < pf->nvalues; v++) {
-          size_t n = strlen(pf->values[v]);
-          c->lens[v] = (uint8_t)(n < 255 ? n : 255); /* 255: too long to take the fast path */
-        }
-      }
+      set_answers(c, &p->facts[c->index]);
     } else if ((c->index = pack_node_index(p, f->text)) >= 0) {
       c->kind = COL_FINDING;
       if (!p->nodes[c->index].finding)
@@ -260,6 +330,7 @@ static int read_header(case_reader *r, err **e) {
 }
 
 static void alloc_row_state(case_reader *r);
+static void on_cell(void *data, size_t len, void *sink);
 
 case_reader *cases_open(const pack *p, const char *path, err **e) {
   csvin_reader *csv = csvin_open(path, e);
@@ -277,16 +348,21 @@ case_reader *cases_open(const pack *p, const char *path, err **e) {
 
 static void alloc_row_state(case_reader *r) {
   const pack *p = r->p;
-  r->blank_facts = xcalloc((size_t)p->nfacts + 1, sizeof *r->blank_facts);
-  r->blank_text_off = xcalloc((size_t)p->nfacts + 1, sizeof *r->blank_text_off);
-  for (int i = 0; i < p->nfacts; i++) {
-    r->blank_facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
-    r->blank_text_off[i] = -1;
-  }
   r->facts = xcalloc((size_t)p->nfacts + 1, sizeof *r->facts);
+  for (int i = 0; i < p->nfacts; i++) r->facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
+  /* a fact's column is the same in every row: set once, not per cell; a
+   * fact without a column stays unknown */
+  r->in_file = xcalloc((size_t)r->ncols + 1, sizeof *r->in_file);
+  for (int k = 0; k < r->ncols; k++) {
+    if (r->cols[k].kind != COL_FACT) continue;
+    r->facts[r->cols[k].index].col = k + 1;
+    r->in_file[r->nin_file++] = r->cols[k].index;
+  }
+  r->sink = (csvin_sink){on_cell, NULL, r, 0, false};
   r->findings = xcalloc((size_t)p->nnodes + 1, sizeof *r->findings);
   r->has_finding = xcalloc((size_t)p->nnodes + 1, sizeof *r->has_finding);
   r->expect_cells = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect_cells);
+  r->text_fact = xcalloc((size_t)p->nfacts + 1, sizeof *r->text_fact);
   r->text_off = xcalloc((size_t)p->nfacts + 1, sizeof *r->text_off);
   r->expect_off = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect_off);
 }
@@ -317,15 +393,14 @@ void cases_close(case_reader *r) {
   csvin_close(r->csv);
   for (int i = 0; i < r->nexpect; i++) free(r->expect[i].header);
   free(r->expect);
-  for (int i = 0; i < r->ncols && !r->forked; i++) free(r->cols[i].lens);
   free(r->cols);
   free(r->facts);
   free(r->findings);
   free(r->has_finding);
   free(r->expect_cells);
+  free(r->text_fact);
   free(r->text_off);
-  free(r->blank_facts);
-  free(r->blank_text_off);
+  free(r->in_file);
   free(r->expect_off);
   free(r->strs);
   err_free(r->row_errs);
@@ -389,6 +464,12 @@ static int keep(case_reader *r, const cell *f) {
   return off;
 }
 
+/* A fact's text, kept for the row. */
+static void keep_text(case_reader *r, int fi, const cell *f) {
+  r->text_fact[r->ntexts] = fi;
+  r->text_off[r->ntexts++] = keep(r, f);
+}
+
 static err *parse_fact(case_reader *r, int fi, const cell *f) {
   const pack_fact *fact = &r->p->facts[fi];
   case_value *out = &r->facts[fi];
@@ -421,12 +502,12 @@ static err *parse_fact(case_reader *r, int fi, const cell *f) {
                       fact->name, (int)f->len, f->text);
     out->v = RV_YES;
     out->num = d;
-    r->text_off[fi] = keep(r, f);
+    keep_text(r, fi, f);
     return NULL;
   }
   case FACT_TEXT:
     out->v = RV_YES;
-    r->text_off[fi] = keep(r, f);
+    keep_text(r, fi, f);
     return NULL;
   }
   return NULL;
@@ -453,9 +534,13 @@ static err *parse_finding(case_reader *r, int ni, const cell *f) {
 /* A row begins at its first field: forget the last one. */
 static void start_row(case_reader *r) {
   const pack *p = r->p;
-  /* one copy of an all-unknown row, not a loop: this runs for every row */
-  memcpy(r->facts, r->blank_facts, sizeof *r->facts * (size_t)p->nfacts);
-  memcpy(r->text_off, r->blank_text_off, sizeof *r->text_off * (size_t)p->nfacts);
+  for (int k = 0; k < r->nin_file; k++) {
+    case_value *v = &r->facts[r->in_file[k]];
+    v->v = RV_UNKNOWN;
+    v->num = 0;
+    v->text = NULL;
+  }
+  r->ntexts = 0;
   memset(r->has_finding, 0, sizeof *r->has_finding * (size_t)p->nnodes);
   for (int i = 0; i < r->nexpect; i++) r->expect_off[i] = -1;
   r->id_off = r->title_off = r->note_off = -1;
@@ -480,53 +565,36 @@ static const char *col_name(const case_reader *r, const col_map *c) {
   return "?";
 }
 
-/* A one-of value by its length and bytes, or -1. */
-static inline int fast_enum(const col_map *c, const pack_fact *f, const char *text, size_t len) {
-  for (int i = 0; i < f->nvalues; i++) {
-    if (c->lens[i] != len) continue;
-    const char *v = f->values[i];
-    size_t j = 0;
-    while (j < len && v[j] == text[j]) j++;
-    if (j == len) return i;
-  }
-  return -1;
-}
-
 /* Everything but the common case, kept out of line so the common case
  * stays a small function. */
-static void __attribute__((noinline)) on_cell_slow(case_reader *r, const char *text, size_t len, int line,
-                                                   int col);
+static void __attribute__((noinline)) on_cell_slow(case_reader *r, const char *text, size_t len, int col);
 
-static void on_cell(void *ud, const char *text, size_t len, int line, int col) {
-  case_reader *r = ud;
-  if (col > 1 && col <= r->ncols && len) {
-    /* most cells of most rows: a yes/no or one-of answer that reads; no
-     * call but the tail call below, so this stays a leaf */
+/* libcsv calls this for every cell of every row. */
+static void on_cell(void *data, size_t len, void *sink) {
+  csvin_sink *s = sink;
+  case_reader *r = s->ud;
+  const char *text = data;
+  int col = ++s->col;
+  /* most cells of most rows: an answer of a yes/no or one-of fact; the
+   * first column always takes the full path, which starts the row */
+  if (col > 1 && col <= r->ncols && len - 1 < ANSWER_BYTES) {
     const col_map *c = &r->cols[col - 1];
-    if (c->fast == FAST_YESNO) {
-      case_value *out = &r->facts[c->index];
-      if (value_parse_yesno(text, len, &out->v) == 0) {
-        out->col = col;
-        r->any_cell = true;
-        return;
-      }
-    } else if (c->fast == FAST_ENUM) {
-      int k = fast_enum(c, &r->p->facts[c->index], text, len);
-      if (k >= 0) {
-        r->facts[c->index].v = (rval)k;
-        r->facts[c->index].col = col;
-        r->any_cell = true;
-        return;
-      }
+    int v = match_answer(c, text, len);
+    if (v >= 0) {
+      r->facts[c->index].v = (rval)v;
+      r->any_cell = true;
+      return;
     }
   }
-  on_cell_slow(r, text, len, line, col);
+  on_cell_slow(r, text ? text : "", len, col);
 }
 
-static void on_cell_slow(case_reader *r, const char *text, size_t len, int line, int col) {
+static void on_cell_slow(case_reader *r, const char *text, size_t len, int col) {
+  int line = csvin_field_line(r->csv, text, len);
   if (col == 1) {
     start_row(r);
     r->in_row = true;
+    r->row_line = line;
   }
   r->any_cell |= len > 0;
   cell f = {text, len, line, col};
@@ -569,19 +637,11 @@ static void on_cell_slow(case_reader *r, const char *text, size_t len, int line,
   if (ce) add(&r->row_errs, ce);
 }
 
-static void on_row_end(void *ud, int line, int nfields) {
-  case_reader *r = ud;
-  (void)nfields;
-  r->row_line = line;
-}
-
 int cases_next(case_reader *r, case_row *row, err **e) {
-  const pack *p = r->p;
-  csvin_sink sink = {on_cell, on_row_end, r};
   int rc;
   /* a row of empty cells (",,,": a spreadsheet's blank row) is a blank line */
   r->in_row = false;
-  while ((rc = csvin_pump(r->csv, &sink, e)) == 1 && !r->any_cell) {}
+  while ((rc = csvin_pump(r->csv, &r->sink, e)) == 1 && !r->any_cell) {}
   if (rc == 0 || rc == -1) return rc;
   /* a row malformed in its first cell: nothing of the last row may show */
   if (!r->in_row) start_row(r);
@@ -598,8 +658,7 @@ int cases_next(case_reader *r, case_row *row, err **e) {
   row->title = r->title_off >= 0 ? r->strs + r->title_off : NULL;
   row->note = r->note_off >= 0 ? r->strs + r->note_off : NULL;
   for (int i = 0; i < r->nexpect; i++) r->expect_cells[i] = r->expect_off[i] >= 0 ? r->strs + r->expect_off[i] : NULL;
-  for (int i = 0; i < p->nfacts; i++)
-    if (r->text_off[i] >= 0) r->facts[i].text = r->strs + r->text_off[i];
+  for (int i = 0; i < r->ntexts; i++) r->facts[r->text_fact[i]].text = r->strs + r->text_off[i];
   if (rc == 2) {
     /* a malformed row: reported with whatever of it was read */
     row->line = (*e)->line;
@@ -645,10 +704,18 @@ void case_ids_free(case_ids *t) {
   free(t);
 }
 
-/* FNV-1a, then a final mix so the low bits index the table well. */
+/* Eight bytes at a time, each word mixed in by a multiply, the length
+ * too, then a final mix so the low bits index the table well. */
 static uint64_t id_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325u;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+  size_t len = strlen(s);
+  uint64_t h = 0xcbf29ce484222325u ^ len;
+  for (; len >= 8; s += 8, len -= 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0x9e3779b97f4a7c15u;
+    h ^= h >> 29;
+  }
+  h = (h ^ word_of(s, len)) * 0x9e3779b97f4a7c15u;
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdu;
   h ^= h >> 33;

@@ -27,13 +27,10 @@ struct csvin_reader {
   int line;         /* the line being fed to libcsv */
   bool quoted;      /* the line being fed has a quote: a field may span lines */
   bool last_cr;     /* the last piece ended with a lone CR (an LF may follow) */
-  int col;          /* fields seen in the row being parsed */
-  int row_line;     /* where the row being parsed starts, 0 between rows */
   size_t row_bytes; /* bytes fed to the unfinished row */
   int row_start;    /* the line the unfinished row starts on, 0 if none */
   bool ended_nl;    /* the last piece fed ended a line */
-  bool row_ended;   /* the sink was given a whole row during this pump */
-  const csvin_sink *sink;
+  csvin_sink *sink; /* the sink of the current csvin_pump */
   char *chunk;
   size_t chunk_len, chunk_pos;
   bool borrowed;    /* chunk is the caller's memory: the whole input */
@@ -50,30 +47,25 @@ struct csvin_reader {
 
 /* ---- from libcsv to the sink ---------------------------------------------- */
 
-/* Newlines inside a field; out of line, so that on_field, which runs for
- * every field, stays a few instructions and a jump. */
-static int __attribute__((noinline)) field_newlines(const char *s, size_t len) {
+/* Newlines inside a field; only a quoted field can hold one. */
+static int field_newlines(const char *s, size_t len) {
   int nl = 0;
   for (const char *end = s + len; s && (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++) nl++;
   return nl;
 }
 
-static void on_field(void *data, size_t len, void *ctx) {
-  csvin_reader *r = ctx;
-  /* The field ends on the line being fed; it started as many lines earlier
-   * as it holds newlines, which only a quoted field can. */
-  int line = r->quoted ? r->line - field_newlines(data, len) : r->line;
-  if (r->col == 0) r->row_line = line;
-  r->sink->field(r->sink->ud, data ? data : "", len, line, ++r->col);
+int csvin_field_line(const csvin_reader *r, const char *text, size_t len) {
+  /* the field ends on the line being fed; it started as many lines earlier
+   * as it holds newlines */
+  return r->quoted ? r->line - field_newlines(text, len) : r->line;
 }
 
-static void on_row(int c, void *ctx) {
+static void on_row(int c, void *data) {
   (void)c;
-  csvin_reader *r = ctx;
-  r->sink->row(r->sink->ud, r->row_line ? r->row_line : r->line, r->col);
-  r->col = 0;
-  r->row_line = 0;
-  r->row_ended = true;
+  csvin_sink *s = data;
+  if (s->row) s->row(s);
+  s->col = 0;
+  s->row_ended = true;
 }
 
 /* ---- reading -------------------------------------------------------------- */
@@ -150,8 +142,7 @@ void csvin_close(csvin_reader *r) {
 static void restart(csvin_reader *r) {
   csv_free(&r->parser);
   parser_init(&r->parser);
-  r->col = 0;
-  r->row_line = 0;
+  r->sink->col = 0;
   r->row_bytes = 0;
   r->row_start = 0;
 }
@@ -197,11 +188,11 @@ static long next_piece(csvin_reader *r, const char **piece, bool *ends_line, err
   return (long)len;
 }
 
-int csvin_pump(csvin_reader *r, const csvin_sink *sink, err **e) {
+int csvin_pump(csvin_reader *r, csvin_sink *sink, err **e) {
   if (r->done) return 0;
   r->sink = sink;
-  r->row_ended = false;
-  while (!r->row_ended) {
+  sink->row_ended = false;
+  while (!sink->row_ended) {
     const char *s;
     bool ends_line = false;
     long len = next_piece(r, &s, &ends_line, e);
@@ -211,29 +202,29 @@ int csvin_pump(csvin_reader *r, const csvin_sink *sink, err **e) {
       int from = r->row_start ? r->row_start : r->line;
       int last = r->ended_nl ? r->line - 1 : r->line;
       if (last < from) last = from;
-      if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
+      if (csv_fini(&r->parser, sink->field, on_row, sink) != 0) {
         /* the open quote swallowed every line after it: say which */
         if (last > from)
-          *e = err_new(r->name, from, r->col + 1,
+          *e = err_new(r->name, from, sink->col + 1,
                        "the file ends inside a quoted field, so lines %d to %d are one unfinished row", from, last);
         else
-          *e = err_new(r->name, from, r->col + 1, "the file ends inside a quoted field");
+          *e = err_new(r->name, from, sink->col + 1, "the file ends inside a quoted field");
         err_hint(*e, "close the quote that was opened on line %d", from);
         return 2;
       }
-      return r->row_ended ? 1 : 0;
+      return sink->row_ended ? 1 : 0;
     }
     r->quoted = r->chunk_quote && memchr(s, '"', (size_t)len) != NULL;
-    size_t done = csv_parse(&r->parser, s, (size_t)len, on_field, on_row, r);
+    size_t done = csv_parse(&r->parser, s, (size_t)len, sink->field, on_row, sink);
     /* what the row still being parsed has cost so far */
-    if (r->row_ended || r->parser.pstate == 0) {
+    if (sink->row_ended || r->parser.pstate == 0) {
       r->row_bytes = 0;
       r->row_start = 0;
     } else {
       if (!r->row_start) r->row_start = r->line;
       if ((r->row_bytes += (size_t)len) > CSVIN_MAX_ROW) {
         /* a row (or an unclosed quote) without end: stop before memory grows */
-        *e = err_new(r->name, r->row_start, r->col + 1, "this row is longer than %d MiB; reading stops here",
+        *e = err_new(r->name, r->row_start, sink->col + 1, "this row is longer than %d MiB; reading stops here",
                      (int)(CSVIN_MAX_ROW >> 20));
         err_hint(*e, "look for a quote that is never closed, or split the text of the field");
         r->done = true;
@@ -248,10 +239,10 @@ int csvin_pump(csvin_reader *r, const csvin_sink *sink, err **e) {
     r->ended_nl = ends_line;
     if (done != (size_t)len) {
       if (r->row_start && r->row_start < line)
-        *e = err_new(r->name, line, r->col + 1, "malformed quotes in this field; the row, from line %d, is skipped",
+        *e = err_new(r->name, line, sink->col + 1, "malformed quotes in this field; the row, from line %d, is skipped",
                      r->row_start);
       else
-        *e = err_new(r->name, line, r->col + 1, "malformed quotes in this field; the row is skipped");
+        *e = err_new(r->name, line, sink->col + 1, "malformed quotes in this field; the row is skipped");
       err_hint(*e, "quote a whole field (\"like, this\") and double any quote inside it (\"\")");
       restart(r);
       return 2;
@@ -262,8 +253,12 @@ int csvin_pump(csvin_reader *r, const csvin_sink *sink, err **e) {
 
 /* ---- csvin_next: a row kept by the reader ---------------------------------- */
 
-static void keep_field(void *ud, const char *text, size_t len, int line, int col) {
-  csvin_reader *r = ud;
+static void keep_field(void *data, size_t len, void *sink) {
+  csvin_sink *s = sink;
+  csvin_reader *r = s->ud;
+  const char *text = data ? data : "";
+  int col = ++s->col;
+  int line = csvin_field_line(r, text, len);
   if (col == 1) {
     r->nkept = 0;
     r->text_len = 0;
@@ -282,14 +277,8 @@ static void keep_field(void *ud, const char *text, size_t len, int line, int col
   r->text_len += len + 1;
 }
 
-static void keep_row(void *ud, int line, int nfields) {
-  (void)ud;
-  (void)line;
-  (void)nfields;
-}
-
 int csvin_next(csvin_reader *r, csvin_row *row, err **e) {
-  csvin_sink sink = {keep_field, keep_row, r};
+  csvin_sink sink = {keep_field, NULL, r, 0, false};
   int rc = csvin_pump(r, &sink, e);
   if (rc != 1) return rc;
   if (r->nkept > r->out_cap) {

@@ -9,6 +9,7 @@
 #ifndef RATIO_CSVIN_H
 #define RATIO_CSVIN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -32,17 +33,28 @@ typedef struct csvin_row {
   int line;            /* the line the row starts on */
 } csvin_row;
 
-/* Receives fields and row ends as they are parsed. `text` is valid only
- * during the call and is not NUL-terminated. A row's first field has col 1,
- * so a sink starts a new row there (a malformed row's fields may have come
- * before, without a row end). */
+typedef struct csvin_reader csvin_reader;
+
+/* Receives fields and row ends as they are parsed. libcsv calls `field`
+ * itself, with the sink as its last argument, so that a field costs one
+ * call: `text` is not NUL-terminated (it may be NULL when len is 0) and is
+ * valid only during the call. The field callback counts the row's fields in
+ * `col`, one per call, so a row's first field is col 1; csvin reads the
+ * count for its own messages and resets it when a row ends, after calling
+ * `row` (which may be NULL). A malformed row's fields may have come without
+ * a row end: a sink starts a new row at col 1. */
 typedef struct csvin_sink {
-  void (*field)(void *ud, const char *text, size_t len, int line, int col);
-  void (*row)(void *ud, int line, int nfields);
+  void (*field)(void *text, size_t len, void *sink);
+  void (*row)(struct csvin_sink *sink);
   void *ud;
+  int col;        /* the sink's count of the unfinished row's fields */
+  bool row_ended; /* csvin's: a row ended during the current csvin_pump */
 } csvin_sink;
 
-typedef struct csvin_reader csvin_reader;
+/* The line a field handed to a sink starts on: call it only from the field
+ * callback, with that call's text and length. */
+int csvin_field_line(const csvin_reader *r, const char *text, size_t len);
+
 
 /* Open `path` ("-" reads standard input). The caller closes the reader with
  * csvin_close. Returns NULL and sets *e when the file cannot be opened. */
@@ -65,7 +77,7 @@ size_t csvin_unparsed(csvin_reader *r, const char **buf, int *line, FILE **rest)
 /* Parse until the sink has been given one whole row (returns 1), the input
  * ends (0), a malformed row was skipped (2, with *e its error: call again
  * to go on), or the input cannot be read (-1, *e set). */
-int csvin_pump(csvin_reader *r, const csvin_sink *sink, err **e);
+int csvin_pump(csvin_reader *r, csvin_sink *sink, err **e);
 
 /* The next row, kept by the reader: 1 and *row filled, 0 at the end, 2 for a
  * malformed row (skipped, *e set), -1 on a read error. */

@@ -57,6 +57,7 @@ struct eval_ctx {
   bool memo_on;
   uint8_t *fact_bits, *fact_shift; /* per fact: bits of its key field, and where */
   uint8_t *find_shift;             /* per finding node: where (0 = not a finding) */
+  int *findings, nfindings;        /* the finding nodes */
   uint64_t row_key;
   uint64_t *memo_key;              /* MEMO_SLOTS; 0 = empty (keys have bit 63 set) */
   rval *memo_val;                  /* MEMO_SLOTS * nopinions * 2: outcome, disposition */
@@ -122,6 +123,7 @@ void eval_values_only(eval_ctx *c, bool on) {
   c->fact_bits = xcalloc((size_t)p->nfacts + 1, 1);
   c->fact_shift = xcalloc((size_t)p->nfacts + 1, 1);
   c->find_shift = xcalloc((size_t)p->nnodes + 1, 1);
+  c->findings = xcalloc((size_t)p->nnodes + 1, sizeof *c->findings);
   for (int f = 0; f < p->nfacts && ok; f++) {
     const pack_fact *pf = &p->facts[f];
     if (pf->type != FACT_YESNO && pf->type != FACT_ENUM) ok = false;
@@ -136,6 +138,7 @@ void eval_values_only(eval_ctx *c, bool on) {
     int states = p->nodes[n].nvalues + 2, b = 0; /* absent, unknown, values */
     while ((1 << b) < states) b++;
     c->find_shift[n] = (uint8_t)bits;
+    c->findings[c->nfindings++] = n;
     bits += b;
     if (b > 8) ok = false;
   }
@@ -147,12 +150,12 @@ void eval_values_only(eval_ctx *c, bool on) {
 }
 
 static uint64_t row_key(const eval_ctx *c, const case_row *row) {
-  const pack *p = c->p;
   uint64_t key = (uint64_t)1 << 63;
-  for (int f = 0; f < p->nfacts; f++) key |= (uint64_t)(row->facts[f].v + 1) << c->fact_shift[f];
-  for (int n = 0; n < p->nnodes; n++)
-    if (p->nodes[n].finding && row->has_finding[n])
-      key |= (uint64_t)(row->findings[n] + 2) << c->find_shift[n];
+  for (int f = 0; f < c->p->nfacts; f++) key |= (uint64_t)(row->facts[f].v + 1) << c->fact_shift[f];
+  for (int i = 0; i < c->nfindings; i++) {
+    int n = c->findings[i];
+    if (row->has_finding[n]) key |= (uint64_t)(row->findings[n] + 2) << c->find_shift[n];
+  }
   return key;
 }
 
@@ -239,6 +242,7 @@ void eval_free(eval_ctx *c) {
   free(c->fact_bits);
   free(c->fact_shift);
   free(c->find_shift);
+  free(c->findings);
   free(c->memo_key);
   free(c->memo_val);
   err_free(c->fail);
@@ -570,20 +574,24 @@ static void find_deciding(eval_ctx *c, int op, const case_row *row) {
   }
 }
 
+/* Values-only mode: the class memo holds for one row, so a new row starts
+ * a new generation, and gets its key once. */
+static void enter_row(eval_ctx *c, const case_row *row) {
+  if (row == c->last_row && row->number == c->last_number && row->line == c->last_line) return;
+  if (++c->row_gen == 0) {
+    memset(c->cls_stamp, 0, sizeof *c->cls_stamp * (size_t)c->ncls);
+    c->row_gen = 1;
+  }
+  c->last_row = row;
+  c->last_number = row->number;
+  c->last_line = row->line;
+  if (c->memo_on) c->row_key = row_key(c, row);
+}
+
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   c->ndeciding = 0;
   if (c->values_only) {
-    /* the class memo holds for one row: a new row starts a new generation */
-    if (row != c->last_row || row->number != c->last_number || row->line != c->last_line) {
-      if (++c->row_gen == 0) {
-        memset(c->cls_stamp, 0, sizeof *c->cls_stamp * (size_t)c->ncls);
-        c->row_gen = 1;
-      }
-      c->last_row = row;
-      c->last_number = row->number;
-      c->last_line = row->line;
-      if (c->memo_on) c->row_key = row_key(c, row);
-    }
+    enter_row(c, row);
     if (c->memo_on) {
       rval *vals = memo_find(c, c->row_key, true);
       if (vals[op * 2] != RV_UNKNOWN - 1) {
@@ -626,7 +634,8 @@ const char *eval_disposition(const eval_ctx *c) {
 int eval_row_values(eval_ctx *c, const int *ops, int n, const case_row *row, rval *outcomes,
                     rval *dispositions, int *failed, err **e) {
   /* one lookup for every opinion when the row's key is cached for all */
-  const rval *vals = c->values_only && c->memo_on ? memo_find(c, row_key(c, row), false) : NULL;
+  if (c->values_only) enter_row(c, row);
+  const rval *vals = c->values_only && c->memo_on ? memo_find(c, c->row_key, false) : NULL;
   int k = 0;
   while (vals && k < n && vals[ops[k] * 2] != RV_UNKNOWN - 1) k++;
   if (vals && k == n) {

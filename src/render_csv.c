@@ -14,15 +14,21 @@ typedef struct csv_state {
   size_t len, cap;
   char ***outcome; /* per opinion, per value + 1 (0: unknown): ",name" */
   size_t **outcome_len;
+  bool outcome_only;   /* the columns are the outcome alone */
+  size_t *outcome_max; /* per opinion, its longest ",name" */
 } csv_state;
 
 #define FLUSH_AT 65536
 
+/* Room for n more bytes and a line end after the first len. */
+static void reserve(csv_state *st, size_t len, size_t n) {
+  if (len + n + 2 <= st->cap) return;
+  while (len + n + 2 > st->cap) st->cap = st->cap ? st->cap * 2 : 256;
+  st->line = xrealloc(st->line, st->cap);
+}
+
 static void put(csv_state *st, size_t *len, const char *s, size_t n) {
-  if (*len + n + 2 > st->cap) {
-    while (*len + n + 2 > st->cap) st->cap = st->cap ? st->cap * 2 : 256;
-    st->line = xrealloc(st->line, st->cap);
-  }
+  reserve(st, *len, n);
   memcpy(st->line + *len, s, n);
   *len += n;
 }
@@ -36,8 +42,8 @@ static void csv_flush(renderer *r) {
 
 /* A field quoted only when it must be: a comma, quote or line break. */
 static void put_field(csv_state *st, size_t *len, const char *s) {
-  size_t n = strlen(s);
-  if (strcspn(s, ",\"\r\n") == n) {
+  size_t n = strcspn(s, ",\"\r\n");
+  if (s[n] == '\0') {
     put(st, len, s, n);
     return;
   }
@@ -70,7 +76,23 @@ static void csv_row(renderer *r, const case_row *row, const render_result *res, 
   csv_state *st = r->state;
   size_t len = st->len;
   put_field(st, &len, row->id);
+  bool failed = false;
+  size_t most = 0;
   for (int i = 0; i < n; i++) {
+    failed |= res[i].error != NULL;
+    most += st->outcome_max[res[i].opinion];
+  }
+  if (st->outcome_only && !failed) {
+    /* the common case: each opinion's ",outcome", made once */
+    reserve(st, len, most);
+    for (int i = 0; i < n; i++) {
+      int v = res[i].outcome + 1;
+      size_t m = st->outcome_len[res[i].opinion][v];
+      memcpy(st->line + len, st->outcome[res[i].opinion][v], m);
+      len += m;
+    }
+  }
+  for (int i = 0; i < n && !(st->outcome_only && !failed); i++) {
     int node_k = 0;
     if (res[i].error) {
       /* this opinion's rule failed on the row; its error goes to diag */
@@ -122,6 +144,7 @@ static void csv_free(renderer *r) {
   }
   free(st->outcome);
   free(st->outcome_len);
+  free(st->outcome_max);
   free(st->cols);
   free(st->node_cols);
   free(st->line);
@@ -139,12 +162,14 @@ renderer *render_csv_new(FILE *out, const pack *p, const char *source, const ren
   st->cols = xcalloc((size_t)ncols, sizeof *st->cols);
   memcpy(st->cols, cols, sizeof *cols * (size_t)ncols);
   st->ncols = ncols;
+  st->outcome_only = ncols == 1 && cols[0].kind == COLUMN_OUTCOME;
   st->node_cols = xcalloc((size_t)ncols, sizeof *st->node_cols);
   for (int k = 0; k < ncols; k++)
     if (cols[k].kind == COLUMN_NODE) st->node_cols[st->nnode_cols++] = cols[k].node;
   /* ",value" for every outcome of every opinion, made once */
   st->outcome = xcalloc((size_t)p->nopinions + 1, sizeof *st->outcome);
   st->outcome_len = xcalloc((size_t)p->nopinions + 1, sizeof *st->outcome_len);
+  st->outcome_max = xcalloc((size_t)p->nopinions + 1, sizeof *st->outcome_max);
   for (int o = 0; o < p->nopinions; o++) {
     const pack_node *d = &p->nodes[p->opinions[o].decides];
     st->outcome[o] = xcalloc((size_t)d->nvalues + 1, sizeof *st->outcome[o]);
@@ -152,6 +177,7 @@ renderer *render_csv_new(FILE *out, const pack *p, const char *source, const ren
     for (int v = -1; v < d->nvalues; v++) {
       st->outcome[o][v + 1] = xasprintf(",%s", pack_node_value_name(d, (rval)v));
       st->outcome_len[o][v + 1] = strlen(st->outcome[o][v + 1]);
+      if (st->outcome_len[o][v + 1] > st->outcome_max[o]) st->outcome_max[o] = st->outcome_len[o][v + 1];
     }
   }
   renderer *r = xcalloc(1, sizeof *r);
