@@ -59,8 +59,10 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
       for (int i = 0; i < opts->nopinions; i++) {
         render_result *res = &s->res[i];
         int op = opts->opinions[i];
-        err_free(res->error);
-        res->error = NULL;
+        if (res->error) {
+          err_free(res->error);
+          res->error = NULL;
+        }
         res->opinion = op;
         res->outcome = s->outcomes[i];
         res->outcome_name = pack_node_value_name(&p->nodes[p->opinions[op].decides], res->outcome);

@@ -54,12 +54,11 @@ struct case_reader {
   int row_line;
   bool too_many;
   bool forked;     /* made by cases_open_block: shares `from`'s column tables */
-  int *in_file;    /* the facts with a column, which a row start resets */
-  int nin_file;
   bool id_bad;     /* the id cell was refused (its own error says why) */
   bool any_cell;   /* some cell of the row is not empty */
   bool in_row;     /* a cell of the row being read has been seen */
   csvin_sink sink; /* what libcsv hands the cells to: on_cell */
+  int row_cells;   /* the cells of the row just read */
   err *row_errs;
 };
 
@@ -137,17 +136,42 @@ static bool parse_expect(case_reader *r, const csvin_field *f, err **errs) {
 
 /* ---- bytes a cell may hold ----------------------------------------------- */
 
+static inline uint32_t le32(uint32_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  x = __builtin_bswap32(x);
+#endif
+  return x;
+}
+
+/* Up to 8 bytes as a little-endian word, zero above them: with two loads
+ * (which overlap when n < 8) and no loop. */
+static inline uint64_t word_of(const char *s, size_t n) {
+  if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    return le32(a) | (uint64_t)le32(b) << (8 * (n - 4));
+  }
+  if (n == 0) return 0;
+  const unsigned char *u = (const unsigned char *)s;
+  return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) | (uint64_t)u[n - 1] << (8 * (n - 1));
+}
+
 /* The first byte of s[0..len) that is a NUL or breaks UTF-8 (overlong forms,
  * surrogates and code points past U+10FFFF included), or len. ASCII, the
  * common case, costs one test a byte. */
 static size_t bad_byte(const char *text, size_t len) {
   const unsigned char *s = (const unsigned char *)text;
   size_t i = 0;
-  /* eight bytes at a time while they are all 0x01..0x7F */
-  for (uint64_t w; i + 8 <= len; i += 8) {
-    memcpy(&w, s + i, 8);
-    if ((w & 0x8080808080808080u) || ((w - 0x0101010101010101u) & ~w & 0x8080808080808080u)) break;
+  /* eight bytes at a time while they are all 0x01..0x7F, the last few
+   * padded with 0x01 */
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  for (uint64_t w; i < len; i += 8) {
+    if (len - i >= 8) memcpy(&w, s + i, 8);
+    else w = word_of(text + i, len - i) | (~(uint64_t)0 << (8 * (len - i)) & ones);
+    if ((w & highs) || ((w - ones) & ~w & highs)) break;
   }
+  if (i >= len) return len;
   while (i < len) {
     unsigned c = s[i];
     if (c - 1u < 0x7Fu) { /* 0x01..0x7F */
@@ -190,27 +214,6 @@ static err *check_bytes(const char *name, const char *text, size_t len, int line
 }
 
 /* ---- the common cells ----------------------------------------------------- */
-
-static inline uint32_t le32(uint32_t x) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  x = __builtin_bswap32(x);
-#endif
-  return x;
-}
-
-/* Up to 8 bytes as a little-endian word, zero above them: with two loads
- * (which overlap when n < 8) and no loop. */
-static inline uint64_t word_of(const char *s, size_t n) {
-  if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, s, 4);
-    memcpy(&b, s + n - 4, 4);
-    return le32(a) | (uint64_t)le32(b) << (8 * (n - 4));
-  }
-  if (n == 0) return 0;
-  const unsigned char *u = (const unsigned char *)s;
-  return u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) | (uint64_t)u[n - 1] << (8 * (n - 1));
-}
 
 /* The answer a cell of 1 to ANSWER_BYTES bytes holds, or -1 (the full
  * path decides then). OR-ing 0x20 folds exactly 'A'-'Z' onto 'a'-'z' among
@@ -331,6 +334,7 @@ static int read_header(case_reader *r, err **e) {
 
 static void alloc_row_state(case_reader *r);
 static void on_cell(void *data, size_t len, void *sink);
+static void on_row_end(csvin_sink *s);
 
 case_reader *cases_open(const pack *p, const char *path, err **e) {
   csvin_reader *csv = csvin_open(path, e);
@@ -352,13 +356,9 @@ static void alloc_row_state(case_reader *r) {
   for (int i = 0; i < p->nfacts; i++) r->facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
   /* a fact's column is the same in every row: set once, not per cell; a
    * fact without a column stays unknown */
-  r->in_file = xcalloc((size_t)r->ncols + 1, sizeof *r->in_file);
-  for (int k = 0; k < r->ncols; k++) {
-    if (r->cols[k].kind != COL_FACT) continue;
-    r->facts[r->cols[k].index].col = k + 1;
-    r->in_file[r->nin_file++] = r->cols[k].index;
-  }
-  r->sink = (csvin_sink){on_cell, NULL, r, 0, false};
+  for (int k = 0; k < r->ncols; k++)
+    if (r->cols[k].kind == COL_FACT) r->facts[r->cols[k].index].col = k + 1;
+  r->sink = (csvin_sink){on_cell, on_row_end, r, 0, false};
   r->findings = xcalloc((size_t)p->nnodes + 1, sizeof *r->findings);
   r->has_finding = xcalloc((size_t)p->nnodes + 1, sizeof *r->has_finding);
   r->expect_cells = xcalloc((size_t)r->nexpect + 1, sizeof *r->expect_cells);
@@ -400,7 +400,6 @@ void cases_close(case_reader *r) {
   free(r->expect_cells);
   free(r->text_fact);
   free(r->text_off);
-  free(r->in_file);
   free(r->expect_off);
   free(r->strs);
   err_free(r->row_errs);
@@ -531,17 +530,28 @@ static err *parse_finding(case_reader *r, int ni, const cell *f) {
   return NULL;
 }
 
+/* What an earlier row left in a fact. */
+static void forget_fact(case_reader *r, int fi) {
+  case_value *v = &r->facts[fi];
+  v->v = RV_UNKNOWN;
+  v->num = 0;
+  v->text = NULL;
+}
+
+/* Forget what an earlier row left in the columns from `from` (0-based) on. */
+static void forget_cols(case_reader *r, int from) {
+  for (int k = from; k < r->ncols; k++) {
+    const col_map *c = &r->cols[k];
+    if (c->kind == COL_FACT) forget_fact(r, c->index);
+    else if (c->kind == COL_FINDING) r->has_finding[c->index] = false;
+  }
+}
+
 /* A row begins at its first field: forget the last one. */
 static void start_row(case_reader *r) {
-  const pack *p = r->p;
-  for (int k = 0; k < r->nin_file; k++) {
-    case_value *v = &r->facts[r->in_file[k]];
-    v->v = RV_UNKNOWN;
-    v->num = 0;
-    v->text = NULL;
-  }
+  /* facts and findings are not reset here: every cell sets its own, and
+   * cases_next forgets the columns a short row has no cell for */
   r->ntexts = 0;
-  memset(r->has_finding, 0, sizeof *r->has_finding * (size_t)p->nnodes);
   for (int i = 0; i < r->nexpect; i++) r->expect_off[i] = -1;
   r->id_off = r->title_off = r->note_off = -1;
   r->strs_len = 0;
@@ -606,6 +616,8 @@ static void on_cell_slow(case_reader *r, const char *text, size_t len, int col) 
     return;
   }
   const col_map *c = &r->cols[col - 1];
+  if (c->kind == COL_FACT) forget_fact(r, c->index);
+  else if (c->kind == COL_FINDING) r->has_finding[c->index] = false;
   /* Cells kept as text are checked byte by byte. A cell read as yes/no, a
    * declared value or a number needs no such pass on the way in (a NUL or a
    * byte that is not UTF-8 matches nothing); when it is refused, the bytes
@@ -637,6 +649,11 @@ static void on_cell_slow(case_reader *r, const char *text, size_t len, int col) 
   if (ce) add(&r->row_errs, ce);
 }
 
+static void on_row_end(csvin_sink *s) {
+  case_reader *r = s->ud;
+  r->row_cells = s->col;
+}
+
 int cases_next(case_reader *r, case_row *row, err **e) {
   int rc;
   /* a row of empty cells (",,,": a spreadsheet's blank row) is a blank line */
@@ -645,6 +662,9 @@ int cases_next(case_reader *r, case_row *row, err **e) {
   if (rc == 0 || rc == -1) return rc;
   /* a row malformed in its first cell: nothing of the last row may show */
   if (!r->in_row) start_row(r);
+  /* a malformed row's cells are not all known to have been seen */
+  if (rc == 2) forget_cols(r, 0);
+  else if (r->row_cells < r->ncols) forget_cols(r, r->row_cells);
   r->rows_read++;
   memset(row, 0, sizeof *row);
   row->number = r->rows_read;
@@ -681,6 +701,12 @@ int cases_next(case_reader *r, case_row *row, err **e) {
 /* ---- duplicate ids ---------------------------------------------------------- */
 
 #define IDS_SLOTS (2 * CASE_IDS_MAX) /* a power of two; half full at most */
+/* A bit per hash value in front of the table, so that a new id (nearly
+ * every row) costs a look at 256 KiB, which caches hold, rather than at
+ * the 2 MiB table, which they do not: an id whose bit is clear was never
+ * stored. At most CASE_IDS_MAX bits are set, so a new id finds its bit set
+ * about one time in 32 and only then looks in the table. */
+#define IDS_FILTER_BITS ((size_t)1 << 21)
 
 typedef struct id_slot {
   uint64_t hash; /* 0: empty */
@@ -688,19 +714,22 @@ typedef struct id_slot {
 } id_slot;
 
 struct case_ids {
-  id_slot *slots; /* IDS_SLOTS, allocated at once: the pages are touched as used */
+  id_slot *slots;   /* IDS_SLOTS, allocated at once: the pages are touched as used */
+  uint64_t *filter; /* IDS_FILTER_BITS bits */
   int n;
 };
 
 case_ids *case_ids_new(void) {
   case_ids *t = xcalloc(1, sizeof *t);
   t->slots = xcalloc(IDS_SLOTS, sizeof *t->slots);
+  t->filter = xcalloc(IDS_FILTER_BITS / 64, sizeof *t->filter);
   return t;
 }
 
 void case_ids_free(case_ids *t) {
   if (!t) return;
   free(t->slots);
+  free(t->filter);
   free(t);
 }
 
@@ -725,14 +754,20 @@ static uint64_t id_hash(const char *s) {
 int case_ids_check(case_ids *t, const char *id, int line) {
   if (!id || !id[0]) return 0;
   uint64_t h = id_hash(id);
+  /* the filter takes the high bits, the table the low ones */
+  size_t bit = (size_t)(h >> 40) & (IDS_FILTER_BITS - 1);
+  uint64_t *word = &t->filter[bit / 64], mask = (uint64_t)1 << (bit % 64);
+  bool maybe = (*word & mask) != 0;
+  if (!maybe && t->n >= CASE_IDS_MAX) return 0;
   for (size_t i = (size_t)h & (IDS_SLOTS - 1);; i = (i + 1) & (IDS_SLOTS - 1)) {
     id_slot *s = &t->slots[i];
-    if (s->hash == h) return s->line;
+    if (maybe && s->hash == h) return s->line;
     if (s->hash == 0) {
       if (t->n < CASE_IDS_MAX) {
         s->hash = h;
         s->line = line;
         t->n++;
+        *word |= mask;
       }
       return 0;
     }

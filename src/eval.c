@@ -59,8 +59,11 @@ struct eval_ctx {
   uint8_t *find_shift;             /* per finding node: where (0 = not a finding) */
   int *findings, nfindings;        /* the finding nodes */
   uint64_t row_key;
-  uint64_t *memo_key;              /* MEMO_SLOTS; 0 = empty (keys have bit 63 set) */
-  rval *memo_val;                  /* MEMO_SLOTS * nopinions * 2: outcome, disposition */
+  /* MEMO_SLOTS entries of memo_stride words: the key (0 = empty; keys
+   * have bit 63 set), then per opinion its outcome and disposition. Key
+   * and values side by side: a row costs one cache miss, not two. */
+  uint64_t *memo;
+  size_t memo_stride;
 };
 
 #define MEMO_SLOTS 32768
@@ -144,14 +147,16 @@ void eval_values_only(eval_ctx *c, bool on) {
   }
   if (ok && bits <= 62) {
     c->memo_on = true;
-    c->memo_key = xcalloc(MEMO_SLOTS, sizeof *c->memo_key);
-    c->memo_val = xcalloc((size_t)MEMO_SLOTS * (size_t)p->nopinions * 2, sizeof *c->memo_val);
+    c->memo_stride = 1 + ((size_t)p->nopinions * 2 * sizeof(rval) + 7) / 8;
+    c->memo = xcalloc((size_t)MEMO_SLOTS * c->memo_stride, sizeof *c->memo);
   }
 }
 
 static uint64_t row_key(const eval_ctx *c, const case_row *row) {
   uint64_t key = (uint64_t)1 << 63;
-  for (int f = 0; f < c->p->nfacts; f++) key |= (uint64_t)(row->facts[f].v + 1) << c->fact_shift[f];
+  const case_value *facts = row->facts;
+  const uint8_t *shift = c->fact_shift;
+  for (int f = 0, n = c->p->nfacts; f < n; f++) key |= (uint64_t)(facts[f].v + 1) << shift[f];
   for (int i = 0; i < c->nfindings; i++) {
     int n = c->findings[i];
     if (row->has_finding[n]) key |= (uint64_t)(row->findings[n] + 2) << c->find_shift[n];
@@ -159,24 +164,26 @@ static uint64_t row_key(const eval_ctx *c, const case_row *row) {
   return key;
 }
 
+/* The first of the two slots a key may take (two ways: rows whose keys
+ * share a pair do not push each other out while they alternate). */
 static size_t memo_slot(uint64_t key) {
   key ^= key >> 29;
   key *= 0xBF58476D1CE4E5B9ULL;
   key ^= key >> 32;
-  return (size_t)(key & (MEMO_SLOTS - 1));
+  return (size_t)(key & (MEMO_SLOTS - 2));
 }
 
-/* The cached outcome and disposition of every opinion for a key (pairs,
- * RV_UNKNOWN - 1 where an opinion is not decided yet), or NULL when the key
- * is not cached. With `claim`, a slot holding another key is emptied and
- * given to this one. */
 static rval *memo_find(eval_ctx *c, uint64_t key, bool claim) {
-  size_t slot = memo_slot(key);
-  rval *vals = c->memo_val + slot * (size_t)c->p->nopinions * 2;
-  if (c->memo_key[slot] == key) return vals;
+  size_t stride = c->memo_stride, width = (size_t)c->p->nopinions * 2;
+  uint64_t *way0 = c->memo + memo_slot(key) * stride, *way1 = way0 + stride;
+  if (way0[0] == key) return (rval *)(way0 + 1);
+  if (way1[0] == key) return (rval *)(way1 + 1);
   if (!claim) return NULL;
-  c->memo_key[slot] = key;
-  for (int i = 0; i < c->p->nopinions * 2; i++) vals[i] = RV_UNKNOWN - 1;
+  /* the newest key in way 0; the one it displaces moves to way 1 */
+  memcpy(way1, way0, sizeof *way0 * stride);
+  way0[0] = key;
+  rval *vals = (rval *)(way0 + 1);
+  for (size_t i = 0; i < width; i++) vals[i] = RV_UNKNOWN - 1;
   return vals;
 }
 
@@ -243,8 +250,7 @@ void eval_free(eval_ctx *c) {
   free(c->fact_shift);
   free(c->find_shift);
   free(c->findings);
-  free(c->memo_key);
-  free(c->memo_val);
+  free(c->memo);
   err_free(c->fail);
   free(c);
 }

@@ -145,10 +145,6 @@ int pack_node_value(const pack_node *n, const char *name, size_t len) {
   return value_index(n->values, n->nvalues, name, len);
 }
 
-const char *pack_node_value_name(const pack_node *n, rval v) {
-  return v >= 0 && v < n->nvalues ? n->values[v] : "unknown";
-}
-
 /* " did you mean 'x'?" for a name among facts and nodes, or NULL. */
 static char *did_you_mean(const pack *p, const char *name, bool facts, bool nodes) {
   int n = 0;
@@ -1330,12 +1326,6 @@ int pack_parse_date(const char *s, size_t len) {
   return era * 146097 + doe;
 }
 
-const char *pack_disposition_name(const pack *p, int op, rval outcome, rval disposition_value) {
-  const pack_opinion *o = &p->opinions[op];
-  if (o->disposition_node >= 0) return pack_node_value_name(&p->nodes[o->disposition_node], disposition_value);
-  if (!o->disposition) return NULL;
-  return o->disposition[outcome == RV_UNKNOWN ? p->nodes[o->decides].nvalues : outcome];
-}
 
 int pack_opinions_in_force(const pack *p, int date_days, int *out) {
   int n = 0;

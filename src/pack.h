@@ -195,13 +195,21 @@ int pack_authority_index(const pack *p, const char *name);
 int pack_fact_value(const pack_fact *f, const char *name, size_t len);
 int pack_node_value(const pack_node *n, const char *name, size_t len);
 
-/* The name of value v of a node ("unknown" for RV_UNKNOWN). */
-const char *pack_node_value_name(const pack_node *n, rval v);
+/* The name of value v of a node ("unknown" for RV_UNKNOWN). Inline: it
+ * runs per opinion per row. */
+static inline const char *pack_node_value_name(const pack_node *n, rval v) {
+  return v >= 0 && v < n->nvalues ? n->values[v] : "unknown";
+}
 
 /* The name of an opinion's disposition for an outcome: the disposition
  * node's value (`disposition_value`) or the opinion's table entry for the
  * outcome; NULL when the opinion gives none. */
-const char *pack_disposition_name(const pack *p, int op, rval outcome, rval disposition_value);
+static inline const char *pack_disposition_name(const pack *p, int op, rval outcome, rval disposition_value) {
+  const pack_opinion *o = &p->opinions[op];
+  if (o->disposition_node >= 0) return pack_node_value_name(&p->nodes[o->disposition_node], disposition_value);
+  if (!o->disposition) return NULL;
+  return o->disposition[outcome == RV_UNKNOWN ? p->nodes[o->decides].nvalues : outcome];
+}
 
 /* The opinions in force on a date (YYYY-MM-DD), or all when date is NULL:
  * writes their indexes into out (room for nopinions) and returns the count. */

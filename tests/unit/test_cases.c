@@ -381,6 +381,70 @@ static void test_row_findings(void **state) {
   cases_close(r);
 }
 
+/* The common cells are matched as words before the full path sees them:
+ * both must agree on every spelling, near misses included. */
+static void test_common_answers_match_full_path(void **state) {
+  fx *f = *state;
+  static const char *yesno[] = {"yes", "YES", "Yes", "yEs", "y", "Y", "n", "N", "no", "NO", "No", "true", "TRUE",
+                                "True", "false", "FALSE", "fAlSe", "1", "0", "\x11", "\x10", "ye", "yess", "ye s",
+                                "01", "+1", "@", "nO!", "Y\x05S", "\xd9", "truefalse", "yesnoyesnoyesno1"};
+  static const char *status[] = {"prisoner", "PRISONER", "Prisoner", "free", "fre", "freee", "FREE",
+                                 "pretrial_detainee", "pretrial_detaine", "pretrial_detaineex", "prisoner\x01"};
+  size_t ny = sizeof yesno / sizeof *yesno, ns = sizeof status / sizeof *status;
+  char text[4096] = "id,negligent,status\n";
+  for (size_t i = 0; i < ny || i < ns; i++) {
+    size_t at = strlen(text);
+    snprintf(text + at, sizeof text - at, "r%zu,%s,%s\n", i, i < ny ? yesno[i] : "", i < ns ? status[i] : "");
+  }
+  case_reader *r = open_ok(f, text);
+  int neg = pack_fact_index(f->p, "negligent"), st = pack_fact_index(f->p, "status");
+  for (size_t i = 0; i < ny || i < ns; i++) {
+    case_row row;
+    err *e = NULL;
+    int rc = cases_next(r, &row, &e);
+    rval want_y = RV_UNKNOWN;
+    bool ok_y = i >= ny || value_parse_yesno(yesno[i], strlen(yesno[i]), &want_y) == 0;
+    int want_s = i < ns ? pack_fact_value(&f->p->facts[st], status[i], strlen(status[i])) : RV_UNKNOWN;
+    bool ok_s = i >= ns || want_s >= 0;
+    if (!ok_y || !ok_s) {
+      if (rc != 2) fail_msg("row %zu: '%s','%s' should be refused", i, i < ny ? yesno[i] : "", i < ns ? status[i] : "");
+      err_free(e);
+      continue;
+    }
+    assert_int_equal(rc, 1);
+    assert_int_equal(row.facts[neg].v, want_y);
+    assert_int_equal(row.facts[st].v, want_s);
+    assert_int_equal(row.facts[neg].col, 2);
+  }
+  cases_close(r);
+}
+
+/* A row with fewer cells than the header leaves the missing facts unknown,
+ * whatever the row before held. */
+static void test_short_row_forgets_last_row(void **state) {
+  fx *f = *state;
+  case_reader *r = open_ok(f, "id,negligent,status,who\nr1,yes,free,Ann\nr2\nr3,maybe,prisoner\nr4,,\n");
+  int neg = pack_fact_index(f->p, "negligent"), st = pack_fact_index(f->p, "status"), who = pack_fact_index(f->p, "who");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_int_equal(row.facts[neg].v, RV_YES);
+  assert_string_equal(row.facts[who].text, "Ann");
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_int_equal(row.facts[neg].v, RV_UNKNOWN);
+  assert_int_equal(row.facts[st].v, RV_UNKNOWN);
+  assert_int_equal(row.facts[who].v, RV_UNKNOWN);
+  assert_null(row.facts[who].text);
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  err_free(e);
+  e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  assert_string_equal(row.id, "r4");
+  assert_int_equal(row.facts[neg].v, RV_UNKNOWN);
+  assert_int_equal(row.facts[st].v, RV_UNKNOWN);
+  cases_close(r);
+}
+
 static void test_row_missing_id(void **state) {
   fx *f = *state;
   case_reader *r = open_ok(f, "negligent,id\nyes,\nno,r2\n");
@@ -494,6 +558,8 @@ int main(void) {
       T(test_row_enum_far_off),
       T(test_row_bad_number_and_date),
       T(test_row_findings),
+      T(test_common_answers_match_full_path),
+      T(test_short_row_forgets_last_row),
       T(test_row_missing_id),
       T(test_row_extra_cells),
       T(test_row_lines_after_multiline_note),
