@@ -139,6 +139,10 @@ static void test_cell_bytes(void **state) {
       {"\xe0\x80\xaf", 3, 1},       {"\xed\xa0\x80", 3, 1},      {"\xf4\x90\x80\x80", 4, 1},
       {"\xf5\x80\x80\x80", 4, 1},   {"ab\xe2\x82", 4, 3},        {"\x80", 1, 1},
       {"x\0y", 3, 2},
+      /* ASCII is checked eight bytes at a time: bad bytes at each edge */
+      {"abcdefg\x80", 8, 8},       {"abcdefgh\0ij", 11, 9},   {"abcdefghijklmno\xff", 16, 16},
+      {"abcdefghijklmnopq", 17, 0}, {"abcdefghijklmnop\xc3\xa9", 18, 0}, {"\x7f\x01" "abcdefghij\x7f", 13, 0},
+      {"abcdefghijklmnopqrstuvwxy\0", 26, 26},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     char text[64];
