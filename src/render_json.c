@@ -25,6 +25,11 @@ typedef struct json_state {
   frag *node_head;    /* per node: {"node":"x","title":"T","value": */
   frag **node_value;  /* per node, per value: "v" */
   frag *fact_head;    /* per fact: {"fact":"x","value": */
+  /* per fact, for each yes/no or one-of value: the text explain gives for
+   * it (compared by address) and the whole {"fact":"x","value":"v"} */
+  const char ***fact_text;
+  frag **fact_whole;
+  int *nfact_whole;
   frag *authority;    /* per authority: its object */
   frag *opinion_head; /* per opinion: {"opinion":...,"decides":"n", */
 } json_state;
@@ -72,6 +77,24 @@ static void prepare(json_state *st, const pack *p) {
     jsonw_str(&b, p->facts[f].name);
     jsonw_lit(&b, ",\"value\":");
     st->fact_head[f] = fragment(&b);
+  }
+  st->fact_text = xcalloc((size_t)p->nfacts + 1, sizeof *st->fact_text);
+  st->fact_whole = xcalloc((size_t)p->nfacts + 1, sizeof *st->fact_whole);
+  st->nfact_whole = xcalloc((size_t)p->nfacts + 1, sizeof *st->nfact_whole);
+  for (int f = 0; f < p->nfacts; f++) {
+    const pack_fact *pf = &p->facts[f];
+    int nv = pf->type == FACT_YESNO ? 2 : pf->type == FACT_ENUM ? pf->nvalues : 0;
+    st->fact_text[f] = xcalloc((size_t)nv + 1, sizeof *st->fact_text[f]);
+    st->fact_whole[f] = xcalloc((size_t)nv + 1, sizeof *st->fact_whole[f]);
+    st->nfact_whole[f] = nv;
+    for (int v = 0; v < nv; v++) {
+      const char *text = pf->type == FACT_YESNO ? value_yesno_name((rval)v) : pf->values[v];
+      st->fact_text[f][v] = text;
+      put(&b, st->fact_head[f]);
+      jsonw_str(&b, text);
+      jsonw_lit(&b, "}");
+      st->fact_whole[f][v] = fragment(&b);
+    }
   }
   st->authority = xcalloc((size_t)p->nauthorities + 1, sizeof *st->authority);
   for (int a = 0; a < p->nauthorities; a++) {
@@ -133,7 +156,13 @@ static void node_json(jsonw *b, const json_state *st, const explain_node *x, int
   jsonw_lit(b, "],\"facts\":[");
   for (int i = 0; i < x->nfacts; i++) {
     if (i) jsonw_raw(b, ",", 1);
-    put(b, st->fact_head[x->facts[i].fact]);
+    int f = x->facts[i].fact, k = 0;
+    while (k < st->nfact_whole[f] && st->fact_text[f][k] != x->facts[i].value) k++;
+    if (k < st->nfact_whole[f]) {
+      put(b, st->fact_whole[f][k]);
+      continue;
+    }
+    put(b, st->fact_head[f]);
     jsonw_str(b, x->facts[i].value);
     jsonw_raw(b, "}", 1);
   }
@@ -195,7 +224,9 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
       continue;
     }
     jsonw_lit(b, "\"outcome\":");
-    jsonw_str(b, tr->outcome_name);
+    int dn = p->opinions[res[t].opinion].decides;
+    if (tr->outcome >= 0 && tr->outcome < p->nodes[dn].nvalues) put(b, st->node_value[dn][tr->outcome]);
+    else jsonw_str(b, tr->outcome_name);
     jsonw_lit(b, ",\"disposition\":");
     jsonw_str(b, tr->disposition);
     if (tr->outcome == RV_UNKNOWN) {
@@ -267,6 +298,13 @@ static void state_free(json_state *st, const pack *p) {
   free(st->node_value);
   free_list(st->node_head, p->nnodes);
   free_list(st->fact_head, p->nfacts);
+  for (int f = 0; f < p->nfacts; f++) {
+    free_list(st->fact_whole[f], st->nfact_whole[f]);
+    free(st->fact_text[f]);
+  }
+  free(st->fact_whole);
+  free(st->fact_text);
+  free(st->nfact_whole);
   free_list(st->authority, p->nauthorities);
   free_list(st->opinion_head, p->nopinions);
   jsonw_free(&st->row);
