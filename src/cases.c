@@ -21,14 +21,19 @@ typedef struct answer {
 
 #define MAX_ANSWERS 12
 #define ANSWER_BYTES 16
+#define ANSWER_SLOT_BITS 5
+#define ANSWER_SLOTS (1 << ANSWER_SLOT_BITS)
+_Static_assert(ANSWER_SLOTS <= 32, "set_answers marks the slots it uses in 32 bits");
 
 typedef struct col_map {
   col_kind kind;
   int index;     /* the fact, the node, or the expect column */
   /* The common cells, read before anything else: the answers of a yes/no
-   * or one-of fact. Any other cell takes the full path. */
-  int nanswers;
-  answer answers[MAX_ANSWERS];
+   * or one-of fact, each in the slot answer_slot gives it with `mult`
+   * (chosen so that no two share one); an empty slot has len 0. Any other
+   * cell takes the full path. */
+  uint64_t mult;
+  answer slots[ANSWER_SLOTS];
 } col_map;
 
 struct case_reader {
@@ -215,40 +220,69 @@ static err *check_bytes(const char *name, const char *text, size_t len, int line
 
 /* ---- the common cells ----------------------------------------------------- */
 
+/* Where an answer of `len` bytes whose first eight are `lo` sits. Every
+ * letter is folded for this, so each case of a word lands in the same
+ * slot; the compare in match_answer decides whether case matters. */
+static inline size_t answer_slot(uint64_t lo, size_t len, uint64_t mult) {
+  return (size_t)((((lo | 0x2020202020202020u) + len) * mult) >> (64 - ANSWER_SLOT_BITS));
+}
+
 /* The answer a cell of 1 to ANSWER_BYTES bytes holds, or -1 (the full
- * path decides then). OR-ing 0x20 folds exactly 'A'-'Z' onto 'a'-'z' among
- * the bytes that can equal a letter after folding, so a folded compare
- * accepts any case and nothing else. */
+ * path decides then): one slot, one compare. OR-ing 0x20 folds exactly
+ * 'A'-'Z' onto 'a'-'z' among the bytes that can equal a letter after
+ * folding, so a folded compare accepts any case and nothing else. */
 static inline int match_answer(const col_map *c, const char *text, size_t len) {
   uint64_t lo = word_of(text, len < 8 ? len : 8), hi = len > 8 ? word_of(text + 8, len - 8) : 0;
-  for (const answer *a = c->answers, *end = a + c->nanswers; a < end; a++)
-    if (a->len == len && (lo | a->fold) == a->lo && hi == a->hi) return a->value;
+  const answer *a = &c->slots[answer_slot(lo, len, c->mult)];
+  if (a->len == len && (lo | a->fold) == a->lo && hi == a->hi) return a->value;
   return -1;
 }
 
-static void add_answer(col_map *c, const char *word, rval value, bool any_case) {
-  size_t n = strlen(word);
-  if (n == 0 || n > ANSWER_BYTES || c->nanswers == MAX_ANSWERS) return; /* the full path reads it */
-  answer *a = &c->answers[c->nanswers++];
-  a->len = (uint8_t)n;
+static void add_answer(answer *list, int *n, const char *word, rval value, bool any_case) {
+  size_t len = strlen(word);
+  if (len == 0 || len > ANSWER_BYTES || *n == MAX_ANSWERS) return; /* the full path reads it */
+  answer *a = &list[(*n)++];
+  a->len = (uint8_t)len;
   a->value = value;
-  a->lo = word_of(word, n < 8 ? n : 8);
-  a->hi = n > 8 ? word_of(word + 8, n - 8) : 0;
+  a->lo = word_of(word, len < 8 ? len : 8);
+  a->hi = len > 8 ? word_of(word + 8, len - 8) : 0;
   a->fold = 0;
-  for (size_t i = 0; any_case && i < n && i < 8; i++)
+  for (size_t i = 0; any_case && i < len && i < 8; i++)
     if (word[i] >= 'a' && word[i] <= 'z') a->fold |= (uint64_t)0x20 << (8 * i);
 }
 
-/* The answers value_parse_yesno and pack_fact_value accept, the commonest
- * first; the full path stays the reference for every other cell. */
+/* The answers value_parse_yesno and pack_fact_value accept, placed by a
+ * multiplier under which no two collide; the full path stays the
+ * reference for every other cell, and for every cell when no multiplier
+ * is found. */
 static void set_answers(col_map *c, const pack_fact *f) {
+  answer list[MAX_ANSWERS];
+  int n = 0;
   if (f->type == FACT_YESNO) {
     static const struct { const char *word; rval v; } yesno[] = {
         {"yes", RV_YES}, {"no", RV_NO}, {"y", RV_YES}, {"n", RV_NO},
         {"true", RV_YES}, {"false", RV_NO}, {"1", RV_YES}, {"0", RV_NO}};
-    for (size_t i = 0; i < sizeof yesno / sizeof *yesno; i++) add_answer(c, yesno[i].word, yesno[i].v, true);
+    for (size_t i = 0; i < sizeof yesno / sizeof *yesno; i++) add_answer(list, &n, yesno[i].word, yesno[i].v, true);
   } else if (f->type == FACT_ENUM) {
-    for (int v = 0; v < f->nvalues; v++) add_answer(c, f->values[v], (rval)v, false);
+    for (int v = 0; v < f->nvalues; v++) add_answer(list, &n, f->values[v], (rval)v, false);
+  }
+  uint64_t seed = 0;
+  for (int tries = 0; n > 0 && tries < 4096; tries++) {
+    /* splitmix64: a fixed sequence of odd multipliers, the same every run */
+    uint64_t m = (seed += 0x9e3779b97f4a7c15u);
+    m = (m ^ (m >> 30)) * 0xbf58476d1ce4e5b9u;
+    m = ((m ^ (m >> 27)) * 0x94d049bb133111ebu) | 1;
+    uint32_t used = 0;
+    int k = 0;
+    for (; k < n; k++) {
+      uint32_t bit = (uint32_t)1 << answer_slot(list[k].lo, list[k].len, m);
+      if (used & bit) break;
+      used |= bit;
+    }
+    if (k < n) continue;
+    c->mult = m;
+    for (k = 0; k < n; k++) c->slots[answer_slot(list[k].lo, list[k].len, m)] = list[k];
+    return;
   }
 }
 
