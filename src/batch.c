@@ -238,6 +238,8 @@ typedef struct slot {
   int first_line;
   char *out, *diag;       /* what its rows rendered to */
   size_t out_len, diag_len;
+  FILE *out_f, *diag_f;   /* the streams writing them: made once and rewound,
+                           * so the memory behind them stays mapped */
   render_summary sum;
   bool row_found;
   err *fatal;             /* the block's CSV broke off */
@@ -378,8 +380,15 @@ static bool pack_has_lua(const pack *p) {
 /* Decide and render the rows of one block. */
 static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slots *s, slot *sl) {
   const batch_options *opts = sh->opts;
-  r->out = open_memstream(&sl->out, &sl->out_len);
-  r->diag = open_memstream(&sl->diag, &sl->diag_len);
+  if (!sl->out_f) {
+    sl->out_f = xopen_memstream(&sl->out, &sl->out_len);
+    sl->diag_f = xopen_memstream(&sl->diag, &sl->diag_len);
+  } else {
+    rewind(sl->out_f);
+    rewind(sl->diag_f);
+  }
+  r->out = sl->out_f;
+  r->diag = sl->diag_f;
   memset(&sl->sum, 0, sizeof sl->sum);
   sl->row_found = false;
   sl->ids_len = 0;
@@ -426,8 +435,9 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
   }
   cases_close(cr);
   if (r->flush) r->flush(r);
-  fclose(r->out);
-  fclose(r->diag);
+  /* a memory stream's size after a flush is its position: what this block wrote */
+  fflush(sl->out_f);
+  fflush(sl->diag_f);
   r->out = r->diag = NULL;
 }
 
@@ -551,9 +561,6 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
     }
     err_free(sl->fatal);
     sl->fatal = NULL;
-    free(sl->out);
-    free(sl->diag);
-    sl->out = sl->diag = NULL;
     pthread_mutex_lock(&sh.mu);
     sl->state = SLOT_FREE;
     pthread_cond_broadcast(&sh.cv);
@@ -577,6 +584,10 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
   }
   dups_free(&d);
   for (int i = 0; i < sh.nslots; i++) {
+    if (sh.slots[i].out_f) fclose(sh.slots[i].out_f);
+    if (sh.slots[i].diag_f) fclose(sh.slots[i].diag_f);
+    free(sh.slots[i].out);
+    free(sh.slots[i].diag);
     free(sh.slots[i].in);
     free(sh.slots[i].ids);
   }

@@ -9,6 +9,12 @@ static void die_oom(void) {
   abort();
 }
 
+FILE *xopen_memstream(char **buf, size_t *len) {
+  FILE *f = open_memstream(buf, len);
+  if (!f) die_oom();
+  return f;
+}
+
 void *xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);
   if (!p) die_oom();

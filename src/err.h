@@ -52,6 +52,8 @@ void err_print(const err *e, FILE *out);
 /* xmalloc family: allocation failure is not recoverable for ratio itself
  * (packs have their own, capped allocator), so these abort with a message. */
 void *xmalloc(size_t n);
+/* open_memstream, which fails only when memory does. */
+FILE *xopen_memstream(char **buf, size_t *len);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);

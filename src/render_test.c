@@ -104,7 +104,7 @@ static void junit_result(void *ud, const test_result *r) {
   fputs("\">", b);
   char *detail = NULL;
   size_t dlen = 0;
-  FILE *d = open_memstream(&detail, &dlen);
+  FILE *d = xopen_memstream(&detail, &dlen);
   fprintf(d, "%s:%d\n", r->file, r->line);
   print_why(d, r, "");
   print_chain(d, r, "because: ");
@@ -128,7 +128,7 @@ test_report *test_report_new(test_format_kind kind, FILE *out, bool verbose) {
     break;
   case TEST_FORMAT_JUNIT:
     tr->rep.result = junit_result;
-    tr->junit_buf = open_memstream(&tr->junit, &tr->junit_len);
+    tr->junit_buf = xopen_memstream(&tr->junit, &tr->junit_len);
     break;
   }
   return tr;
