@@ -18,7 +18,7 @@ static uint64_t next(uint64_t *s) {
 
 static double uniform(uint64_t *s) { return (double)(next(s) >> 11) * 0x1.0p-53; }
 
-static const char *yn(uint64_t *s, double p) { return uniform(s) < p ? "yes" : "no"; }
+static const char *yes_no(uint64_t *s, double p) { return uniform(s) < p ? "yes" : "no"; }
 
 typedef struct { const char *value; double cum; } choice;
 
@@ -48,10 +48,10 @@ int main(int argc, char **argv) {
   puts("id,state_actor,interest,harm,status,actual_notice,known_violent,"
        "conscious_disregard,intent_to_harm,opportunity,remedy,random_unauthorized");
   for (long i = 0; i < rows; i++) {
-    const char *sa = yn(&s, 0.90), *in = pick(&s, interest), *ha = yn(&s, 0.85);
-    const char *st = pick(&s, status), *an = yn(&s, 0.50), *kv = yn(&s, 0.40);
-    const char *cd = yn(&s, 0.30), *ith = yn(&s, 0.08), *op = yn(&s, 0.50);
-    const char *re = pick(&s, remedy), *ru = yn(&s, 0.70);
+    const char *sa = yes_no(&s, 0.90), *in = pick(&s, interest), *ha = yes_no(&s, 0.85);
+    const char *st = pick(&s, status), *an = yes_no(&s, 0.50), *kv = yes_no(&s, 0.40);
+    const char *cd = yes_no(&s, 0.30), *ith = yes_no(&s, 0.08), *op = yes_no(&s, 0.50);
+    const char *re = pick(&s, remedy), *ru = yes_no(&s, 0.70);
     printf("h%06ld,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", i, sa, in, ha, st, an, kv, cd, ith, op, re, ru);
   }
   return ferror(stdout) ? 1 : 0;

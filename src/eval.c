@@ -52,7 +52,7 @@ struct eval_ctx {
   int last_number, last_line;
   /* Values-only decision cache: when every fact and finding is a yes/no or
    * one-of value and no rule is a Lua function, a row is a small integer
-   * key, and rows with the same key decide the same way. Direct-mapped and
+   * key, and rows with the same key decide the same way. Two-way and
    * of fixed size: memory does not grow with the input. */
   bool memo_on;
   uint8_t *fact_bits, *fact_shift; /* per fact: bits of its key field, and where */
