@@ -128,10 +128,18 @@ static int check_stop(const batch_options *opts, renderer *r, err **e) {
 typedef struct dups {
   case_ids *ids;
   err *shown;
+  /* The last row's id, checked once the next row has been read, so that
+   * the table's memory is fetched meanwhile (dups_add). */
+  bool pending;
+  uint64_t hash;
+  int line, col;
+  char *id;
+  size_t id_cap;
 } dups;
 
-static void dups_check(dups *d, const char *file, const char *id, int line, int col, render_summary *sum) {
-  int first = case_ids_check(d->ids, id, line);
+static void dups_check(dups *d, const char *file, uint64_t hash, const char *id, int line, int col,
+                       render_summary *sum) {
+  int first = case_ids_check_hash(d->ids, hash, line);
   if (!first) return;
   if (sum->duplicate_ids++ < DUPS_SHOWN)
     err_append(&d->shown, err_hint(err_new(file, line, col, "id '%.60s%s' is used again (first on line %d)", id,
@@ -139,7 +147,32 @@ static void dups_check(dups *d, const char *file, const char *id, int line, int 
                                    "give every row a unique id"));
 }
 
-static void dups_report(dups *d, const render_summary *sum, FILE *out) {
+/* Check the id held back, if any. */
+static void dups_settle(dups *d, const char *file, render_summary *sum) {
+  if (!d->pending) return;
+  d->pending = false;
+  dups_check(d, file, d->hash, d->id, d->line, d->col, sum);
+}
+
+/* A row's id: its table entry is fetched now and checked after the next
+ * row (or at the end). Duplicates are reported after all the rows, so the
+ * delay shows nowhere. */
+static void dups_add(dups *d, const char *file, const char *id, int line, int col, render_summary *sum) {
+  uint64_t h = case_id_hash(id);
+  case_ids_prefetch(d->ids, h);
+  dups_settle(d, file, sum);
+  if (!h) return;
+  size_t n = strlen(id) + 1;
+  if (n > d->id_cap) d->id = xrealloc(d->id, d->id_cap = n * 2);
+  memcpy(d->id, id, n);
+  d->hash = h;
+  d->line = line;
+  d->col = col;
+  d->pending = true;
+}
+
+static void dups_report(dups *d, const char *file, render_summary *sum, FILE *out) {
+  dups_settle(d, file, sum);
   err_print(d->shown, out);
   if (sum->duplicate_ids > DUPS_SHOWN)
     fprintf(out, "ratio: %d more rows reuse an earlier row's id\n", sum->duplicate_ids - DUPS_SHOWN);
@@ -147,6 +180,7 @@ static void dups_report(dups *d, const render_summary *sum, FILE *out) {
 
 static void dups_free(dups *d) {
   case_ids_free(d->ids);
+  free(d->id);
   err_free(d->shown);
 }
 
@@ -166,7 +200,7 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
   r->nopinions = opts->nopinions;
   r->begin(r);
   bool row_found = false;
-  dups d = {case_ids_new(), NULL};
+  dups d = {.ids = case_ids_new()};
   for (;;) {
     if (check_stop(opts, r, e) != 0) {
       rc = -1;
@@ -182,7 +216,7 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
       rc = -1;
       break;
     }
-    dups_check(&d, cases_name(cr), row.id, row.line, row.id_col, sum);
+    dups_add(&d, cases_name(cr), row.id, row.line, row.id_col, sum);
     if (opts->row_id && strcmp(row.id, opts->row_id) != 0) {
       err_free(re);
       continue;
@@ -208,7 +242,7 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
     rc = -1;
   }
   if (rc == 0) {
-    dups_report(&d, sum, stderr);
+    dups_report(&d, cases_name(cr), sum, stderr);
     r->end(r, sum);
   }
   dups_free(&d);
@@ -231,6 +265,8 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
 
 enum { SLOT_FREE, SLOT_FILLED, SLOT_WORKING, SLOT_DONE };
 
+#define ID_HEAD (sizeof(uint64_t) + 2 * sizeof(int))
+
 typedef struct slot {
   int state;
   char *in;               /* the block's bytes */
@@ -244,7 +280,8 @@ typedef struct slot {
   bool row_found;
   err *fatal;             /* the block's CSV broke off */
   char *ids;              /* its rows' ids, for the writer's duplicate check: */
-  size_t ids_len, ids_cap; /* per row, line and column (ints), then the id and a NUL */
+  size_t ids_len, ids_cap; /* per row, ID_HEAD (the id's hash, line and column),
+                            * then the id and a NUL */
 } slot;
 
 typedef struct shared {
@@ -404,14 +441,18 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
       sl->fatal = re;
       break;
     }
-    size_t idlen = strlen(row.id), need = 2 * sizeof(int) + idlen + 1;
+    size_t idlen = strlen(row.id), need = ID_HEAD + idlen + 1;
     if (sl->ids_len + need > sl->ids_cap) {
       while (sl->ids_len + need > sl->ids_cap) sl->ids_cap = sl->ids_cap ? 2 * sl->ids_cap : 4096;
       sl->ids = xrealloc(sl->ids, sl->ids_cap);
     }
-    memcpy(sl->ids + sl->ids_len, &row.line, sizeof(int));
-    memcpy(sl->ids + sl->ids_len + sizeof(int), &row.id_col, sizeof(int));
-    memcpy(sl->ids + sl->ids_len + 2 * sizeof(int), row.id, idlen + 1);
+    /* the hash is made here, in parallel, for the writer's check */
+    uint64_t hash = case_id_hash(row.id);
+    char *at = sl->ids + sl->ids_len;
+    memcpy(at, &hash, sizeof hash);
+    memcpy(at + sizeof hash, &row.line, sizeof(int));
+    memcpy(at + sizeof hash + sizeof(int), &row.id_col, sizeof(int));
+    memcpy(at + ID_HEAD, row.id, idlen + 1);
     sl->ids_len += need;
     if (opts->row_id && strcmp(row.id, opts->row_id) != 0) {
       err_free(re);
@@ -479,6 +520,17 @@ static void *worker_main(void *arg) {
   return NULL;
 }
 
+/* A block's ids: how many rows ahead of its check an id's table memory is
+ * asked for, and the fetch, which returns where the next id starts. */
+#define IDS_AHEAD 8
+
+static size_t prefetch_id(const dups *d, const char *ids, size_t at) {
+  uint64_t hash;
+  memcpy(&hash, ids + at, sizeof hash);
+  case_ids_prefetch(d->ids, hash);
+  return at + ID_HEAD + strlen(ids + at + ID_HEAD) + 1;
+}
+
 static int run_parallel(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,
                         render_summary *sum, err **e) {
   memset(sum, 0, sizeof *sum);
@@ -518,7 +570,7 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
   /* the writer: blocks in input order; a broken block ends the output */
   int rc = 0;
   bool found = false, any_out = false;
-  dups d = {case_ids_new(), NULL};
+  dups d = {.ids = case_ids_new()};
   for (int b = 0;; b++) {
     slot *sl = &sh.slots[b % sh.nslots];
     pthread_mutex_lock(&sh.mu);
@@ -537,13 +589,19 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
       sum->undecided += sl->sum.undecided;
       sum->failed += sl->sum.failed;
       found |= sl->row_found;
+      /* the table's memory is fetched a few rows ahead of the checks */
+      size_t ahead = 0;
+      for (int k = 0; k < IDS_AHEAD && ahead < sl->ids_len; k++) ahead = prefetch_id(&d, sl->ids, ahead);
       for (size_t at = 0; at < sl->ids_len;) {
+        if (ahead < sl->ids_len) ahead = prefetch_id(&d, sl->ids, ahead);
+        uint64_t hash;
         int line, col;
-        memcpy(&line, sl->ids + at, sizeof(int));
-        memcpy(&col, sl->ids + at + sizeof(int), sizeof(int));
-        const char *id = sl->ids + at + 2 * sizeof(int);
-        dups_check(&d, cases_name(sh.header), id, line, col, sum);
-        at += 2 * sizeof(int) + strlen(id) + 1;
+        memcpy(&hash, sl->ids + at, sizeof hash);
+        memcpy(&line, sl->ids + at + sizeof hash, sizeof(int));
+        memcpy(&col, sl->ids + at + sizeof hash + sizeof(int), sizeof(int));
+        const char *id = sl->ids + at + ID_HEAD;
+        dups_check(&d, cases_name(sh.header), hash, id, line, col, sum);
+        at += ID_HEAD + strlen(id) + 1;
       }
       if (sl->fatal) {
         *e = sl->fatal;
@@ -579,7 +637,7 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
   }
   err_free(sh.read_error);
   if (rc == 0) {
-    dups_report(&d, sum, stderr);
+    dups_report(&d, cases_name(sh.header), sum, stderr);
     r->end(r, sum);
   }
   dups_free(&d);

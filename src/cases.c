@@ -769,7 +769,8 @@ void case_ids_free(case_ids *t) {
 
 /* Eight bytes at a time, each word mixed in by a multiply, the length
  * too, then a final mix so the low bits index the table well. */
-static uint64_t id_hash(const char *s) {
+uint64_t case_id_hash(const char *s) {
+  if (!s || !s[0]) return 0;
   size_t len = strlen(s);
   uint64_t h = 0xcbf29ce484222325u ^ len;
   for (; len >= 8; s += 8, len -= 8) {
@@ -785,11 +786,18 @@ static uint64_t id_hash(const char *s) {
   return h ? h : 1;
 }
 
-int case_ids_check(case_ids *t, const char *id, int line) {
-  if (!id || !id[0]) return 0;
-  uint64_t h = id_hash(id);
-  /* the filter takes the high bits, the table the low ones */
-  size_t bit = (size_t)(h >> 40) & (IDS_FILTER_BITS - 1);
+/* The filter takes the hash's high bits, the table its low ones. */
+static size_t filter_bit(uint64_t h) { return (size_t)(h >> 40) & (IDS_FILTER_BITS - 1); }
+
+void case_ids_prefetch(const case_ids *t, uint64_t h) {
+  if (!h) return;
+  __builtin_prefetch(&t->filter[filter_bit(h) / 64]);
+  if (t->n < CASE_IDS_MAX) __builtin_prefetch(&t->slots[h & (IDS_SLOTS - 1)]);
+}
+
+int case_ids_check_hash(case_ids *t, uint64_t h, int line) {
+  if (!h) return 0;
+  size_t bit = filter_bit(h);
   uint64_t *word = &t->filter[bit / 64], mask = (uint64_t)1 << (bit % 64);
   bool maybe = (*word & mask) != 0;
   if (!maybe && t->n >= CASE_IDS_MAX) return 0;
@@ -807,6 +815,8 @@ int case_ids_check(case_ids *t, const char *id, int line) {
     }
   }
 }
+
+int case_ids_check(case_ids *t, const char *id, int line) { return case_ids_check_hash(t, case_id_hash(id), line); }
 
 char *cases_template_header(const pack *p) {
   size_t len = 32;

@@ -9,6 +9,7 @@
 #define RATIO_CASES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "csvin.h"
 #include "err.h"
@@ -94,6 +95,13 @@ case_ids *case_ids_new(void);
 /* Check `id` (read on `line`) and remember it while there is room. Returns
  * the line of an earlier row with the same id, or 0. Blank ids are ignored. */
 int case_ids_check(case_ids *t, const char *id, int line);
+
+/* The same in two steps, so that the table's memory can be on its way
+ * while other work goes on: the id's hash (0 for a blank id, which is never
+ * a duplicate), a hint to fetch what the check will read, and the check. */
+uint64_t case_id_hash(const char *id);
+void case_ids_prefetch(const case_ids *t, uint64_t hash);
+int case_ids_check_hash(case_ids *t, uint64_t hash, int line);
 
 void case_ids_free(case_ids *t);
 

@@ -180,7 +180,7 @@ static rval *memo_find(eval_ctx *c, uint64_t key, bool claim) {
   if (way1[0] == key) return (rval *)(way1 + 1);
   if (!claim) return NULL;
   /* the newest key in way 0; the one it displaces moves to way 1 */
-  memcpy(way1, way0, sizeof *way0 * stride);
+  if (way0[0] != 0) memcpy(way1, way0, sizeof *way0 * stride);
   way0[0] = key;
   rval *vals = (rval *)(way0 + 1);
   for (size_t i = 0; i < width; i++) vals[i] = RV_UNKNOWN - 1;

@@ -194,8 +194,36 @@ static void test_case_ids(void **state) {
   case_ids_free(t);
 }
 
+/* The two-step check: a blank id hashes to 0 and is never a duplicate;
+ * ids that differ in one byte, at either end or past eight bytes, hash
+ * apart; prefetching changes nothing; both ways of checking agree. */
+static void test_case_ids_by_hash(void **state) {
+  (void)state;
+  assert_int_equal(case_id_hash(""), 0);
+  assert_int_equal(case_id_hash(NULL), 0);
+  static const char *ids[] = {"a", "b", "ab", "ba", "abcdefgh", "abcdefgi", "bbcdefgh", "abcdefghi",
+                              "abcdefghij", "abcdefghijklmnopq", "abcdefghijklmnopr", "a\xc3\xa9"};
+  size_t n = sizeof ids / sizeof *ids;
+  for (size_t i = 0; i < n; i++) {
+    assert_true(case_id_hash(ids[i]) != 0);
+    assert_true(case_id_hash(ids[i]) == case_id_hash(ids[i]));
+    for (size_t k = 0; k < i; k++) assert_true(case_id_hash(ids[i]) != case_id_hash(ids[k]));
+  }
+  case_ids *t = case_ids_new();
+  case_ids_prefetch(t, 0);
+  assert_int_equal(case_ids_check_hash(t, 0, 1), 0);
+  for (size_t i = 0; i < n; i++) {
+    uint64_t h = case_id_hash(ids[i]);
+    case_ids_prefetch(t, h);
+    assert_int_equal(case_ids_check_hash(t, h, (int)i + 2), 0);
+  }
+  for (size_t i = 0; i < n; i++) assert_int_equal(case_ids_check(t, ids[i], 100), (int)i + 2);
+  case_ids_free(t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_case_ids_by_hash),
       cmocka_unit_test_setup_teardown(test_megabyte_field, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_megabyte_quoted_field, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_row_too_long, th_dir_setup, th_dir_teardown),
