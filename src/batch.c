@@ -216,6 +216,7 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
       rc = -1;
       break;
     }
+    eval_prefetch_row(ec, &row); /* fetched while the id is checked */
     dups_add(&d, cases_name(cr), row.id, row.line, row.id_col, sum);
     if (opts->row_id && strcmp(row.id, opts->row_id) != 0) {
       err_free(re);
@@ -441,6 +442,7 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
       sl->fatal = re;
       break;
     }
+    eval_prefetch_row(ec, &row); /* fetched while the id is kept */
     size_t idlen = strlen(row.id), need = ID_HEAD + idlen + 1;
     if (sl->ids_len + need > sl->ids_cap) {
       while (sl->ids_len + need > sl->ids_cap) sl->ids_cap = sl->ids_cap ? 2 * sl->ids_cap : 4096;

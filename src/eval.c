@@ -594,6 +594,12 @@ static void enter_row(eval_ctx *c, const case_row *row) {
   if (c->memo_on) c->row_key = row_key(c, row);
 }
 
+void eval_prefetch_row(eval_ctx *c, const case_row *row) {
+  if (!c->values_only || !c->memo_on) return;
+  enter_row(c, row);
+  __builtin_prefetch(c->memo + memo_slot(c->row_key) * c->memo_stride);
+}
+
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   c->ndeciding = 0;
   if (c->values_only) {

@@ -49,6 +49,11 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e);
 int eval_row_values(eval_ctx *c, const int *ops, int n, const case_row *row, rval *outcomes,
                     rval *dispositions, int *failed, err **e);
 
+/* Values-only mode: a hint that `row` is about to be decided, so that its
+ * decision-cache entry is fetched while the caller does other work. The
+ * row must not change before it is decided. */
+void eval_prefetch_row(eval_ctx *c, const case_row *row);
+
 /* What the last eval_row found. Valid until the next eval_row. */
 int eval_opinion(const eval_ctx *c);
 rval eval_outcome(const eval_ctx *c);

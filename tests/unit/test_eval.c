@@ -371,6 +371,62 @@ static void test_values_only_mode(void **state) {
   assert_int_equal(STATE("nc"), NODE_DERIVED);
 }
 
+/* A pack every row of which fits the decision cache: rows decided through
+ * the cache (eval_prefetch_row, then eval_row_values) agree with rows
+ * decided afresh, whatever the order, repeats and findings. */
+static const char *CACHED_PACK =
+    "pack { name = \"m\", title = \"M\" }\n"
+    "fact \"a\" { yesno }\n"
+    "fact \"b\" { yesno }\n"
+    "fact \"c\" { yesno }\n"
+    "fact \"status\" { oneof { \"prisoner\", \"pretrial_detainee\", \"free\" } }\n"
+    "node \"culp\" { values = { \"intentional\", \"negligent\", \"none\" }, finding = true,\n"
+    "  rule = first { when \"a\" :gives \"intentional\", when \"b\" :gives \"negligent\", otherwise \"none\" } }\n"
+    "node \"custody\" { rule = any { is(\"status\", \"prisoner\"), is(\"status\", \"pretrial_detainee\") } }\n"
+    "node \"claim\" { rule = all { is(\"culp\", \"intentional\"), \"c\" } }\n"
+    "node \"wide\" { rule = any { \"claim\", all { is(\"culp\", \"negligent\"), \"custody\" } } }\n"
+    "opinion \"narrow\" { decides = \"claim\", disposition = { yes = \"reverse\", no = \"affirm\", unknown = \"remand\" } }\n"
+    "opinion \"broad\" { decides = \"wide\" }\n";
+
+static void test_cached_rows_agree_with_fresh(void **state) {
+  th_dir *dir = *state;
+  pack *p = th_pack(dir->path, CACHED_PACK);
+  eval_ctx *cached = eval_new(p), *fresh = eval_new(p);
+  eval_values_only(cached, true);
+  int ops[2] = {pack_opinion_index(p, "narrow"), pack_opinion_index(p, "broad")};
+  static const char *culp[] = {"intentional", "negligent", "none"};
+  static const char *status[] = {"prisoner", "pretrial_detainee", "free"};
+  uint64_t seed = 1986;
+  th_row r;
+  for (int i = 0; i < 3000; i++) {
+    th_row_init(&r, p, "r");
+    r.row.number = i + 1;
+    r.row.line = i + 2;
+    seed = seed * 6364136223846793005u + 1442695040888963407u;
+    uint64_t x = seed >> 20;
+    const char *facts[] = {"a", "b", "c"};
+    for (int k = 0; k < 3; k++, x /= 3)
+      if (x % 3 < 2) th_yesno(&r, p, facts[k], x % 3 == 0 ? RV_YES : RV_NO);
+    if (x % 4 < 3) th_enum(&r, p, "status", status[x % 4]);
+    x /= 4;
+    if (x % 5 < 3) th_finding(&r, p, "culp", culp[x % 5]);
+    rval out[2], disp[2];
+    int failed = -1;
+    err *e = NULL;
+    eval_prefetch_row(cached, &r.row);
+    assert_int_equal(eval_row_values(cached, ops, 2, &r.row, out, disp, &failed, &e), 0);
+    for (int k = 0; k < 2; k++) {
+      assert_int_equal(eval_row(fresh, ops[k], &r.row, &e), 0);
+      assert_int_equal(out[k], eval_outcome(fresh));
+      const char *want = eval_disposition(fresh), *got = pack_disposition_name(p, ops[k], out[k], disp[k]);
+      if (want || got) assert_string_equal(got, want);
+    }
+  }
+  eval_free(cached);
+  eval_free(fresh);
+  pack_free(p);
+}
+
 static void test_free_null(void **state) {
   (void)state;
   eval_free(NULL);
@@ -380,6 +436,7 @@ static void test_free_null(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_cached_rows_agree_with_fresh, th_dir_setup, th_dir_teardown),
       T(test_all_stops_at_first_no),
       T(test_all_goes_past_unknown),
       T(test_all_yes_and_unknown),
