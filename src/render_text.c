@@ -7,48 +7,63 @@
 typedef struct text_state {
   char **label;  /* per pack node: where it was explained ("2.1"), or NULL */
   int nnodes;
+  /* made once, not per row: each node's title, each authority's line */
+  char **title;
+  char **authority_line; /* "Authority: <cite>\n" */
 } text_state;
 
+/* text_row holds the stream's lock for the whole row (flockfile), so
+ * single characters go out by putc_unlocked. */
+static void put(FILE *out, const char *s) { fputs(s, out); }
+
 static void upper(FILE *out, const char *s) {
-  for (; *s; s++) fputc(*s == '_' ? ' ' : (*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s), out);
+  for (; *s; s++) putc_unlocked(*s == '_' ? ' ' : (*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s), out);
 }
 
 static void spaced(FILE *out, const char *s) {
-  for (; *s; s++) fputc(*s == '_' ? ' ' : *s, out);
+  for (; *s; s++) putc_unlocked(*s == '_' ? ' ' : *s, out);
 }
 
 static void indent(FILE *out, int n) {
-  for (int i = 0; i < n; i++) fputc(' ', out);
+  static const char spaces[] = "                                                                ";
+  for (; n > 0; n -= (int)sizeof spaces - 1)
+    fwrite(spaces, 1, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1, out);
 }
 
 static void print_authorities(renderer *r, const explain_node *x, int pad) {
+  const text_state *st = r->state;
   for (int i = 0; i < x->nby; i++) {
-    char cbuf[512];
     indent(r->out, pad);
-    fprintf(r->out, "Authority: %s\n", render_cite(&r->p->authorities[x->by[i]], cbuf, sizeof cbuf));
+    put(r->out, st->authority_line[x->by[i]]);
   }
 }
 
 static void print_facts(renderer *r, const explain_node *x, int pad) {
   if (!x->nfacts) return;
   indent(r->out, pad);
-  fputc('[', r->out);
-  for (int i = 0; i < x->nfacts; i++)
-    fprintf(r->out, "%s%s = %s", i ? ", " : "", r->p->facts[x->facts[i].fact].name, x->facts[i].value);
-  fputs("]\n", r->out);
+  putc_unlocked('[', r->out);
+  for (int i = 0; i < x->nfacts; i++) {
+    if (i) put(r->out, ", ");
+    put(r->out, r->p->facts[x->facts[i].fact].name);
+    put(r->out, " = ");
+    put(r->out, x->facts[i].value);
+  }
+  put(r->out, "]\n");
 }
 
 static void print_node(renderer *r, const explain_node *x, const char *label, int depth) {
   text_state *st = r->state;
-  const pack *p = r->p;
-  const pack_node *nd = &p->nodes[x->node];
-  char tbuf[128];
   int pad = depth * 3;
   indent(r->out, pad);
-  fprintf(r->out, "%s %s: ", label, explain_node_title(nd, tbuf, sizeof tbuf));
+  put(r->out, label);
+  putc_unlocked(' ', r->out);
+  put(r->out, st->title[x->node]);
+  put(r->out, ": ");
   if (st->label[x->node]) {
     spaced(r->out, x->value_name);
-    fprintf(r->out, " (see %s)\n", st->label[x->node]);
+    put(r->out, " (see ");
+    put(r->out, st->label[x->node]);
+    put(r->out, ")\n");
     return;
   }
   st->label[x->node] = xstrdup(label);
@@ -62,7 +77,8 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
   pad += (int)strlen(label) + 1;
   if (x->sentence) {
     indent(r->out, pad);
-    fprintf(r->out, "%s\n", x->sentence);
+    put(r->out, x->sentence);
+    putc_unlocked('\n', r->out);
   }
   print_facts(r, x, pad);
   print_authorities(r, x, pad);
@@ -78,12 +94,12 @@ static void text_begin(renderer *r) { (void)r; }
 static void text_row(renderer *r, const case_row *row, const render_result *res, int ntrees) {
   text_state *st = r->state;
   const pack *p = r->p;
+  flockfile(r->out);
   fprintf(r->out, "== %s%s%s (%s:%d) ==\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
           r->source, row->line);
   for (int t = 0; t < ntrees; t++) {
     const explain_tree *tr = res[t].tree;
     const pack_opinion *o = &p->opinions[res[t].opinion];
-    const pack_node *d = &p->nodes[o->decides];
     for (int i = 0; i < st->nnodes; i++) {
       free(st->label[i]);
       st->label[i] = NULL;
@@ -100,8 +116,9 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
       err_print(res[t].error, r->out);
       continue;
     }
-    char tbuf[128];
-    fprintf(r->out, "Outcome: %s: ", explain_node_title(d, tbuf, sizeof tbuf));
+    put(r->out, "Outcome: ");
+    put(r->out, st->title[o->decides]);
+    put(r->out, ": ");
     spaced(r->out, tr->outcome_name);
     fputc('.', r->out);
     if (tr->disposition) {
@@ -137,7 +154,8 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
       fputs("Undecided: no missing fact would decide it; the opinion's rule leaves the question open.\n", r->out);
     }
   }
-  fputc('\n', r->out);
+  putc_unlocked('\n', r->out);
+  funlockfile(r->out);
 }
 
 static void text_row_error(renderer *r, const case_row *row, const err *e) {
@@ -151,8 +169,14 @@ static void text_end(renderer *r, const render_summary *s) { render_summary_line
 
 static void text_free(renderer *r) {
   text_state *st = r->state;
-  for (int i = 0; i < st->nnodes; i++) free(st->label[i]);
+  for (int i = 0; i < st->nnodes; i++) {
+    free(st->label[i]);
+    free(st->title[i]);
+  }
+  for (int a = 0; a < r->p->nauthorities; a++) free(st->authority_line[a]);
   free(st->label);
+  free(st->title);
+  free(st->authority_line);
   free(st);
 }
 
@@ -161,6 +185,16 @@ renderer *render_text_new(FILE *out, const pack *p, const char *source) {
   text_state *st = xcalloc(1, sizeof *st);
   st->nnodes = p->nnodes;
   st->label = xcalloc((size_t)p->nnodes + 1, sizeof *st->label);
+  st->title = xcalloc((size_t)p->nnodes + 1, sizeof *st->title);
+  for (int n = 0; n < p->nnodes; n++) {
+    char tbuf[128];
+    st->title[n] = xstrdup(explain_node_title(&p->nodes[n], tbuf, sizeof tbuf));
+  }
+  st->authority_line = xcalloc((size_t)p->nauthorities + 1, sizeof *st->authority_line);
+  for (int a = 0; a < p->nauthorities; a++) {
+    char cbuf[512];
+    st->authority_line[a] = xasprintf("Authority: %s\n", render_cite(&p->authorities[a], cbuf, sizeof cbuf));
+  }
   *r = (renderer){.out = out, .p = p, .source = source, .state = st, .wants_tree = true,
                   .begin = text_begin, .row = text_row, .row_error = text_row_error, .end = text_end,
                   .free = text_free};
