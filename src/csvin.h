@@ -55,7 +55,6 @@ typedef struct csvin_sink {
  * callback, with that call's text and length. */
 int csvin_field_line(const csvin_reader *r, const char *text, size_t len);
 
-
 /* Open `path` ("-" reads standard input). The caller closes the reader with
  * csvin_close. Returns NULL and sets *e when the file cannot be opened. */
 csvin_reader *csvin_open(const char *path, err **e);

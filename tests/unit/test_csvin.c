@@ -402,6 +402,53 @@ static void test_open_stdin_name(void **state) {
   assert_true(fileno(stdin) >= 0);
 }
 
+/* A sink of one's own, called by libcsv directly: it counts the fields,
+ * asks each field's line, and sees each row end with the count still set;
+ * csvin_pump stops after each row and resets the count. */
+typedef struct counting_sink {
+  csvin_sink sink;
+  csvin_reader *r;
+  int lines[8], nfields, rows, cols_at_end;
+} counting_sink;
+
+static void count_field(void *text, size_t len, void *sink) {
+  counting_sink *c = sink;
+  int col = ++c->sink.col;
+  if (col <= 8) c->lines[col - 1] = csvin_field_line(c->r, text, len);
+  c->nfields = col;
+}
+
+static void count_row(csvin_sink *sink) {
+  counting_sink *c = (counting_sink *)sink;
+  c->rows++;
+  c->cols_at_end = sink->col;
+}
+
+static void test_pump_with_a_sink(void **state) {
+  (void)state;
+  src s;
+  SRC_OPEN(&s, "a,b\n\"x\ny\",z,w\n\nlast,\"q\"");
+  counting_sink c = {.sink = {count_field, count_row, NULL, 0, false}, .r = s.r};
+  err *e = NULL;
+  assert_int_equal(csvin_pump(s.r, &c.sink, &e), 1);
+  assert_int_equal(c.rows, 1);
+  assert_int_equal(c.cols_at_end, 2);
+  assert_int_equal(c.sink.col, 0);
+  assert_int_equal(c.lines[0], 1);
+  assert_int_equal(csvin_pump(s.r, &c.sink, &e), 1);
+  assert_int_equal(c.cols_at_end, 3);
+  assert_int_equal(c.lines[0], 2); /* a quoted field over two lines starts on the first */
+  assert_int_equal(c.lines[1], 3);
+  assert_int_equal(c.lines[2], 3);
+  assert_int_equal(csvin_pump(s.r, &c.sink, &e), 1); /* the blank line is no row */
+  assert_int_equal(c.rows, 3);
+  assert_int_equal(c.cols_at_end, 2);
+  assert_int_equal(c.lines[0], 5);
+  assert_int_equal(csvin_pump(s.r, &c.sink, &e), 0);
+  assert_null(e);
+  src_close(&s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_basic_rows),
@@ -419,6 +466,7 @@ int main(void) {
       cmocka_unit_test(test_many_rows_lf),
       cmocka_unit_test(test_many_rows_cr_queue_compacts),
       cmocka_unit_test(test_varying_widths),
+      cmocka_unit_test(test_pump_with_a_sink),
       cmocka_unit_test_setup_teardown(test_open_path, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_open_missing, th_dir_setup, th_dir_teardown),
       cmocka_unit_test(test_open_stdin_name),
