@@ -16,18 +16,21 @@ typedef struct slots {
   explain_tree **trees;
   const char **values; /* nopinions * ncolumns */
   rval *outcomes, *dispositions; /* values-only decisions of a row */
+  const pack_node **decides;     /* per opinion, the node it decides */
 } slots;
 
-static void slots_init(slots *s, const pack *p, const renderer *r, int nops) {
+static void slots_init(slots *s, const pack *p, const renderer *r, const int *ops, int nops) {
   s->res = xcalloc((size_t)nops + 1, sizeof *s->res);
   s->trees = xcalloc((size_t)nops + 1, sizeof *s->trees);
   s->values = xcalloc((size_t)(nops * r->nnode_columns) + 1, sizeof *s->values);
   s->outcomes = xcalloc((size_t)nops + 1, sizeof *s->outcomes);
   s->dispositions = xcalloc((size_t)nops + 1, sizeof *s->dispositions);
+  s->decides = xcalloc((size_t)nops + 1, sizeof *s->decides);
   for (int i = 0; i < nops; i++) {
     if (r->wants_tree) s->trees[i] = explain_new(p);
     s->res[i].tree = s->trees[i];
     s->res[i].values = s->values + i * r->nnode_columns;
+    s->decides[i] = &p->nodes[p->opinions[ops[i]].decides];
   }
 }
 
@@ -41,6 +44,7 @@ static void slots_free(slots *s, int nops) {
   free(s->values);
   free(s->outcomes);
   free(s->dispositions);
+  free(s->decides);
 }
 
 /* Decide one row under every opinion into s. An opinion whose rule
@@ -56,19 +60,22 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
     int at = -1;
     err *e = NULL;
     if (eval_row_values(ec, opts->opinions, opts->nopinions, row, s->outcomes, s->dispositions, &at, &e) == 0) {
-      for (int i = 0; i < opts->nopinions; i++) {
+      bool any_unknown = false;
+      for (int i = 0, n = opts->nopinions; i < n; i++) {
         render_result *res = &s->res[i];
         int op = opts->opinions[i];
+        rval outcome = s->outcomes[i];
         if (res->error) {
           err_free(res->error);
           res->error = NULL;
         }
         res->opinion = op;
-        res->outcome = s->outcomes[i];
-        res->outcome_name = pack_node_value_name(&p->nodes[p->opinions[op].decides], res->outcome);
-        res->disposition = pack_disposition_name(p, op, res->outcome, s->dispositions[i]);
-        *unknown |= res->outcome == RV_UNKNOWN;
+        res->outcome = outcome;
+        res->outcome_name = pack_node_value_name(s->decides[i], outcome);
+        res->disposition = pack_disposition_name(p, op, outcome, s->dispositions[i]);
+        any_unknown |= outcome == RV_UNKNOWN;
       }
+      *unknown = any_unknown;
       return 0;
     }
     err_free(e);
@@ -194,7 +201,7 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
   /* outcomes alone need no record of how each node was decided */
   eval_values_only(ec, !r->wants_tree && r->nnode_columns == 0);
   slots s;
-  slots_init(&s, p, r, opts->nopinions);
+  slots_init(&s, p, r, opts->opinions, opts->nopinions);
   r->source = cases_name(cr);
   r->opinions = opts->opinions;
   r->nopinions = opts->nopinions;
@@ -497,7 +504,7 @@ static void *worker_main(void *arg) {
   eval_ctx *ec = eval_new(p);
   eval_values_only(ec, !r->wants_tree && r->nnode_columns == 0);
   slots s;
-  slots_init(&s, p, r, opts->nopinions);
+  slots_init(&s, p, r, opts->opinions, opts->nopinions);
   for (;;) {
     pthread_mutex_lock(&sh->mu);
     while (!(sh->next_work < sh->filled && sh->slots[sh->next_work % sh->nslots].state == SLOT_FILLED) &&
