@@ -445,6 +445,38 @@ static void test_short_row_forgets_last_row(void **state) {
   cases_close(r);
 }
 
+/* Declared values that no table of common answers can hold apart (the same
+ * word in two cases) or that do not fit it (more than twelve, longer than
+ * sixteen bytes) are still read, exactly, by the full path. */
+static void test_answers_the_table_cannot_hold(void **state) {
+  fx *f = *state;
+  pack *p = th_pack(f->dir.path,
+                    "pack { name = \"w\", title = \"W\" }\n"
+                    "fact \"word\" { oneof { \"Free\", \"free\", \"FREE\" } }\n"
+                    "fact \"many\" { oneof { \"v1\", \"v2\", \"v3\", \"v4\", \"v5\", \"v6\", \"v7\", \"v8\", \"v9\",\n"
+                    "  \"v10\", \"v11\", \"v12\", \"v13\", \"v14\", \"a_value_well_past_sixteen_bytes\" } }\n"
+                    "node \"n\" { rule = is(\"word\", \"free\") }\n"
+                    "opinion \"o\" { decides = \"n\" }\n");
+  th_write(f->dir.path, "cases.csv",
+           "id,word,many\nr1,free,a_value_well_past_sixteen_bytes\nr2,FREE,v13\nr3,Free,v14\nr4,fREE,a_value_well_past_sixteen_bytes\n");
+  err *e = NULL;
+  case_reader *r = cases_open(p, f->csv, &e);
+  assert_non_null(r);
+  int word = pack_fact_index(p, "word"), many = pack_fact_index(p, "many");
+  static const int want_word[] = {1, 2, 0}, want_many[] = {14, 12, 13};
+  case_row row;
+  for (int i = 0; i < 3; i++) {
+    assert_int_equal(cases_next(r, &row, &e), 1);
+    assert_int_equal(row.facts[word].v, want_word[i]);
+    assert_int_equal(row.facts[many].v, want_many[i]);
+  }
+  assert_int_equal(cases_next(r, &row, &e), 2); /* fREE is none of them */
+  assert_non_null(strstr(e->msg, "'fREE' is not one of Free, free, FREE"));
+  err_free(e);
+  cases_close(r);
+  pack_free(p);
+}
+
 static void test_row_missing_id(void **state) {
   fx *f = *state;
   case_reader *r = open_ok(f, "negligent,id\nyes,\nno,r2\n");
@@ -560,6 +592,7 @@ int main(void) {
       T(test_row_findings),
       T(test_common_answers_match_full_path),
       T(test_short_row_forgets_last_row),
+      T(test_answers_the_table_cannot_hold),
       T(test_row_missing_id),
       T(test_row_extra_cells),
       T(test_row_lines_after_multiline_note),
