@@ -119,7 +119,7 @@ test: all $(UNIT_BINS) test-san fuzz-bins
 # Benchmarks: never part of `make test` (these machines are shared and
 # noisy); ratios measured side by side in one run. PEERS=DIR adds the peer
 # implementations found in DIR.
-BENCH_PKGS := hyperfine mawk
+BENCH_PKGS := hyperfine mawk python3
 bench: all $(BUILD)/bench/latency
 	$(Q)sh tools/deps.sh $(BENCH_PKGS)
 	$(Q)sh bench/run.sh ./ratio $(BUILD)/bench $(PEERS)
