@@ -423,6 +423,7 @@ static expr *conv_expr(loader *ld, lua_State *L, int idx, const want *w) {
   if (lua_type(L, idx) == LUA_TFUNCTION) {
     x->kind = EXPR_LUA;
     x->lua_ref = sandbox_ref(L, idx);
+    ld->p->nrule_functions++;
     lua_Debug ar;
     lua_pushvalue(L, idx);
     if (lua_getinfo(L, ">S", &ar) && ar.source[0] == '@') {
@@ -1220,6 +1221,12 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
       err_free(*e);
       *e = ld.errs;
     }
+    pack_free(p);
+    return NULL;
+  }
+  /* from here on no row can leave anything behind for the next (only rule
+   * functions run Lua code while rows are decided) */
+  if (p->nrule_functions > 0 && sandbox_seal(p->sb, e) != 0) {
     pack_free(p);
     return NULL;
   }

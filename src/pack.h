@@ -172,6 +172,7 @@ typedef struct pack {
   char **cases;     /* case files the pack lists, as paths from the cwd */
   int ncases;
   sandbox *sb;      /* owned: holds rule functions */
+  int nrule_functions; /* rules written as Lua functions, the only Lua run after loading */
   struct strpool *strings; /* owned: template texts and parts */
 } pack;
 

@@ -12,6 +12,7 @@
 #include <lualib.h>
 
 #include "prelude_lua.h"
+#include "seal.h"
 #include "suggest.h"
 
 /* The count hook fires every HOOK_EVERY instructions; the budget is charged
@@ -32,6 +33,8 @@ struct sandbox {
   char *root_real;           /* owned: realpath of the pack folder */
   char *display_root;        /* owned: the folder as the user named it */
   int env_ref, registry_ref, proxy_ref;
+  int watch_ref, nwatch;     /* seal's watch list, once the pack is sealed */
+  bool sealed;
   /* The reader of the rule call in progress, and the error it raised. */
   sandbox_reader reader;
   void *reader_ud;
@@ -529,6 +532,24 @@ static int l_safe_load(lua_State *L) {
 
 /* ---- the environment ------------------------------------------------------ */
 
+/* next and rawlen see a sealed table's contents, where they now live. */
+static int l_safe_next(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  if (seal_push_contents(L, 1)) lua_replace(L, 1);
+  lua_settop(L, 2);
+  if (lua_next(L, 1)) return 2;
+  lua_pushnil(L);
+  return 1;
+}
+
+static int l_safe_rawlen(lua_State *L) {
+  int t = lua_type(L, 1);
+  luaL_argexpected(L, t == LUA_TTABLE || t == LUA_TSTRING, 1, "table or string");
+  if (seal_push_contents(L, 1)) lua_replace(L, 1);
+  lua_pushinteger(L, (lua_Integer)lua_rawlen(L, 1));
+  return 1;
+}
+
 static void copy_fields(lua_State *L, int from, int to, const char *const *names) {
   for (; *names; names++) {
     lua_getfield(L, from, *names);
@@ -607,6 +628,10 @@ static void push_safe(lua_State *L) {
   lua_setfield(L, -2, "load");
   lua_pushcfunction(L, l_safe_xpcall);
   lua_setfield(L, -2, "xpcall");
+  lua_pushcfunction(L, l_safe_next);
+  lua_setfield(L, -2, "next");
+  lua_pushcfunction(L, l_safe_rawlen);
+  lua_setfield(L, -2, "rawlen");
   struct { const char *name; const char *const *fields; } libs[] = {
       {"string", str}, {"table", tab}, {"math", math}, {"utf8", utf}};
   for (size_t i = 0; i < sizeof libs / sizeof libs[0]; i++) {
@@ -702,7 +727,9 @@ static int l_guarded_rep(lua_State *L) {
  * by its length, so calling them again and again stops like a loop does. */
 static int l_guarded_whole_table(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+  bool sealed = seal_push_contents(L, 1);
+  lua_Integer n = (lua_Integer)lua_rawlen(L, sealed ? -1 : 1);
+  if (sealed) lua_pop(L, 1);
   double work = (double)n;
   for (lua_Integer k = n; k > 1; k >>= 1) work += (double)n; /* n log n for sort */
   charge_steps(L, (long long)(work / PATTERN_WORK_PER_STEP));
@@ -746,6 +773,9 @@ static int l_guarded_move(lua_State *L) {
 /* A finalizer (__gc) runs when the collector decides, with the step hook
  * off: a pack may not set one. */
 static int l_guarded_setmetatable(lua_State *L) {
+  if (seal_push_contents(L, 1))
+    return luaL_error(L, "a rule cannot change the metatable of the pack's tables: every row shares "
+                         "them; build a new table inside the rule function instead");
   if (lua_type(L, 2) == LUA_TTABLE) {
     lua_pushliteral(L, "__gc");
     if (lua_rawget(L, 2) != LUA_TNIL)
@@ -828,7 +858,7 @@ sandbox *sandbox_new(const sandbox_limits *limits, err **e) {
   sandbox *sb = xcalloc(1, sizeof *sb);
   sb->cap = limits && limits->max_memory ? limits->max_memory : SANDBOX_DEFAULT_MEMORY;
   sb->max_steps = limits && limits->max_steps ? limits->max_steps : SANDBOX_DEFAULT_STEPS;
-  sb->env_ref = sb->registry_ref = sb->proxy_ref = LUA_NOREF;
+  sb->env_ref = sb->registry_ref = sb->proxy_ref = sb->watch_ref = LUA_NOREF;
   sb->L = lua_newstate(sb_alloc, sb);
   if (!sb->L) {
     *e = err_new(NULL, 0, 0, "cannot start Lua within the memory limit of %zu bytes", sb->cap);
@@ -914,6 +944,66 @@ int sandbox_with_registry(sandbox *sb, int (*fn)(lua_State *L, void *ud, err **e
   return 0;
 }
 
+static int l_seal(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sb->registry_ref);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sb->env_ref);
+  sb->nwatch = seal_pack(L, 2, "=prelude");
+  sb->watch_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+int sandbox_seal(sandbox *sb, err **e) {
+  if (sb->sealed) return 0;
+  lua_pushcfunction(sb->L, l_seal);
+  if (sb_pcall(sb, 0, 0, NULL, e) != 0) return -1;
+  sb->sealed = true;
+  return 0;
+}
+
+static int l_restore(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sb->watch_ref);
+  seal_restore(L, -1, sb->nwatch);
+  return 0;
+}
+
+/* After a rule call: if it changed a local of the pack's file or a
+ * metamethod, set everything back for the next row, and say so (unless the
+ * call failed already: *e then stays the first error). */
+static int check_seal(sandbox *sb, int rule, int rc, const char *node, err **e) {
+  lua_State *L = sb->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sb->watch_ref);
+  int entry = seal_changed(L, -1, sb->nwatch);
+  if (entry == 0) {
+    lua_pop(L, 1);
+    return rc;
+  }
+  char name[128];
+  bool field = seal_describe(L, -1, entry, name, sizeof name);
+  lua_pop(L, 1);
+  /* where the rule function that was called starts: a helper it called
+   * may have made the change, but the rule is what the author looks for */
+  lua_Debug ar;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, rule);
+  lua_getinfo(L, ">S", &ar);
+  const char *file = ar.source[0] == '@' ? ar.source + 1 : NULL;
+  err *restore_err = NULL;
+  lua_pushcfunction(L, l_restore);
+  if (sb_pcall(sb, 0, 0, NULL, &restore_err) != 0) err_free(restore_err);
+  if (rc != 0) return rc;
+  if (field)
+    *e = err_new(file, ar.linedefined, 0, "a rule function changed the field %s of one of the "
+                 "pack's tables, which every row shares", name);
+  else
+    *e = err_new(file, ar.linedefined, 0, "a rule function changed '%s', a local of the pack's "
+                 "file that every row shares", name);
+  err_hint(*e, "it is set back for the next row; keep what changes in locals inside the function, "
+               "so that each row starts afresh");
+  err_node(*e, node);
+  return -1;
+}
+
 int sandbox_ref(lua_State *L, int idx) {
   lua_pushvalue(L, idx);
   return luaL_ref(L, LUA_REGISTRYINDEX);
@@ -932,6 +1022,7 @@ int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader rea
   int rc = sb_pcall(sb, 1, 1, node, e);
   sb->reader = old_reader;
   sb->reader_ud = old_ud;
+  if (sb->nwatch) rc = check_seal(sb, ref, rc, node, e);
   if (rc != 0) {
     lua_settop(L, top);
     return -1;

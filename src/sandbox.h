@@ -57,6 +57,13 @@ int sandbox_load_pack(sandbox *sb, const char *main_path, const char *root,
 int sandbox_with_registry(sandbox *sb, int (*fn)(lua_State *L, void *ud, err **e),
                           void *ud, err **e);
 
+/* Make everything the pack's rule functions can reach read-only (see
+ * seal.h), once the registry has been read: afterwards a sandbox_with_registry
+ * reader sees tables only through their metamethods. From then on, a rule
+ * call that changed a local of the pack's file fails, and the local is set
+ * back. Returns 0, or -1 with *e set (out of memory). */
+int sandbox_seal(sandbox *sb, err **e);
+
 /* Keep the Lua value at `idx` of L alive in the sandbox; returns a handle
  * for sandbox_call_rule. Call only from within sandbox_with_registry. */
 int sandbox_ref(lua_State *L, int idx);

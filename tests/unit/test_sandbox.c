@@ -322,6 +322,73 @@ static void test_call_rule_memory_cap(void **state) {
   sandbox_free(sb);
 }
 
+/* Once sealed, no call leaves anything behind for the next. */
+static const char *STATEFUL =
+    "pack { name = \"s\" }\n"                                                  /* 1 */
+    "local n, t = 0, { k = 1, list = { 1, 2 } }\n"                               /* 2 */
+    "node \"count\" { rule = function(f) n = n + 1 return true end }\n"         /* 3 */
+    "node \"peek\" { rule = function(f) return n end }\n"                       /* 4 */
+    "node \"twrite\" { rule = function(f)\n"                                    /* 5 */
+    "  t.k = 2 end }\n"                                                          /* 6 */
+    "node \"reads\" { rule = function(f) return next(t) ~= nil and rawlen(t.list) == 2\n" /* 7 */
+    "  and #t.list == 2 and t.k == 1 and string.format('%d', 1) == '1' end }\n"   /* 8 */
+    "node \"global\" { rule = function(f) pairs = nil end }\n"                  /* 9 */
+    "node \"fails\" { rule = function(f) n = 5 error('boom') end }\n"           /* 10 */
+    "node \"meta\" { rule = function(f) setmetatable(t, nil) end }\n";          /* 11 */
+
+static void test_sealed_calls_keep_rows_apart(void **state) {
+  th_dir *d = *state;
+  th_write(d->path, "pack.lua", STATEFUL);
+  err *e = NULL;
+  sandbox *sb = sandbox_new(NULL, &e);
+  assert_int_equal(sandbox_load_pack(sb, "pack.lua", d->path, "p", &e), 0);
+  refs r = {.n = 0};
+  assert_int_equal(sandbox_with_registry(sb, take_refs, &r, &e), 0);
+  assert_int_equal(r.n, 7);
+  reader_state rs = {0};
+  sandbox_value v;
+  /* before sealing, a local carries over (what sealing is for) */
+  assert_int_equal(sandbox_call_rule(sb, r.ref[0], "count", read_x, &rs, &v, &e), 0);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[1], "peek", read_x, &rs, &v, &e), 0);
+  assert_float_equal(v.num, 1, 0);
+  assert_int_equal(sandbox_seal(sb, &e), 0);
+  assert_int_equal(sandbox_seal(sb, &e), 0); /* once is enough */
+  for (int i = 0; i < 2; i++) {
+    assert_int_equal(sandbox_call_rule(sb, r.ref[0], "count", read_x, &rs, &v, &e), -1);
+    assert_string_equal(e->msg, "a rule function changed 'n', a local of the pack's file that every row shares");
+    th_assert_has(e->hint, "set back for the next row");
+    assert_string_equal(e->file, "p/pack.lua");
+    assert_int_equal(e->line, 3);
+    assert_string_equal(e->node, "count");
+    err_free(e);
+    e = NULL;
+    assert_int_equal(sandbox_call_rule(sb, r.ref[1], "peek", read_x, &rs, &v, &e), 0);
+    assert_float_equal(v.num, 1, 0); /* as it was sealed */
+  }
+  assert_int_equal(sandbox_call_rule(sb, r.ref[2], "twrite", read_x, &rs, &v, &e), -1);
+  th_assert_has(e->msg, "a rule cannot change the pack's tables (tried to set 'k')");
+  assert_int_equal(e->line, 6);
+  err_free(e);
+  e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[3], "reads", read_x, &rs, &v, &e), 0);
+  assert_true(v.b);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[4], "global", read_x, &rs, &v, &e), -1);
+  th_assert_has(e->msg, "assignment to global 'pairs'");
+  err_free(e);
+  e = NULL;
+  /* a failing call keeps its own error, and is set back too */
+  assert_int_equal(sandbox_call_rule(sb, r.ref[5], "fails", read_x, &rs, &v, &e), -1);
+  assert_string_equal(e->msg, "boom");
+  err_free(e);
+  e = NULL;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[1], "peek", read_x, &rs, &v, &e), 0);
+  assert_float_equal(v.num, 1, 0);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[6], "meta", read_x, &rs, &v, &e), -1);
+  th_assert_has(e->msg, "cannot change the metatable of the pack's tables");
+  err_free(e);
+  sandbox_free(sb);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, th_dir_setup, th_dir_teardown)
 
 int main(void) {
@@ -337,6 +404,7 @@ int main(void) {
       T(test_call_rule_errors),
       T(test_call_rule_step_budget),
       T(test_call_rule_memory_cap),
+      T(test_sealed_calls_keep_rows_apart),
   };
   return cmocka_run_group_tests_name("sandbox", tests, NULL, NULL);
 }
