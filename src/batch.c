@@ -148,10 +148,7 @@ static void dups_check(dups *d, const char *file, uint64_t hash, const char *id,
                        render_summary *sum) {
   int first = case_ids_check_hash(d->ids, hash, line);
   if (!first) return;
-  if (sum->duplicate_ids++ < DUPS_SHOWN)
-    err_append(&d->shown, err_hint(err_new(file, line, col, "id '%.60s%s' is used again (first on line %d)", id,
-                                           strlen(id) > 60 ? "..." : "", first),
-                                   "give every row a unique id"));
+  if (sum->duplicate_ids++ < DUPS_SHOWN) err_append(&d->shown, case_ids_error(file, line, col, id, first));
 }
 
 /* Check the id held back, if any. */

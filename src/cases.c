@@ -818,6 +818,12 @@ int case_ids_check_hash(case_ids *t, uint64_t h, int line) {
 
 int case_ids_check(case_ids *t, const char *id, int line) { return case_ids_check_hash(t, case_id_hash(id), line); }
 
+err *case_ids_error(const char *file, int line, int col, const char *id, int first) {
+  return err_hint(err_new(file, line, col, "id '%.60s%s' is used again (first on line %d)", id,
+                          strlen(id) > 60 ? "..." : "", first),
+                  "give every row a unique id");
+}
+
 char *cases_template_header(const pack *p) {
   size_t len = 32;
   for (int i = 0; i < p->nfacts; i++) len += strlen(p->facts[i].name) + 1;

@@ -105,6 +105,10 @@ int case_ids_check_hash(case_ids *t, uint64_t hash, int line);
 
 void case_ids_free(case_ids *t);
 
+/* The error for a row whose id `id` (at file:line:col) an earlier row on
+ * line `first` already has; the caller frees it. */
+err *case_ids_error(const char *file, int line, int col, const char *id, int first);
+
 /* A blank CSV header for the pack: id, title, note, the facts, then the
  * findings. The caller frees the string. */
 char *cases_template_header(const pack *p);

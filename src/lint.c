@@ -920,23 +920,14 @@ int lint_cases(const pack *p, const char *path, lint_report *r) {
   const case_expect_col *cols = cases_expect_cols(cr, &ncols);
   case_row row;
   int rc;
-  char **ids = NULL;
-  int *id_lines = NULL, nids = 0;
+  /* ids must be unique: results and test lines are named by them */
+  case_ids *ids = case_ids_new();
   while ((rc = cases_next(cr, &row, &e)) != 0) {
-    if (rc >= 1 && row.id && row.id[0]) {
-      /* ids must be unique: results and test lines are named by them */
-      int dup = -1;
-      for (int i = 0; i < nids && dup < 0; i++)
-        if (strcmp(ids[i], row.id) == 0) dup = i;
-      if (dup >= 0) {
-        lint_add(r, cases_name(cr), row.line, 1, LINT_ERROR, "give each row its own id",
-                 "row id '%s' appears twice (first on line %d)", row.id, id_lines[dup]);
-      } else {
-        ids = xrealloc(ids, sizeof *ids * (size_t)(nids + 1));
-        id_lines = xrealloc(id_lines, sizeof *id_lines * (size_t)(nids + 1));
-        ids[nids] = xstrdup(row.id);
-        id_lines[nids++] = row.line;
-      }
+    int first = rc >= 1 && row.id ? case_ids_check(ids, row.id, row.line) : 0;
+    if (first) {
+      err *dup = case_ids_error(cases_name(cr), row.line, row.id_col, row.id, first);
+      lint_add_errors(r, dup, cases_name(cr));
+      err_free(dup);
     }
     if (rc != 1) {
       lint_add_errors(r, e, cases_name(cr));
@@ -949,9 +940,7 @@ int lint_cases(const pack *p, const char *path, lint_report *r) {
       if (row.expect[i] && row.expect[i][0])
         check_expect_cell(p, cases_name(cr), row.line, &cols[i], row.expect[i], r);
   }
-  for (int i = 0; i < nids; i++) free(ids[i]);
-  free(ids);
-  free(id_lines);
+  case_ids_free(ids);
   cases_close(cr);
   return 0;
 }

@@ -194,6 +194,25 @@ static void test_case_ids(void **state) {
   case_ids_free(t);
 }
 
+/* The one message for a reused id, with its position; a long id is cut. */
+static void test_case_ids_error(void **state) {
+  (void)state;
+  err *e = case_ids_error("x.csv", 4, 2, "a", 2);
+  assert_string_equal(e->file, "x.csv");
+  assert_int_equal(e->line, 4);
+  assert_int_equal(e->col, 2);
+  assert_string_equal(e->msg, "id 'a' is used again (first on line 2)");
+  assert_string_equal(e->hint, "give every row a unique id");
+  err_free(e);
+  char id[100];
+  memset(id, 'z', sizeof id - 1);
+  id[sizeof id - 1] = '\0';
+  e = case_ids_error("x.csv", 9, 1, id, 3);
+  assert_int_equal((int)strlen(e->msg), (int)strlen("id '' is used again (first on line 3)") + 60 + 3);
+  th_assert_has(e->msg, "zzz...' is used again");
+  err_free(e);
+}
+
 /* The two-step check: a blank id hashes to 0 and is never a duplicate;
  * ids that differ in one byte, at either end or past eight bytes, hash
  * apart; prefetching changes nothing; both ways of checking agree. */
@@ -231,6 +250,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_open_quote_small, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_cell_bytes, th_dir_setup, th_dir_teardown),
       cmocka_unit_test(test_case_ids),
+      cmocka_unit_test(test_case_ids_error),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -183,7 +183,7 @@ static void test_cases(void **state) {
   const lint_finding *f = has(r, "x: 'maybe' is not yes or no");
   assert_int_equal(f->line, 3);
   assert_int_equal(f->col, 2);
-  assert_int_equal(has(r, "row id 'a' appears twice (first on line 2)")->line, 4);
+  assert_int_equal(has(r, "id 'a' is used again (first on line 2)")->line, 4);
   f = has(r, "expect.outcome: 'nope' is not one of no, yes, unknown");
   assert_int_equal(f->col, 3);
   f = has(r, "expect.disposition: 'afirm' is not one of");
