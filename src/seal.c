@@ -1,6 +1,7 @@
 /* seal: a loaded pack's values, read-only to its rule functions. */
 #include "seal.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,6 +77,8 @@ typedef struct walk {
 } walk;
 
 static void push_work(walk *w, int idx) {
+  int type = lua_type(w->L, idx);
+  if (type != LUA_TTABLE && type != LUA_TFUNCTION) return; /* nothing to seal inside */
   lua_pushvalue(w->L, idx);
   lua_rawseti(w->L, w->work, ++w->nwork);
 }
@@ -117,7 +120,16 @@ static void seal_table(walk *w, int t) {
     mt = lua_gettop(L);
     push_work(w, mt);
   }
-  lua_newtable(L);
+  /* sized up front: growing it field by field would leave the old parts
+   * behind as garbage while the pack's memory is at its peak */
+  lua_Unsigned narr = lua_rawlen(L, t);
+  int nhash = 0;
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    lua_pop(L, 1);
+    nhash += !(lua_isinteger(L, -1) && (lua_Unsigned)lua_tointeger(L, -1) - 1 < narr);
+  }
+  lua_createtable(L, narr > INT_MAX ? INT_MAX : (int)narr, nhash);
   int contents = lua_gettop(L);
   lua_pushnil(L);
   while (lua_next(L, t)) {
@@ -136,6 +148,14 @@ static void seal_table(walk *w, int t) {
     }
     lua_pop(L, 1);
   }
+  /* A new key in a table whose slots are all taken makes Lua resize it to
+   * what it holds now, giving back the memory of the fields moved out. */
+  lua_pushlightuserdata(L, (void *)&contents_key);
+  lua_pushboolean(L, 1);
+  lua_rawset(L, t);
+  lua_pushlightuserdata(L, (void *)&contents_key);
+  lua_pushnil(L);
+  lua_rawset(L, t);
   lua_newtable(L);
   int meta = lua_gettop(L);
   bool has_newindex = false, has_len = false, has_pairs = false, has_protect = false;

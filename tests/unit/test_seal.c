@@ -106,6 +106,24 @@ static void test_tables_read_as_before(void **state) {
   assert_int_equal(lua_next(L, f->root), 0);
 }
 
+/* Array and hash parts both move, whatever their sizes. */
+static void test_mixed_table_keeps_every_field(void **state) {
+  fixture *f = *state;
+  lua_State *L = f->L;
+  assert_null(run(f, "local t = root.inner\n"
+                     "local n = 0 for k, v in pairs(t) do n = n + 1 end\n"
+                     "local s = 0 for k, v in pairs(root.list) do s = s + k * v end\n"
+                     "return n, s"));
+  assert_int_equal(lua_tointeger(L, -2), 1);
+  assert_int_equal(lua_tointeger(L, -1), 10 + 40 + 90);
+  lua_pop(L, 2);
+  assert_true(seal_push_contents(L, f->root));
+  assert_int_equal(lua_getfield(L, -1, "list"), LUA_TTABLE);
+  assert_true(seal_push_contents(L, -1));
+  assert_int_equal(lua_rawlen(L, -1), 3);
+  lua_pop(L, 3);
+}
+
 static void test_writes_are_refused(void **state) {
   fixture *f = *state;
   th_assert_has(run(f, "root.inner.a = 2"), "rule.lua:1: a rule cannot change the pack's tables "
@@ -206,6 +224,7 @@ static void test_empty_roots(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_tables_read_as_before),
+      T(test_mixed_table_keeps_every_field),
       T(test_writes_are_refused),
       T(test_push_contents),
       T(test_changed_local_is_found_and_restored),
