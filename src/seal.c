@@ -65,60 +65,97 @@ static int sealed_pairs(lua_State *L) {
   return 3;
 }
 
-/* The walk: a stack of values still to visit, the set of values (and
- * upvalues) already seen, and the watch list being built, as absolute
- * stack indices. */
+/* The walk: a stack of values still to visit, each with whether pack code
+ * can hold it (it is "exposed"); what was seen (1 hidden, 2 exposed); and
+ * the watch list being built, as absolute stack indices. A table reached
+ * only as a metatable, or only through the prelude's locals, is hidden:
+ * pack code has no way to name it, so its metamethods need no watching. */
 typedef struct walk {
   lua_State *L;
-  int work, seen, watch;
+  int work, seen;
+  lua_State *W;      /* the watch list: a thread whose stack holds it */
   lua_Integer nwork;
   int nwatch;
   const char *trusted;
 } walk;
 
-static void push_work(walk *w, int idx) {
+static void push_work(walk *w, int idx, bool exposed) {
   int type = lua_type(w->L, idx);
   if (type != LUA_TTABLE && type != LUA_TFUNCTION) return; /* nothing to seal inside */
   lua_pushvalue(w->L, idx);
   lua_rawseti(w->L, w->work, ++w->nwork);
+  lua_pushboolean(w->L, exposed);
+  lua_rawseti(w->L, w->work, ++w->nwork);
 }
 
-/* true the first time the value at idx is asked about */
-static bool first_sight(walk *w, int idx) {
+/* What the walk knew of the value at idx (0 unseen, 1 hidden, 2 exposed),
+ * then records `now`. */
+static int sighting(walk *w, int idx, int now) {
   lua_State *L = w->L;
   lua_pushvalue(L, idx);
-  bool seen = lua_rawget(L, w->seen) != LUA_TNIL;
+  lua_rawget(L, w->seen);
+  int before = (int)lua_tointeger(L, -1);
   lua_pop(L, 1);
-  if (seen) return false;
-  lua_pushvalue(L, idx);
-  lua_pushboolean(L, 1);
-  lua_rawset(L, w->seen);
-  return true;
+  if (now > before) {
+    lua_pushvalue(L, idx);
+    lua_pushinteger(L, now);
+    lua_rawset(L, w->seen);
+  }
+  return before;
 }
 
-/* A watch entry is three slots: the owner (a function or a table), the
- * upvalue's number or the field's key, and the value it had. */
+/* A watch entry is three slots of the watch thread's stack: the owner (a
+ * function or a table), the upvalue's number or the field's key, and the
+ * value it had. A stack, not a table, so that the check after every rule
+ * call reads them by position, with no lookups. */
 static void add_watch(walk *w, int owner, int key, int value) {
   lua_State *L = w->L;
-  int at = w->nwatch * 3;
+  if (!lua_checkstack(w->W, 3))
+    luaL_error(L, "the pack keeps too many locals that rule functions can reach (more than %d); "
+                  "keep fewer functions in tables",
+               w->nwatch);
   lua_pushvalue(L, owner);
-  lua_rawseti(L, w->watch, at + 1);
   lua_pushvalue(L, key);
-  lua_rawseti(L, w->watch, at + 2);
   lua_pushvalue(L, value);
-  lua_rawseti(L, w->watch, at + 3);
+  lua_xmove(L, w->W, 3);
   w->nwatch++;
+}
+
+/* Watch the metamethod fields of table t, now that pack code can reach it;
+ * they stay in t itself, where the VM looks for them. */
+static void watch_meta_fields(walk *w, int t) {
+  lua_State *L = w->L;
+  lua_pushnil(L);
+  while (lua_next(L, t)) {
+    if (is_meta_name(L, -2)) add_watch(w, t, lua_gettop(L) - 1, lua_gettop(L));
+    lua_pop(L, 1);
+  }
+}
+
+/* A hidden table turned out to be exposed: so is all it holds. */
+static void expose(walk *w, int t) {
+  lua_State *L = w->L;
+  watch_meta_fields(w, t);
+  if (!seal_push_contents(L, t)) return;
+  int contents = lua_gettop(L);
+  lua_pushnil(L);
+  while (lua_next(L, contents)) {
+    push_work(w, lua_gettop(L) - 1, true);
+    push_work(w, lua_gettop(L), true);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
 }
 
 /* Move the table's fields into a hidden table and give it a metatable that
  * reads from there and refuses writes. Its original metatable's metamethods
  * are carried over, so operators and lookups through __index still work. */
-static void seal_table(walk *w, int t) {
+static void seal_table(walk *w, int t, bool exposed) {
   lua_State *L = w->L;
   int mt = 0;
   if (lua_getmetatable(L, t)) {
     mt = lua_gettop(L);
-    push_work(w, mt);
+    push_work(w, mt, false);
   }
   /* sized up front: growing it field by field would leave the old parts
    * behind as garbage while the pack's memory is at its peak */
@@ -134,10 +171,10 @@ static void seal_table(walk *w, int t) {
   lua_pushnil(L);
   while (lua_next(L, t)) {
     int k = lua_gettop(L) - 1, v = k + 1;
-    push_work(w, k);
-    push_work(w, v);
+    push_work(w, k, exposed);
+    push_work(w, v, exposed);
     if (is_meta_name(L, k)) {
-      add_watch(w, t, k, v); /* the VM reads metamethods raw: leave them */
+      if (exposed) add_watch(w, t, k, v); /* the VM reads metamethods raw: leave them */
     } else {
       lua_pushvalue(L, k);
       lua_pushvalue(L, v);
@@ -216,11 +253,11 @@ static void visit_function(walk *w, int fn) {
   bool watched = strcmp(ar.what, "C") != 0 && strcmp(ar.source, w->trusted) != 0;
   for (int i = 1; lua_getupvalue(L, fn, i) != NULL; i++) {
     int v = lua_gettop(L);
-    push_work(w, v);
+    push_work(w, v, watched);
     if (watched) {
       lua_pushlightuserdata(L, lua_upvalueid(L, fn, i)); /* shared by closures */
       int id = lua_gettop(L);
-      if (first_sight(w, id)) {
+      if (sighting(w, id, 2) == 0) {
         lua_pushinteger(L, i);
         add_watch(w, fn, lua_gettop(L), v);
       }
@@ -233,94 +270,97 @@ int seal_pack(lua_State *L, int nroots, const char *trusted) {
   luaL_checkstack(L, 16, "sealing the pack");
   int roots = lua_gettop(L) - nroots;
   walk w = {.L = L, .trusted = trusted};
-  lua_newtable(L);
-  w.watch = lua_gettop(L);
+  w.W = lua_newthread(L);
+  int watch = lua_gettop(L);
   lua_newtable(L);
   w.work = lua_gettop(L);
   lua_newtable(L);
   w.seen = lua_gettop(L);
-  for (int i = 1; i <= nroots; i++) push_work(&w, roots + i);
+  for (int i = 1; i <= nroots; i++) push_work(&w, roots + i, true);
   while (w.nwork > 0) {
     lua_rawgeti(L, w.work, w.nwork);
+    bool exposed = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    lua_rawgeti(L, w.work, w.nwork - 1);
     lua_pushnil(L);
     lua_rawseti(L, w.work, w.nwork--);
-    int v = lua_gettop(L), type = lua_type(L, v);
-    if ((type == LUA_TTABLE || type == LUA_TFUNCTION) && first_sight(&w, v)) {
-      if (type == LUA_TTABLE) seal_table(&w, v);
-      else visit_function(&w, v);
+    lua_pushnil(L);
+    lua_rawseti(L, w.work, w.nwork--);
+    int v = lua_gettop(L);
+    int before = sighting(&w, v, exposed ? 2 : 1);
+    if (lua_type(L, v) == LUA_TFUNCTION) {
+      if (before == 0) visit_function(&w, v);
+    } else if (before == 0) {
+      seal_table(&w, v, exposed);
+    } else if (before == 1 && exposed) {
+      expose(&w, v);
     }
     lua_settop(L, v - 1);
   }
-  lua_settop(L, w.watch);
+  /* room for the checks, which push a value or two and must not fail */
+  if (!lua_checkstack(w.W, 4)) luaL_error(L, "the pack keeps too many locals that rule functions can reach");
+  lua_settop(L, watch);
   lua_insert(L, roots + 1);
   lua_settop(L, roots + 1);
   return w.nwatch;
 }
 
-/* Push the current value of watch entry i (its owner and key at -2, -1). */
-static void push_current(lua_State *L, int watch, int i) {
-  lua_rawgeti(L, watch, i);
-  lua_rawgeti(L, watch, i + 1);
-  if (lua_type(L, -2) == LUA_TFUNCTION) {
-    if (!lua_getupvalue(L, -2, (int)lua_tointeger(L, -1))) lua_pushnil(L);
-  } else {
-    lua_pushvalue(L, -1);
-    lua_rawget(L, -3);
-  }
-}
-
-static bool same(lua_State *L, int a, int b) {
-  if (lua_rawequal(L, a, b)) return true;
+static bool same(lua_State *W, int a, int b) {
+  if (lua_rawequal(W, a, b)) return true;
   /* NaN is not equal to itself, yet unchanged */
-  if (lua_type(L, a) != LUA_TNUMBER || lua_type(L, b) != LUA_TNUMBER) return false;
-  if (lua_isinteger(L, a) || lua_isinteger(L, b)) return false;
-  lua_Number x = lua_tonumber(L, a), y = lua_tonumber(L, b);
+  if (lua_type(W, a) != LUA_TNUMBER || lua_type(W, b) != LUA_TNUMBER) return false;
+  if (lua_isinteger(W, a) || lua_isinteger(W, b)) return false;
+  lua_Number x = lua_tonumber(W, a), y = lua_tonumber(W, b);
   return x != x && y != y;
 }
 
+/* Push entry n's current value (0-based) on W. */
+static void push_current(lua_State *W, int n) {
+  int owner = n * 3 + 1;
+  if (lua_type(W, owner) == LUA_TFUNCTION) {
+    if (!lua_getupvalue(W, owner, (int)lua_tointeger(W, owner + 1))) lua_pushnil(W);
+  } else {
+    lua_pushvalue(W, owner + 1);
+    lua_rawget(W, owner);
+  }
+}
+
 int seal_changed(lua_State *L, int watch, int nwatch) {
-  watch = lua_absindex(L, watch);
+  lua_State *W = lua_tothread(L, watch);
   for (int n = 0; n < nwatch; n++) {
-    int i = n * 3 + 1;
-    push_current(L, watch, i);
-    lua_rawgeti(L, watch, i + 2);
-    bool unchanged = same(L, -1, -2);
-    lua_pop(L, 4);
+    push_current(W, n);
+    bool unchanged = same(W, -1, n * 3 + 3);
+    lua_pop(W, 1);
     if (!unchanged) return n + 1;
   }
   return 0;
 }
 
 bool seal_describe(lua_State *L, int watch, int entry, char *name, size_t name_size) {
-  watch = lua_absindex(L, watch);
-  int i = (entry - 1) * 3 + 1;
-  lua_rawgeti(L, watch, i);
-  lua_rawgeti(L, watch, i + 1);
-  bool field = lua_type(L, -2) != LUA_TFUNCTION;
+  lua_State *W = lua_tothread(L, watch);
+  int owner = (entry - 1) * 3 + 1;
+  bool field = lua_type(W, owner) != LUA_TFUNCTION;
   if (!field) {
-    const char *up = lua_getupvalue(L, -2, (int)lua_tointeger(L, -1));
+    const char *up = lua_getupvalue(W, owner, (int)lua_tointeger(W, owner + 1));
     snprintf(name, name_size, "%s", up && up[0] ? up : "?");
-    if (up) lua_pop(L, 1);
+    if (up) lua_pop(W, 1);
   } else {
-    describe_key(L, -1, name, name_size);
+    describe_key(W, owner + 1, name, name_size);
   }
-  lua_pop(L, 2);
   return field;
 }
 
 void seal_restore(lua_State *L, int watch, int nwatch) {
-  watch = lua_absindex(L, watch);
+  lua_State *W = lua_tothread(L, watch);
   for (int n = 0; n < nwatch; n++) {
-    int i = n * 3 + 1;
-    lua_rawgeti(L, watch, i);
-    lua_rawgeti(L, watch, i + 1);
-    lua_rawgeti(L, watch, i + 2);
-    if (lua_type(L, -3) == LUA_TFUNCTION) {
-      if (!lua_setupvalue(L, -3, (int)lua_tointeger(L, -2))) lua_pop(L, 1);
-      lua_pop(L, 2);
+    int owner = n * 3 + 1;
+    if (lua_type(W, owner) == LUA_TFUNCTION) {
+      lua_pushvalue(W, owner + 2);
+      if (!lua_setupvalue(W, owner, (int)lua_tointeger(W, owner + 1))) lua_pop(W, 1);
     } else {
-      lua_rawset(L, -3);
-      lua_pop(L, 1);
+      lua_pushvalue(W, owner + 1);
+      lua_pushvalue(W, owner + 2);
+      lua_rawset(W, owner);
     }
   }
 }

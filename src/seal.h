@@ -9,7 +9,8 @@
  *   - empties each table into a hidden copy that its metatable reads from,
  *     so reads (indexing, #, pairs, ipairs, the table library) still work
  *     and every write raises an error; fields named "__..." (metamethods)
- *     stay where the VM looks for them, and are watched instead;
+ *     stay where the VM looks for them, and are watched instead when pack
+ *     code can name the table (not when it is only some table's metatable);
  *   - records the upvalues of every Lua function but the prelude's (the
  *     pack file's locals), which can be reassigned without touching a table,
  *     in a watch list that is compared after each rule call.
@@ -23,10 +24,11 @@
 typedef struct lua_State lua_State;
 
 /* Seal everything reachable from the `nroots` values on top of L's stack
- * (popped) and push the watch list, a table. Lua functions whose source is
- * `trusted` (the prelude's chunk name) are walked through but not watched.
- * Allocates on the Lua heap: call in protected mode. Returns the number of
- * entries in the watch list. */
+ * (popped) and push the watch list in their place: a Lua value to keep
+ * alive, whose stack index the functions below take. Lua functions whose
+ * source is `trusted` (the prelude's chunk name) are walked through but not
+ * watched. Allocates on the Lua heap: call in protected mode. Returns the
+ * number of entries in the watch list. */
 int seal_pack(lua_State *L, int nroots, const char *trusted);
 
 /* The first entry (1-based) of the watch list at `watch` whose value is not
@@ -38,8 +40,8 @@ int seal_changed(lua_State *L, int watch, int nwatch);
  * raises. */
 bool seal_describe(lua_State *L, int watch, int i, char *name, size_t name_size);
 
-/* Set every watched value back to what it was when sealed. May allocate:
- * call in protected mode. */
+/* Set every watched value back to what it was when sealed. May allocate
+ * (a metamethod field that was removed): call in protected mode. */
 void seal_restore(lua_State *L, int watch, int nwatch);
 
 /* If the table at idx is sealed, push the hidden table that holds its

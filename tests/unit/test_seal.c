@@ -195,6 +195,28 @@ static void test_metamethods_stay_raw_and_watched(void **state) {
   assert_int_equal(seal_changed(L, f->watch, f->nwatch), 0);
 }
 
+/* A metatable pack code cannot name is not watched; one it can, is. */
+static void test_hidden_metatables_are_not_watched(void **state) {
+  (void)state;
+  lua_State *L = luaL_newstate();
+  luaL_openlibs(L);
+  load_chunk(L, "return { hidden = setmetatable({}, { __index = { a = 1 } }) }", "@h.lua");
+  lua_pushcfunction(L, seal_both);
+  lua_pushvalue(L, -2);
+  lua_pushnil(L);
+  assert_int_equal(lua_pcall(L, 2, 2, 0), LUA_OK);
+  assert_int_equal(lua_tointeger(L, -1), 0);
+  lua_settop(L, 0);
+  load_chunk(L, "local mt = { __index = { a = 1 } }\n"
+                "return { shown = setmetatable({}, mt), mt = mt }", "@s.lua");
+  lua_pushcfunction(L, seal_both);
+  lua_pushvalue(L, -2);
+  lua_pushnil(L);
+  assert_int_equal(lua_pcall(L, 2, 2, 0), LUA_OK);
+  assert_int_equal(lua_tointeger(L, -1), 1); /* mt.__index */
+  lua_close(L);
+}
+
 static void test_trusted_code_is_not_watched(void **state) {
   fixture *f = *state;
   lua_State *L = f->L;
@@ -213,7 +235,7 @@ static void test_empty_roots(void **state) {
   lua_pushliteral(L, "text");
   assert_int_equal(seal_pack(L, 2, "=trusted"), 0);
   assert_int_equal(lua_gettop(L), 2); /* the watch list replaced the roots */
-  assert_int_equal(lua_type(L, -1), LUA_TTABLE);
+  assert_int_equal(lua_type(L, -1), LUA_TTHREAD);
   assert_int_equal(lua_tointeger(L, 1), 7);
   assert_int_equal(seal_changed(L, -1, 0), 0);
   lua_close(L);
@@ -231,6 +253,7 @@ int main(void) {
       T(test_nan_is_unchanged),
       T(test_metamethods_stay_raw_and_watched),
       T(test_trusted_code_is_not_watched),
+      cmocka_unit_test(test_hidden_metatables_are_not_watched),
       cmocka_unit_test(test_empty_roots),
   };
   return cmocka_run_group_tests_name("seal", tests, NULL, NULL);
