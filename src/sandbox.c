@@ -771,7 +771,8 @@ static int l_guarded_move(lua_State *L) {
 }
 
 /* A finalizer (__gc) runs when the collector decides, with the step hook
- * off: a pack may not set one. */
+ * off, and what a weak table (__mode) still holds depends on when the
+ * collector ran: a pack may set neither. */
 static int l_guarded_setmetatable(lua_State *L) {
   if (seal_push_contents(L, 1))
     return luaL_error(L, "a rule cannot change the metatable of the pack's tables: every row shares "
@@ -780,6 +781,11 @@ static int l_guarded_setmetatable(lua_State *L) {
     lua_pushliteral(L, "__gc");
     if (lua_rawget(L, 2) != LUA_TNIL)
       return luaL_error(L, "finalizers (__gc) are not allowed in rule packs; remove __gc from the metatable");
+    lua_pop(L, 1);
+    lua_pushliteral(L, "__mode");
+    if (lua_rawget(L, 2) != LUA_TNIL)
+      return luaL_error(L, "weak tables (__mode) are not allowed in rule packs: what they keep depends on "
+                           "when Lua collects garbage, and results must not; remove __mode from the metatable");
     lua_pop(L, 1);
   }
   return call_original(L);
