@@ -154,19 +154,26 @@ static void test_push_contents(void **state) {
   lua_pop(L, 2);
 }
 
+/* The entry seal_changed finds (one must have changed), described; then
+ * everything is set back and nothing differs any more. */
+static bool restore_change(fixture *f, char *name, size_t size) {
+  int entry = seal_changed(f->L, f->watch, f->nwatch);
+  assert_true(entry > 0);
+  bool field = seal_describe(f->L, f->watch, entry, name, size);
+  seal_restore(f->L, f->watch, f->nwatch);
+  assert_int_equal(seal_changed(f->L, f->watch, f->nwatch), 0);
+  return field;
+}
+
 static void test_changed_local_is_found_and_restored(void **state) {
   fixture *f = *state;
   lua_State *L = f->L;
   assert_int_equal(seal_changed(L, f->watch, f->nwatch), 0);
   assert_null(run(f, "return root.bump()"));
   lua_pop(L, 1);
-  int entry = seal_changed(L, f->watch, f->nwatch);
-  assert_true(entry > 0);
   char name[64];
-  assert_false(seal_describe(L, f->watch, entry, name, sizeof name));
+  assert_false(restore_change(f, name, sizeof name));
   assert_string_equal(name, "n");
-  seal_restore(L, f->watch, f->nwatch);
-  assert_int_equal(seal_changed(L, f->watch, f->nwatch), 0);
   assert_null(run(f, "return root.peek()"));
   assert_int_equal(lua_tointeger(L, -2), 0);
   lua_pop(L, 2);
@@ -186,35 +193,31 @@ static void test_metamethods_stay_raw_and_watched(void **state) {
   assert_null(run(f, "root.mt.__index = function() return 'changed' end return root.magic.x"));
   assert_string_equal(lua_tostring(L, -1), "x!"); /* the sealed copy still answers */
   lua_pop(L, 1);
-  int entry = seal_changed(L, f->watch, f->nwatch);
-  assert_true(entry > 0);
   char name[64];
-  assert_true(seal_describe(L, f->watch, entry, name, sizeof name));
+  assert_true(restore_change(f, name, sizeof name));
   assert_string_equal(name, "'__index'");
-  seal_restore(L, f->watch, f->nwatch);
-  assert_int_equal(seal_changed(L, f->watch, f->nwatch), 0);
+}
+
+/* How many entries sealing the value `src` returns puts in the watch list. */
+static int watches_of(const char *src) {
+  lua_State *L = luaL_newstate();
+  luaL_openlibs(L);
+  load_chunk(L, src, "@w.lua");
+  lua_pushcfunction(L, seal_both);
+  lua_insert(L, -2);
+  lua_pushnil(L);
+  assert_int_equal(lua_pcall(L, 2, 2, 0), LUA_OK);
+  int n = (int)lua_tointeger(L, -1);
+  lua_close(L);
+  return n;
 }
 
 /* A metatable pack code cannot name is not watched; one it can, is. */
 static void test_hidden_metatables_are_not_watched(void **state) {
   (void)state;
-  lua_State *L = luaL_newstate();
-  luaL_openlibs(L);
-  load_chunk(L, "return { hidden = setmetatable({}, { __index = { a = 1 } }) }", "@h.lua");
-  lua_pushcfunction(L, seal_both);
-  lua_pushvalue(L, -2);
-  lua_pushnil(L);
-  assert_int_equal(lua_pcall(L, 2, 2, 0), LUA_OK);
-  assert_int_equal(lua_tointeger(L, -1), 0);
-  lua_settop(L, 0);
-  load_chunk(L, "local mt = { __index = { a = 1 } }\n"
-                "return { shown = setmetatable({}, mt), mt = mt }", "@s.lua");
-  lua_pushcfunction(L, seal_both);
-  lua_pushvalue(L, -2);
-  lua_pushnil(L);
-  assert_int_equal(lua_pcall(L, 2, 2, 0), LUA_OK);
-  assert_int_equal(lua_tointeger(L, -1), 1); /* mt.__index */
-  lua_close(L);
+  assert_int_equal(watches_of("return { hidden = setmetatable({}, { __index = { a = 1 } }) }"), 0);
+  assert_int_equal(watches_of("local mt = { __index = { a = 1 } }\n"
+                              "return { shown = setmetatable({}, mt), mt = mt }"), 1); /* mt.__index */
 }
 
 static void test_trusted_code_is_not_watched(void **state) {
