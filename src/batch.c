@@ -128,13 +128,10 @@ static int check_stop(const batch_options *opts, renderer *r, err **e) {
   return 0;
 }
 
-/* Duplicate ids, reported after the rows: the first few in full, then a
- * count, so memory stays bounded however many there are. */
-#define DUPS_SHOWN 20
-
+/* Duplicate ids, reported after the rows. */
 typedef struct dups {
   case_ids *ids;
-  err *shown;
+  case_dups reports;
   /* The last row's id, checked once the next row has been read, so that
    * the table's memory is fetched meanwhile (dups_add). */
   bool pending;
@@ -148,7 +145,8 @@ static void dups_check(dups *d, const char *file, uint64_t hash, const char *id,
                        render_summary *sum) {
   int first = case_ids_check_hash(d->ids, hash, line);
   if (!first) return;
-  if (sum->duplicate_ids++ < DUPS_SHOWN) err_append(&d->shown, case_ids_error(file, line, col, id, first));
+  case_dups_add(&d->reports, file, line, col, id, first);
+  sum->duplicate_ids = d->reports.count;
 }
 
 /* Check the id held back, if any. */
@@ -177,15 +175,13 @@ static void dups_add(dups *d, const char *file, const char *id, int line, int co
 
 static void dups_report(dups *d, const char *file, render_summary *sum, FILE *out) {
   dups_settle(d, file, sum);
-  err_print(d->shown, out);
-  if (sum->duplicate_ids > DUPS_SHOWN)
-    fprintf(out, "ratio: %d more rows reuse an earlier row's id\n", sum->duplicate_ids - DUPS_SHOWN);
+  case_dups_print(&d->reports, out);
 }
 
 static void dups_free(dups *d) {
   case_ids_free(d->ids);
   free(d->id);
-  err_free(d->shown);
+  case_dups_free(&d->reports);
 }
 
 static int run_serial(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,

@@ -824,6 +824,21 @@ err *case_ids_error(const char *file, int line, int col, const char *id, int fir
                   "give every row a unique id");
 }
 
+void case_dups_add(case_dups *d, const char *file, int line, int col, const char *id, int first) {
+  if (d->count++ < CASE_DUPS_SHOWN) err_append(&d->shown, case_ids_error(file, line, col, id, first));
+}
+
+void case_dups_print(const case_dups *d, FILE *out) {
+  err_print(d->shown, out);
+  if (d->count > CASE_DUPS_SHOWN)
+    fprintf(out, "ratio: %d more rows reuse an earlier row's id\n", d->count - CASE_DUPS_SHOWN);
+}
+
+void case_dups_free(case_dups *d) {
+  err_free(d->shown);
+  d->shown = NULL;
+}
+
 char *cases_template_header(const pack *p) {
   size_t len = 32;
   for (int i = 0; i < p->nfacts; i++) len += strlen(p->facts[i].name) + 1;

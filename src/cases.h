@@ -109,6 +109,18 @@ void case_ids_free(case_ids *t);
  * line `first` already has; the caller frees it. */
 err *case_ids_error(const char *file, int line, int col, const char *id, int first);
 
+/* Reused ids, to report after the rows: the first CASE_DUPS_SHOWN in full,
+ * then a count, so memory stays bounded however many there are. Start from
+ * {0}; case_dups_free frees what it holds. */
+#define CASE_DUPS_SHOWN 20
+typedef struct case_dups {
+  err *shown;
+  int count;
+} case_dups;
+void case_dups_add(case_dups *d, const char *file, int line, int col, const char *id, int first);
+void case_dups_print(const case_dups *d, FILE *out);
+void case_dups_free(case_dups *d);
+
 /* A blank CSV header for the pack: id, title, note, the facts, then the
  * findings. The caller frees the string. */
 char *cases_template_header(const pack *p);

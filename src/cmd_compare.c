@@ -24,7 +24,8 @@ static const char compare_help[] =
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 every row was compared; 1 some row could not be read or a\n"
-    "rule failed on it (reported in the output); 2 usage, file or pack error.\n";
+    "rule failed on it (reported in the output), or two rows share an id\n"
+    "(reported on standard error); 2 usage, file or pack error.\n";
 
 static int run(const pack *p, const char *file, const int *ops, int nops, const char *row_id, reason_format f) {
   err *e = NULL;
@@ -34,6 +35,8 @@ static int run(const pack *p, const char *file, const int *ops, int nops, const 
   compare_report *rep = render_compare_new(f, stdout, p, cases_name(cr));
   int read = 0, disagree = 0, failed = 0, code = RATIO_OK;
   bool found = false;
+  case_ids *ids = case_ids_new();
+  case_dups dups = {0};
   for (;;) {
     case_row row;
     int got = cases_next(cr, &row, &e);
@@ -43,6 +46,8 @@ static int run(const pack *p, const char *file, const int *ops, int nops, const 
       code = cli_fail(e, RATIO_USAGE);
       break;
     }
+    int first = row.id ? case_ids_check(ids, row.id, row.line) : 0;
+    if (first) case_dups_add(&dups, cases_name(cr), row.line, row.id_col, row.id, first);
     if (row_id && strcmp(row.id, row_id) != 0) {
       err_free(e);
       e = NULL;
@@ -67,9 +72,14 @@ static int run(const pack *p, const char *file, const int *ops, int nops, const 
                              "ids are in the file's id column"),
                     RATIO_USAGE);
   } else if (code == RATIO_OK) {
+    /* reused ids on standard error, after the rows and before the summary */
+    fflush(stdout);
+    case_dups_print(&dups, stderr);
     render_compare_end(rep, read, disagree, failed);
-    if (failed) code = RATIO_FAILED;
+    if (failed || dups.count) code = RATIO_FAILED;
   }
+  case_dups_free(&dups);
+  case_ids_free(ids);
   render_compare_free(rep);
   compare_free(cc);
   cases_close(cr);

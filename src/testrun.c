@@ -80,6 +80,7 @@ int testrun_file(const pack *p, const char *path, const test_options *opts, cons
   int ncols;
   const case_expect_col *cols = cases_expect_cols(cr, &ncols);
   eval_ctx *ec = eval_new(p);
+  case_ids *ids = case_ids_new();
   int rc = 0;
   for (;;) {
     case_row row;
@@ -97,6 +98,22 @@ int testrun_file(const pack *p, const char *path, const test_options *opts, cons
     r.file = cases_name(cr);
     r.line = row.line;
     r.row_id = row.id;
+    int first = row.id ? case_ids_check(ids, row.id, row.line) : 0;
+    if (first) {
+      /* results are named by id: a reused one fails once, and the row's
+       * own expectations are still checked */
+      err *dup = case_ids_error(r.file, row.line, row.id_col, row.id, first);
+      r.target = "id";
+      r.expected = "an id no earlier row has";
+      r.error = dup;
+      tot->failed++;
+      rep->result(rep->ud, &r);
+      err_free(dup);
+      memset(&r, 0, sizeof r);
+      r.file = cases_name(cr);
+      r.line = row.line;
+      r.row_id = row.id;
+    }
     if (got == 2) {
       /* an unreadable row fails once, whatever it expected */
       r.target = "row";
@@ -151,6 +168,7 @@ int testrun_file(const pack *p, const char *path, const test_options *opts, cons
       }
     }
   }
+  case_ids_free(ids);
   eval_free(ec);
   cases_close(cr);
   return rc;

@@ -194,6 +194,29 @@ static void test_case_ids(void **state) {
   case_ids_free(t);
 }
 
+/* Reports of reused ids: the first CASE_DUPS_SHOWN in full, then a count. */
+static void test_case_dups(void **state) {
+  (void)state;
+  case_dups d = {0};
+  char *text = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&text, &len);
+  case_dups_print(&d, out);
+  fflush(out);
+  assert_int_equal(len, 0);
+  for (int i = 0; i < CASE_DUPS_SHOWN + 3; i++) case_dups_add(&d, "x.csv", 10 + i, 1, "a", 2);
+  assert_int_equal(d.count, CASE_DUPS_SHOWN + 3);
+  case_dups_print(&d, out);
+  fclose(out);
+  th_assert_has(text, "x.csv:10:1: id 'a' is used again (first on line 2); give every row a unique id\n");
+  th_assert_has(text, "x.csv:29:1: id 'a' is used again");
+  th_assert_lacks(text, "x.csv:30:1:");
+  assert_true(th_ends_with(text, "ratio: 3 more rows reuse an earlier row's id\n"));
+  free(text);
+  case_dups_free(&d);
+  case_dups_free(&d); /* twice is harmless */
+}
+
 /* The one message for a reused id, with its position; a long id is cut. */
 static void test_case_ids_error(void **state) {
   (void)state;
@@ -251,6 +274,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_cell_bytes, th_dir_setup, th_dir_teardown),
       cmocka_unit_test(test_case_ids),
       cmocka_unit_test(test_case_ids_error),
+      cmocka_unit_test(test_case_dups),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
