@@ -33,12 +33,13 @@ if [ -n "$fuzz_bins" ]; then
 fi
 # valgrind over the plain binary, on a representative subset to stay fast
 # (about a second a test): the hostile case files (every CSV path), the
-# evaluation-time attacks and the load-time attacks that end a Lua state in
-# odd ways, the budget errors, and two full evaluations (text, JSON); the
-# other e2e tests run the same code paths. Zero leaks and zero errors: any
+# evaluation-time attacks, a sealed pack's rule functions, the load-time
+# attacks that end a Lua state in odd ways, the budget errors, and two
+# full evaluations (text, JSON); the other e2e tests run the same code paths. Zero leaks and zero errors: any
 # report makes the run exit 99 and the test fail.
 if command -v valgrind >/dev/null 2>&1; then
   vg_cases=$(ls tests/e2e/hostile_cases/*.args tests/e2e/hostile/eval_attacks*.args \
+    tests/e2e/hostile/sealed_state*.args \
     tests/e2e/hostile/gc_finalizer.args tests/e2e/hostile/error_tostring.args \
     tests/e2e/hostile/pattern_backtrack.args tests/e2e/hostile/rep_huge.args \
     tests/e2e/hostile/deep_nesting.args tests/e2e/hostile/concat_growth.args \
