@@ -105,12 +105,22 @@ typedef struct src_file {
   char *text;       /* NULL when it could not be read */
 } src_file;
 
+/* A name a rule function assigns to (or whose table it writes into)
+ * without declaring it: a local of the pack's file or a global. */
+typedef struct func_write {
+  char *name;
+  int line;
+  bool into_table; /* name.x = ..., name[k] = ... */
+} func_write;
+
 typedef struct func_reads {
   const expr *x;
   char **names;
   int *lines;
   int n;
   char *body; /* the function's text, for quoted values */
+  func_write *writes;
+  int nwrites;
 } func_reads;
 
 typedef struct lint_ctx {
@@ -241,6 +251,88 @@ static void reads_add(func_reads *fr, const char *s, size_t len, int line) {
   fr->lines[fr->n++] = line;
 }
 
+/* Names the function declares: its locals, loop variables and the
+ * parameters of functions inside it, all as one set (block scopes are not
+ * told apart), and the assignments it makes. */
+typedef struct scope_scan {
+  char **locals;
+  int nlocals;
+  func_write *writes;
+  int nwrites;
+} scope_scan;
+
+static void scope_declare(scope_scan *sc, const lexer *lx) {
+  sc->locals = xrealloc(sc->locals, sizeof *sc->locals * (size_t)(sc->nlocals + 1));
+  sc->locals[sc->nlocals++] = xstrndup(lx->start, lx->len);
+}
+
+/* After `local`, `for` or a function's "(": declare the names of the list. */
+static void scope_declare_list(scope_scan *sc, lexer *lx) {
+  while (lx->kind == TK_NAME) {
+    scope_declare(sc, lx);
+    lex_next(lx);
+    if (tk_punct(lx, '<')) { /* an attribute: <const>, <close> */
+      while (lx->kind != TK_END && !tk_punct(lx, '>')) lex_next(lx);
+      lex_next(lx);
+    }
+    if (!tk_punct(lx, ',')) return;
+    lex_next(lx);
+  }
+}
+
+/* At a name: if it starts a target of an assignment (`n = ...`,
+ * `t.k = ...`, `t[k] = ...`), record it. Reads ahead on a copy of the
+ * lexer, so that the scan itself still sees every token. */
+static void scope_target(scope_scan *sc, lexer ahead) {
+  lexer *lx = &ahead;
+  const char *name = lx->start;
+  size_t len = lx->len;
+  int line = lx->tline;
+  bool into_table = false;
+  lex_next(lx);
+  for (;;) {
+    if (tk_punct(lx, '.')) {
+      lex_next(lx);
+      if (lx->kind != TK_NAME) return;
+      lex_next(lx);
+      into_table = true;
+    } else if (tk_punct(lx, '[') && long_bracket(lx->start) < 0) {
+      int depth = 1;
+      lex_next(lx);
+      while (lx->kind != TK_END && depth > 0) {
+        depth += tk_punct(lx, '[') - tk_punct(lx, ']');
+        lex_next(lx);
+      }
+      into_table = true;
+    } else {
+      break;
+    }
+  }
+  if (!tk_punct(lx, '=')) return;
+  lex_next(lx);
+  if (tk_punct(lx, '=')) return; /* == */
+  sc->writes = xrealloc(sc->writes, sizeof *sc->writes * (size_t)(sc->nwrites + 1));
+  sc->writes[sc->nwrites++] = (func_write){xstrndup(name, len), line, into_table};
+}
+
+/* Keep the writes whose name the function does not declare. */
+static void scope_finish(scope_scan *sc, func_reads *fr, const char *param) {
+  for (int i = 0; i < sc->nwrites; i++) {
+    func_write *w = &sc->writes[i];
+    bool local = strcmp(w->name, param) == 0;
+    for (int k = 0; k < sc->nlocals && !local; k++) local = strcmp(sc->locals[k], w->name) == 0;
+    if (local) {
+      free(w->name);
+      continue;
+    }
+    fr->writes = xrealloc(fr->writes, sizeof *fr->writes * (size_t)(fr->nwrites + 1));
+    fr->writes[fr->nwrites++] = *w;
+  }
+  for (int k = 0; k < sc->nlocals; k++) free(sc->locals[k]);
+  free(sc->locals);
+  free(sc->writes);
+}
+
 /* Scan the function that starts on line x->line of its file. */
 static void scan_function(lint_ctx *c, func_reads *fr) {
   const expr *x = fr->x;
@@ -264,13 +356,39 @@ static void scan_function(lint_ctx *c, func_reads *fr) {
     param[lx.len] = '\0';
   }
   while (lx.kind != TK_END && !tk_punct(&lx, ')')) lex_next(&lx);
-  int depth = 1;
+  int depth = 1, braces = 0;
+  bool after_dot = false; /* the previous token was '.' or ':' */
+  scope_scan sc = {0};
   lex_next(&lx);
   while (lx.kind != TK_END && depth > 0) {
-    if (tk_is(&lx, "function") || tk_is(&lx, "if") || tk_is(&lx, "do") || tk_is(&lx, "repeat")) {
+    bool dot = tk_punct(&lx, '.') || tk_punct(&lx, ':');
+    if (tk_is(&lx, "local") || tk_is(&lx, "for")) {
+      lex_next(&lx);
+      if (!tk_is(&lx, "function")) scope_declare_list(&sc, &lx); /* else: as below */
+      after_dot = false;
+      continue;
+    }
+    if (tk_is(&lx, "function")) {
+      depth++;
+      lex_next(&lx);
+      while (lx.kind == TK_NAME || tk_punct(&lx, '.') || tk_punct(&lx, ':')) lex_next(&lx);
+      if (tk_punct(&lx, '(')) {
+        lex_next(&lx);
+        scope_declare_list(&sc, &lx);
+      }
+      after_dot = false;
+      continue;
+    }
+    if (tk_is(&lx, "if") || tk_is(&lx, "do") || tk_is(&lx, "repeat")) {
       depth++;
     } else if (tk_is(&lx, "end") || tk_is(&lx, "until")) {
       depth--;
+    } else if (tk_punct(&lx, '{') || tk_punct(&lx, '}')) {
+      braces += tk_punct(&lx, '{') ? 1 : -1;
+    } else if (lx.kind == TK_NAME && !after_dot && braces == 0 && !(param[0] && tk_is(&lx, param)) &&
+               !tk_is(&lx, "return") && !tk_is(&lx, "then") && !tk_is(&lx, "else") && !tk_is(&lx, "not") &&
+               !tk_is(&lx, "and") && !tk_is(&lx, "or") && !tk_is(&lx, "in") && !tk_is(&lx, "while")) {
+      scope_target(&sc, lx);
     } else if (param[0] && tk_is(&lx, param)) {
       lex_next(&lx);
       if (tk_punct(&lx, '.')) {
@@ -280,10 +398,13 @@ static void scan_function(lint_ctx *c, func_reads *fr) {
         lex_next(&lx);
         if (lx.kind == TK_STRING) reads_add(fr, lx.start, lx.len, lx.tline);
       }
+      after_dot = false;
       continue;
     }
+    after_dot = dot;
     lex_next(&lx);
   }
+  scope_finish(&sc, fr, param);
   fr->body = xstrndup(body_start, (size_t)(lx.s - body_start));
 }
 
@@ -572,6 +693,36 @@ static void visit_func_names(lint_ctx *c, const expr *x, int node, void *ud) {
   }
 }
 
+/* ---- rule functions: what they change -------------------------------------- */
+
+/* Once rows are decided, a rule function that changes a local of the
+ * pack's file or one of its tables fails the row (see seal.h); a global
+ * cannot be set at all. Found by reading the source, so a warning. */
+static void visit_func_writes(lint_ctx *c, const expr *x, int node, void *ud) {
+  (void)ud;
+  if (x->kind != EXPR_LUA) return;
+  const func_reads *fr = reads_of(c, x);
+  const char *nd = c->p->nodes[node].name;
+  for (int i = 0; i < fr->nwrites; i++) {
+    const func_write *w = &fr->writes[i];
+    if (w->into_table)
+      lint_add(c->r, x->file, w->line, 1, LINT_WARNING,
+               "build a new table inside the function (local t = { ... }) and change that one",
+               "the rule function of node %s changes the table '%s', which it did not make; "
+               "the pack's tables are read-only while rows are decided",
+               nd, w->name);
+    else {
+      char *hint = xasprintf("declare it inside the function (local %s = ...), so that each row starts afresh",
+                             w->name);
+      lint_add(c->r, x->file, w->line, 1, LINT_WARNING, hint,
+               "the rule function of node %s assigns '%s', which it does not declare; every row "
+               "shares the pack's locals, so a rule may not change one",
+               nd, w->name);
+      free(hint);
+    }
+  }
+}
+
 /* ---- reachability and cycles ---------------------------------------------- */
 
 typedef struct graph {
@@ -831,12 +982,15 @@ void lint_pack(const pack *p, lint_report *r) {
   int before = r->n;
   check_usage(&c);
   walk_all(&c, visit_func_names, NULL);
+  walk_all(&c, visit_func_writes, NULL);
   check_graph(&c);
   check_firsts(&c);
   lint_sort(r, before);
   for (int i = 0; i < c.nfiles; i++) free(c.files[i].text);
   free(c.files);
   for (int i = 0; i < c.nfuncs; i++) {
+    for (int k = 0; k < c.funcs[i].nwrites; k++) free(c.funcs[i].writes[k].name);
+    free(c.funcs[i].writes);
     for (int k = 0; k < c.funcs[i].n; k++) free(c.funcs[i].names[k]);
     free(c.funcs[i].names);
     free(c.funcs[i].lines);

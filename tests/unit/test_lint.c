@@ -166,6 +166,38 @@ static void test_rule_functions(void **state) {
   lint_free(r);
 }
 
+/* What a rule function changes: a local of the file, a table it did not
+ * make; not its own locals, loop variables, parameters or tables, and not
+ * text in strings or comments. */
+static void test_rule_function_writes(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"x\" { yesno }\n"                                             /* 3 */
+                            "local n, seen = 0, {}\n"                                            /* 4 */
+                            "node \"count\" { by = \"a\", rule = function(f)\n"                  /* 5 */
+                            "  n = n + 1 return f.x end }\n"                                     /* 6 */
+                            "node \"memo\" { by = \"a\", rule = function(f)\n"                   /* 7 */
+                            "  seen[#seen + 1] = f.x return true end }\n"                        /* 8 */
+                            "node \"fine\" { by = \"a\", rule = function(f)\n"                   /* 9 */
+                            "  local t, k = {}, 1 t.a = 1 t[k] = 2 k = k + 1\n"                  /* 10 */
+                            "  for i = 1, 2 do t[i] = i end\n"                                   /* 11 */
+                            "  local function g(p) p.q = 1 return p end\n"                       /* 12 */
+                            "  local s = { n = 1 } -- n = 2\n"                                   /* 13 */
+                            "  local q = 'seen = 1' return g(t).q == 1 and f.x == true end }\n"   /* 14 */
+                            "node \"all\" { by = \"a\", rule = all { \"count\", \"memo\", \"fine\" } }\n"
+                            "opinion \"m\" { decides = \"all\" }\n");
+  const lint_finding *f = has(r, "the rule function of node count assigns 'n', which it does not declare");
+  assert_int_equal(f->line, 6);
+  assert_int_equal(f->severity, LINT_WARNING);
+  th_assert_has(f->hint, "local n = ...");
+  f = has(r, "the rule function of node memo changes the table 'seen', which it did not make");
+  assert_int_equal(f->line, 8);
+  assert_null(find(r, "node fine"));
+  assert_null(find(r, "fact x is never used"));
+  assert_int_equal(lint_count(r, LINT_WARNING), 2);
+  lint_free(r);
+}
+
 static void test_cases(void **state) {
   th_dir *d = *state;
   pack *p = th_pack(d->path, HEAD
@@ -261,6 +293,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_enum_values, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_shadowed_branches, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_rule_functions, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_rule_function_writes, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_cases, th_dir_setup, th_dir_teardown),
       cmocka_unit_test(test_report_print_and_errors),
       cmocka_unit_test_setup_teardown(test_new_scaffold, th_dir_setup, th_dir_teardown),
