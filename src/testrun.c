@@ -73,6 +73,21 @@ static const char *check_expected(const pack *p, const pack_opinion *o, const ca
   return "is not a value of the target";
 }
 
+/* One failed result for the row itself, whatever it expected. */
+static void fail_row(const test_reporter *rep, test_totals *tot, const char *file, const case_row *row,
+                     const char *target, const char *expected, const err *why) {
+  test_result r;
+  memset(&r, 0, sizeof r);
+  r.file = file;
+  r.line = row->line;
+  r.row_id = row->id;
+  r.target = target;
+  r.expected = expected;
+  r.error = why;
+  tot->failed++;
+  rep->result(rep->ud, &r);
+}
+
 int testrun_file(const pack *p, const char *path, const test_options *opts, const test_reporter *rep,
                  test_totals *tot, err **e) {
   case_reader *cr = cases_open(p, path, e);
@@ -93,37 +108,21 @@ int testrun_file(const pack *p, const char *path, const test_options *opts, cons
       break;
     }
     tot->rows++;
-    test_result r;
-    memset(&r, 0, sizeof r);
-    r.file = cases_name(cr);
-    r.line = row.line;
-    r.row_id = row.id;
     int first = row.id ? case_ids_check(ids, row.id, row.line) : 0;
     if (first) {
       /* results are named by id: a reused one fails once, and the row's
        * own expectations are still checked */
-      err *dup = case_ids_error(r.file, row.line, row.id_col, row.id, first);
-      r.target = "id";
-      r.expected = "an id no earlier row has";
-      r.error = dup;
-      tot->failed++;
-      rep->result(rep->ud, &r);
+      err *dup = case_ids_error(cases_name(cr), row.line, row.id_col, row.id, first);
+      fail_row(rep, tot, cases_name(cr), &row, "id", "an id no earlier row has", dup);
       err_free(dup);
-      memset(&r, 0, sizeof r);
-      r.file = cases_name(cr);
-      r.line = row.line;
-      r.row_id = row.id;
     }
     if (got == 2) {
       /* an unreadable row fails once, whatever it expected */
-      r.target = "row";
-      r.expected = "a readable row";
-      r.error = re;
-      tot->failed++;
-      rep->result(rep->ud, &r);
+      fail_row(rep, tot, cases_name(cr), &row, "row", "a readable row", re);
       err_free(re);
       continue;
     }
+    test_result r;
     for (int k = 0; k < opts->nopinions; k++) {
       int op = opts->opinions[k];
       const pack_opinion *o = &p->opinions[op];
