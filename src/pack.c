@@ -1227,6 +1227,7 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
   /* from here on no row can leave anything behind for the next (only rule
    * functions run Lua code while rows are decided) */
   if (p->nrule_functions > 0 && sandbox_seal(p->sb, e) != 0) {
+    if (!(*e)->file) (*e)->file = xstrdup(p->main_file);
     pack_free(p);
     return NULL;
   }

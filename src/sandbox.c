@@ -962,7 +962,18 @@ static int l_seal(lua_State *L) {
 int sandbox_seal(sandbox *sb, err **e) {
   if (sb->sealed) return 0;
   lua_pushcfunction(sb->L, l_seal);
-  if (sb_pcall(sb, 0, 0, NULL, e) != 0) return -1;
+  if (sb_pcall(sb, 0, 0, NULL, e) != 0) {
+    if (sb->over_memory) {
+      /* the pack loaded: no pack line is to blame */
+      free((*e)->file);
+      (*e)->file = NULL;
+      (*e)->line = 0;
+      err_hint(*e, "making the pack's tables read-only for its rule functions takes a metatable and a "
+                   "table for the contents of each; raise --max-memory (e.g. --max-memory %zuM)",
+               (sb->cap >> 20) * 2);
+    }
+    return -1;
+  }
   sb->sealed = true;
   return 0;
 }
