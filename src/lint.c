@@ -371,6 +371,15 @@ static void scan_function(lint_ctx *c, func_reads *fr) {
     if (tk_is(&lx, "function")) {
       depth++;
       lex_next(&lx);
+      /* function t.f() ... end and function t:f() ... end write into t */
+      if (lx.kind == TK_NAME) {
+        lexer ahead = lx;
+        lex_next(&ahead);
+        if (tk_punct(&ahead, '.') || tk_punct(&ahead, ':')) {
+          sc.writes = xrealloc(sc.writes, sizeof *sc.writes * (size_t)(sc.nwrites + 1));
+          sc.writes[sc.nwrites++] = (func_write){xstrndup(lx.start, lx.len), lx.tline, true};
+        }
+      }
       while (lx.kind == TK_NAME || tk_punct(&lx, '.') || tk_punct(&lx, ':')) lex_next(&lx);
       if (tk_punct(&lx, '(')) {
         lex_next(&lx);

@@ -184,7 +184,10 @@ static void test_rule_function_writes(void **state) {
                             "  local function g(p) p.q = 1 return p end\n"                       /* 12 */
                             "  local s = { n = 1 } -- n = 2\n"                                   /* 13 */
                             "  local q = 'seen = 1' return g(t).q == 1 and f.x == true end }\n"   /* 14 */
-                            "node \"all\" { by = \"a\", rule = all { \"count\", \"memo\", \"fine\" } }\n"
+                            "node \"method\" { by = \"a\", rule = function(f)\n"                 /* 15 */
+                            "  function seen.add(v) return v end local o = {}\n"                 /* 16 */
+                            "  function o:get() return 1 end return o:get() == 1 end }\n"        /* 17 */
+                            "node \"all\" { by = \"a\", rule = all { \"count\", \"memo\", \"fine\", \"method\" } }\n"
                             "opinion \"m\" { decides = \"all\" }\n");
   const lint_finding *f = has(r, "the rule function of node count assigns 'n', which it does not declare");
   assert_int_equal(f->line, 6);
@@ -192,9 +195,12 @@ static void test_rule_function_writes(void **state) {
   th_assert_has(f->hint, "local n = ...");
   f = has(r, "the rule function of node memo changes the table 'seen', which it did not make");
   assert_int_equal(f->line, 8);
+  f = has(r, "the rule function of node method changes the table 'seen'");
+  assert_int_equal(f->line, 16);
   assert_null(find(r, "node fine"));
+  assert_null(find(r, "table 'o'"));
   assert_null(find(r, "fact x is never used"));
-  assert_int_equal(lint_count(r, LINT_WARNING), 2);
+  assert_int_equal(lint_count(r, LINT_WARNING), 3);
   lint_free(r);
 }
 
