@@ -34,6 +34,14 @@ struct sandbox {
   char *display_root;        /* owned: the folder as the user named it */
   int env_ref, registry_ref, proxy_ref;
   int watch_ref, nwatch;     /* seal's watch list, once the pack is sealed */
+  /* owned, indexed by a rule's ref: the watch entries a call of it can
+   * change, found at its first call (n < 0: not known, check them all) */
+  struct rule_watch {
+    int *entries;
+    int n;
+    bool known;
+  } *rule_watch;
+  int nrule_watch;
   bool sealed;
   /* The reader of the rule call in progress, and the error it raised. */
   sandbox_reader reader;
@@ -889,6 +897,8 @@ void sandbox_free(sandbox *sb) {
   free(sb->result_str);
   free(sb->load_hint);
   free(sb->load_hint_msg);
+  for (int i = 0; i < sb->nrule_watch; i++) free(sb->rule_watch[i].entries);
+  free(sb->rule_watch);
   free(sb);
 }
 
@@ -978,6 +988,41 @@ int sandbox_seal(sandbox *sb, err **e) {
   return 0;
 }
 
+static int l_rule_entries(lua_State *L) {
+  sandbox *sb = sandbox_of(L);
+  struct rule_watch *rw = lua_touserdata(L, 1);
+  int ref = (int)lua_tointeger(L, 2);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, sb->watch_ref);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+  rw->n = seal_rule_entries(L, -2, sb->nwatch, -1, "=prelude", &rw->entries);
+  return 0;
+}
+
+/* The watch entries rule `ref` can change, found once. */
+static struct rule_watch *rule_watch_of(sandbox *sb, int ref) {
+  if (ref < 0) return NULL;
+  if (ref >= sb->nrule_watch) {
+    int n = ref + 16;
+    sb->rule_watch = xrealloc(sb->rule_watch, sizeof *sb->rule_watch * (size_t)n);
+    memset(sb->rule_watch + sb->nrule_watch, 0, sizeof *sb->rule_watch * (size_t)(n - sb->nrule_watch));
+    sb->nrule_watch = n;
+  }
+  struct rule_watch *rw = &sb->rule_watch[ref];
+  if (!rw->known) {
+    rw->known = true;
+    rw->n = -1;
+    err *e = NULL;
+    lua_pushcfunction(sb->L, l_rule_entries);
+    lua_pushlightuserdata(sb->L, rw);
+    lua_pushinteger(sb->L, ref);
+    if (sb_pcall(sb, 2, 0, NULL, &e) != 0) { /* out of memory: check every entry */
+      err_free(e);
+      rw->n = -1;
+    }
+  }
+  return rw;
+}
+
 static int l_restore(lua_State *L) {
   sandbox *sb = sandbox_of(L);
   lua_rawgeti(L, LUA_REGISTRYINDEX, sb->watch_ref);
@@ -988,10 +1033,10 @@ static int l_restore(lua_State *L) {
 /* After a rule call: if it changed a local of the pack's file or a
  * metamethod, set everything back for the next row, and say so (unless the
  * call failed already: *e then stays the first error). */
-static int check_seal(sandbox *sb, int rule, int rc, const char *node, err **e) {
+static int check_seal(sandbox *sb, const struct rule_watch *rw, int rule, int rc, const char *node, err **e) {
   lua_State *L = sb->L;
   lua_rawgeti(L, LUA_REGISTRYINDEX, sb->watch_ref);
-  int entry = seal_changed(L, -1, sb->nwatch);
+  int entry = rw && rw->n >= 0 ? seal_changed_among(L, -1, rw->entries, rw->n) : seal_changed(L, -1, sb->nwatch);
   if (entry == 0) {
     lua_pop(L, 1);
     return rc;
@@ -1030,6 +1075,7 @@ int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader rea
                       sandbox_value *out, err **e) {
   lua_State *L = sb->L;
   int top = lua_gettop(L);
+  bool watched = sb->nwatch > 0 && rule_watch_of(sb, ref) != NULL;
   sandbox_reader old_reader = sb->reader;
   void *old_ud = sb->reader_ud;
   sb->reader = reader;
@@ -1039,7 +1085,9 @@ int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader rea
   int rc = sb_pcall(sb, 1, 1, node, e);
   sb->reader = old_reader;
   sb->reader_ud = old_ud;
-  if (sb->nwatch) rc = check_seal(sb, ref, rc, node, e);
+  /* looked up again: a rule called inside may have grown the array */
+  const struct rule_watch *rw = watched ? &sb->rule_watch[ref] : NULL;
+  if (rw && rw->n != 0) rc = check_seal(sb, rw, ref, rc, node, e);
   if (rc != 0) {
     lua_settop(L, top);
     return -1;

@@ -1,6 +1,8 @@
 /* seal: a loaded pack's values, read-only to its rule functions. */
 #include "seal.h"
 
+#include "err.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -65,6 +67,15 @@ static int sealed_pairs(lua_State *L) {
   return 3;
 }
 
+/* The watch thread's stack: slot INDEX maps each watched upvalue (by its
+ * lightuserdata id) to its entry, and each table to the list of entries of
+ * its metamethod fields; slot INERT is the set of tables that hold no
+ * table or function (a rule reaching one reaches nothing more); the
+ * entries follow, three slots each. */
+#define INDEX 1
+#define INERT 2
+#define ENTRY(n) (3 + (n) * 3) /* n: 0-based */
+
 /* The walk: a stack of values still to visit, each with whether pack code
  * can hold it (it is "exposed"); what was seen (1 hidden, 2 exposed); and
  * the watch list being built, as absolute stack indices. A table reached
@@ -119,6 +130,26 @@ static void add_watch(walk *w, int owner, int key, int value) {
   lua_pushvalue(L, value);
   lua_xmove(L, w->W, 3);
   w->nwatch++;
+  lua_State *W = w->W;
+  if (lua_type(L, owner) == LUA_TFUNCTION) { /* index[upvalue id] = entry */
+    lua_pushlightuserdata(W, lua_upvalueid(L, owner, (int)lua_tointeger(L, key)));
+    lua_pushinteger(W, w->nwatch);
+    lua_rawset(W, INDEX);
+  } else { /* index[table] = { entries } */
+    lua_pushvalue(L, owner);
+    lua_xmove(L, W, 1);
+    if (lua_rawget(W, INDEX) != LUA_TTABLE) {
+      lua_pop(W, 1);
+      lua_newtable(W);
+      lua_pushvalue(L, owner);
+      lua_xmove(L, W, 1);
+      lua_pushvalue(W, -2);
+      lua_rawset(W, INDEX);
+    }
+    lua_pushinteger(W, w->nwatch);
+    lua_rawseti(W, -2, (lua_Integer)lua_rawlen(W, -2) + 1);
+    lua_pop(W, 1);
+  }
 }
 
 /* Watch the metamethod fields of table t, now that pack code can reach it;
@@ -168,11 +199,13 @@ static void seal_table(walk *w, int t, bool exposed) {
   }
   lua_createtable(L, narr > INT_MAX ? INT_MAX : (int)narr, nhash);
   int contents = lua_gettop(L);
+  bool inert = mt == 0;
   lua_pushnil(L);
   while (lua_next(L, t)) {
     int k = lua_gettop(L) - 1, v = k + 1;
     push_work(w, k, exposed);
     push_work(w, v, exposed);
+    for (int i = k; i <= v; i++) inert &= lua_type(L, i) != LUA_TTABLE && lua_type(L, i) != LUA_TFUNCTION;
     if (is_meta_name(L, k)) {
       if (exposed) add_watch(w, t, k, v); /* the VM reads metamethods raw: leave them */
     } else {
@@ -241,6 +274,12 @@ static void seal_table(walk *w, int t, bool exposed) {
     lua_setfield(L, meta, "__metatable");
   }
   lua_setmetatable(L, t);
+  if (inert) {
+    lua_pushvalue(L, t);
+    lua_xmove(L, w->W, 1);
+    lua_pushboolean(w->W, 1);
+    lua_rawset(w->W, INERT);
+  }
   lua_settop(L, contents - 1);
 }
 
@@ -272,6 +311,8 @@ int seal_pack(lua_State *L, int nroots, const char *trusted) {
   walk w = {.L = L, .trusted = trusted};
   w.W = lua_newthread(L);
   int watch = lua_gettop(L);
+  lua_newtable(w.W); /* INDEX */
+  lua_newtable(w.W); /* INERT */
   lua_newtable(L);
   w.work = lua_gettop(L);
   lua_newtable(L);
@@ -316,7 +357,7 @@ static bool same(lua_State *W, int a, int b) {
 
 /* Push entry n's current value (0-based) on W. */
 static void push_current(lua_State *W, int n) {
-  int owner = n * 3 + 1;
+  int owner = ENTRY(n);
   if (lua_type(W, owner) == LUA_TFUNCTION) {
     if (!lua_getupvalue(W, owner, (int)lua_tointeger(W, owner + 1))) lua_pushnil(W);
   } else {
@@ -329,16 +370,121 @@ int seal_changed(lua_State *L, int watch, int nwatch) {
   lua_State *W = lua_tothread(L, watch);
   for (int n = 0; n < nwatch; n++) {
     push_current(W, n);
-    bool unchanged = same(W, -1, n * 3 + 3);
+    bool unchanged = same(W, -1, ENTRY(n) + 2);
     lua_pop(W, 1);
     if (!unchanged) return n + 1;
   }
   return 0;
 }
 
+int seal_changed_among(lua_State *L, int watch, const int *entries, int n) {
+  lua_State *W = lua_tothread(L, watch);
+  for (int i = 0; i < n; i++) {
+    int e = entries[i] - 1;
+    push_current(W, e);
+    bool unchanged = same(W, -1, ENTRY(e) + 2);
+    lua_pop(W, 1);
+    if (!unchanged) return e + 1;
+  }
+  return 0;
+}
+
+/* Mark, in `hit`, the entries listed for the value on top of L (a table's
+ * metamethod fields) or for upvalue id `id`. */
+static void mark_entries(lua_State *L, lua_State *W, unsigned char *hit) {
+  lua_xmove(L, W, 1);
+  int type = lua_rawget(W, INDEX);
+  if (type == LUA_TNUMBER) {
+    hit[lua_tointeger(W, -1) - 1] = 1;
+  } else if (type == LUA_TTABLE) {
+    for (lua_Integer i = 1, n = (lua_Integer)lua_rawlen(W, -1); i <= n; i++) {
+      lua_rawgeti(W, -1, i);
+      hit[lua_tointeger(W, -1) - 1] = 1;
+      lua_pop(W, 1);
+    }
+  }
+  lua_pop(W, 1);
+}
+
+int seal_rule_entries(lua_State *L, int watch, int nwatch, int fn, const char *trusted, int **out) {
+  luaL_checkstack(L, 16, "sealing the pack");
+  watch = lua_absindex(L, watch);
+  fn = lua_absindex(L, fn);
+  lua_State *W = lua_tothread(L, watch);
+  unsigned char *hit = lua_newuserdatauv(L, (size_t)nwatch + 1, 0); /* on the Lua heap: an error frees it */
+  memset(hit, 0, (size_t)nwatch + 1);
+  lua_newtable(L);
+  int visited = lua_gettop(L);
+  lua_newtable(L);
+  int stack = lua_gettop(L);
+  lua_Integer depth = 0;
+  lua_pushvalue(L, fn);
+  lua_rawseti(L, stack, ++depth);
+  while (depth > 0) {
+    lua_rawgeti(L, stack, depth);
+    lua_pushnil(L);
+    lua_rawseti(L, stack, depth--);
+    int v = lua_gettop(L), type = lua_type(L, v);
+    lua_pushvalue(L, v);
+    bool seen = lua_rawget(L, visited) != LUA_TNIL;
+    lua_pop(L, 1);
+    bool inert = false;
+    if (!seen && type == LUA_TTABLE) {
+      lua_pushvalue(L, v);
+      lua_xmove(L, W, 1);
+      inert = lua_rawget(W, INERT) != LUA_TNIL;
+      lua_pop(W, 1);
+    }
+    if (seen || inert || (type != LUA_TTABLE && type != LUA_TFUNCTION)) {
+      lua_settop(L, v - 1);
+      continue;
+    }
+    lua_pushvalue(L, v);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, visited);
+    if (type == LUA_TFUNCTION) {
+      lua_Debug ar;
+      lua_pushvalue(L, v);
+      lua_getinfo(L, ">S", &ar);
+      /* the prelude's locals are its own: a rule reaches only what it returns */
+      if (strcmp(ar.what, "C") != 0 && strcmp(ar.source, trusted) == 0) {
+        lua_settop(L, v - 1);
+        continue;
+      }
+      for (int i = 1; lua_getupvalue(L, v, i) != NULL; i++) {
+        lua_rawseti(L, stack, ++depth);
+        if (strcmp(ar.what, "C") != 0) {
+          lua_pushlightuserdata(L, lua_upvalueid(L, v, i));
+          mark_entries(L, W, hit);
+        }
+      }
+    } else {
+      lua_pushvalue(L, v);
+      mark_entries(L, W, hit);
+      if (lua_getmetatable(L, v)) lua_rawseti(L, stack, ++depth);
+      if (seal_push_contents(L, v)) lua_rawseti(L, stack, ++depth);
+      lua_pushnil(L);
+      while (lua_next(L, v)) {
+        lua_pushvalue(L, -2);
+        lua_rawseti(L, stack, ++depth);
+        lua_rawseti(L, stack, ++depth);
+      }
+    }
+    lua_settop(L, v - 1);
+  }
+  int n = 0;
+  for (int i = 0; i < nwatch; i++) n += hit[i];
+  int *list = xmalloc(sizeof *list * (size_t)(n ? n : 1));
+  for (int i = 0, k = 0; i < nwatch; i++)
+    if (hit[i]) list[k++] = i + 1;
+  lua_pop(L, 3);
+  *out = list;
+  return n;
+}
+
 bool seal_describe(lua_State *L, int watch, int entry, char *name, size_t name_size) {
   lua_State *W = lua_tothread(L, watch);
-  int owner = (entry - 1) * 3 + 1;
+  int owner = ENTRY(entry - 1);
   bool field = lua_type(W, owner) != LUA_TFUNCTION;
   if (!field) {
     const char *up = lua_getupvalue(W, owner, (int)lua_tointeger(W, owner + 1));
@@ -353,7 +499,7 @@ bool seal_describe(lua_State *L, int watch, int entry, char *name, size_t name_s
 void seal_restore(lua_State *L, int watch, int nwatch) {
   lua_State *W = lua_tothread(L, watch);
   for (int n = 0; n < nwatch; n++) {
-    int owner = n * 3 + 1;
+    int owner = ENTRY(n);
     if (lua_type(W, owner) == LUA_TFUNCTION) {
       lua_pushvalue(W, owner + 2);
       if (!lua_setupvalue(W, owner, (int)lua_tointeger(W, owner + 1))) lua_pop(W, 1);

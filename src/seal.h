@@ -35,6 +35,16 @@ int seal_pack(lua_State *L, int nroots, const char *trusted);
  * what it was when sealed, or 0. Never allocates or raises. */
 int seal_changed(lua_State *L, int watch, int nwatch);
 
+/* The entries a call of the function at `fn` can change: those it can
+ * reach through its upvalues, the tables they hold and the functions in
+ * those (not through the trusted prelude's own locals). *out is a list of
+ * 1-based entries the caller frees. Allocates on the Lua heap: call in
+ * protected mode. Returns its length. */
+int seal_rule_entries(lua_State *L, int watch, int nwatch, int fn, const char *trusted, int **out);
+
+/* seal_changed over the listed entries only. Never allocates or raises. */
+int seal_changed_among(lua_State *L, int watch, const int *entries, int n);
+
 /* What entry `i` watches, for a message: the local's name ("n"), or the
  * field's key ("'__index'") and then returns true. Never allocates or
  * raises. */

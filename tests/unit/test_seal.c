@@ -18,6 +18,8 @@ static const char *PACK =
     "  magic = setmetatable({}, mt), mt = mt }\n"                      /* 4 */
     "root.bump = function() n = n + 1 return n end\n"                  /* 5 */
     "root.peek = function() return n, nan end\n"                       /* 6 */
+    "local helpers = { bump = root.bump }\n"                           /* 7 */
+    "root.via = function() return helpers.bump() end\n"                /* 8 */
     "return root\n";
 static const char *TRUSTED = "local hidden = 0\n"
                              "return function() hidden = hidden + 1 return hidden end\n";
@@ -30,6 +32,12 @@ typedef struct fixture {
 static void load_chunk(lua_State *L, const char *src, const char *name) {
   if (luaL_loadbufferx(L, src, strlen(src), name, "t") != LUA_OK || lua_pcall(L, 0, 1, 0) != LUA_OK)
     fail_msg("chunk %s: %s", name, lua_tostring(L, -1));
+}
+
+static int rule_entries(lua_State *L) {
+  int **out = lua_touserdata(L, 4);
+  lua_pushinteger(L, seal_rule_entries(L, 1, (int)lua_tointeger(L, 2), 3, "=trusted", out));
+  return 1;
 }
 
 static int seal_both(lua_State *L) {
@@ -96,7 +104,7 @@ static void test_tables_read_as_before(void **state) {
   assert_null(msg);
   assert_int_equal(lua_tointeger(L, -6), 60);
   assert_int_equal(lua_tointeger(L, -5), 3);
-  assert_int_equal(lua_tointeger(L, -4), 6); /* inner list magic mt bump peek */
+  assert_int_equal(lua_tointeger(L, -4), 7); /* inner list magic mt bump peek via */
   assert_int_equal(lua_tointeger(L, -3), 1);
   assert_string_equal(lua_tostring(L, -2), "x!"); /* __index of the old metatable */
   assert_string_equal(lua_tostring(L, -1), "10,20,30");
@@ -198,6 +206,45 @@ static void test_metamethods_stay_raw_and_watched(void **state) {
   assert_string_equal(name, "'__index'");
 }
 
+/* The entries of the watch list a call of fn can change. */
+static int entries_of(fixture *f, const char *field, int **out) {
+  lua_State *L = f->L;
+  assert_true(seal_push_contents(L, f->root));
+  lua_getfield(L, -1, field);
+  lua_pushcfunction(L, rule_entries);
+  lua_pushvalue(L, f->watch);
+  lua_pushinteger(L, f->nwatch);
+  lua_pushvalue(L, -4);
+  lua_pushlightuserdata(L, out);
+  assert_int_equal(lua_pcall(L, 4, 1, 0), LUA_OK);
+  int n = (int)lua_tointeger(L, -1);
+  lua_pop(L, 3);
+  return n;
+}
+
+/* A call can change only what it reaches: bump reaches n; peek reaches n
+ * and nan; via reaches its table of helpers, and through bump in it, n. */
+static void test_rule_entries(void **state) {
+  fixture *f = *state;
+  lua_State *L = f->L;
+  int *bump = NULL, *peek = NULL, *via = NULL;
+  assert_int_equal(entries_of(f, "bump", &bump), 1);
+  assert_int_equal(entries_of(f, "peek", &peek), 2);
+  assert_int_equal(entries_of(f, "via", &via), 2); /* its own helper table, the helper's n */
+  char name[64];
+  assert_false(seal_describe(L, f->watch, bump[0], name, sizeof name));
+  assert_string_equal(name, "n");
+  assert_int_equal(seal_changed_among(L, f->watch, bump, 1), 0);
+  assert_null(run(f, "return root.via()"));
+  lua_pop(L, 1);
+  assert_int_equal(seal_changed_among(L, f->watch, via, 2), bump[0]);
+  assert_int_equal(seal_changed_among(L, f->watch, peek + 1, 1), 0); /* nan: unchanged */
+  seal_restore(L, f->watch, f->nwatch);
+  free(bump);
+  free(peek);
+  free(via);
+}
+
 /* How many entries sealing the value `src` returns puts in the watch list. */
 static int watches_of(const char *src) {
   lua_State *L = luaL_newstate();
@@ -254,6 +301,7 @@ int main(void) {
       T(test_push_contents),
       T(test_changed_local_is_found_and_restored),
       T(test_nan_is_unchanged),
+      T(test_rule_entries),
       T(test_metamethods_stay_raw_and_watched),
       T(test_trusted_code_is_not_watched),
       cmocka_unit_test(test_hidden_metatables_are_not_watched),
