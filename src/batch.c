@@ -406,15 +406,6 @@ typedef struct worker {
   pack *own;        /* a copy of the pack when it has rule functions */
 } worker;
 
-static bool pack_has_lua(const pack *p) {
-  for (int o = 0; o < p->nopinions; o++)
-    for (int n = 0; n < p->nnodes; n++) {
-      const node_rule *r = p->opinions[o].rules[n];
-      if (r->rule && r->rule->kind == EXPR_LUA) return true;
-    }
-  return false;
-}
-
 /* Decide and render the rows of one block. */
 static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slots *s, slot *sl) {
   const batch_options *opts = sh->opts;
@@ -545,7 +536,7 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
   /* Workers of a pack with rule functions each need their own Lua state. */
   int nw = opts->jobs;
   worker *ws = xcalloc((size_t)nw, sizeof *ws);
-  if (pack_has_lua(p)) {
+  if (p->nrule_functions > 0) {
     for (int i = 0; i < nw; i++) {
       if (!(ws[i].own = pack_load(opts->pack_path, opts->pack_opts, e))) {
         for (int k = 0; k < i; k++) pack_free(ws[k].own);
