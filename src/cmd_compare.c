@@ -46,7 +46,7 @@ static int run(const pack *p, const char *file, const int *ops, int nops, const 
       code = cli_fail(e, RATIO_USAGE);
       break;
     }
-    int first = row.id ? case_ids_check(ids, row.id, row.line) : 0;
+    int first = case_ids_check(ids, row.id, row.line);
     if (first) case_dups_add(&dups, cases_name(cr), row.line, row.id_col, row.id, first);
     if (row_id && strcmp(row.id, row_id) != 0) {
       err_free(e);

@@ -266,6 +266,11 @@ static void scope_declare(scope_scan *sc, const lexer *lx) {
   sc->locals[sc->nlocals++] = xstrndup(lx->start, lx->len);
 }
 
+static void scope_write(scope_scan *sc, const char *name, size_t len, int line, bool into_table) {
+  sc->writes = xrealloc(sc->writes, sizeof *sc->writes * (size_t)(sc->nwrites + 1));
+  sc->writes[sc->nwrites++] = (func_write){xstrndup(name, len), line, into_table};
+}
+
 /* After `local`, `for` or a function's "(": declare the names of the list. */
 static void scope_declare_list(scope_scan *sc, lexer *lx) {
   while (lx->kind == TK_NAME) {
@@ -311,8 +316,7 @@ static void scope_target(scope_scan *sc, lexer ahead) {
   if (!tk_punct(lx, '=')) return;
   lex_next(lx);
   if (tk_punct(lx, '=')) return; /* == */
-  sc->writes = xrealloc(sc->writes, sizeof *sc->writes * (size_t)(sc->nwrites + 1));
-  sc->writes[sc->nwrites++] = (func_write){xstrndup(name, len), line, into_table};
+  scope_write(sc, name, len, line, into_table);
 }
 
 /* Keep the writes whose name the function does not declare. */
@@ -375,10 +379,7 @@ static void scan_function(lint_ctx *c, func_reads *fr) {
       if (lx.kind == TK_NAME) {
         lexer ahead = lx;
         lex_next(&ahead);
-        if (tk_punct(&ahead, '.') || tk_punct(&ahead, ':')) {
-          sc.writes = xrealloc(sc.writes, sizeof *sc.writes * (size_t)(sc.nwrites + 1));
-          sc.writes[sc.nwrites++] = (func_write){xstrndup(lx.start, lx.len), lx.tline, true};
-        }
+        if (tk_punct(&ahead, '.') || tk_punct(&ahead, ':')) scope_write(&sc, lx.start, lx.len, lx.tline, true);
       }
       while (lx.kind == TK_NAME || tk_punct(&lx, '.') || tk_punct(&lx, ':')) lex_next(&lx);
       if (tk_punct(&lx, '(')) {
@@ -1086,7 +1087,7 @@ int lint_cases(const pack *p, const char *path, lint_report *r) {
   /* ids must be unique: results and test lines are named by them */
   case_ids *ids = case_ids_new();
   while ((rc = cases_next(cr, &row, &e)) != 0) {
-    int first = rc >= 1 && row.id ? case_ids_check(ids, row.id, row.line) : 0;
+    int first = rc >= 1 ? case_ids_check(ids, row.id, row.line) : 0;
     if (first) {
       err *dup = case_ids_error(cases_name(cr), row.line, row.id_col, row.id, first);
       lint_add_errors(r, dup, cases_name(cr));

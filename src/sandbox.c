@@ -42,7 +42,6 @@ struct sandbox {
     bool known;
   } *rule_watch;
   int nrule_watch;
-  bool sealed;
   /* The reader of the rule call in progress, and the error it raised. */
   sandbox_reader reader;
   void *reader_ud;
@@ -970,7 +969,7 @@ static int l_seal(lua_State *L) {
 }
 
 int sandbox_seal(sandbox *sb, err **e) {
-  if (sb->sealed) return 0;
+  if (sb->watch_ref != LUA_NOREF) return 0; /* sealed already */
   lua_pushcfunction(sb->L, l_seal);
   if (sb_pcall(sb, 0, 0, NULL, e) != 0) {
     if (sb->over_memory) {
@@ -984,7 +983,6 @@ int sandbox_seal(sandbox *sb, err **e) {
     }
     return -1;
   }
-  sb->sealed = true;
   return 0;
 }
 
@@ -1010,7 +1008,6 @@ static struct rule_watch *rule_watch_of(sandbox *sb, int ref) {
   struct rule_watch *rw = &sb->rule_watch[ref];
   if (!rw->known) {
     rw->known = true;
-    rw->n = -1;
     err *e = NULL;
     lua_pushcfunction(sb->L, l_rule_entries);
     lua_pushlightuserdata(sb->L, rw);

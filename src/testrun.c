@@ -108,7 +108,7 @@ int testrun_file(const pack *p, const char *path, const test_options *opts, cons
       break;
     }
     tot->rows++;
-    int first = row.id ? case_ids_check(ids, row.id, row.line) : 0;
+    int first = case_ids_check(ids, row.id, row.line);
     if (first) {
       /* results are named by id: a reused one fails once, and the row's
        * own expectations are still checked */
