@@ -8,6 +8,13 @@
 
 #define MAX_CANDIDATES 64
 
+enum {
+  SETTLED_DONE = 1,    /* a search ran for the node */
+  SETTLED_EVEN_IF = 2, /* Kleene left it unknown; every answer gives one value */
+  SETTLED_OPEN = 4,    /* some answer leaves it unknown */
+  SETTLED_CUT = 8      /* the search met its bound */
+};
+
 typedef struct kid_list {
   int *v;
   int n, cap;
@@ -34,10 +41,22 @@ struct eval_ctx {
   rval outcome;
   rval disposition;       /* the disposition node's value, when there is one */
   int16_t *first_taken;   /* per pack first: branch taken, -1 none, -2 unknown */
-  int deciding[MAX_CANDIDATES];
+  eval_deciding_fact deciding[MAX_CANDIDATES];
   int ndeciding;
-  bool deciding_alone;
   case_value *scratch;    /* a copy of the row's facts for trying answers */
+  /* "Even if": how far eval_row goes past Kleene's logic (eval_settle) */
+  eval_settle_mode settle_mode;
+  long settle_budget;     /* evaluations per search */
+  uint64_t *enumerable;   /* words: facts whose answers can be tried */
+  uint64_t *blank_read;   /* words: blank enumerable facts this run read */
+  bool nonmono;           /* a rule function was handed an unknown this run */
+  int presume;            /* > 0 inside a finding's `unless`: blanks there are presumed */
+  /* per node, for the row's own record: what the searches found */
+  uint8_t *sflags;        /* SETTLED_* bits */
+  rval *svalue;           /* the value every answer gives, when SETTLED_EVEN_IF */
+  uint64_t *srange;       /* bit v: some answer gives value v */
+  uint64_t *sfacts;       /* nnodes * words: the blank facts the search answered */
+  long settle_evals;      /* evaluations the row's searches took */
   /* Values-only mode: no record per node, and a node whose rule and
    * everything under it is the same in two opinions is decided once per
    * row. cls maps (opinion, node) to such a class. */
@@ -104,6 +123,7 @@ static int assign_class(eval_ctx *c, int o, int n, int depth) {
 void eval_values_only(eval_ctx *c, bool on) {
   c->values_only = on;
   c->last_row = NULL;
+  memset(c->sflags, 0, (size_t)c->p->nnodes);
   if (!on || c->cls) return;
   const pack *p = c->p;
   int total = p->nnodes * p->nopinions;
@@ -224,6 +244,17 @@ eval_ctx *eval_new(const pack *p) {
     }
   }
   c->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *c->scratch);
+  c->settle_mode = EVAL_SETTLE_NODES;
+  c->settle_budget = EVAL_SETTLE_BUDGET;
+  c->enumerable = xcalloc((size_t)c->words, sizeof *c->enumerable);
+  for (int f = 0; f < p->nfacts; f++)
+    if (p->facts[f].type == FACT_YESNO || (p->facts[f].type == FACT_ENUM && p->facts[f].nvalues <= EVAL_MAX_ANSWERS))
+      c->enumerable[f / 64] |= (uint64_t)1 << (f % 64);
+  c->blank_read = xcalloc((size_t)c->words, sizeof *c->blank_read);
+  c->sflags = xcalloc((size_t)nn + 1, 1);
+  c->svalue = xcalloc((size_t)nn + 1, sizeof *c->svalue);
+  c->srange = xcalloc((size_t)nn + 1, sizeof *c->srange);
+  c->sfacts = xcalloc((size_t)(nn + 1) * (size_t)c->words, sizeof *c->sfacts);
   c->first_taken = xcalloc((size_t)p->nfirsts + 1, sizeof *c->first_taken);
   return c;
 }
@@ -241,6 +272,12 @@ void eval_free(eval_ctx *c) {
   free(c->value);
   free(c->reads);
   free(c->scratch);
+  free(c->enumerable);
+  free(c->blank_read);
+  free(c->sflags);
+  free(c->svalue);
+  free(c->srange);
+  free(c->sfacts);
   free(c->first_taken);
   free(c->cls);
   free(c->cls_stamp);
@@ -260,8 +297,14 @@ void eval_free(eval_ctx *c) {
 static rval eval_node(eval_ctx *c, int n);
 
 static const case_value *read_fact(eval_ctx *c, int f) {
-  if (c->cur >= 0 && !c->values_only) c->reads[(size_t)c->cur * (size_t)c->words + (size_t)(f / 64)] |= (uint64_t)1 << (f % 64);
-  return &c->row->facts[f];
+  const case_value *v = &c->row->facts[f];
+  if (c->values_only) return v;
+  uint64_t bit = (uint64_t)1 << (f % 64);
+  if (c->cur >= 0) c->reads[(size_t)c->cur * (size_t)c->words + (size_t)(f / 64)] |= bit;
+  /* a blank the search may answer: read by a rule, not only by the
+   * condition that sets a finding aside (there a blank is presumed no) */
+  if (v->v == RV_UNKNOWN && !c->presume) c->blank_read[f / 64] |= bit & c->enumerable[f / 64];
+  return v;
 }
 
 /* The value of a reference: a yes/no or one-of fact, or a node. */
@@ -386,7 +429,9 @@ static rval decide_node(eval_ctx *c, int n) {
     if (nd->finding_unless) {
       c->state[n] = NODE_EVALUATING;
       c->cur = n;
+      c->presume++;
       unless = eval_expr(c, nd->finding_unless, n);
+      c->presume--;
       c->cur = saved;
     }
     if (unless != RV_YES) {
@@ -425,7 +470,10 @@ static int lua_reader(void *ud, const char *name, sandbox_value *out, err **e) {
   if (f >= 0) {
     const pack_fact *fact = &p->facts[f];
     const case_value *v = read_fact(c, f);
-    if (v->v == RV_UNKNOWN) return 0;
+    if (v->v == RV_UNKNOWN) {
+      c->nonmono = true; /* the function may make anything of nil */
+      return 0;
+    }
     switch (fact->type) {
     case FACT_YESNO: out->kind = SV_BOOL; out->b = v->v == RV_YES; break;
     case FACT_ENUM:
@@ -463,7 +511,10 @@ static int lua_reader(void *ud, const char *name, sandbox_value *out, err **e) {
     c->fail = NULL;
     return -1;
   }
-  if (v == RV_UNKNOWN) return 0;
+  if (v == RV_UNKNOWN) {
+    c->nonmono = true;
+    return 0;
+  }
   const pack_node *nd = &p->nodes[n];
   if (!nd->valued) {
     out->kind = SV_BOOL;
@@ -510,26 +561,29 @@ static rval eval_lua(eval_ctx *c, const expr *x, int node) {
   return RV_UNKNOWN;
 }
 
-/* Decide the opinion's node for a row, from a clean slate. */
-static int run(eval_ctx *c, int op, const case_row *row, err **e) {
+/* Decide `root` (and `droot`, when >= 0) for a row under opinion `op`, from
+ * a clean slate, by Kleene's logic alone. */
+static int run(eval_ctx *c, int op, const case_row *row, int root, int droot, err **e) {
   const pack *p = c->p;
   c->op = op;
   c->o = &p->opinions[op];
   c->row = row;
   c->cur = -1;
+  c->nonmono = false;
   if (c->values_only) {
-    c->outcome = eval_node(c, c->o->decides);
-    c->disposition = c->o->disposition_node >= 0 ? eval_node(c, c->o->disposition_node) : RV_UNKNOWN;
+    c->outcome = eval_node(c, root);
+    c->disposition = droot >= 0 ? eval_node(c, droot) : RV_UNKNOWN;
     goto done;
   }
   memset(c->state, 0, (size_t)p->nnodes);
   memset(c->open, 0, (size_t)p->nnodes);
   memset(c->set_aside, 0, (size_t)p->nnodes);
   memset(c->reads, 0, sizeof *c->reads * (size_t)p->nnodes * (size_t)c->words);
+  memset(c->blank_read, 0, sizeof *c->blank_read * (size_t)c->words);
   for (int i = 0; i < p->nnodes; i++) c->dyn[i].n = 0;
   for (int i = 0; i < p->nfirsts; i++) c->first_taken[i] = -1;
-  c->outcome = eval_node(c, c->o->decides);
-  c->disposition = c->o->disposition_node >= 0 ? eval_node(c, c->o->disposition_node) : RV_UNKNOWN;
+  c->outcome = eval_node(c, root);
+  c->disposition = droot >= 0 ? eval_node(c, droot) : RV_UNKNOWN;
 done:
   if (c->fail) {
     /* nothing decided in a failed attempt may be reused for this row */
@@ -541,43 +595,138 @@ done:
   return 0;
 }
 
-/* Which unknown facts, answered alone, would decide the outcome? Each
- * enumerable unknown fact the rules read is tried with each of its values. */
-static void find_deciding(eval_ctx *c, int op, const case_row *row) {
-  const pack *p = c->p;
-  int cands[MAX_CANDIDATES], ncands = 0;
-  for (int f = 0; f < p->nfacts && ncands < MAX_CANDIDATES; f++) {
-    if (row->facts[f].v != RV_UNKNOWN) continue;
-    bool read = false;
-    for (int n = 0; n < p->nnodes && !read; n++)
-      read = (c->reads[(size_t)n * (size_t)c->words + (size_t)(f / 64)] >> (f % 64)) & 1;
-    if (read) cands[ncands++] = f;
+/* ---- "even if": trying the answers to blank facts ---------------------------
+ *
+ * Kleene's logic leaves a node unknown when one blank fact it reads is
+ * unknown, even where every answer to that fact gives the same value
+ * (any { all { a, b }, all { no a, b } } with a blank and b yes). A search
+ * settles it: evaluate; while the goal is unknown, take the first blank
+ * yes/no or one-of fact this evaluation read and try each of its answers.
+ * Every construct but a rule function is monotone (filling in a blank
+ * never changes a known value), so a known goal ends a branch; after a
+ * rule function was handed an unknown, the search goes on answering the
+ * blanks it read. Only facts an evaluation reached are tried, and the
+ * number of evaluations is bounded: past the bound the goal stays unknown
+ * and the search says it was cut short. */
+
+typedef struct settle {
+  uint64_t vals, dvals; /* values some answer gives the goal, the second goal */
+  bool unk, dunk;       /* some answer leaves it unknown */
+  bool cut;
+  bool early;           /* stop once both goals are known to be undecided */
+  long evals;
+  uint64_t *answered;   /* c->words words: facts the search tried */
+} settle;
+
+static bool undecided(uint64_t vals, bool unk) { return unk || (vals & (vals - 1)) != 0; }
+
+static int first_blank(const eval_ctx *c) {
+  for (int w = 0; w < c->words; w++)
+    if (c->blank_read[w]) return w * 64 + __builtin_ctzll(c->blank_read[w]);
+  return -1;
+}
+
+static void settle_add(settle *s, rval v, rval dv) {
+  if (v == RV_UNKNOWN) s->unk = true;
+  else s->vals |= (uint64_t)1 << v;
+  if (dv == RV_UNKNOWN) s->dunk = true;
+  else s->dvals |= (uint64_t)1 << dv;
+}
+
+/* `trial` is the row with some blanks answered; its facts are c->scratch.
+ * Facts the search answers are blank again when it returns. */
+static void settle_rec(eval_ctx *c, int op, case_row *trial, int root, int droot, settle *s) {
+  err *e = NULL;
+  s->evals++;
+  c->settle_evals++;
+  if (run(c, op, trial, root, droot, &e) != 0) {
+    /* a rule function failed on this answer: nothing is known of it */
+    err_free(e);
+    settle_add(s, RV_UNKNOWN, RV_UNKNOWN);
+    return;
   }
-  c->ndeciding = 0;
-  case_row trial = *row;
+  rval v = c->outcome, dv = droot >= 0 ? c->disposition : RV_NO;
+  int f = first_blank(c);
+  if (f < 0 || (v != RV_UNKNOWN && dv != RV_UNKNOWN && !c->nonmono)) {
+    settle_add(s, v, dv);
+    return;
+  }
+  if (s->evals >= c->settle_budget) {
+    s->cut = true;
+    settle_add(s, RV_UNKNOWN, RV_UNKNOWN);
+    return;
+  }
+  s->answered[f / 64] |= (uint64_t)1 << (f % 64);
+  const pack_fact *pf = &c->p->facts[f];
+  int nv = pf->type == FACT_YESNO ? 2 : pf->nvalues;
+  for (int x = 0; x < nv; x++) {
+    c->scratch[f].v = (rval)x;
+    settle_rec(c, op, trial, root, droot, s);
+    if (s->early && undecided(s->vals, s->unk) && undecided(s->dvals, s->dunk)) break;
+  }
+  c->scratch[f].v = RV_UNKNOWN;
+}
+
+/* Search the answers to the blank facts of `base` (whose facts may be
+ * c->scratch itself) for goal `root` and second goal `droot`. The per-node
+ * record afterwards is the last branch's: the caller runs the row again. */
+static void settle_search(eval_ctx *c, int op, const case_row *base, int root, int droot, bool early, settle *s,
+                          uint64_t *answered) {
+  bool vo = c->values_only;
+  c->values_only = false; /* the search needs the facts each branch read */
+  memset(s, 0, sizeof *s);
+  s->early = early;
+  s->answered = answered;
+  memset(answered, 0, sizeof *answered * (size_t)c->words);
+  case_row trial = *base;
+  if (base->facts != c->scratch) memcpy(c->scratch, base->facts, sizeof *c->scratch * (size_t)c->p->nfacts);
   trial.facts = c->scratch;
-  for (int i = 0; i < ncands; i++) {
-    const pack_fact *fact = &p->facts[cands[i]];
-    int nv = fact->type == FACT_YESNO ? 2 : fact->type == FACT_ENUM ? fact->nvalues : 0;
-    memcpy(c->scratch, row->facts, sizeof *c->scratch * (size_t)p->nfacts);
-    for (int v = 0; v < nv; v++) {
-      c->scratch[cands[i]].v = (rval)v;
-      err *e = NULL;
-      if (run(c, op, &trial, &e) != 0) {
-        err_free(e);
-        continue;
+  if (droot < 0) s->dvals = 1; /* no second goal: count it decided */
+  settle_rec(c, op, &trial, root, droot, s);
+  c->values_only = vo;
+}
+
+/* The single value a search found, or unknown. */
+static rval settled_value(uint64_t vals, bool unk) {
+  return unk || vals == 0 || undecided(vals, false) ? RV_UNKNOWN : (rval)__builtin_ctzll(vals);
+}
+
+/* Record a node's search for the row's explanation. */
+static void settle_record(eval_ctx *c, int n, uint64_t vals, bool unk, bool cut, const uint64_t *answered) {
+  rval v = settled_value(vals, unk);
+  c->sflags[n] = SETTLED_DONE | (v != RV_UNKNOWN ? SETTLED_EVEN_IF : 0) | (unk ? SETTLED_OPEN : 0) | (cut ? SETTLED_CUT : 0);
+  c->svalue[n] = v;
+  c->srange[n] = vals;
+  memcpy(c->sfacts + (size_t)n * (size_t)c->words, answered, sizeof *answered * (size_t)c->words);
+}
+
+/* For an undecided outcome: each fact the search answered, with the
+ * outcome each of its answers gives once the other blanks are searched. */
+static void find_deciding(eval_ctx *c, int op, const case_row *row, const uint64_t *answered) {
+  const pack *p = c->p;
+  const pack_opinion *o = &p->opinions[op];
+  uint64_t *scratch_answered = xcalloc((size_t)c->words, sizeof *scratch_answered);
+  c->ndeciding = 0;
+  memcpy(c->scratch, row->facts, sizeof *c->scratch * (size_t)p->nfacts);
+  case_row base = *row; /* the row with one fact answered: its facts are the scratch */
+  base.facts = c->scratch;
+  for (int w = 0; w < c->words; w++) {
+    for (uint64_t bits = answered[w]; bits && c->ndeciding < MAX_CANDIDATES; bits &= bits - 1) {
+      int f = w * 64 + __builtin_ctzll(bits);
+      eval_deciding_fact *d = &c->deciding[c->ndeciding++];
+      const pack_fact *pf = &p->facts[f];
+      d->fact = f;
+      d->nanswers = pf->type == FACT_YESNO ? 2 : pf->nvalues;
+      for (int x = 0; x < d->nanswers; x++) {
+        c->scratch[f].v = (rval)x;
+        settle s;
+        settle_search(c, op, &base, o->decides, -1, true, &s, scratch_answered);
+        d->outcome[x] = settled_value(s.vals, s.unk);
       }
-      if (c->outcome != RV_UNKNOWN) {
-        c->deciding[c->ndeciding++] = cands[i];
-        break;
-      }
+      c->scratch[f].v = RV_UNKNOWN;
     }
   }
-  c->deciding_alone = c->ndeciding > 0;
-  if (c->ndeciding == 0) {
-    memcpy(c->deciding, cands, sizeof *cands * (size_t)ncands);
-    c->ndeciding = ncands;
-  }
+  free(scratch_answered);
 }
 
 /* Values-only mode: the class memo holds for one row, so a new row starts
@@ -600,8 +749,38 @@ void eval_prefetch_row(eval_ctx *c, const case_row *row) {
   __builtin_prefetch(c->memo + memo_slot(c->row_key) * c->memo_stride);
 }
 
+/* Settle an unknown outcome or disposition by searching the answers to the
+ * row's blank facts; values-only mode stops as soon as it is undecided. */
+static void settle_outcome(eval_ctx *c, int op, const case_row *row, bool early, uint64_t *answered, settle *s) {
+  const pack_opinion *o = &c->p->opinions[op];
+  settle_search(c, op, row, o->decides, o->disposition_node, early, s, answered);
+  c->op = op;
+  c->o = o;
+  c->outcome = settled_value(s->vals, s->unk);
+  c->disposition = o->disposition_node >= 0 ? settled_value(s->dvals, s->dunk) : RV_UNKNOWN;
+}
+
+/* After a rule function was handed an unknown, even a known value may not
+ * hold for every answer. */
+static bool needs_settling(const eval_ctx *c) {
+  return c->settle_mode != EVAL_SETTLE_NONE &&
+         (c->outcome == RV_UNKNOWN || (c->o->disposition_node >= 0 && c->disposition == RV_UNKNOWN) || c->nonmono);
+}
+
+static int values_row(eval_ctx *c, int op, const case_row *row, err **e) {
+  if (run(c, op, row, c->p->opinions[op].decides, c->p->opinions[op].disposition_node, e) != 0) return -1;
+  if (needs_settling(c)) {
+    settle s;
+    uint64_t *answered = xcalloc((size_t)c->words, sizeof *answered);
+    settle_outcome(c, op, row, true, answered, &s);
+    free(answered);
+  }
+  return 0;
+}
+
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   c->ndeciding = 0;
+  c->settle_evals = 0;
   if (c->values_only) {
     enter_row(c, row);
     if (c->memo_on) {
@@ -613,23 +792,61 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
         c->disposition = vals[op * 2 + 1];
         return 0;
       }
-      if (run(c, op, row, e) != 0) return -1;
+      if (values_row(c, op, row, e) != 0) return -1;
       vals[op * 2] = c->outcome;
       vals[op * 2 + 1] = c->disposition;
       return 0;
     }
-    return run(c, op, row, e);
+    return values_row(c, op, row, e);
   }
-  if (run(c, op, row, e) != 0) return -1;
-  if (c->outcome == RV_UNKNOWN) {
-    find_deciding(c, op, row);
-    int saved[MAX_CANDIDATES], n = c->ndeciding;
-    bool alone = c->deciding_alone;
-    memcpy(saved, c->deciding, sizeof saved);
-    if (run(c, op, row, e) != 0) return -1; /* restore the row's own record */
-    memcpy(c->deciding, saved, sizeof saved);
-    c->ndeciding = n;
-    c->deciding_alone = alone;
+  const pack *p = c->p;
+  const pack_opinion *o = &p->opinions[op];
+  memset(c->sflags, 0, (size_t)p->nnodes);
+  if (run(c, op, row, o->decides, o->disposition_node, e) != 0) return -1;
+  if (c->settle_mode == EVAL_SETTLE_NONE) return 0;
+  /* which nodes the row's own evaluation left unknown */
+  int *unknown = xcalloc((size_t)p->nnodes + 1, sizeof *unknown), nunknown = 0;
+  bool settle_top = needs_settling(c), nonmono = c->nonmono;
+  rval base_outcome = nonmono ? RV_UNKNOWN : c->outcome;
+  if (c->settle_mode == EVAL_SETTLE_NODES)
+    for (int n = 0; n < p->nnodes; n++)
+      if (c->state[n] == NODE_DERIVED && (c->value[n] == RV_UNKNOWN || nonmono) && n != o->decides)
+        unknown[nunknown++] = n;
+  if (!settle_top && nunknown == 0) {
+    free(unknown);
+    return 0;
+  }
+  uint64_t *answered = xcalloc((size_t)c->words, sizeof *answered);
+  for (int i = 0; i < nunknown; i++) {
+    settle s;
+    settle_search(c, op, row, unknown[i], -1, false, &s, answered);
+    settle_record(c, unknown[i], s.vals, s.unk, s.cut, answered);
+  }
+  rval outcome = RV_UNKNOWN, disposition = RV_UNKNOWN;
+  if (settle_top && c->settle_mode == EVAL_SETTLE_NODES) {
+    /* the outcome on its own, so that the facts it tried are the outcome's */
+    if (base_outcome == RV_UNKNOWN) {
+      settle s;
+      settle_search(c, op, row, o->decides, -1, false, &s, answered);
+      settle_record(c, o->decides, s.vals, s.unk, s.cut, answered);
+      if (settled_value(s.vals, s.unk) == RV_UNKNOWN) find_deciding(c, op, row, answered);
+    }
+    outcome = eval_node_value(c, o->decides);
+    if (base_outcome != RV_UNKNOWN) outcome = base_outcome;
+    disposition = o->disposition_node >= 0 ? eval_node_value(c, o->disposition_node) : RV_UNKNOWN;
+  } else if (settle_top) {
+    settle s;
+    settle_outcome(c, op, row, true, answered, &s);
+    outcome = c->outcome;
+    disposition = c->disposition;
+  }
+  free(answered);
+  free(unknown);
+  /* the row's own record, for the explanation */
+  if (run(c, op, row, o->decides, o->disposition_node, e) != 0) return -1;
+  if (settle_top) {
+    c->outcome = outcome;
+    c->disposition = disposition;
   }
   return 0;
 }
@@ -669,7 +886,28 @@ int eval_row_values(eval_ctx *c, const int *ops, int n, const case_row *row, rva
 }
 
 node_state eval_node_state(const eval_ctx *c, int node) { return (node_state)c->state[node]; }
-rval eval_node_value(const eval_ctx *c, int node) { return c->value[node]; }
+rval eval_node_value(const eval_ctx *c, int node) {
+  return c->sflags[node] & SETTLED_DONE ? c->svalue[node] : c->value[node];
+}
+
+bool eval_node_settled(const eval_ctx *c, int node, eval_settled *out) {
+  memset(out, 0, sizeof *out);
+  if (!(c->sflags[node] & SETTLED_DONE)) return false;
+  out->range = c->srange[node];
+  out->open = c->sflags[node] & SETTLED_OPEN;
+  out->even_if = c->sflags[node] & SETTLED_EVEN_IF;
+  out->cut = c->sflags[node] & SETTLED_CUT;
+  out->facts = c->sfacts + (size_t)node * (size_t)c->words;
+  out->words = c->words;
+  return true;
+}
+
+void eval_settle(eval_ctx *c, eval_settle_mode mode, long budget) {
+  c->settle_mode = mode;
+  c->settle_budget = budget > 0 ? budget : EVAL_SETTLE_BUDGET;
+}
+
+long eval_settle_evals(const eval_ctx *c) { return c->settle_evals; }
 int eval_node_open(const eval_ctx *c, int node) { return c->open[node]; }
 int eval_node_set_aside(const eval_ctx *c, int node) { return c->set_aside[node]; }
 
@@ -695,8 +933,7 @@ const uint64_t *eval_node_reads(const eval_ctx *c, int node, int *words) {
 
 int eval_first_taken(const eval_ctx *c, int first) { return c->first_taken[first]; }
 
-int eval_deciding_facts(const eval_ctx *c, const int **facts, bool *alone) {
+int eval_deciding(const eval_ctx *c, const eval_deciding_fact **facts) {
   *facts = c->deciding;
-  *alone = c->deciding_alone;
   return c->ndeciding;
 }

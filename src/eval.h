@@ -14,6 +14,40 @@
 #include "err.h"
 #include "pack.h"
 
+/* "Even if": a node, the outcome or the disposition that Kleene's logic
+ * leaves unknown is decided when every answer to the blank yes/no and
+ * one-of facts its evaluation reached gives the same value; eval_row
+ * searches those answers (lazily, a bounded number of evaluations per
+ * search). */
+typedef enum {
+  EVAL_SETTLE_NONE,    /* Kleene's logic alone (a caller that searches itself) */
+  EVAL_SETTLE_OUTCOME, /* settle the outcome and the disposition only */
+  EVAL_SETTLE_NODES    /* also every node the row reached: the default */
+} eval_settle_mode;
+
+#define EVAL_SETTLE_BUDGET 4096L /* evaluations per search */
+#define EVAL_MAX_ANSWERS 64      /* one-of facts with more values are not tried */
+
+/* What the search found for a node of the last eval_row, when one ran (the
+ * node was reached and unknown on its face). */
+typedef struct eval_settled {
+  uint64_t range;         /* bit v set: some answer gives value v */
+  bool open;              /* some answer leaves it unknown */
+  bool even_if;           /* every answer gives the one value in range */
+  bool cut;               /* the search met its bound: open is set */
+  const uint64_t *facts;  /* bit f: a blank fact the search tried */
+  int words;
+} eval_settled;
+
+/* For an unknown outcome: a blank fact the search tried, with the outcome
+ * each of its answers gives (the other blanks searched in turn): RV_UNKNOWN
+ * where that answer leaves it open. */
+typedef struct eval_deciding_fact {
+  int fact;
+  int nanswers;                       /* 2 for yes/no: outcome[RV_NO], outcome[RV_YES] */
+  rval outcome[EVAL_MAX_ANSWERS];
+} eval_deciding_fact;
+
 typedef enum {
   NODE_NOT_REACHED = 0, /* no rule needed it */
   NODE_EVALUATING,      /* on the stack now (internal) */
@@ -38,8 +72,10 @@ void eval_free(eval_ctx *c);
 void eval_values_only(eval_ctx *c, bool on);
 
 /* Decide `row` under opinion `op`. Returns 0, or -1 with *e set when a rule
- * function failed (the row then has no result under this opinion). When the
- * outcome is unknown, the facts that would decide it are computed too. */
+ * function failed (the row then has no result under this opinion). Blank
+ * facts that cannot change a value do not leave it unknown (see "even if"
+ * below); when the outcome is unknown, the facts that would decide it are
+ * computed too. */
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e);
 
 /* Values-only mode: the outcome and the disposition value of a row under
@@ -59,6 +95,10 @@ int eval_opinion(const eval_ctx *c);
 rval eval_outcome(const eval_ctx *c);
 const char *eval_disposition(const eval_ctx *c); /* NULL when the opinion gives none */
 node_state eval_node_state(const eval_ctx *c, int node);
+/* The node's value: where its evaluation left it unknown but every answer
+ * to the blank facts it reached gives one value, that value. */
+/* The node's value: where its evaluation left it unknown but every answer
+ * to the blank facts it reached gives one value, that value. */
 rval eval_node_value(const eval_ctx *c, int node);
 /* True when the node's rule said no but its `open` condition held. */
 int eval_node_open(const eval_ctx *c, int node);
@@ -76,9 +116,17 @@ int eval_node_kids(const eval_ctx *c, int node, const int **kids);
  * its index, -1 when it was not evaluated, -2 when a condition was unknown. */
 int eval_first_taken(const eval_ctx *c, int first);
 
-/* For an unknown outcome: the unknown facts whose answer alone would decide
- * it (*alone true), or, when no single one would, every unknown fact the
- * rules read (*alone false). */
-int eval_deciding_facts(const eval_ctx *c, const int **facts, bool *alone);
+/* How far eval_row settles, and its budget of evaluations per search (<= 0:
+ * the default). Values-only mode settles the outcome only. */
+void eval_settle(eval_ctx *c, eval_settle_mode mode, long budget);
+
+/* Evaluations the last eval_row's searches took (0 when nothing was blank). */
+long eval_settle_evals(const eval_ctx *c);
+
+/* The search for a node of the last eval_row: false when none ran. */
+bool eval_node_settled(const eval_ctx *c, int node, eval_settled *out);
+
+/* For an unknown outcome: the blank facts the search tried (at most 64). */
+int eval_deciding(const eval_ctx *c, const eval_deciding_fact **facts);
 
 #endif

@@ -92,6 +92,12 @@ const char *explain_fact_text(const pack *p, const case_row *row, int fact, char
   return "unknown";
 }
 
+const char *explain_answer_name(const pack_fact *f, rval x) {
+  if (x == RV_UNKNOWN) return "unknown";
+  if (f->type == FACT_ENUM) return x >= 0 && x < f->nvalues ? f->values[x] : "unknown";
+  return value_yesno_name(x);
+}
+
 const char *explain_node_title(const pack_node *n, char *buf, size_t bufsz) {
   if (n->title) return n->title;
   snprintf(buf, bufsz, "%s", n->name);
@@ -136,6 +142,32 @@ static const char *fill_template(explain_tree *t, const eval_ctx *c, const tmpl 
   return r;
 }
 
+/* Whether a node below x (already built) is decided "even if" and tried fact f. */
+static bool explained_below(const explain_tree *t, const eval_ctx *c, const explain_node *x, int f, int depth) {
+  for (int i = 0; i < x->nkids && depth < 256; i++) {
+    const explain_node *k = x->kids[i];
+    eval_settled st;
+    if (k->even_if && eval_node_settled(c, k->node, &st) && ((st.facts[f / 64] >> (f % 64)) & 1)) return true;
+    if (explained_below(t, c, k, f, depth + 1)) return true;
+  }
+  return false;
+}
+
+/* The blank facts an "even if" node does not depend on, less those a node
+ * below it already names: the note goes where the reason is. */
+static void settle_facts(explain_tree *t, const eval_ctx *c, explain_node *x, const eval_settled *st, int depth) {
+  int nf = 0;
+  for (int w = 0; w < st->words; w++) nf += __builtin_popcountll(st->facts[w]);
+  x->immaterial = mem_alloc(t->mem, sizeof *x->immaterial * (size_t)(nf ? nf : 1));
+  for (int w = 0; w < st->words; w++) {
+    for (uint64_t bits = st->facts[w]; bits; bits &= bits - 1) {
+      int f = w * 64 + __builtin_ctzll(bits);
+      if (explained_below(t, c, x, f, depth)) continue;
+      x->immaterial[x->nimmaterial++] = (explain_fact){f, "unknown", t->row->facts[f].col};
+    }
+  }
+}
+
 static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int depth) {
   struct explain_mem *m = t->mem;
   explain_node *x = &m->nodes[n];
@@ -177,7 +209,33 @@ static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int d
   int nk = x->state == NODE_DERIVED ? eval_node_kids(c, n, &kids) : 0;
   x->kids = mem_alloc(m, sizeof *x->kids * (size_t)(nk ? nk : 1));
   for (int i = 0; i < nk && depth < 256; i++) x->kids[x->nkids++] = build_node(t, c, kids[i], depth + 1);
+  eval_settled st;
+  if (x->state == NODE_DERIVED && eval_node_settled(c, n, &st)) {
+    x->settled = true;
+    x->even_if = st.even_if;
+    x->range = st.range;
+    x->range_open = st.open;
+    x->search_cut = st.cut;
+    if (st.cut) t->search_cut = true;
+    if (st.even_if) settle_facts(t, c, x, &st, depth);
+  }
   return x;
+}
+
+/* Blank facts the row's evaluation read that the search cannot try one
+ * answer at a time: numbers, dates, text. */
+static void untried_facts(explain_tree *t, const eval_ctx *c, const case_row *row) {
+  const pack *p = t->p;
+  t->untried = mem_alloc(t->mem, sizeof *t->untried * (size_t)(p->nfacts ? p->nfacts : 1));
+  for (int f = 0; f < p->nfacts; f++) {
+    const pack_fact *pf = &p->facts[f];
+    if (row->facts[f].v != RV_UNKNOWN || pf->type == FACT_YESNO || (pf->type == FACT_ENUM && pf->nvalues <= EVAL_MAX_ANSWERS))
+      continue;
+    bool read = false;
+    for (int n = 0; n < p->nnodes && !read; n++)
+      read = eval_node_state(c, n) == NODE_DERIVED && eval_node_read_fact(c, n, f);
+    if (read) t->untried[t->nuntried++] = (explain_fact){f, "unknown", row->facts[f].col};
+  }
 }
 
 void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
@@ -185,6 +243,7 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
   mem_reset(t->mem);
   memset(t->mem->built, 0, sizeof *t->mem->built * (size_t)p->nnodes);
   t->row = row;
+  t->search_cut = false;
   t->opinion = eval_opinion(c);
   const pack_opinion *o = &p->opinions[t->opinion];
   t->outcome = eval_outcome(c);
@@ -192,9 +251,35 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
   t->disposition = eval_disposition(c);
   t->root = build_node(t, c, o->decides, 0);
   t->disposition_root = o->disposition_node >= 0 ? build_node(t, c, o->disposition_node, 0) : NULL;
-  const int *facts;
-  int n = eval_deciding_facts(c, &facts, &t->deciding_alone);
+  t->outcome_even_if = false;
+  t->noutcome_immaterial = 0;
+  eval_settled st;
+  if (eval_node_settled(c, o->decides, &st) && st.even_if) {
+    t->outcome_even_if = true;
+    int nf = 0;
+    for (int w = 0; w < st.words; w++) nf += __builtin_popcountll(st.facts[w]);
+    t->outcome_immaterial = mem_alloc(t->mem, sizeof *t->outcome_immaterial * (size_t)(nf ? nf : 1));
+    for (int w = 0; w < st.words; w++)
+      for (uint64_t bits = st.facts[w]; bits; bits &= bits - 1) {
+        int f = w * 64 + __builtin_ctzll(bits);
+        t->outcome_immaterial[t->noutcome_immaterial++] = (explain_fact){f, "unknown", row->facts[f].col};
+      }
+  }
+  t->nuntried = 0;
+  if (t->outcome == RV_UNKNOWN) untried_facts(t, c, row);
+  const eval_deciding_fact *facts;
+  int n = eval_deciding(c, &facts);
   t->deciding = mem_alloc(t->mem, sizeof *t->deciding * (size_t)(n ? n : 1));
   t->ndeciding = n;
-  for (int i = 0; i < n; i++) t->deciding[i] = (explain_fact){facts[i], "unknown", row->facts[facts[i]].col};
+  for (int i = 0; i < n; i++) {
+    int decided = 0;
+    for (int a = 0; a < facts[i].nanswers; a++) decided += facts[i].outcome[a] != RV_UNKNOWN;
+    /* copied: the tree outlives the evaluator's record */
+    rval *outcome = mem_alloc(t->mem, sizeof *outcome * (size_t)facts[i].nanswers);
+    memcpy(outcome, facts[i].outcome, sizeof *outcome * (size_t)facts[i].nanswers);
+    t->deciding[i] = (explain_deciding){facts[i].fact, row->facts[facts[i].fact].col,
+                                        decided == facts[i].nanswers ? DECIDES_ALWAYS
+                                        : decided ? DECIDES_SOMETIMES : DECIDES_NEVER,
+                                        facts[i].nanswers, outcome};
+  }
 }

@@ -34,7 +34,30 @@ typedef struct explain_node {
   int nfacts;
   struct explain_node **kids;
   int nkids;
+  /* "even if": what the search over the blank facts found (eval.h) */
+  bool settled;             /* a search ran: the node was unknown on its face */
+  bool even_if;             /* every answer gives `value` */
+  uint64_t range;           /* bit v: some answer gives value v */
+  bool range_open;          /* some answer leaves it unknown */
+  bool search_cut;          /* the search met its bound */
+  explain_fact *immaterial; /* for even_if: blank facts that do not matter, */
+  int nimmaterial;          /*   less those a node below already explains */
 } explain_node;
+
+/* How one blank fact bears on an undecided outcome. */
+typedef enum {
+  DECIDES_ALWAYS,    /* every answer decides it */
+  DECIDES_SOMETIMES, /* some answers decide it, others leave it open */
+  DECIDES_NEVER      /* no answer alone decides it */
+} decides_kind;
+
+typedef struct explain_deciding {
+  int fact;
+  int col;
+  decides_kind kind;
+  int nanswers;
+  const rval *outcome;      /* per answer: the outcome it gives, RV_UNKNOWN if open */
+} explain_deciding;
 
 typedef struct explain_tree {
   const pack *p;
@@ -45,9 +68,14 @@ typedef struct explain_tree {
   const char *outcome_name;
   const char *disposition;  /* NULL when the opinion gives none */
   explain_node *disposition_root; /* the disposition node, or NULL */
-  explain_fact *deciding;   /* for an unknown outcome: what would decide it */
+  explain_deciding *deciding; /* for an unknown outcome: each blank fact that bears on it */
   int ndeciding;
-  bool deciding_alone;      /* any one of them alone would; else all together */
+  bool search_cut;          /* a search over the blank facts met its bound */
+  explain_fact *untried;    /* for an unknown outcome: blank facts the rules read */
+  int nuntried;             /*   whose answers are not tried (numbers, dates, text) */
+  bool outcome_even_if;     /* decided although blank facts were tried: */
+  explain_fact *outcome_immaterial; /*   every blank fact the search tried */
+  int noutcome_immaterial;
   struct explain_mem *mem;  /* owned: everything above lives here */
 } explain_tree;
 
@@ -62,6 +90,9 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row);
 /* A fact's value in a row as text ("yes", "prisoner", "8", "unknown"); the
  * result is borrowed from the pack, the row or buf. */
 const char *explain_fact_text(const pack *p, const case_row *row, int fact, char *buf, size_t bufsz);
+
+/* The name of answer x of a yes/no or one-of fact ("yes", "prisoner"). */
+const char *explain_answer_name(const pack_fact *f, rval x);
 
 /* A node's heading: its title, or its name with underscores as spaces
  * (written into buf). */

@@ -22,6 +22,7 @@ typedef struct frag {
 
 typedef struct json_state {
   jsonw row;          /* the row being written, reused */
+  const pack *p;
   frag *node_head;    /* per node: {"node":"x","title":"T","value": */
   frag **node_value;  /* per node, per value: "v" */
   frag *fact_head;    /* per fact: {"fact":"x","value": */
@@ -55,6 +56,7 @@ static const char *state_name(node_state s) {
 static void prepare(json_state *st, const pack *p) {
   jsonw b = {0};
   char tbuf[128], cbuf[512];
+  st->p = p;
   st->node_head = xcalloc((size_t)p->nnodes + 1, sizeof *st->node_head);
   st->node_value = xcalloc((size_t)p->nnodes + 1, sizeof *st->node_value);
   for (int n = 0; n < p->nnodes; n++) {
@@ -135,6 +137,78 @@ static void prepare(json_state *st, const pack *p) {
 
 static void errors_json(jsonw *b, const err *e);
 
+/* ["a","b"] */
+static void fact_names(jsonw *b, const pack *p, const explain_fact *f, int n) {
+  jsonw_raw(b, "[", 1);
+  for (int i = 0; i < n; i++) {
+    if (i) jsonw_raw(b, ",", 1);
+    jsonw_str(b, p->facts[f[i].fact].name);
+  }
+  jsonw_raw(b, "]", 1);
+}
+
+/* For an undecided outcome: "facts", the blank facts any one of which would
+ * decide it (else every one the search tried), and "answers", each tried
+ * fact with the outcome each of its answers gives. */
+static void undecided_json(jsonw *b, const pack *p, const explain_tree *tr) {
+  static const char *const kind[] = {[DECIDES_ALWAYS] = "\"always\"", [DECIDES_SOMETIMES] = "\"sometimes\"",
+                                     [DECIDES_NEVER] = "\"never\""};
+  bool alone = false;
+  for (int i = 0; i < tr->ndeciding; i++) alone |= tr->deciding[i].kind == DECIDES_ALWAYS;
+  jsonw_lit(b, ",\"undecided\":{\"facts\":[");
+  int k = 0;
+  for (int i = 0; i < tr->ndeciding; i++) {
+    if (alone && tr->deciding[i].kind != DECIDES_ALWAYS) continue;
+    if (k++) jsonw_raw(b, ",", 1);
+    jsonw_str(b, p->facts[tr->deciding[i].fact].name);
+  }
+  for (int i = 0; i < tr->nuntried && !alone; i++) {
+    if (k++) jsonw_raw(b, ",", 1);
+    jsonw_str(b, p->facts[tr->untried[i].fact].name);
+  }
+  jsonw_lit(b, alone ? "],\"any_one_decides\":true" : "],\"any_one_decides\":false");
+  jsonw_lit(b, ",\"answers\":[");
+  const pack_node *decides = &p->nodes[p->opinions[tr->opinion].decides];
+  for (int i = 0; i < tr->ndeciding; i++) {
+    const explain_deciding *d = &tr->deciding[i];
+    const pack_fact *f = &p->facts[d->fact];
+    if (i) jsonw_raw(b, ",", 1);
+    jsonw_lit(b, "{\"fact\":");
+    jsonw_str(b, f->name);
+    jsonw_lit(b, ",\"decides\":");
+    jsonw_lit(b, kind[d->kind]);
+    jsonw_lit(b, ",\"outcomes\":{");
+    for (int a = 0; a < d->nanswers; a++) {
+      if (a) jsonw_raw(b, ",", 1);
+      jsonw_str(b, explain_answer_name(f, (rval)a));
+      jsonw_raw(b, ":", 1);
+      jsonw_str(b, pack_node_value_name(decides, d->outcome[a]));
+    }
+    jsonw_lit(b, "}}");
+  }
+  jsonw_lit(b, "],\"untried\":");
+  fact_names(b, p, tr->untried, tr->nuntried);
+  jsonw_lit(b, tr->search_cut ? ",\"search_cut\":true}" : ",\"search_cut\":false}");
+}
+
+/* What the search over blank facts found for a node unknown on its face. */
+static void settled_json(jsonw *b, const pack *p, const explain_node *x) {
+  if (!x->settled) return;
+  if (x->even_if) {
+    jsonw_lit(b, ",\"even_if\":");
+    fact_names(b, p, x->immaterial, x->nimmaterial);
+  } else {
+    jsonw_lit(b, ",\"range\":[");
+    int i = 0;
+    for (uint64_t bits = x->range; bits; bits &= bits - 1) {
+      if (i++) jsonw_raw(b, ",", 1);
+      jsonw_str(b, pack_node_value_name(&p->nodes[x->node], (rval)__builtin_ctzll(bits)));
+    }
+    jsonw_lit(b, x->range_open ? "],\"range_open\":true" : "],\"range_open\":false");
+  }
+  if (x->search_cut) jsonw_lit(b, ",\"search_cut\":true");
+}
+
 static void node_json(jsonw *b, const json_state *st, const explain_node *x, int depth) {
   put(b, st->node_head[x->node]);
   if (x->state == NODE_NOT_REACHED) jsonw_lit(b, "null");
@@ -144,6 +218,7 @@ static void node_json(jsonw *b, const json_state *st, const explain_node *x, int
   jsonw_lit(b, state_name(x->state));
   if (x->open) jsonw_lit(b, ",\"open\":true");
   if (x->set_aside) jsonw_lit(b, ",\"finding_set_aside\":true");
+  settled_json(b, st->p, x);
   if (x->sentence) {
     jsonw_lit(b, ",\"sentence\":");
     jsonw_str(b, x->sentence);
@@ -229,14 +304,11 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
     else jsonw_str(b, tr->outcome_name);
     jsonw_lit(b, ",\"disposition\":");
     jsonw_str(b, tr->disposition);
-    if (tr->outcome == RV_UNKNOWN) {
-      jsonw_lit(b, ",\"undecided\":{\"facts\":[");
-      for (int i = 0; i < tr->ndeciding; i++) {
-        if (i) jsonw_raw(b, ",", 1);
-        jsonw_str(b, p->facts[tr->deciding[i].fact].name);
-      }
-      jsonw_lit(b, tr->deciding_alone ? "],\"any_one_decides\":true}" : "],\"any_one_decides\":false}");
+    if (tr->outcome_even_if) {
+      jsonw_lit(b, ",\"even_if\":");
+      fact_names(b, p, tr->outcome_immaterial, tr->noutcome_immaterial);
     }
+    if (tr->outcome == RV_UNKNOWN) undecided_json(b, p, tr);
     jsonw_lit(b, ",\"tree\":");
     node_json(b, st, tr->root, 0);
     if (tr->disposition_root) {

@@ -51,6 +51,42 @@ static void print_facts(renderer *r, const explain_node *x, int pad) {
   put(r->out, "]\n");
 }
 
+/* "a", "a and b", "a, b and c" */
+static void fact_list(renderer *r, const explain_fact *f, int n) {
+  for (int i = 0; i < n; i++) {
+    if (i) put(r->out, i == n - 1 ? " and " : ", ");
+    put(r->out, r->p->facts[f[i].fact].name);
+  }
+}
+
+/* The values a node unknown on its face can still take: "reckless or
+ * negligent", "or left open". */
+static void print_range(renderer *r, const explain_node *x) {
+  const pack_node *nd = &r->p->nodes[x->node];
+  int n = __builtin_popcountll(x->range), i = 0;
+  /* all of a node's values say nothing: only a narrower range is news */
+  if (!x->settled || x->even_if || n == 0 || n >= nd->nvalues) return;
+  put(r->out, " (");
+  for (uint64_t bits = x->range; bits; bits &= bits - 1, i++) {
+    if (i) put(r->out, i == n - 1 && !x->range_open ? " or " : ", ");
+    spaced(r->out, pack_node_value_name(nd, (rval)__builtin_ctzll(bits)));
+  }
+  put(r->out, x->range_open ? " or open, as the blank facts are answered)" : ", as the blank facts are answered)");
+}
+
+/* The "even if" note: which blank facts do not matter, and why. */
+static void print_even_if(renderer *r, const char *title, const char *value, const explain_fact *f, int n, int pad) {
+  if (n == 0) return;
+  indent(r->out, pad);
+  put(r->out, "Even if: ");
+  fact_list(r, f, n);
+  put(r->out, n == 1 ? " does not matter; either way, " : " do not matter; either way, ");
+  put(r->out, title);
+  put(r->out, " is ");
+  spaced(r->out, value);
+  put(r->out, ".\n");
+}
+
 static void print_node(renderer *r, const explain_node *x, const char *label, int depth) {
   text_state *st = r->state;
   int pad = depth * 3;
@@ -72,6 +108,9 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
   else if (x->state == NODE_NO_FINDING) fputs(" (no finding supplied)", r->out);
   else if (x->open) fputs(" (left open)", r->out);
   if (x->set_aside) fputs(" (the finding below was set aside)", r->out);
+  if (x->even_if) fputs(" (even if)", r->out);
+  print_range(r, x);
+  if (x->search_cut) fputs(" (the search over the blank facts was cut short)", r->out);
   fputc('\n', r->out);
   if (x->state == NODE_NOT_REACHED) return;
   pad += (int)strlen(label) + 1;
@@ -81,12 +120,66 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
     putc_unlocked('\n', r->out);
   }
   print_facts(r, x, pad);
+  if (x->even_if) print_even_if(r, st->title[x->node], x->value_name, x->immaterial, x->nimmaterial, pad);
   print_authorities(r, x, pad);
   for (int i = 0; i < x->nkids; i++) {
     char sub[64];
     snprintf(sub, sizeof sub, "%s%d.", label, i + 1);
     print_node(r, x->kids[i], sub, depth + 1);
   }
+}
+
+/* One blank fact's answers and the outcome each gives. */
+static void print_answers(renderer *r, const explain_deciding *d, const pack_node *decides) {
+  const pack_fact *f = &r->p->facts[d->fact];
+  fprintf(r->out, "\n  %s", f->name);
+  if (f->ask) fprintf(r->out, ": %s", f->ask);
+  if (d->kind == DECIDES_NEVER) return;
+  put(r->out, " (");
+  for (int a = 0; a < d->nanswers; a++) {
+    if (a) put(r->out, "; ");
+    put(r->out, explain_answer_name(f, (rval)a));
+    put(r->out, ": ");
+    if (d->outcome[a] == RV_UNKNOWN) put(r->out, "still open");
+    else spaced(r->out, pack_node_value_name(decides, d->outcome[a]));
+  }
+  put(r->out, ")");
+}
+
+/* For an undecided outcome: the blank facts that would decide it, by how. */
+static void print_undecided(renderer *r, const explain_tree *tr, const pack_opinion *o) {
+  if (tr->outcome != RV_UNKNOWN) return;
+  static const char *const heading[] = {
+      [DECIDES_ALWAYS] = "Undecided: answering any one of these would decide it:",
+      [DECIDES_SOMETIMES] = "Undecided: some answers to these would decide it:",
+      [DECIDES_NEVER] = "Undecided: it turns on these facts together:"};
+  const pack_node *decides = &r->p->nodes[o->decides];
+  bool any = false;
+  for (int k = DECIDES_ALWAYS; k <= DECIDES_NEVER; k++) {
+    /* facts that never decide alone are listed only when none does */
+    if (k == DECIDES_NEVER && any) break;
+    bool head = false;
+    for (int i = 0; i < tr->ndeciding; i++) {
+      if (tr->deciding[i].kind != (decides_kind)k) continue;
+      if (!head) put(r->out, heading[k]);
+      head = any = true;
+      print_answers(r, &tr->deciding[i], decides);
+    }
+    if (head) put(r->out, "\n");
+  }
+  if (tr->nuntried) {
+    put(r->out, any ? "Undecided: it also turns on these facts (numbers, dates or text):"
+                    : "Undecided: it turns on these facts together:");
+    for (int i = 0; i < tr->nuntried; i++) {
+      const pack_fact *f = &r->p->facts[tr->untried[i].fact];
+      fprintf(r->out, "\n  %s", f->name);
+      if (f->ask) fprintf(r->out, ": %s", f->ask);
+    }
+    put(r->out, "\n");
+    any = true;
+  }
+  if (!any) fputs("Undecided: no missing fact would decide it; the opinion's rule leaves the question open.\n", r->out);
+  if (tr->search_cut) fputs("The search over the blank facts was cut short: more answers might decide it.\n", r->out);
 }
 
 static void text_begin(renderer *r) { (void)r; }
@@ -120,6 +213,8 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
     put(r->out, st->title[o->decides]);
     put(r->out, ": ");
     spaced(r->out, tr->outcome_name);
+    if (tr->outcome_even_if) fputs(" (even if)", r->out);
+    print_range(r, tr->root);
     fputc('.', r->out);
     if (tr->disposition) {
       fputs(" Disposition: ", r->out);
@@ -133,6 +228,8 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
     if (root->sentence) fprintf(r->out, "%s\n", root->sentence);
     st->label[root->node] = xstrdup("the outcome");
     if (root->state == NODE_FOUND) fputs("(found below)\n", r->out);
+    if (tr->outcome_even_if)
+      print_even_if(r, st->title[o->decides], tr->outcome_name, tr->outcome_immaterial, tr->noutcome_immaterial, 0);
     print_facts(r, root, 0);
     print_authorities(r, root, 0);
     for (int i = 0; i < root->nkids; i++) {
@@ -140,19 +237,7 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
       snprintf(label, sizeof label, "%d.", i + 1);
       print_node(r, root->kids[i], label, 0);
     }
-    if (tr->ndeciding) {
-      fputs(tr->deciding_alone ? "Undecided: answering any one of these would decide it:"
-                               : "Undecided: it turns on these facts together:",
-            r->out);
-      for (int i = 0; i < tr->ndeciding; i++) {
-        const pack_fact *f = &p->facts[tr->deciding[i].fact];
-        fprintf(r->out, "\n  %s", f->name);
-        if (f->ask) fprintf(r->out, ": %s", f->ask);
-      }
-      fputs("\n", r->out);
-    } else if (tr->outcome == RV_UNKNOWN) {
-      fputs("Undecided: no missing fact would decide it; the opinion's rule leaves the question open.\n", r->out);
-    }
+    print_undecided(r, tr, o);
   }
   putc_unlocked('\n', r->out);
   funlockfile(r->out);

@@ -385,6 +385,7 @@ int table_build(const pack *p, int op_a, int op_b, const table_options *opts, ta
   blank.has_finding = bhas;
   whatif_rowbuf_init(&s.buf, p, &blank);
   s.ec = eval_new(p);
+  eval_settle(s.ec, EVAL_SETTLE_NONE, 0); /* the split below is the same search, region by region */
   s.leaves.nvars = t->nvars;
   split(&s);
   int rc = -1;

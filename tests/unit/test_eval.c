@@ -29,6 +29,8 @@ static const char *PACK =
     "node \"self\" { rule = function(f) return f.self end }\n"                                 /* 22 */
     "node \"harm\" { finding = true }\n"                                                       /* 23 */
     "node \"same\" { rule = any { all { \"a\", \"b\" }, all { no \"a\", no \"b\" } } }\n"      /* 24 */
+    "node \"probe\" { rule = any { all { \"a\", \"b\" }, all { no \"a\", \"b\" } } }\n"         /* 25 */
+    "node \"lua_nil\" { rule = function(f) return f.a == nil end }\n"                         /* 26 */
     "opinion \"o_all\" { decides = \"all3\", disposition = { yes = \"reverse\", no = \"affirm\", unknown = \"remand\" } }\n"
     "opinion \"o_any\" { decides = \"any3\" }\n"
     "opinion \"o_unl\" { decides = \"unl\" }\n"
@@ -42,7 +44,9 @@ static const char *PACK =
     "opinion \"o_self\" { decides = \"self\" }\n"
     "opinion \"o_harm\" { decides = \"harm\" }\n"
     "opinion \"o_same\" { decides = \"same\" }\n"
-    "opinion \"o_culp\" { decides = \"culp\" }\n";
+    "opinion \"o_culp\" { decides = \"culp\" }\n"
+    "opinion \"o_probe\" { decides = \"probe\", disposition = { yes = \"reverse\", no = \"affirm\", unknown = \"remand\" } }\n"
+    "opinion \"o_nil\" { decides = \"lua_nil\" }\n";
 
 typedef struct fx {
   th_dir dir;
@@ -92,6 +96,22 @@ static rval decide(fx *f, const char *opinion) {
   return eval_outcome(f->c);
 }
 
+/* How the last row's blank fact `name` bears on its undecided outcome:
+ * the outcome its answer `answer` gives; fails when the fact is not listed. */
+static rval answer(fx *f, const char *name, rval ans) {
+  const eval_deciding_fact *d;
+  int n = eval_deciding(f->c, &d), fact = th_fact(f->p, name);
+  for (int i = 0; i < n; i++)
+    if (d[i].fact == fact) return d[i].outcome[ans];
+  fail_msg("%s is not among the deciding facts", name);
+  return RV_UNKNOWN;
+}
+
+static int ndeciding(fx *f) {
+  const eval_deciding_fact *d;
+  return eval_deciding(f->c, &d);
+}
+
 #define STATE(name) eval_node_state(f->c, th_node(f->p, name))
 #define VALUE(name) eval_node_value(f->c, th_node(f->p, name))
 
@@ -128,17 +148,16 @@ static void test_all_yes_and_unknown(void **state) {
   th_yesno(&f->r, f->p, "c", RV_YES);
   assert_int_equal(decide(f, "o_all"), RV_YES);
   assert_string_equal(eval_disposition(f->c), "reverse");
-  const int *facts;
-  bool alone = true;
-  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 0);
+  assert_int_equal(ndeciding(f), 0);
   th_yesno(&f->r, f->p, "c", RV_UNKNOWN);
   assert_int_equal(decide(f, "o_all"), RV_UNKNOWN);
   assert_string_equal(eval_disposition(f->c), "remand");
   /* the record is the row's own, not a trial answer's */
   assert_int_equal(VALUE("nc"), RV_UNKNOWN);
-  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 1);
-  assert_int_equal(facts[0], th_fact(f->p, "c"));
-  assert_true(alone);
+  assert_int_equal(STATE("nc"), NODE_DERIVED);
+  assert_int_equal(ndeciding(f), 1);
+  assert_int_equal(answer(f, "c", RV_NO), RV_NO);
+  assert_int_equal(answer(f, "c", RV_YES), RV_YES);
 }
 
 static void test_any(void **state) {
@@ -276,30 +295,115 @@ static void test_deciding_facts_together(void **state) {
   fx *f = *state;
   /* a == b: no single answer decides it, so every unknown fact read is named */
   assert_int_equal(decide(f, "o_same"), RV_UNKNOWN);
-  const int *facts;
-  bool alone = true;
-  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 2);
-  assert_false(alone);
-  assert_int_equal(facts[0], th_fact(f->p, "a"));
-  assert_int_equal(facts[1], th_fact(f->p, "b"));
+  assert_int_equal(ndeciding(f), 2);
+  for (rval v = RV_NO; v <= RV_YES; v++) {
+    assert_int_equal(answer(f, "a", v), RV_UNKNOWN);
+    assert_int_equal(answer(f, "b", v), RV_UNKNOWN);
+  }
   th_yesno(&f->r, f->p, "a", RV_YES);
   assert_int_equal(decide(f, "o_same"), RV_UNKNOWN);
-  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 1);
-  assert_true(alone);
-  assert_int_equal(facts[0], th_fact(f->p, "b"));
+  assert_int_equal(ndeciding(f), 1);
+  assert_int_equal(answer(f, "b", RV_NO), RV_NO);
+  assert_int_equal(answer(f, "b", RV_YES), RV_YES);
 }
 
 static void test_deciding_facts_several_alone(void **state) {
   fx *f = *state;
   th_yesno(&f->r, f->p, "a", RV_YES);
   assert_int_equal(decide(f, "o_all"), RV_UNKNOWN);
-  const int *facts;
-  bool alone = false;
-  /* b = no or c = no would decide it (no), each alone */
-  assert_int_equal(eval_deciding_facts(f->c, &facts, &alone), 2);
-  assert_true(alone);
-  assert_int_equal(facts[0], th_fact(f->p, "b"));
-  assert_int_equal(facts[1], th_fact(f->p, "c"));
+  /* b = no or c = no would decide it (no), each alone; yes to either
+   * leaves it open */
+  assert_int_equal(ndeciding(f), 2);
+  assert_int_equal(answer(f, "b", RV_NO), RV_NO);
+  assert_int_equal(answer(f, "b", RV_YES), RV_UNKNOWN);
+  assert_int_equal(answer(f, "c", RV_NO), RV_NO);
+  assert_int_equal(answer(f, "c", RV_YES), RV_UNKNOWN);
+}
+
+/* ---- "even if" ------------------------------------------------------------------ */
+
+static bool settled_fact(const eval_settled *st, int f) { return (st->facts[f / 64] >> (f % 64)) & 1; }
+
+static void test_even_if_decides_the_probe(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "b", RV_YES); /* a blank: either answer gives yes */
+  assert_int_equal(decide(f, "o_probe"), RV_YES);
+  assert_string_equal(eval_disposition(f->c), "reverse");
+  assert_int_equal(ndeciding(f), 0);
+  eval_settled st;
+  assert_true(eval_node_settled(f->c, th_node(f->p, "probe"), &st));
+  assert_true(st.even_if);
+  assert_false(st.open);
+  assert_false(st.cut);
+  assert_int_equal(st.range, (uint64_t)1 << RV_YES);
+  assert_true(settled_fact(&st, th_fact(f->p, "a")));
+  assert_false(settled_fact(&st, th_fact(f->p, "b")));
+  assert_int_equal(VALUE("probe"), RV_YES);
+  assert_int_equal(STATE("probe"), NODE_DERIVED);
+  assert_true(eval_settle_evals(f->c) > 0);
+  /* b blank instead: genuinely open, and b decides it either way */
+  th_yesno(&f->r, f->p, "b", RV_UNKNOWN);
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  assert_int_equal(decide(f, "o_probe"), RV_UNKNOWN);
+  assert_string_equal(eval_disposition(f->c), "remand");
+  assert_true(eval_node_settled(f->c, th_node(f->p, "probe"), &st));
+  assert_false(st.even_if);
+  assert_int_equal(st.range, (uint64_t)3);
+  assert_int_equal(answer(f, "b", RV_NO), RV_NO);
+  assert_int_equal(answer(f, "b", RV_YES), RV_YES);
+}
+
+static void test_even_if_in_values_only_mode(void **state) {
+  fx *f = *state;
+  eval_values_only(f->c, true);
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  assert_int_equal(decide(f, "o_probe"), RV_YES);
+  f->r.row.number++; /* a new row for the cache */
+  th_yesno(&f->r, f->p, "b", RV_UNKNOWN);
+  assert_int_equal(decide(f, "o_probe"), RV_UNKNOWN);
+}
+
+static void test_even_if_ranges_of_a_ladder(void **state) {
+  fx *f = *state;
+  /* culp: a gives intentional, then b negligent, else none; a = no, b blank */
+  th_yesno(&f->r, f->p, "a", RV_NO);
+  assert_int_equal(decide(f, "o_culp"), RV_UNKNOWN);
+  eval_settled st;
+  assert_true(eval_node_settled(f->c, th_node(f->p, "culp"), &st));
+  assert_false(st.even_if);
+  int neg = pack_node_value(&f->p->nodes[th_node(f->p, "culp")], "negligent", 9);
+  int none = pack_node_value(&f->p->nodes[th_node(f->p, "culp")], "none", 4);
+  assert_int_equal(st.range, ((uint64_t)1 << neg) | ((uint64_t)1 << none)); /* never intentional */
+  /* dep tests culp: no when none, left open when negligent */
+  assert_int_equal(decide(f, "o_dep"), RV_UNKNOWN);
+  assert_true(eval_node_settled(f->c, th_node(f->p, "dep"), &st));
+  assert_int_equal(st.range, (uint64_t)1 << RV_NO);
+  assert_true(st.open);
+  assert_int_equal(answer(f, "b", RV_NO), RV_NO);
+  assert_int_equal(answer(f, "b", RV_YES), RV_UNKNOWN);
+}
+
+static void test_even_if_after_a_rule_function(void **state) {
+  fx *f = *state;
+  /* the function says yes to a blank, but every answer gives no: the
+   * search answers the blanks a rule function was handed */
+  assert_int_equal(decide(f, "o_nil"), RV_NO);
+  eval_settle(f->c, EVAL_SETTLE_NONE, 0);
+  assert_int_equal(decide(f, "o_nil"), RV_YES);
+}
+
+static void test_even_if_budget(void **state) {
+  fx *f = *state;
+  eval_settle(f->c, EVAL_SETTLE_NODES, 1); /* one evaluation: nothing can be tried */
+  th_yesno(&f->r, f->p, "b", RV_YES);
+  assert_int_equal(decide(f, "o_probe"), RV_UNKNOWN);
+  eval_settled st;
+  assert_true(eval_node_settled(f->c, th_node(f->p, "probe"), &st));
+  assert_true(st.cut);
+  assert_true(st.open);
+  eval_settle(f->c, EVAL_SETTLE_OUTCOME, 0);
+  assert_int_equal(decide(f, "o_probe"), RV_YES);
+  assert_false(eval_node_settled(f->c, th_node(f->p, "probe"), &st)); /* outcome only */
 }
 
 /* ---- rule functions ------------------------------------------------------------ */
@@ -450,6 +554,11 @@ int main(void) {
       T(test_record_reads_and_kids),
       T(test_deciding_facts_together),
       T(test_deciding_facts_several_alone),
+      T(test_even_if_decides_the_probe),
+      T(test_even_if_in_values_only_mode),
+      T(test_even_if_ranges_of_a_ladder),
+      T(test_even_if_after_a_rule_function),
+      T(test_even_if_budget),
       T(test_lua_reads_facts_and_nodes),
       T(test_lua_valued_node),
       T(test_lua_errors_name_the_node),
