@@ -851,6 +851,75 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   return 0;
 }
 
+/* ---- a rule re-decided from given values ----------------------------------- */
+
+static rval expr_given(const expr *x, const case_row *row, const rval *nodes) {
+  switch (x->kind) {
+  case EXPR_CONST: return x->constant;
+  case EXPR_REF: return x->ref.is_node ? nodes[x->ref.index] : row->facts[x->ref.index].v;
+  case EXPR_IS: {
+    rval v = x->ref.is_node ? nodes[x->ref.index] : row->facts[x->ref.index].v;
+    if (v == RV_UNKNOWN) return RV_UNKNOWN;
+    return (x->set >> v) & 1 ? RV_YES : RV_NO;
+  }
+  case EXPR_CMP: {
+    const case_value *v = &row->facts[x->ref.index];
+    if (v->v == RV_UNKNOWN) return RV_UNKNOWN;
+    double a = v->num, b = x->number;
+    switch (x->cmp) {
+    case CMP_GT: return a > b ? RV_YES : RV_NO;
+    case CMP_GE: return a >= b ? RV_YES : RV_NO;
+    case CMP_LT: return a < b ? RV_YES : RV_NO;
+    case CMP_LE: return a <= b ? RV_YES : RV_NO;
+    case CMP_EQ: return a == b ? RV_YES : RV_NO;
+    case CMP_NE: return a != b ? RV_YES : RV_NO;
+    }
+    return RV_UNKNOWN;
+  }
+  case EXPR_NOT: return value_not(expr_given(x->kids[0], row, nodes));
+  case EXPR_ALL: {
+    rval acc = RV_YES;
+    for (int i = 0; i < x->nkids && acc != RV_NO; i++) acc = value_and(acc, expr_given(x->kids[i], row, nodes));
+    return acc;
+  }
+  case EXPR_ANY: {
+    rval acc = RV_NO;
+    for (int i = 0; i < x->nkids && acc != RV_YES; i++) acc = value_or(acc, expr_given(x->kids[i], row, nodes));
+    return acc;
+  }
+  case EXPR_UNLESS: {
+    rval r = expr_given(x->kids[0], row, nodes);
+    if (r == RV_NO) return RV_NO;
+    return value_and(r, value_not(expr_given(x->kids[1], row, nodes)));
+  }
+  case EXPR_FIRST:
+    for (int i = 0; i < x->nkids; i++) {
+      rval cond = x->kids[i] ? expr_given(x->kids[i], row, nodes) : RV_YES;
+      if (cond == RV_YES) return x->gives[i];
+      if (cond == RV_UNKNOWN) return RV_UNKNOWN;
+    }
+    return RV_UNKNOWN;
+  case EXPR_LUA: break;
+  }
+  return RV_UNKNOWN;
+}
+
+static bool has_lua(const expr *x) {
+  if (!x) return false;
+  if (x->kind == EXPR_LUA) return true;
+  for (int i = 0; i < x->nkids; i++)
+    if (has_lua(x->kids[i])) return true;
+  return false;
+}
+
+rval eval_rule_given(const pack *p, int op, int n, const case_row *row, const rval *nodes) {
+  const node_rule *r = p->opinions[op].rules[n];
+  if (!r->rule || has_lua(r->rule) || has_lua(r->open)) return EVAL_NOT_GIVEN;
+  rval v = expr_given(r->rule, row, nodes);
+  if (v == RV_NO && r->open && expr_given(r->open, row, nodes) != RV_NO) v = RV_UNKNOWN;
+  return v;
+}
+
 /* ---- the record ----------------------------------------------------------- */
 
 int eval_opinion(const eval_ctx *c) { return c->op; }

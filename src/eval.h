@@ -129,4 +129,12 @@ bool eval_node_settled(const eval_ctx *c, int node, eval_settled *out);
 /* For an unknown outcome: the blank facts the search tried (at most 64). */
 int eval_deciding(const eval_ctx *c, const eval_deciding_fact **facts);
 
+/* Node n's rule under opinion op (with its `open`), decided by Kleene's
+ * logic from given values: the row's facts, and nodes[k] for node k
+ * (RV_UNKNOWN where not reached). For explaining which change produced a
+ * value; records nothing. EVAL_NOT_GIVEN when the node has no rule or its
+ * rule is a rule function. */
+#define EVAL_NOT_GIVEN ((rval)(RV_UNKNOWN - 1))
+rval eval_rule_given(const pack *p, int op, int n, const case_row *row, const rval *nodes);
+
 #endif

@@ -10,21 +10,15 @@ void render_free(renderer *r) {
   free(r);
 }
 
-const char *render_cite(const pack_authority *a, char *buf, size_t bufsz) {
+char *render_cite(const pack_authority *a) {
   const char *cite = a->cite ? a->cite : a->name;
-  if (!a->pin) {
-    snprintf(buf, bufsz, "%s", cite);
-    return buf;
-  }
+  if (!a->pin) return xstrdup(cite);
   /* The pin follows the first page, before the parentheticals:
    * "X v. Y, 474 U.S. 344 (1986) (Brennan, J., dissenting)" + 349 ->
    * "X v. Y, 474 U.S. 344, 349 (1986) (Brennan, J., dissenting)" */
   const char *paren = strstr(cite, " (");
-  if (paren)
-    snprintf(buf, bufsz, "%.*s, %s%s", (int)(paren - cite), cite, a->pin, paren);
-  else
-    snprintf(buf, bufsz, "%s, %s", cite, a->pin);
-  return buf;
+  if (paren) return xasprintf("%.*s, %s%s", (int)(paren - cite), cite, a->pin, paren);
+  return xasprintf("%s, %s", cite, a->pin);
 }
 
 void render_summary_line(FILE *out, const render_summary *s) {

@@ -84,9 +84,9 @@ void render_json_tree_free(render_json_tree *t);
 void render_schema_text(FILE *out, const pack *p);
 void render_schema_json(FILE *out, const pack *p);
 
-/* Format a citation with its pin cite: "Daniels v. Williams, 474 U.S. 327,
- * 328 (1986)". Writes into buf and returns it. */
-const char *render_cite(const pack_authority *a, char *buf, size_t bufsz);
+/* A citation with its pin cite, whole however long: "Daniels v. Williams,
+ * 474 U.S. 327, 328 (1986)". The caller frees it. */
+char *render_cite(const pack_authority *a);
 
 /* The summary line: "2 rows: 2 decided, 0 undecided, 0 failed". */
 void render_summary_line(FILE *out, const render_summary *s);

@@ -78,12 +78,15 @@ static int node_order(const compare_result *res, int *order) {
 }
 
 static void cites(FILE *out, const pack *p, const node_rule *r, const char *sep) {
-  char buf[512];
   if (!r || r->nby == 0) {
     fputs("no authority given", out);
     return;
   }
-  for (int i = 0; i < r->nby; i++) fprintf(out, "%s%s", i ? sep : "", render_cite(&p->authorities[r->by[i]], buf, sizeof buf));
+  for (int i = 0; i < r->nby; i++) {
+    char *cite = render_cite(&p->authorities[r->by[i]]);
+    fprintf(out, "%s%s", i ? sep : "", cite);
+    free(cite);
+  }
 }
 
 static const char *op_name(const compare_result *res, int side) { return res->p->opinions[res->opinions[side]].name; }
@@ -244,14 +247,15 @@ static const char *state_name(node_state s) {
 
 static json_t *authorities_json(const pack *p, const int *by, int nby) {
   json_t *arr = json_array();
-  char buf[512];
   for (int i = 0; i < nby; i++) {
     const pack_authority *a = &p->authorities[by[i]];
     json_t *j = json_object();
     json_object_set_new(j, "name", json_string(a->name));
     json_object_set_new(j, "cite", jstr(a->cite));
     json_object_set_new(j, "pin", jstr(a->pin));
-    json_object_set_new(j, "full", json_string(render_cite(a, buf, sizeof buf)));
+    char *full = render_cite(a);
+    json_object_set_new(j, "full", json_string(full));
+    free(full);
     if (a->quote) json_object_set_new(j, "quote", json_string(a->quote));
     json_array_append_new(arr, j);
   }

@@ -55,7 +55,7 @@ static const char *state_name(node_state s) {
 
 static void prepare(json_state *st, const pack *p) {
   jsonw b = {0};
-  char tbuf[128], cbuf[512];
+  char tbuf[128];
   st->p = p;
   st->node_head = xcalloc((size_t)p->nnodes + 1, sizeof *st->node_head);
   st->node_value = xcalloc((size_t)p->nnodes + 1, sizeof *st->node_value);
@@ -108,7 +108,9 @@ static void prepare(json_state *st, const pack *p) {
     jsonw_lit(&b, ",\"pin\":");
     jsonw_str(&b, au->pin);
     jsonw_lit(&b, ",\"full\":");
-    jsonw_str(&b, render_cite(au, cbuf, sizeof cbuf));
+    char *full = render_cite(au);
+    jsonw_str(&b, full);
+    free(full);
     if (au->quote) {
       jsonw_lit(&b, ",\"quote\":");
       jsonw_str(&b, au->quote);

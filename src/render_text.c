@@ -228,8 +228,9 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
     if (root->sentence) fprintf(r->out, "%s\n", root->sentence);
     st->label[root->node] = xstrdup("the outcome");
     if (root->state == NODE_FOUND) fputs("(found below)\n", r->out);
-    if (tr->outcome_even_if)
-      print_even_if(r, st->title[o->decides], tr->outcome_name, tr->outcome_immaterial, tr->noutcome_immaterial, 0);
+    /* the note goes where the reason is: at the outcome only for blank
+     * facts no element below explains */
+    if (tr->outcome_even_if) print_even_if(r, st->title[o->decides], tr->outcome_name, root->immaterial, root->nimmaterial, 0);
     print_facts(r, root, 0);
     print_authorities(r, root, 0);
     for (int i = 0; i < root->nkids; i++) {
@@ -277,8 +278,9 @@ renderer *render_text_new(FILE *out, const pack *p, const char *source) {
   }
   st->authority_line = xcalloc((size_t)p->nauthorities + 1, sizeof *st->authority_line);
   for (int a = 0; a < p->nauthorities; a++) {
-    char cbuf[512];
-    st->authority_line[a] = xasprintf("Authority: %s\n", render_cite(&p->authorities[a], cbuf, sizeof cbuf));
+    char *cite = render_cite(&p->authorities[a]);
+    st->authority_line[a] = xasprintf("Authority: %s\n", cite);
+    free(cite);
   }
   *r = (renderer){.out = out, .p = p, .source = source, .state = st, .wants_tree = true,
                   .begin = text_begin, .row = text_row, .row_error = text_row_error, .end = text_end,

@@ -43,12 +43,24 @@ static const char *step_value(const pack *p, int node, node_state s, rval v) {
   return s == NODE_NOT_REACHED ? "not reached" : pack_node_value_name(&p->nodes[node], v);
 }
 
-/* The rule whose authority a hit shows: the lowest node on its path that
- * its rule decided after the change. */
-static const node_rule *hit_rule(const pack *p, int op, const whatif_hit *h) {
+/* The step whose authority a hit shows: the lowest node on its path that
+ * its rule decided after the change, where the change takes effect (each
+ * step above it follows from the one below); -1 when none. */
+static int hit_step(const whatif_hit *h) {
   for (int i = h->npath - 1; i >= 0; i--)
-    if (h->path[i].to_state == NODE_DERIVED) return p->opinions[op].rules[h->path[i].node];
-  return NULL;
+    if (h->path[i].to_state == NODE_DERIVED) return i;
+  return -1;
+}
+
+/* A rule's authorities as whole citations. */
+static json_t *cites_json(const pack *p, const node_rule *r) {
+  json_t *auth = json_array();
+  for (int i = 0; r && i < r->nby; i++) {
+    char *cite = render_cite(&p->authorities[r->by[i]]);
+    json_array_append_new(auth, json_string(cite));
+    free(cite);
+  }
+  return auth;
 }
 
 static bool same_hits(const whatif_target *a, const whatif_target *b) {
@@ -100,11 +112,15 @@ static void print_hit(doc *d, int op, const whatif_hit *h, int num) {
   }
   if (h->disposition) fprintf(out, " (disposition: %s)", upper(h->disposition, b1, sizeof b1));
   fputs(".\n", out);
-  const node_rule *r = hit_rule(p, op, h);
+  int at = hit_step(h);
+  const node_rule *r = at >= 0 ? p->opinions[op].rules[h->path[at].node] : NULL;
   if (r && r->nby) {
-    fprintf(out, "%sAuthority: ", pad);
-    for (int i = 0; i < r->nby; i++)
-      fprintf(out, "%s%s", i ? "; " : "", render_cite(&p->authorities[r->by[i]], b1, sizeof b1));
+    fprintf(out, "%sAuthority (%s): ", pad, explain_node_title(&p->nodes[h->path[at].node], tb, sizeof tb));
+    for (int i = 0; i < r->nby; i++) {
+      char *cite = render_cite(&p->authorities[r->by[i]]);
+      fprintf(out, "%s%s", i ? "; " : "", cite);
+      free(cite);
+    }
     fputc('\n', out);
   }
 }
@@ -219,8 +235,7 @@ static void doc_render(doc *d, const char *source, const case_row *row, whatif_r
 /* ---- JSON -------------------------------------------------------------------------- */
 
 static json_t *hit_json(const pack *p, int op, const whatif_hit *h) {
-  json_t *j = json_object(), *set = json_array(), *flips = json_array(), *auth = json_array();
-  char buf[512];
+  json_t *j = json_object(), *set = json_array(), *flips = json_array();
   for (int i = 0; i < h->nchanges; i++) {
     const whatif_change *c = &h->changes[i];
     json_t *x = json_object();
@@ -238,12 +253,12 @@ static json_t *hit_json(const pack *p, int op, const whatif_hit *h) {
     json_object_set_new(x, "node", json_string(p->nodes[s->node].name));
     json_object_set_new(x, "from", s->from_state == NODE_NOT_REACHED ? json_null() : json_string(step_value(p, s->node, s->from_state, s->from)));
     json_object_set_new(x, "to", s->to_state == NODE_NOT_REACHED ? json_null() : json_string(step_value(p, s->node, s->to_state, s->to)));
+    if (s->to_state == NODE_DERIVED) json_object_set_new(x, "authorities", cites_json(p, p->opinions[op].rules[s->node]));
     json_array_append_new(flips, x);
   }
   json_object_set_new(j, "flips", flips);
-  const node_rule *r = hit_rule(p, op, h);
-  for (int i = 0; r && i < r->nby; i++) json_array_append_new(auth, json_string(render_cite(&p->authorities[r->by[i]], buf, sizeof buf)));
-  json_object_set_new(j, "authorities", auth);
+  int at = hit_step(h);
+  json_object_set_new(j, "authorities", cites_json(p, at >= 0 ? p->opinions[op].rules[h->path[at].node] : NULL));
   return j;
 }
 

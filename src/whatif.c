@@ -68,30 +68,65 @@ static bool step_differs(node_state sa, rval va, node_state sb, rval vb) {
   return ra != rb || (ra && va != vb);
 }
 
-/* From the top node down, following a reached child that changed. */
+/* The child of n (decided by its rule after the change) through which the
+ * change reaches n: a child that changed and whose new value produces n's
+ * new value. Preferred: one without whose change n would not have its new
+ * value; else one whose change alone gives it; else the first that changed.
+ * A child whose new value is unknown never explains a decided value.
+ * now/before hold every node's value after and before (unknown where not
+ * reached); -1 when no child qualifies. */
+static int producing_child(search_ctx *s, int n, rval *now, const rval *before, rval *scratch) {
+  const pack *p = s->p;
+  const int *kids;
+  int nk = eval_node_kids(s->ec, n, &kids);
+  rval pv = eval_node_value(s->ec, n);
+  rval ref = eval_rule_given(p, s->op, n, &s->buf.row, now);
+  int first = -1, sufficient = -1;
+  for (int i = 0; i < nk; i++) {
+    int k = kids[i];
+    node_state ks = eval_node_state(s->ec, k);
+    if (ks == NODE_NOT_REACHED || !step_differs(s->base_state[k], s->base_value[k], ks, eval_node_value(s->ec, k))) continue;
+    if (pv != RV_UNKNOWN && now[k] == RV_UNKNOWN) continue;
+    if (first < 0) first = k;
+    if (ref == EVAL_NOT_GIVEN || ref != pv) continue; /* a rule function, or n decided "even if" */
+    rval keep = now[k];
+    now[k] = before[k];
+    rval back = eval_rule_given(p, s->op, n, &s->buf.row, now);
+    now[k] = keep;
+    if (back != pv) return k;
+    if (sufficient < 0) {
+      memcpy(scratch, before, sizeof *scratch * (size_t)p->nnodes);
+      scratch[k] = now[k];
+      if (eval_rule_given(p, s->op, n, &s->buf.row, scratch) == pv) sufficient = k;
+    }
+  }
+  return sufficient >= 0 ? sufficient : first;
+}
+
+/* From the top node down, at each step to the child that produced the
+ * parent's new value. */
 static void build_path(search_ctx *s, int root, whatif_hit *h) {
   const pack *p = s->p;
   h->path = xcalloc((size_t)p->nnodes + 1, sizeof *h->path);
   bool *seen = xcalloc((size_t)p->nnodes + 1, sizeof *seen);
+  rval *now = xcalloc((size_t)p->nnodes + 1, sizeof *now);
+  rval *before = xcalloc((size_t)p->nnodes + 1, sizeof *before);
+  rval *scratch = xcalloc((size_t)p->nnodes + 1, sizeof *scratch);
+  for (int k = 0; k < p->nnodes; k++) {
+    now[k] = eval_node_state(s->ec, k) == NODE_NOT_REACHED ? RV_UNKNOWN : eval_node_value(s->ec, k);
+    before[k] = s->base_state[k] == NODE_NOT_REACHED ? RV_UNKNOWN : s->base_value[k];
+  }
   int n = root;
   while (n >= 0 && !seen[n] && h->npath < p->nnodes) {
     seen[n] = true;
     node_state ns = eval_node_state(s->ec, n);
     h->path[h->npath++] = (whatif_step){n, s->base_state[n], ns, s->base_value[n], eval_node_value(s->ec, n)};
-    int next = -1;
-    if (ns == NODE_DERIVED) {
-      const int *kids;
-      int nk = eval_node_kids(s->ec, n, &kids);
-      for (int i = 0; i < nk && next < 0; i++) {
-        int k = kids[i];
-        node_state ks = eval_node_state(s->ec, k);
-        if (ks != NODE_NOT_REACHED && step_differs(s->base_state[k], s->base_value[k], ks, eval_node_value(s->ec, k)))
-          next = k;
-      }
-    }
-    n = next;
+    n = ns == NODE_DERIVED ? producing_child(s, n, now, before, scratch) : -1;
   }
   free(seen);
+  free(now);
+  free(before);
+  free(scratch);
 }
 
 static bool same_str(const char *a, const char *b) {
@@ -125,6 +160,11 @@ static void record_hit(search_ctx *s, whatif_target *t, int k, const wvar *vars,
   }
   h->outcome = eval_outcome(s->ec);
   h->disposition = eval_disposition(s->ec);
+  /* the search decides outcomes only; the chain needs every node settled */
+  err *e = NULL;
+  eval_settle(s->ec, EVAL_SETTLE_NODES, 0);
+  if (eval_row(s->ec, s->op, &s->buf.row, &e) != 0) err_free(e);
+  eval_settle(s->ec, EVAL_SETTLE_OUTCOME, 0);
   const pack_opinion *o = &s->p->opinions[s->op];
   build_path(s, t->is_disposition && o->disposition_node >= 0 ? o->disposition_node : o->decides, h);
 }
@@ -310,6 +350,7 @@ int whatif_row(const pack *p, int op, const case_row *row, const whatif_options 
 
   vars = xcalloc((size_t)(p->nfacts + p->nnodes) + 1, sizeof *vars);
   int nv = collect_vars(&s, false, vars);
+  eval_settle(s.ec, EVAL_SETTLE_OUTCOME, 0); /* the search compares outcomes */
   whatif_rowbuf_init(&s.buf, p, row);
 
   /* targets: every other outcome, then every other disposition */

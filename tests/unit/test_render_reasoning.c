@@ -70,7 +70,7 @@ static void test_render_whatif(void **state) {
   assert_int_equal(whatif_row(p, 0, &r.row, NULL, &res[0], &e), 0);
   assert_int_equal(whatif_row(p, 1, &r.row, NULL, &res[1], &e), 0);
   static const char *want[3][2] = {
-      {"To make Claim yes: 1 change, 2 ways\n  1. care: some -> none", "Authority: A v. B, 1 U.S. 1, 2 (1900)"},
+      {"To make Claim yes: 1 change, 2 ways\n  1. care: some -> none", "Authority (Breach): A v. B, 1 U.S. 1, 2 (1900)"},
       {"\"schema\":\"ratio.whatif/1\"", "\"changes\":[{\"fact\":\"care\",\"from\":\"some\",\"to\":\"none\"}]"},
       {"## Opinion: strict", "1. `care`: some → none"},
   };
