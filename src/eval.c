@@ -57,6 +57,8 @@ struct eval_ctx {
   uint64_t *srange;       /* bit v: some answer gives value v */
   uint64_t *sfacts;       /* nnodes * words: the blank facts the search answered */
   long settle_evals;      /* evaluations the row's searches took */
+  uint64_t *answered, *answered2; /* scratch: facts a search tried (words) */
+  int *unknown;           /* scratch: nodes a row left unknown */
   /* Values-only mode: no record per node, and a node whose rule and
    * everything under it is the same in two opinions is decided once per
    * row. cls maps (opinion, node) to such a class. */
@@ -255,6 +257,9 @@ eval_ctx *eval_new(const pack *p) {
   c->svalue = xcalloc((size_t)nn + 1, sizeof *c->svalue);
   c->srange = xcalloc((size_t)nn + 1, sizeof *c->srange);
   c->sfacts = xcalloc((size_t)(nn + 1) * (size_t)c->words, sizeof *c->sfacts);
+  c->answered = xcalloc((size_t)c->words, sizeof *c->answered);
+  c->answered2 = xcalloc((size_t)c->words, sizeof *c->answered2);
+  c->unknown = xcalloc((size_t)nn + 1, sizeof *c->unknown);
   c->first_taken = xcalloc((size_t)p->nfirsts + 1, sizeof *c->first_taken);
   return c;
 }
@@ -278,6 +283,9 @@ void eval_free(eval_ctx *c) {
   free(c->svalue);
   free(c->srange);
   free(c->sfacts);
+  free(c->answered);
+  free(c->answered2);
+  free(c->unknown);
   free(c->first_taken);
   free(c->cls);
   free(c->cls_stamp);
@@ -705,7 +713,7 @@ static void settle_record(eval_ctx *c, int n, uint64_t vals, bool unk, bool cut,
 static void find_deciding(eval_ctx *c, int op, const case_row *row, const uint64_t *answered) {
   const pack *p = c->p;
   const pack_opinion *o = &p->opinions[op];
-  uint64_t *scratch_answered = xcalloc((size_t)c->words, sizeof *scratch_answered);
+  uint64_t *scratch_answered = c->answered2;
   c->ndeciding = 0;
   memcpy(c->scratch, row->facts, sizeof *c->scratch * (size_t)p->nfacts);
   case_row base = *row; /* the row with one fact answered: its facts are the scratch */
@@ -726,7 +734,6 @@ static void find_deciding(eval_ctx *c, int op, const case_row *row, const uint64
       c->scratch[f].v = RV_UNKNOWN;
     }
   }
-  free(scratch_answered);
 }
 
 /* Values-only mode: the class memo holds for one row, so a new row starts
@@ -771,9 +778,7 @@ static int values_row(eval_ctx *c, int op, const case_row *row, err **e) {
   if (run(c, op, row, c->p->opinions[op].decides, c->p->opinions[op].disposition_node, e) != 0) return -1;
   if (needs_settling(c)) {
     settle s;
-    uint64_t *answered = xcalloc((size_t)c->words, sizeof *answered);
-    settle_outcome(c, op, row, true, answered, &s);
-    free(answered);
+    settle_outcome(c, op, row, true, c->answered, &s);
   }
   return 0;
 }
@@ -805,18 +810,15 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   if (run(c, op, row, o->decides, o->disposition_node, e) != 0) return -1;
   if (c->settle_mode == EVAL_SETTLE_NONE) return 0;
   /* which nodes the row's own evaluation left unknown */
-  int *unknown = xcalloc((size_t)p->nnodes + 1, sizeof *unknown), nunknown = 0;
+  int *unknown = c->unknown, nunknown = 0;
   bool settle_top = needs_settling(c), nonmono = c->nonmono;
   rval base_outcome = nonmono ? RV_UNKNOWN : c->outcome;
   if (c->settle_mode == EVAL_SETTLE_NODES)
     for (int n = 0; n < p->nnodes; n++)
       if (c->state[n] == NODE_DERIVED && (c->value[n] == RV_UNKNOWN || nonmono) && n != o->decides)
         unknown[nunknown++] = n;
-  if (!settle_top && nunknown == 0) {
-    free(unknown);
-    return 0;
-  }
-  uint64_t *answered = xcalloc((size_t)c->words, sizeof *answered);
+  if (!settle_top && nunknown == 0) return 0;
+  uint64_t *answered = c->answered;
   for (int i = 0; i < nunknown; i++) {
     settle s;
     settle_search(c, op, row, unknown[i], -1, false, &s, answered);
@@ -840,8 +842,6 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
     outcome = c->outcome;
     disposition = c->disposition;
   }
-  free(answered);
-  free(unknown);
   /* the row's own record, for the explanation */
   if (run(c, op, row, o->decides, o->disposition_node, e) != 0) return -1;
   if (settle_top) {
