@@ -321,8 +321,8 @@ static rval ref_value(eval_ctx *c, pack_ref r) {
   return read_fact(c, r.index)->v;
 }
 
-static rval eval_cmp(eval_ctx *c, const expr *x) {
-  const case_value *v = read_fact(c, x->ref.index);
+/* A number or date fact compared with a rule's constant. */
+static rval compare_fact(const case_value *v, const expr *x) {
   if (v->v == RV_UNKNOWN) return RV_UNKNOWN;
   double a = v->num, b = x->number;
   bool r = false;
@@ -336,6 +336,8 @@ static rval eval_cmp(eval_ctx *c, const expr *x) {
   }
   return r ? RV_YES : RV_NO;
 }
+
+static rval eval_cmp(eval_ctx *c, const expr *x) { return compare_fact(read_fact(c, x->ref.index), x); }
 
 static rval eval_lua(eval_ctx *c, const expr *x, int node);
 
@@ -862,20 +864,7 @@ static rval expr_given(const expr *x, const case_row *row, const rval *nodes) {
     if (v == RV_UNKNOWN) return RV_UNKNOWN;
     return (x->set >> v) & 1 ? RV_YES : RV_NO;
   }
-  case EXPR_CMP: {
-    const case_value *v = &row->facts[x->ref.index];
-    if (v->v == RV_UNKNOWN) return RV_UNKNOWN;
-    double a = v->num, b = x->number;
-    switch (x->cmp) {
-    case CMP_GT: return a > b ? RV_YES : RV_NO;
-    case CMP_GE: return a >= b ? RV_YES : RV_NO;
-    case CMP_LT: return a < b ? RV_YES : RV_NO;
-    case CMP_LE: return a <= b ? RV_YES : RV_NO;
-    case CMP_EQ: return a == b ? RV_YES : RV_NO;
-    case CMP_NE: return a != b ? RV_YES : RV_NO;
-    }
-    return RV_UNKNOWN;
-  }
+  case EXPR_CMP: return compare_fact(&row->facts[x->ref.index], x);
   case EXPR_NOT: return value_not(expr_given(x->kids[0], row, nodes));
   case EXPR_ALL: {
     rval acc = RV_YES;

@@ -392,6 +392,31 @@ static void test_even_if_after_a_rule_function(void **state) {
   assert_int_equal(decide(f, "o_nil"), RV_YES);
 }
 
+static void test_rule_given(void **state) {
+  fx *f = *state;
+  rval nodes[TH_MAX];
+  for (int i = 0; i < TH_MAX; i++) nodes[i] = RV_UNKNOWN;
+  int all3 = th_node(f->p, "all3"), na = th_node(f->p, "na"), nb = th_node(f->p, "nb"), nc = th_node(f->p, "nc");
+  /* all3 = all { na, nb, nc }, from the values given, not from the row */
+  nodes[na] = nodes[nb] = nodes[nc] = RV_YES;
+  assert_int_equal(eval_rule_given(f->p, op(f, "o_all"), all3, &f->r.row, nodes), RV_YES);
+  nodes[nb] = RV_NO;
+  assert_int_equal(eval_rule_given(f->p, op(f, "o_all"), all3, &f->r.row, nodes), RV_NO);
+  nodes[nb] = RV_UNKNOWN;
+  assert_int_equal(eval_rule_given(f->p, op(f, "o_all"), all3, &f->r.row, nodes), RV_UNKNOWN);
+  /* facts come from the row; open turns a no into unknown */
+  int dep = th_node(f->p, "dep"), culp = th_node(f->p, "culp");
+  nodes[culp] = (rval)pack_node_value(&f->p->nodes[culp], "negligent", 9);
+  assert_int_equal(eval_rule_given(f->p, op(f, "o_dep"), dep, &f->r.row, nodes), RV_UNKNOWN);
+  nodes[culp] = (rval)pack_node_value(&f->p->nodes[culp], "none", 4);
+  assert_int_equal(eval_rule_given(f->p, op(f, "o_dep"), dep, &f->r.row, nodes), RV_NO);
+  th_num(&f->r, f->p, "days", 5, NULL);
+  assert_int_equal(eval_rule_given(f->p, op(f, "o_long"), th_node(f->p, "long"), &f->r.row, nodes), RV_YES);
+  /* a rule function, or no rule at all, cannot be re-decided this way */
+  assert_int_equal(eval_rule_given(f->p, op(f, "o_lua"), th_node(f->p, "lua_read"), &f->r.row, nodes), EVAL_NOT_GIVEN);
+  assert_int_equal(eval_rule_given(f->p, op(f, "o_harm"), th_node(f->p, "harm"), &f->r.row, nodes), EVAL_NOT_GIVEN);
+}
+
 static void test_even_if_budget(void **state) {
   fx *f = *state;
   eval_settle(f->c, EVAL_SETTLE_NODES, 1); /* one evaluation: nothing can be tried */
@@ -559,6 +584,7 @@ int main(void) {
       T(test_even_if_ranges_of_a_ladder),
       T(test_even_if_after_a_rule_function),
       T(test_even_if_budget),
+      T(test_rule_given),
       T(test_lua_reads_facts_and_nodes),
       T(test_lua_valued_node),
       T(test_lua_errors_name_the_node),
