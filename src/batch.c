@@ -49,10 +49,11 @@ static void slots_free(slots *s, int nops) {
 
 /* Decide one row under every opinion into s. An opinion whose rule
  * function fails gets its error in its result; the others are decided all
- * the same. Returns the number of opinions that failed. */
+ * the same. Returns the number of opinions that failed; *unknown when some
+ * outcome is unknown, *outside when the row is outside the pack. */
 static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_options *opts,
-                  const case_row *row, slots *s, bool *unknown) {
-  *unknown = false;
+                  const case_row *row, slots *s, bool *unknown, bool *outside) {
+  *unknown = *outside = false;
   int failed = 0;
   if (!r->wants_tree && r->nnode_columns == 0) {
     /* outcomes only: every opinion from one lookup when the row's answers
@@ -73,9 +74,11 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
         res->outcome = outcome;
         res->outcome_name = pack_node_value_name(s->decides[i], outcome);
         res->disposition = pack_disposition_name(p, op, outcome, s->dispositions[i]);
+        res->outside = eval_outside(ec);
         any_unknown |= outcome == RV_UNKNOWN;
       }
-      *unknown = any_unknown;
+      *outside = eval_outside(ec) >= 0;
+      *unknown = any_unknown && !*outside;
       return 0;
     }
     err_free(e);
@@ -86,6 +89,7 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
     err_free(res->error);
     res->error = NULL;
     res->opinion = op;
+    res->outside = -1;
     if (eval_row(ec, op, row, &res->error) != 0) {
       res->outcome = RV_UNKNOWN;
       res->outcome_name = "error";
@@ -96,6 +100,12 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
     res->outcome = eval_outcome(ec);
     res->outcome_name = pack_node_value_name(&p->nodes[p->opinions[op].decides], res->outcome);
     res->disposition = eval_disposition(ec);
+    res->outside = eval_outside(ec);
+    if (res->outside >= 0) {
+      res->outcome_name = "outside";
+      res->disposition = NULL;
+      *outside = true;
+    }
     const char **vals = s->values + i * r->nnode_columns;
     for (int k = 0; k < r->nnode_columns; k++) {
       int n = r->node_columns[k];
@@ -103,7 +113,7 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
                                                            : pack_node_value_name(&p->nodes[n], eval_node_value(ec, n));
     }
     if (r->wants_tree) explain_build(s->trees[i], ec, row);
-    *unknown |= res->outcome == RV_UNKNOWN;
+    *unknown |= res->outcome == RV_UNKNOWN && res->outside < 0;
   }
   return failed;
 }
@@ -224,16 +234,17 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
     }
     row_found = true;
     if (sum->read++ && r->separator) fputs(r->separator, r->out);
-    bool unknown = false;
+    bool unknown = false, outside = false;
     if (got == 2) {
       r->row_error(r, &row, re);
       err_free(re);
       sum->failed++;
       continue;
     }
-    int failed = decide(p, ec, r, opts, &row, &s, &unknown);
+    int failed = decide(p, ec, r, opts, &row, &s, &unknown, &outside);
     r->row(r, &row, s.res, opts->nopinions);
     if (failed) sum->failed++;
+    else if (outside) sum->outside++;
     else if (unknown) sum->undecided++;
     else sum->decided++;
   }
@@ -454,16 +465,17 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
     sl->row_found = true;
     sl->sum.read++;
     if (nrendered++ && r->separator) fputs(r->separator, r->out);
-    bool unknown = false;
+    bool unknown = false, outside = false;
     if (got == 2) {
       r->row_error(r, &row, re);
       err_free(re);
       sl->sum.failed++;
       continue;
     }
-    int failed = decide(p, ec, r, opts, &row, s, &unknown);
+    int failed = decide(p, ec, r, opts, &row, s, &unknown, &outside);
     r->row(r, &row, s->res, opts->nopinions);
     if (failed) sl->sum.failed++;
+    else if (outside) sl->sum.outside++;
     else if (unknown) sl->sum.undecided++;
     else sl->sum.decided++;
   }
@@ -580,6 +592,7 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
       sum->read += sl->sum.read;
       sum->decided += sl->sum.decided;
       sum->undecided += sl->sum.undecided;
+      sum->outside += sl->sum.outside;
       sum->failed += sl->sum.failed;
       found |= sl->row_found;
       /* the table's memory is fetched a few rows ahead of the checks */

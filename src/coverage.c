@@ -10,6 +10,7 @@ struct coverage {
   uint8_t **value_hit;    /* per node, per value */
   uint8_t **branch_hit;   /* per first, per branch */
   uint8_t **override_hit; /* per opinion, per override */
+  uint8_t *outside_hit;   /* per `outside` declaration: some row met it */
 };
 
 coverage *coverage_new(const pack *p) {
@@ -22,6 +23,7 @@ coverage *coverage_new(const pack *p) {
   for (int f = 0; f < p->nfirsts; f++) cv->branch_hit[f] = xcalloc((size_t)p->firsts[f].x->nkids + 1, 1);
   cv->override_hit = xcalloc((size_t)p->nopinions + 1, sizeof *cv->override_hit);
   for (int o = 0; o < p->nopinions; o++) cv->override_hit[o] = xcalloc((size_t)p->opinions[o].noverrides + 1, 1);
+  cv->outside_hit = xcalloc((size_t)p->noutside + 1, 1);
   return cv;
 }
 
@@ -35,12 +37,17 @@ void coverage_free(coverage *cv) {
   free(cv->value_hit);
   free(cv->branch_hit);
   free(cv->override_hit);
+  free(cv->outside_hit);
   free(cv);
 }
 
 void coverage_add(coverage *cv, const eval_ctx *c) {
   const pack *p = cv->p;
   int op = eval_opinion(c);
+  if (eval_outside(c) >= 0) {
+    cv->outside_hit[eval_outside(c)] = 1;
+    return; /* nothing else was reached */
+  }
   for (int n = 0; n < p->nnodes; n++) {
     if (eval_node_state(c, n) == NODE_NOT_REACHED) continue;
     cv->node_hit[n] = 1;
@@ -78,8 +85,12 @@ int coverage_totals_of(const coverage *cv, coverage_totals *t) {
       t->overrides++;
       t->overrides_hit += cv->override_hit[o][k];
     }
+  for (int i = 0; i < p->noutside; i++) {
+    t->outside++;
+    t->outside_hit += cv->outside_hit[i];
+  }
   return (t->nodes - t->nodes_hit) + (t->values - t->values_hit) + (t->branches - t->branches_hit) +
-         (t->overrides - t->overrides_hit);
+         (t->overrides - t->overrides_hit) + (t->outside - t->outside_hit);
 }
 
 static void line(FILE *out, const char *what, int hit, int all) {
@@ -97,6 +108,7 @@ void coverage_print(const coverage *cv, FILE *out) {
   line(out, "node values", t.values_hit, t.values);
   line(out, "first branches", t.branches_hit, t.branches);
   line(out, "overrides", t.overrides_hit, t.overrides);
+  if (t.outside) line(out, "outside the pack", t.outside_hit, t.outside);
   if (!holes) {
     fputs("No holes: every node, value, branch and override is exercised.\n", out);
     return;
@@ -131,4 +143,8 @@ void coverage_print(const coverage *cv, FILE *out) {
         fprintf(out, "  %s:%d: opinion %s's override of %s is never used\n", op->overrides[k].rule.file,
                 op->overrides[k].rule.line, op->name, p->nodes[op->overrides[k].node].name);
   }
+  for (int i = 0; i < p->noutside; i++)
+    if (!cv->outside_hit[i])
+      fprintf(out, "  %s:%d: outside %s: no row is outside the pack this way\n", p->outside[i].file, p->outside[i].line,
+              p->outside[i].name);
 }

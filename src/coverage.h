@@ -2,8 +2,9 @@
  *
  * Counted after each decided row and opinion from the evaluator's record:
  * nodes reached, values each node took, branches of each first { ... }
- * taken, and opinion overrides whose node was reached. What no row
- * exercised is a hole in the problem set. */
+ * taken, opinion overrides whose node was reached, and the pack's `outside`
+ * declarations some row met. What no row exercised is a hole in the
+ * problem set. */
 #ifndef RATIO_COVERAGE_H
 #define RATIO_COVERAGE_H
 
@@ -26,6 +27,7 @@ typedef struct coverage_totals {
   int values, values_hit;
   int branches, branches_hit;
   int overrides, overrides_hit;
+  int outside, outside_hit; /* the pack's `outside` declarations some row met */
 } coverage_totals;
 
 /* Totals, and whether there is any hole (returns the number of holes). */

@@ -57,6 +57,8 @@ struct eval_ctx {
   uint64_t *srange;       /* bit v: some answer gives value v */
   uint64_t *sfacts;       /* nnodes * words: the blank facts the search answered */
   long settle_evals;      /* evaluations the row's searches took */
+  int outside;            /* the pack's `outside` the last row met, or -1 */
+  int maybe_outside;      /* one some answers to its blanks would meet, or -1 */
   uint64_t *answered, *answered2; /* scratch: facts a search tried (words) */
   int *unknown;           /* scratch: nodes a row left unknown */
   /* Values-only mode: no record per node, and a node whose rule and
@@ -261,6 +263,7 @@ eval_ctx *eval_new(const pack *p) {
   c->answered2 = xcalloc((size_t)c->words, sizeof *c->answered2);
   c->unknown = xcalloc((size_t)nn + 1, sizeof *c->unknown);
   c->first_taken = xcalloc((size_t)p->nfirsts + 1, sizeof *c->first_taken);
+  c->outside = c->maybe_outside = -1;
   return c;
 }
 
@@ -785,9 +788,97 @@ static int values_row(eval_ctx *c, int op, const case_row *row, err **e) {
   return 0;
 }
 
+/* ---- the pack's scope ---------------------------------------------------- */
+
+static rval expr_given(const expr *x, const case_row *row, const rval *nodes);
+
+/* The fact refs of a rule, each once. */
+static int fact_refs(const expr *x, int *out, int n, int cap) {
+  if (!x) return n;
+  if ((x->kind == EXPR_REF || x->kind == EXPR_IS || x->kind == EXPR_CMP) && !x->ref.is_node) {
+    bool seen = false;
+    for (int i = 0; i < n; i++) seen |= out[i] == x->ref.index;
+    if (!seen && n < cap) out[n++] = x->ref.index;
+  }
+  for (int i = 0; i < x->nkids; i++) n = fact_refs(x->kids[i], out, n, cap);
+  return n;
+}
+
+#define OUTSIDE_MAX_BLANKS 12 /* 4096 answers at most: beyond, "may be outside" is not enough */
+
+enum { MEETS_SOME = 1, MISSES_SOME = 2 };
+
+/* Which answers to the blank facts `when` names meet it: MEETS_SOME,
+ * MISSES_SOME, or both (the same "even if" as elements: a blank that cannot
+ * change it does not keep a row inside). */
+static int meets_outside(eval_ctx *c, const expr *when, case_row *trial, const int *blank, int nblank) {
+  const pack_fact *pf = nblank ? &c->p->facts[blank[0]] : NULL;
+  int nv = !pf ? 0 : pf->type == FACT_YESNO ? 2 : pf->type == FACT_ENUM ? pf->nvalues : 0;
+  if (nv == 0) {
+    if (nblank) return meets_outside(c, when, trial, blank + 1, nblank - 1); /* not tried: as it stands */
+    rval v = expr_given(when, trial, NULL);
+    return v == RV_YES ? MEETS_SOME : v == RV_NO ? MISSES_SOME : MEETS_SOME | MISSES_SOME;
+  }
+  int f = blank[0], got = 0;
+  for (int x = 0; x < nv && got != (MEETS_SOME | MISSES_SOME); x++) {
+    c->scratch[f].v = (rval)x;
+    got |= meets_outside(c, when, trial, blank + 1, nblank - 1);
+  }
+  c->scratch[f].v = RV_UNKNOWN;
+  return got;
+}
+
+/* The first of the pack's `outside` declarations the row meets, or -1;
+ * *maybe the first that some answers to its blank facts would meet. */
+static int find_outside(eval_ctx *c, const case_row *row, int *maybe) {
+  const pack *p = c->p;
+  *maybe = -1;
+  for (int i = 0; i < p->noutside; i++) {
+    const expr *when = p->outside[i].when;
+    rval v = expr_given(when, row, NULL);
+    if (v == RV_YES) return i;
+    if (v == RV_NO) continue;
+    int refs[64], blank[64], nblank = 0;
+    int n = fact_refs(when, refs, 0, 64);
+    for (int k = 0; k < n; k++)
+      if (row->facts[refs[k]].v == RV_UNKNOWN) blank[nblank++] = refs[k];
+    int got = MEETS_SOME | MISSES_SOME;
+    if (nblank <= OUTSIDE_MAX_BLANKS) {
+      memcpy(c->scratch, row->facts, sizeof *c->scratch * (size_t)p->nfacts);
+      case_row trial = *row;
+      trial.facts = c->scratch;
+      got = meets_outside(c, when, &trial, blank, nblank);
+    }
+    if (got == MEETS_SOME) return i;
+    if ((got & MEETS_SOME) && *maybe < 0) *maybe = i;
+  }
+  return -1;
+}
+
+/* A row outside the pack: no opinion decides it, and nothing is reached. */
+static void record_outside(eval_ctx *c, int op) {
+  const pack *p = c->p;
+  c->op = op;
+  c->o = &p->opinions[op];
+  c->outcome = c->disposition = RV_UNKNOWN;
+  if (c->values_only) return;
+  memset(c->state, 0, (size_t)p->nnodes);
+  memset(c->open, 0, (size_t)p->nnodes);
+  memset(c->set_aside, 0, (size_t)p->nnodes);
+  memset(c->sflags, 0, (size_t)p->nnodes);
+  memset(c->reads, 0, sizeof *c->reads * (size_t)p->nnodes * (size_t)c->words);
+  for (int i = 0; i < p->nnodes; i++) c->dyn[i].n = 0;
+  for (int i = 0; i < p->nfirsts; i++) c->first_taken[i] = -1;
+}
+
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   c->ndeciding = 0;
   c->settle_evals = 0;
+  c->outside = c->p->noutside ? find_outside(c, row, &c->maybe_outside) : (c->maybe_outside = -1);
+  if (c->outside >= 0) {
+    record_outside(c, op);
+    return 0;
+  }
   if (c->values_only) {
     enter_row(c, row);
     if (c->memo_on) {
@@ -858,9 +949,9 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
 static rval expr_given(const expr *x, const case_row *row, const rval *nodes) {
   switch (x->kind) {
   case EXPR_CONST: return x->constant;
-  case EXPR_REF: return x->ref.is_node ? nodes[x->ref.index] : row->facts[x->ref.index].v;
+  case EXPR_REF: return x->ref.is_node ? (nodes ? nodes[x->ref.index] : RV_UNKNOWN) : row->facts[x->ref.index].v;
   case EXPR_IS: {
-    rval v = x->ref.is_node ? nodes[x->ref.index] : row->facts[x->ref.index].v;
+    rval v = x->ref.is_node ? (nodes ? nodes[x->ref.index] : RV_UNKNOWN) : row->facts[x->ref.index].v;
     if (v == RV_UNKNOWN) return RV_UNKNOWN;
     return (x->set >> v) & 1 ? RV_YES : RV_NO;
   }
@@ -912,6 +1003,8 @@ rval eval_rule_given(const pack *p, int op, int n, const case_row *row, const rv
 /* ---- the record ----------------------------------------------------------- */
 
 int eval_opinion(const eval_ctx *c) { return c->op; }
+int eval_outside(const eval_ctx *c) { return c->outside; }
+int eval_maybe_outside(const eval_ctx *c) { return c->maybe_outside; }
 rval eval_outcome(const eval_ctx *c) { return c->outcome; }
 
 const char *eval_disposition(const eval_ctx *c) {
@@ -920,6 +1013,12 @@ const char *eval_disposition(const eval_ctx *c) {
 
 int eval_row_values(eval_ctx *c, const int *ops, int n, const case_row *row, rval *outcomes,
                     rval *dispositions, int *failed, err **e) {
+  c->outside = c->p->noutside ? find_outside(c, row, &c->maybe_outside) : (c->maybe_outside = -1);
+  if (c->outside >= 0) {
+    for (int i = 0; i < n; i++) outcomes[i] = dispositions[i] = RV_UNKNOWN;
+    record_outside(c, ops[n - 1]);
+    return 0;
+  }
   /* one lookup for every opinion when the row's key is cached for all */
   if (c->values_only) enter_row(c, row);
   const rval *vals = c->values_only && c->memo_on ? memo_find(c, c->row_key, false) : NULL;

@@ -92,6 +92,15 @@ void eval_prefetch_row(eval_ctx *c, const case_row *row);
 
 /* What the last eval_row found. Valid until the next eval_row. */
 int eval_opinion(const eval_ctx *c);
+/* The pack's `outside` declaration the row met (every answer to the blank
+ * facts it names meets it), or -1. A row outside the pack is decided under
+ * no opinion: its outcome and disposition read unknown, no node is
+ * reached, and callers report it as outside, not undecided. */
+int eval_outside(const eval_ctx *c);
+/* For a row inside the pack: an `outside` declaration that some answers to
+ * the row's blank facts would meet (the row is decided, but might not be
+ * the pack's to decide), or -1. */
+int eval_maybe_outside(const eval_ctx *c);
 rval eval_outcome(const eval_ctx *c);
 const char *eval_disposition(const eval_ctx *c); /* NULL when the opinion gives none */
 node_state eval_node_state(const eval_ctx *c, int node);

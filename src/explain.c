@@ -245,6 +245,8 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
   t->row = row;
   t->search_cut = false;
   t->opinion = eval_opinion(c);
+  t->outside = eval_outside(c);
+  t->maybe_outside = eval_maybe_outside(c);
   const pack_opinion *o = &p->opinions[t->opinion];
   t->outcome = eval_outcome(c);
   t->outcome_name = pack_node_value_name(&p->nodes[o->decides], t->outcome);

@@ -63,6 +63,9 @@ typedef struct explain_tree {
   const pack *p;
   int opinion;
   const case_row *row;      /* borrowed: valid while the row is */
+  int outside;              /* the pack's `outside` the row met, or -1: then
+                             * nothing is decided or reached */
+  int maybe_outside;        /* one that some answers to blank facts would meet, or -1 */
   explain_node *root;       /* the node the opinion decides */
   rval outcome;
   const char *outcome_name;

@@ -443,6 +443,7 @@ static void walk_expr(lint_ctx *c, const expr *x, int node, expr_visit fn, void 
  * conditions, and each override's own rule and open condition. */
 static void walk_all(lint_ctx *c, expr_visit fn, void *ud) {
   const pack *p = c->p;
+  for (int i = 0; i < p->noutside; i++) walk_expr(c, p->outside[i].when, -1, fn, ud); /* node -1: no node's rule */
   for (int n = 0; n < p->nnodes; n++) {
     walk_expr(c, p->nodes[n].base.rule, n, fn, ud);
     walk_expr(c, p->nodes[n].base.open, n, fn, ud);
@@ -504,7 +505,7 @@ static void visit_usage(lint_ctx *c, const expr *x, int node, void *ud) {
     }
     break;
   case EXPR_FIRST:
-    for (int i = 0; i < x->nkids; i++)
+    for (int i = 0; i < x->nkids && node >= 0; i++)
       if (x->gives[i] >= 0 && x->gives[i] < 64) u->node_named[node] |= (uint64_t)1 << x->gives[i];
     break;
   case EXPR_LUA: {
@@ -571,6 +572,13 @@ static void check_usage(lint_ctx *c) {
   for (int i = 0; i < nr; i++) {
     const node_rule *r = rules[i];
     for (int k = 0; k < r->nby; k++) u.auth_used[r->by[k]] = true;
+  }
+  for (int i = 0; i < p->noutside; i++) {
+    const pack_outside *s = &p->outside[i];
+    for (int k = 0; k < s->nby; k++) u.auth_used[s->by[k]] = true;
+  }
+  for (int i = 0; i < nr; i++) {
+    const node_rule *r = rules[i];
     for (int v = 0; v < p->nodes[rnode[i]].nvalues; v++) mark_tmpl(&u, &r->says[v]);
     mark_tmpl(&u, &r->says_unknown);
   }
@@ -1025,6 +1033,8 @@ static void check_expect_cell(const pack *p, const char *file, int line, const c
                               const char *text, lint_report *r) {
   if (same_value(text, "unknown")) return;
   if (col->kind == EXPECT_NODE && same_value(text, "not_reached")) return;
+  bool scoped = p->noutside > 0 && col->kind != EXPECT_NODE; /* "outside" is a result too */
+  if (scoped && same_value(text, "outside")) return;
   /* the values the target can take, over the opinions the column covers */
   const char **vals = NULL;
   int nv = 0;
@@ -1050,9 +1060,13 @@ static void check_expect_cell(const pack *p, const char *file, int line, const c
     }
   }
   bool ok = nv == 0 && col->kind == EXPECT_DISPOSITION; /* no disposition at all: nothing to check */
+  if (scoped && !ok) {
+    vals = xrealloc(vals, sizeof *vals * (size_t)(nv + 1));
+    vals[nv++] = "outside";
+  }
   for (int k = 0; k < nv && !ok; k++) ok = same_value(text, vals[k]);
   if (!ok) {
-    size_t len = 16;
+    size_t len = 32;
     for (int k = 0; k < nv; k++) len += strlen(vals[k]) + 2;
     char *all = xmalloc(len);
     all[0] = '\0';

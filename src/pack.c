@@ -559,6 +559,34 @@ static bool parse_tmpl(loader *ld, strpool *pool, const char *src, const char *f
 
 /* ---- node rules ----------------------------------------------------------- */
 
+/* The `by` list of the declaration at idx: authority indexes into *by. */
+static void read_by(loader *ld, lua_State *L, int idx, const char *kind, const char *name, const char *file, int line,
+                    int **by, int *nby) {
+  lua_getfield(L, idx, "by");
+  if (lua_istable(L, -1)) {
+    int cnt;
+    char **names = get_str_list(L, lua_gettop(L), &cnt);
+    *by = xcalloc((size_t)cnt + 1, sizeof **by);
+    for (int i = 0; i < cnt; i++) {
+      int a = pack_authority_index(ld->p, names[i]);
+      if (a < 0) {
+        char **all = xcalloc((size_t)ld->p->nauthorities + 1, sizeof *all);
+        for (int k = 0; k < ld->p->nauthorities; k++) all[k] = ld->p->authorities[k].name;
+        char *hint = did_you_mean_in(names[i], all, ld->p->nauthorities);
+        if (!hint) hint = xasprintf("declare it with authority \"%s\" { cite = ..., pin = ... }", names[i]);
+        add_err(ld, file, line, hint, "%s %s: unknown authority '%s'", kind, name, names[i]);
+        free(hint);
+        free(all);
+      } else {
+        (*by)[(*nby)++] = a;
+      }
+      free(names[i]);
+    }
+    free(names);
+  }
+  lua_pop(L, 1);
+}
+
 static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, node_rule *r,
                       strpool *pool, bool is_override) {
   char *const *values = n->values;
@@ -574,30 +602,7 @@ static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, nod
     add_err(ld, r->file, r->line, "give \"unknown\" from a branch of first instead",
             "node %s: open applies to yes/no nodes only", n->name);
   }
-  lua_getfield(L, idx, "by");
-  if (lua_istable(L, -1)) {
-    int cnt;
-    char **names = get_str_list(L, lua_gettop(L), &cnt);
-    r->by = xcalloc((size_t)cnt + 1, sizeof *r->by);
-    for (int i = 0; i < cnt; i++) {
-      int a = pack_authority_index(ld->p, names[i]);
-      if (a < 0) {
-        char **all = xcalloc((size_t)ld->p->nauthorities + 1, sizeof *all);
-        for (int k = 0; k < ld->p->nauthorities; k++) all[k] = ld->p->authorities[k].name;
-        char *hint = did_you_mean_in(names[i], all, ld->p->nauthorities);
-        if (!hint) hint = xasprintf("declare it with authority \"%s\" { cite = ..., pin = ... }", names[i]);
-        add_err(ld, r->file, r->line, hint, "%s %s: unknown authority '%s'", is_override ? "override" : "node",
-                n->name, names[i]);
-        free(hint);
-        free(all);
-      } else {
-        r->by[r->nby++] = a;
-      }
-      free(names[i]);
-    }
-    free(names);
-  }
-  lua_pop(L, 1);
+  read_by(ld, L, idx, is_override ? "override" : "node", n->name, r->file, r->line, &r->by, &r->nby);
   /* Sentences: yes/no/unknown for yes/no nodes; says = { value = ... }. */
   r->says = xcalloc((size_t)n->nvalues, sizeof *r->says);
   char *what = xasprintf("%s %s", is_override ? "override" : "node", n->name);
@@ -1103,6 +1108,63 @@ static void number_all_firsts(pack *p) {
   }
 }
 
+/* Whether a rule reads a node (the first one it names into *node). */
+static bool reads_node(const expr *x, int *node) {
+  if (!x) return false;
+  if ((x->kind == EXPR_REF || x->kind == EXPR_IS) && x->ref.is_node) {
+    *node = x->ref.index;
+    return true;
+  }
+  for (int i = 0; i < x->nkids; i++)
+    if (reads_node(x->kids[i], node)) return true;
+  return false;
+}
+
+/* outside "name" { when = ..., says = ..., by = ... }: the pack's scope. */
+static void read_outside(loader *ld, lua_State *L, int reg) {
+  pack *p = ld->p;
+  lua_getfield(L, reg, "outside");
+  int list = lua_gettop(L);
+  int n = lua_istable(L, list) ? (int)lua_rawlen(L, list) : 0;
+  p->outside = xcalloc((size_t)n + 1, sizeof *p->outside);
+  for (int i = 1; i <= n; i++) {
+    lua_rawgeti(L, list, i);
+    int t = lua_gettop(L);
+    const char *file;
+    int line;
+    get_pos(ld, L, t, &file, &line);
+    char *name = get_str(ld, L, t, "name", file, line, "outside");
+    bool dup = false;
+    for (int k = 0; k < p->noutside && name; k++) dup |= strcmp(p->outside[k].name, name) == 0;
+    if (!name || dup) {
+      if (dup) add_err(ld, file, line, "rename one of them", "outside '%s' is declared twice", name);
+      free(name);
+      lua_pop(L, 1);
+      continue;
+    }
+    pack_outside *s = &p->outside[p->noutside++];
+    s->name = name;
+    s->file = xstrdup(file);
+    s->line = line;
+    char *what = xasprintf("outside %s", name);
+    s->title = get_str(ld, L, t, "title", file, line, what);
+    s->says = get_str(ld, L, t, "says", file, line, what);
+    free(what);
+    lua_getfield(L, t, "when");
+    s->when = conv_bool(ld, L, lua_gettop(L), name);
+    lua_pop(L, 1);
+    int node;
+    if (s->when && reads_node(s->when, &node)) {
+      add_err(ld, file, line, "state the facts that take a row outside the pack, e.g. when = \"arrest\"",
+              "outside %s: when reads node %s, but the pack's scope must turn on facts alone (a node's value "
+              "depends on the opinion)", name, p->nodes[node].name);
+    }
+    read_by(ld, L, t, "outside", name, file, line, &s->by, &s->nby);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
 static int read_registry(lua_State *L, void *ud, err **e) {
   loader *ld = ud;
   pack *p = ld->p;
@@ -1141,6 +1203,7 @@ static int read_registry(lua_State *L, void *ud, err **e) {
   read_node_heads(ld, L, reg);
   if (ld->errs) goto done; /* rules cannot be checked against broken names */
   read_node_rules(ld, L, reg, pool);
+  read_outside(ld, L, reg);
   read_opinions(ld, L, reg, pool);
   read_dispositions(ld, L, reg);
   if (ld->errs) goto done;
@@ -1299,6 +1362,16 @@ void pack_free(pack *p) {
   for (int i = 0; i < p->nfiles; i++) free(p->files[i]);
   free(p->files);
   free(p->firsts);
+  for (int i = 0; i < p->noutside; i++) {
+    pack_outside *s = &p->outside[i];
+    free(s->name);
+    free(s->title);
+    free(s->says);
+    expr_free(s->when);
+    free(s->by);
+    free(s->file);
+  }
+  free(p->outside);
   for (int i = 0; i < p->ncases; i++) free(p->cases[i]);
   free(p->cases);
   free(p->name);

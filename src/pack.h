@@ -151,6 +151,20 @@ typedef struct pack_opinion {
   int line;
 } pack_opinion;
 
+/* A kind of case the pack does not decide (`outside "name" { ... }`): a row
+ * whose facts meet `when` is reported as outside this pack, with `says`,
+ * rather than decided or left unknown. */
+typedef struct pack_outside {
+  char *name;
+  char *title;      /* a short heading, or NULL */
+  char *says;       /* why such a row is outside */
+  expr *when;       /* over facts only: scope is a matter of the facts stated */
+  int *by;          /* authority indexes */
+  int nby;
+  char *file;
+  int line;
+} pack_outside;
+
 typedef struct pack {
   char *name;
   char *title;
@@ -169,6 +183,8 @@ typedef struct pack {
   int nopinions;
   pack_first *firsts;
   int nfirsts;
+  pack_outside *outside; /* the pack's scope, in declaration order */
+  int noutside;
   char **cases;     /* case files the pack lists, as paths from the cwd */
   int ncases;
   sandbox *sb;      /* owned: holds rule functions */

@@ -13,7 +13,7 @@ local getinfo, include_file, safe, suggest, getlocal = ...
 
 local registry = {
   pack = nil,
-  facts = {}, nodes = {}, authorities = {}, opinions = {},
+  facts = {}, nodes = {}, authorities = {}, opinions = {}, outside = {},
 }
 
 -- Where in the pack's source the current DSL call was made: the nearest
@@ -196,6 +196,7 @@ local FIELD_SYNONYMS = {
   parent = "base", overrides = "base", judge = "author", justice = "author",
   node = "decides", outcome = "decides", decide = "decides", result = "disposition",
   from = "date", to = "until_date", ["until"] = "until_date", since = "date",
+  rule = "when", condition = "when", ["if"] = "when", reason = "says", why = "says",
 }
 
 local function copy_fields(body, allowed, kind, name)
@@ -294,6 +295,26 @@ local opinion = declare("opinion", registry.opinions, function(name, body)
   return out
 end)
 
+-- outside "name" { when = rule, says = "why", by = ... }: the pack's scope.
+-- A row whose facts meet `when` is reported as outside this pack.
+local OUTSIDE_FIELDS = { when = true, says = true, by = true, title = true }
+local outside = declare("outside", registry.outside, function(name, body)
+  local out = copy_fields(body, OUTSIDE_FIELDS, "outside", name)
+  local what = "outside \"" .. name .. "\""
+  if out.when == nil then
+    fail(what .. " needs when = rule: the facts that take a row outside the pack, e.g. when = \"arrest\"")
+  end
+  if type(out.when) == "function" then
+    fail(what .. ": when must be a rule over facts (all, any, is, ...), not a function")
+  end
+  out.when = operand(out.when, what .. ": when")
+  if type(out.says) ~= "string" then
+    fail(what .. " needs says = \"...\": the sentence that tells the reader why the row is outside the pack")
+  end
+  if type(out.by) == "string" then out.by = { out.by } end
+  return out
+end)
+
 local PACK_FIELDS = { name = true, title = true, case = true, version = true, cases = true }
 local function pack(body)
   if type(body) ~= "table" then fail("pack expects a body in braces; write pack { name = \"...\", title = \"...\" }") end
@@ -308,7 +329,7 @@ local env = {}
 for k, v in pairs(safe) do env[k] = v end
 local dsl = {
   pack = pack, fact = fact, node = node, authority = authority,
-  opinion = opinion, override = override,
+  opinion = opinion, override = override, outside = outside,
   yesno = yesno, oneof = oneof, number = number, date = date, text = text,
   all = all, any = any, none = none, no = no, yes = yes, is = is,
   unless = unless, first = first, when = when, otherwise = otherwise,

@@ -22,6 +22,7 @@ char *render_cite(const pack_authority *a) {
 }
 
 void render_summary_line(FILE *out, const render_summary *s) {
-  fprintf(out, "%d row%s: %d decided, %d undecided, %d failed\n", s->read, s->read == 1 ? "" : "s",
-          s->decided, s->undecided, s->failed);
+  fprintf(out, "%d row%s: %d decided, %d undecided, ", s->read, s->read == 1 ? "" : "s", s->decided, s->undecided);
+  if (s->outside) fprintf(out, "%d outside this pack, ", s->outside);
+  fprintf(out, "%d failed\n", s->failed);
 }

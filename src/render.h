@@ -17,6 +17,7 @@ typedef struct render_summary {
   int read;      /* data rows read */
   int decided;   /* every opinion reached an outcome */
   int undecided; /* some opinion's outcome is unknown */
+  int outside;   /* the row is outside the pack (`outside` in the pack) */
   int failed;    /* the row could not be read or a rule failed */
   int duplicate_ids; /* rows whose id an earlier row already had */
 } render_summary;
@@ -30,6 +31,7 @@ typedef struct render_result {
   explain_tree *tree;        /* the explanation; NULL unless wants_tree */
   const char *const *values; /* the values of the nodes in `columns` */
   err *error;                /* the opinion's rule failed on this row: no result */
+  int outside;               /* the pack's `outside` the row met, or -1 */
 } render_result;
 
 /* A column of the csv format: the outcome, the disposition or a node. */
@@ -88,7 +90,8 @@ void render_schema_json(FILE *out, const pack *p);
  * 474 U.S. 327, 328 (1986)". The caller frees it. */
 char *render_cite(const pack_authority *a);
 
-/* The summary line: "2 rows: 2 decided, 0 undecided, 0 failed". */
+/* The summary line: "2 rows: 2 decided, 0 undecided, 0 failed", with "N
+ * outside this pack" before "failed" when some row is. */
 void render_summary_line(FILE *out, const render_summary *s);
 
 #endif

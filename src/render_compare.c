@@ -368,7 +368,51 @@ compare_report *render_compare_new(reason_format f, FILE *out, const pack *p, co
   return r;
 }
 
+/* A row outside the pack: no opinion decides it, so nothing to compare. */
+static void outside_row(compare_report *r, const compare_result *res, const pack_outside *s) {
+  const case_row *row = res->row;
+  if (r->f == REASON_JSON) {
+    json_t *j = row_head(row), *x = json_object();
+    json_object_set_new(x, "name", json_string(s->name));
+    json_object_set_new(x, "title", jstr(s->title));
+    json_object_set_new(x, "says", jstr(s->says));
+    json_object_set_new(x, "authorities", authorities_json(r->p, s->by, s->nby));
+    json_object_set_new(j, "outside", x);
+    json_object_set_new(j, "results", json_array());
+    json_object_set_new(j, "partings", json_array());
+    json_emit(r, j);
+    return;
+  }
+  if (r->f == REASON_MD) {
+    fputs("## ", r->out);
+    md_text(r->out, row->id);
+    if (row->title) {
+      fputs(": ", r->out);
+      md_text(r->out, row->title);
+    }
+    fprintf(r->out, "\n\n*%s, line %d*\n\n", r->source, row->line);
+  } else {
+    fprintf(r->out, "== %s%s%s (%s:%d) ==\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "", r->source,
+            row->line);
+  }
+  fprintf(r->out, "Outside this pack%s%s. %s\n", s->title ? ": " : "", s->title ? s->title : "", s->says ? s->says : "");
+  if (s->nby) {
+    fputs(r->f == REASON_MD ? "\nAuthority: " : "Authority: ", r->out);
+    for (int i = 0; i < s->nby; i++) {
+      char *cite = render_cite(&r->p->authorities[s->by[i]]);
+      fprintf(r->out, "%s%s", i ? "; " : "", cite);
+      free(cite);
+    }
+    fputc('\n', r->out);
+  }
+  fputc('\n', r->out);
+}
+
 void render_compare_row(compare_report *r, const compare_result *res) {
+  if (res->nopinions && res->trees[0]->outside >= 0) {
+    outside_row(r, res, &r->p->outside[res->trees[0]->outside]);
+    return;
+  }
   switch (r->f) {
   case REASON_TEXT: text_row(r, res); break;
   case REASON_MD: md_row(r, res); break;

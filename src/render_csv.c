@@ -76,10 +76,10 @@ static void csv_row(renderer *r, const case_row *row, const render_result *res, 
   csv_state *st = r->state;
   size_t len = st->len;
   put_field(st, &len, row->id);
-  bool failed = false;
+  bool failed = false; /* or outside the pack: either way, not the common case */
   size_t most = 0;
   for (int i = 0; i < n; i++) {
-    failed |= res[i].error != NULL;
+    failed |= res[i].error != NULL || res[i].outside >= 0;
     most += st->outcome_max[res[i].opinion];
   }
   if (st->outcome_only && !failed) {
@@ -98,6 +98,13 @@ static void csv_row(renderer *r, const case_row *row, const render_result *res, 
       /* this opinion's rule failed on the row; its error goes to diag */
       for (int k = 0; k < st->ncols; k++) put(st, &len, ",error", 6);
       err_print(res[i].error, r->diag);
+      continue;
+    }
+    if (res[i].outside >= 0) {
+      /* outside the pack: every column says so (nodes are not reached) */
+      for (int k = 0; k < st->ncols; k++)
+        if (st->cols[k].kind == COLUMN_NODE) put(st, &len, ",not_reached", 12);
+        else put(st, &len, ",outside", 8);
       continue;
     }
     for (int k = 0; k < st->ncols; k++) {

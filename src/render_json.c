@@ -211,6 +211,22 @@ static void settled_json(jsonw *b, const pack *p, const explain_node *x) {
   if (x->search_cut) jsonw_lit(b, ",\"search_cut\":true");
 }
 
+/* A row the pack does not decide: no outcome and no tree, but the reason. */
+static void outside_json(jsonw *b, const json_state *st, const pack_outside *s) {
+  jsonw_lit(b, "\"outcome\":null,\"disposition\":null,\"outside\":{\"name\":");
+  jsonw_str(b, s->name);
+  jsonw_lit(b, ",\"title\":");
+  jsonw_str(b, s->title);
+  jsonw_lit(b, ",\"says\":");
+  jsonw_str(b, s->says);
+  jsonw_lit(b, ",\"authorities\":[");
+  for (int i = 0; i < s->nby; i++) {
+    if (i) jsonw_raw(b, ",", 1);
+    put(b, st->authority[s->by[i]]);
+  }
+  jsonw_lit(b, "]},\"tree\":null}");
+}
+
 static void node_json(jsonw *b, const json_state *st, const explain_node *x, int depth) {
   put(b, st->node_head[x->node]);
   if (x->state == NODE_NOT_REACHED) jsonw_lit(b, "null");
@@ -300,12 +316,20 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
       jsonw_raw(b, "}", 1);
       continue;
     }
+    if (tr->outside >= 0) {
+      outside_json(b, st, &p->outside[tr->outside]);
+      continue;
+    }
     jsonw_lit(b, "\"outcome\":");
     int dn = p->opinions[res[t].opinion].decides;
     if (tr->outcome >= 0 && tr->outcome < p->nodes[dn].nvalues) put(b, st->node_value[dn][tr->outcome]);
     else jsonw_str(b, tr->outcome_name);
     jsonw_lit(b, ",\"disposition\":");
     jsonw_str(b, tr->disposition);
+    if (tr->maybe_outside >= 0) {
+      jsonw_lit(b, ",\"maybe_outside\":");
+      jsonw_str(b, p->outside[tr->maybe_outside].name);
+    }
     if (tr->outcome_even_if) {
       jsonw_lit(b, ",\"even_if\":");
       fact_names(b, p, tr->outcome_immaterial, tr->noutcome_immaterial);
@@ -358,8 +382,10 @@ static void json_row_error(renderer *r, const case_row *row, const err *e) {
 }
 
 static void json_end(renderer *r, const render_summary *s) {
-  fprintf(r->out, "%s],\"summary\":{\"read\":%d,\"decided\":%d,\"undecided\":%d,\"failed\":%d}}\n",
-          s->read ? "\n" : "", s->read, s->decided, s->undecided, s->failed);
+  fprintf(r->out, "%s],\"summary\":{\"read\":%d,\"decided\":%d,\"undecided\":%d,", s->read ? "\n" : "", s->read,
+          s->decided, s->undecided);
+  if (s->outside) fprintf(r->out, "\"outside\":%d,", s->outside);
+  fprintf(r->out, "\"failed\":%d}}\n", s->failed);
 }
 
 static void free_list(frag *list, int n) {

@@ -106,6 +106,13 @@ static void text_table(FILE *out, const table *t, bool md) {
     fputs("A rule function is reachable: every fact of the pack counts as readable.\n", out);
     if (md) fputc('\n', out);
   }
+  if (p->noutside) {
+    /* the table is the opinions' rules; the pack's scope is a test apart */
+    fputs("Rows the pack puts outside its scope (", out);
+    for (int i = 0; i < p->noutside; i++) fprintf(out, "%s%s", i ? ", " : "", p->outside[i].name);
+    fputs(") are decided by no opinion; the table shows how the rules would decide the rest.\n", out);
+    if (md) fputc('\n', out);
+  }
   fputs("'-' means any value; 'a|b' either value. Facts no rule reads are not columns.\n", out);
   if (t->op_b >= 0) {
     fprintf(out, "The opinions agree on %.0f of %.0f combinations; they disagree on %.0f, below.\n", t->agree, t->space,

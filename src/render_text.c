@@ -182,6 +182,22 @@ static void print_undecided(renderer *r, const explain_tree *tr, const pack_opin
   if (tr->search_cut) fputs("The search over the blank facts was cut short: more answers might decide it.\n", r->out);
 }
 
+/* A row the pack does not decide: which of its `outside` it meets, and why. */
+static void print_outside(renderer *r, const pack_outside *s) {
+  const text_state *st = r->state;
+  put(r->out, "Outside this pack");
+  if (s->title) {
+    put(r->out, ": ");
+    put(r->out, s->title);
+  }
+  put(r->out, ".\n");
+  if (s->says) {
+    put(r->out, s->says);
+    put(r->out, "\n");
+  }
+  for (int i = 0; i < s->nby; i++) put(r->out, st->authority_line[s->by[i]]);
+}
+
 static void text_begin(renderer *r) { (void)r; }
 
 static void text_row(renderer *r, const case_row *row, const render_result *res, int ntrees) {
@@ -208,6 +224,15 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
       fputs("Not decided under this opinion: a rule failed.\n", r->out);
       err_print(res[t].error, r->out);
       continue;
+    }
+    if (tr->outside >= 0) {
+      print_outside(r, &p->outside[tr->outside]);
+      continue;
+    }
+    if (tr->maybe_outside >= 0) {
+      const pack_outside *s = &p->outside[tr->maybe_outside];
+      fprintf(r->out, "Note: some answers to the blank facts would put this row outside the pack (%s).\n",
+              s->title ? s->title : s->name);
     }
     put(r->out, "Outcome: ");
     put(r->out, st->title[o->decides]);

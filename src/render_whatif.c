@@ -188,6 +188,13 @@ static void doc_opinion(doc *d, const whatif_result *r) {
   if (o->role) fprintf(out, ", %s", o->role);
   if (o->date) fprintf(out, ", %s", o->date);
   fputs(d->md ? "\n\n" : "\n", out);
+  if (r->outside >= 0) {
+    const pack_outside *s = &p->outside[r->outside];
+    fprintf(out, "Outside this pack%s%s: nothing to search. %s\n", s->title ? ": " : "", s->title ? s->title : "",
+            s->says ? s->says : "");
+    if (!d->md) fputc('\n', out);
+    return;
+  }
   fprintf(out, "Now: %s: %s.", explain_node_title(&p->nodes[o->decides], tb, sizeof tb),
           spaced(pack_node_value_name(&p->nodes[o->decides], r->outcome), b1, sizeof b1));
   if (r->disposition) fprintf(out, " Disposition: %s.", upper(r->disposition, b1, sizeof b1));
@@ -308,6 +315,18 @@ static void json_render(FILE *out, const pack *p, const char *source, const case
     const pack_opinion *o = &p->opinions[r->opinion];
     json_t *j = json_object(), *left = json_array();
     json_object_set_new(j, "opinion", json_string(o->name));
+    if (r->outside >= 0) {
+      const pack_outside *s = &p->outside[r->outside];
+      json_t *x = json_object();
+      json_object_set_new(x, "name", json_string(s->name));
+      json_object_set_new(x, "title", jstr(s->title));
+      json_object_set_new(x, "says", jstr(s->says));
+      json_object_set_new(j, "outside", x);
+      json_object_set_new(j, "outcome", json_null());
+      json_array_append_new(ops, j);
+      json_decref(left);
+      continue;
+    }
     json_object_set_new(j, "outcome", json_string(pack_node_value_name(&p->nodes[o->decides], r->outcome)));
     json_object_set_new(j, "disposition", jstr(r->disposition));
     json_object_set_new(j, "search", search_json(&r->changes));

@@ -56,6 +56,8 @@ static void build_chain(const pack *p, const eval_ctx *c, int n, test_result *r)
 static const char *check_expected(const pack *p, const pack_opinion *o, const case_expect_col *col,
                                   const char *text) {
   if (same_value(text, "unknown")) return NULL;
+  /* a row outside the pack has no outcome and no disposition */
+  if (p->noutside && col->kind != EXPECT_NODE && same_value(text, "outside")) return NULL;
   if (col->kind == EXPECT_DISPOSITION) {
     if (o->disposition_node >= 0) {
       const pack_node *d = &p->nodes[o->disposition_node];
@@ -147,7 +149,11 @@ int testrun_file(const pack *p, const char *path, const test_options *opts, cons
           r.error = re;
         } else {
           int n = col->kind == EXPECT_OUTCOME ? o->decides : col->kind == EXPECT_NODE ? col->node : o->disposition_node;
-          if (col->kind == EXPECT_DISPOSITION) {
+          bool outside = eval_outside(ec) >= 0;
+          if (outside) {
+            r.got = col->kind == EXPECT_NODE ? "not_reached" : "outside";
+            n = -1; /* nothing was reached: no chain */
+          } else if (col->kind == EXPECT_DISPOSITION) {
             r.got = eval_disposition(ec);
             if (!r.got) r.problem = "the opinion gives no disposition";
           } else {

@@ -195,7 +195,7 @@ static void run_search(search_ctx *s, const wvar *vars, int nvars, whatif_search
         whatif_rowbuf_apply(&s->buf, s->row, ch, k);
         err *e = NULL;
         ws->evals++;
-        if (eval_row(s->ec, s->op, &s->buf.row, &e) == 0) {
+        if (eval_row(s->ec, s->op, &s->buf.row, &e) == 0 && eval_outside(s->ec) < 0) {
           rval out = eval_outcome(s->ec);
           const char *d = eval_disposition(s->ec);
           for (int t = 0; t < ws->ntargets; t++) {
@@ -324,6 +324,12 @@ int whatif_row(const pack *p, int op, const case_row *row, const whatif_options 
   r->opinion = op;
   r->outcome = eval_outcome(s.ec);
   r->disposition = eval_disposition(s.ec);
+  r->outside = eval_outside(s.ec);
+  if (r->outside >= 0) {
+    rc = 0;
+    *out = r;
+    goto done;
+  }
   s.base_state = xcalloc((size_t)p->nnodes + 1, sizeof *s.base_state);
   s.base_value = xcalloc((size_t)p->nnodes + 1, sizeof *s.base_value);
   for (int n = 0; n < p->nnodes; n++) {

@@ -9,7 +9,9 @@
  * the fewest changes that give it are kept, ties all listed. The search is
  * exact while it stays within its budget of evaluations and says how far it
  * got when it has to stop. For an undecided row a second search, over the
- * unknown facts only, says which answers would decide it and how. */
+ * unknown facts only, says which answers would decide it and how. Changes
+ * that take the row outside the pack (its `outside` declarations) give no
+ * outcome and are never hits; a row outside the pack is not searched. */
 #ifndef RATIO_WHATIF_H
 #define RATIO_WHATIF_H
 
@@ -84,6 +86,8 @@ typedef struct whatif_result {
   whatif_search answers;   /* only the facts the row leaves unknown */
   int *left_out;           /* reachable facts that cannot be enumerated */
   int nleft_out;
+  int outside;             /* the pack's `outside` the row meets, or -1:
+                            * then nothing is searched */
 } whatif_result;
 
 /* Search for `row` under opinion `op`. Returns 0 with *out set (free it with
