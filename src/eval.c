@@ -57,6 +57,7 @@ struct eval_ctx {
   uint64_t *srange;       /* bit v: some answer gives value v */
   uint64_t *sfacts;       /* nnodes * words: the blank facts the search answered */
   long settle_evals;      /* evaluations the row's searches took */
+  bool deciding_cut;      /* the row's budget ran out while trying the deciding facts */
   int outside;            /* the pack's `outside` the last row met, or -1 */
   int maybe_outside;      /* one some answers to its blanks would meet, or -1 */
   uint64_t *answered, *answered2; /* scratch: facts a search tried (words) */
@@ -664,7 +665,7 @@ static void settle_rec(eval_ctx *c, int op, case_row *trial, int root, int droot
     settle_add(s, v, dv);
     return;
   }
-  if (s->evals >= c->settle_budget) {
+  if (s->evals >= c->settle_budget || c->settle_evals >= c->settle_budget * EVAL_ROW_SEARCHES) {
     s->cut = true;
     settle_add(s, RV_UNKNOWN, RV_UNKNOWN);
     return;
@@ -725,6 +726,10 @@ static void find_deciding(eval_ctx *c, int op, const case_row *row, const uint64
   base.facts = c->scratch;
   for (int w = 0; w < c->words; w++) {
     for (uint64_t bits = answered[w]; bits && c->ndeciding < MAX_CANDIDATES; bits &= bits - 1) {
+      if (c->settle_evals >= c->settle_budget * EVAL_ROW_SEARCHES) {
+        c->deciding_cut = true; /* the row's budget is spent: the facts not yet tried are not listed */
+        return;
+      }
       int f = w * 64 + __builtin_ctzll(bits);
       eval_deciding_fact *d = &c->deciding[c->ndeciding++];
       const pack_fact *pf = &p->facts[f];
@@ -873,6 +878,7 @@ static void record_outside(eval_ctx *c, int op) {
 
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   c->ndeciding = 0;
+  c->deciding_cut = false;
   c->settle_evals = 0;
   c->outside = c->p->noutside ? find_outside(c, row, &c->maybe_outside) : (c->maybe_outside = -1);
   if (c->outside >= 0) {
@@ -1090,7 +1096,8 @@ const uint64_t *eval_node_reads(const eval_ctx *c, int node, int *words) {
 
 int eval_first_taken(const eval_ctx *c, int first) { return c->first_taken[first]; }
 
-int eval_deciding(const eval_ctx *c, const eval_deciding_fact **facts) {
+int eval_deciding(const eval_ctx *c, const eval_deciding_fact **facts, bool *cut) {
   *facts = c->deciding;
+  *cut = c->deciding_cut;
   return c->ndeciding;
 }

@@ -26,6 +26,7 @@ typedef enum {
 } eval_settle_mode;
 
 #define EVAL_SETTLE_BUDGET 4096L /* evaluations per search */
+#define EVAL_ROW_SEARCHES 8      /* a row and opinion's searches, all told: 8 budgets */
 #define EVAL_MAX_ANSWERS 64      /* one-of facts with more values are not tried */
 
 /* What the search found for a node of the last eval_row, when one ran (the
@@ -126,7 +127,9 @@ int eval_node_kids(const eval_ctx *c, int node, const int **kids);
 int eval_first_taken(const eval_ctx *c, int first);
 
 /* How far eval_row settles, and its budget of evaluations per search (<= 0:
- * the default). Values-only mode settles the outcome only. */
+ * the default); a row and opinion's searches together get EVAL_ROW_SEARCHES
+ * times that, so a row with many blanks stays bounded. Values-only mode
+ * settles the outcome only. */
 void eval_settle(eval_ctx *c, eval_settle_mode mode, long budget);
 
 /* Evaluations the last eval_row's searches took (0 when nothing was blank). */
@@ -135,8 +138,9 @@ long eval_settle_evals(const eval_ctx *c);
 /* The search for a node of the last eval_row: false when none ran. */
 bool eval_node_settled(const eval_ctx *c, int node, eval_settled *out);
 
-/* For an unknown outcome: the blank facts the search tried (at most 64). */
-int eval_deciding(const eval_ctx *c, const eval_deciding_fact **facts);
+/* For an unknown outcome: the blank facts the search tried (at most 64).
+ * *cut when the row's budget ran out before every one was tried. */
+int eval_deciding(const eval_ctx *c, const eval_deciding_fact **facts, bool *cut);
 
 /* Node n's rule under opinion op (with its `open`), decided by Kleene's
  * logic from given values: the row's facts, and nodes[k] for node k

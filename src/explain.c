@@ -270,7 +270,9 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
   t->nuntried = 0;
   if (t->outcome == RV_UNKNOWN) untried_facts(t, c, row);
   const eval_deciding_fact *facts;
-  int n = eval_deciding(c, &facts);
+  bool cut;
+  int n = eval_deciding(c, &facts, &cut);
+  if (cut) t->search_cut = true;
   t->deciding = mem_alloc(t->mem, sizeof *t->deciding * (size_t)(n ? n : 1));
   t->ndeciding = n;
   for (int i = 0; i < n; i++) {

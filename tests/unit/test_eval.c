@@ -100,7 +100,9 @@ static rval decide(fx *f, const char *opinion) {
  * the outcome its answer `answer` gives; fails when the fact is not listed. */
 static rval answer(fx *f, const char *name, rval ans) {
   const eval_deciding_fact *d;
-  int n = eval_deciding(f->c, &d), fact = th_fact(f->p, name);
+  bool cut;
+  int n = eval_deciding(f->c, &d, &cut), fact = th_fact(f->p, name);
+  assert_false(cut);
   for (int i = 0; i < n; i++)
     if (d[i].fact == fact) return d[i].outcome[ans];
   fail_msg("%s is not among the deciding facts", name);
@@ -109,7 +111,8 @@ static rval answer(fx *f, const char *name, rval ans) {
 
 static int ndeciding(fx *f) {
   const eval_deciding_fact *d;
-  return eval_deciding(f->c, &d);
+  bool cut;
+  return eval_deciding(f->c, &d, &cut);
 }
 
 #define STATE(name) eval_node_state(f->c, th_node(f->p, name))
@@ -429,6 +432,13 @@ static void test_even_if_budget(void **state) {
   eval_settle(f->c, EVAL_SETTLE_OUTCOME, 0);
   assert_int_equal(decide(f, "o_probe"), RV_YES);
   assert_false(eval_node_settled(f->c, th_node(f->p, "probe"), &st)); /* outcome only */
+  /* the row's budget bounds all its searches together (a search may go
+   * past its own budget by the answers of the fact it last split on) */
+  eval_settle(f->c, EVAL_SETTLE_NODES, 3);
+  th_yesno(&f->r, f->p, "b", RV_UNKNOWN);
+  assert_int_equal(decide(f, "o_all"), RV_UNKNOWN);
+  assert_true(eval_settle_evals(f->c) > 0);
+  assert_true(eval_settle_evals(f->c) <= 3 * EVAL_ROW_SEARCHES + 2);
 }
 
 /* ---- rule functions ------------------------------------------------------------ */

@@ -193,7 +193,9 @@ static bool check_row(const pack *p, eval_ctx *c, eval_ctx *kleene, eval_ctx *fa
   /* unknown: the completions disagree, or some leave it open */
   assert_true(all.unknown || (all.vals & (all.vals - 1)) != 0);
   const eval_deciding_fact *d;
-  int nd = eval_deciding(c, &d);
+  bool cut;
+  int nd = eval_deciding(c, &d, &cut);
+  assert_false(cut);
   bool listed[TH_MAX] = {false};
   for (int i = 0; i < nd; i++) {
     assert_int_equal(r->facts[d[i].fact].v, RV_UNKNOWN);
