@@ -62,6 +62,7 @@ struct eval_ctx {
   int maybe_outside;      /* one some answers to its blanks would meet, or -1 */
   uint64_t *answered, *answered2; /* scratch: facts a search tried (words) */
   int *unknown;           /* scratch: nodes a row left unknown */
+  rval *kleene;           /* scratch: their values on their face */
   /* Values-only mode: no record per node, and a node whose rule and
    * everything under it is the same in two opinions is decided once per
    * row. cls maps (opinion, node) to such a class. */
@@ -263,6 +264,7 @@ eval_ctx *eval_new(const pack *p) {
   c->answered = xcalloc((size_t)c->words, sizeof *c->answered);
   c->answered2 = xcalloc((size_t)c->words, sizeof *c->answered2);
   c->unknown = xcalloc((size_t)nn + 1, sizeof *c->unknown);
+  c->kleene = xcalloc((size_t)nn + 1, sizeof *c->kleene);
   c->first_taken = xcalloc((size_t)p->nfirsts + 1, sizeof *c->first_taken);
   c->outside = c->maybe_outside = -1;
   return c;
@@ -290,6 +292,7 @@ void eval_free(eval_ctx *c) {
   free(c->answered);
   free(c->answered2);
   free(c->unknown);
+  free(c->kleene);
   free(c->first_taken);
   free(c->cls);
   free(c->cls_stamp);
@@ -706,9 +709,13 @@ static rval settled_value(uint64_t vals, bool unk) {
 }
 
 /* Record a node's search for the row's explanation. */
-static void settle_record(eval_ctx *c, int n, uint64_t vals, bool unk, bool cut, const uint64_t *answered) {
+/* `kleene` is the node's value on its face: "even if" only where that was
+ * unknown (after a rule function was handed a blank, a known value is
+ * searched too, and may turn out open). */
+static void settle_record(eval_ctx *c, int n, rval kleene, uint64_t vals, bool unk, bool cut, const uint64_t *answered) {
   rval v = settled_value(vals, unk);
-  c->sflags[n] = SETTLED_DONE | (v != RV_UNKNOWN ? SETTLED_EVEN_IF : 0) | (unk ? SETTLED_OPEN : 0) | (cut ? SETTLED_CUT : 0);
+  c->sflags[n] = SETTLED_DONE | (v != RV_UNKNOWN && kleene == RV_UNKNOWN ? SETTLED_EVEN_IF : 0) |
+                 (unk ? SETTLED_OPEN : 0) | (cut ? SETTLED_CUT : 0);
   c->svalue[n] = v;
   c->srange[n] = vals;
   memcpy(c->sfacts + (size_t)n * (size_t)c->words, answered, sizeof *answered * (size_t)c->words);
@@ -911,17 +918,19 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   /* which nodes the row's own evaluation left unknown */
   int *unknown = c->unknown, nunknown = 0;
   bool settle_top = needs_settling(c), nonmono = c->nonmono;
-  rval base_outcome = nonmono ? RV_UNKNOWN : c->outcome;
+  rval kleene_outcome = c->outcome, base_outcome = nonmono ? RV_UNKNOWN : c->outcome;
   if (c->settle_mode == EVAL_SETTLE_NODES)
     for (int n = 0; n < p->nnodes; n++)
-      if (c->state[n] == NODE_DERIVED && (c->value[n] == RV_UNKNOWN || nonmono) && n != o->decides)
+      if (c->state[n] == NODE_DERIVED && (c->value[n] == RV_UNKNOWN || nonmono) && n != o->decides) {
+        c->kleene[nunknown] = c->value[n];
         unknown[nunknown++] = n;
+      }
   if (!settle_top && nunknown == 0) return 0;
   uint64_t *answered = c->answered;
   for (int i = 0; i < nunknown; i++) {
     settle s;
     settle_search(c, op, row, unknown[i], -1, false, &s, answered);
-    settle_record(c, unknown[i], s.vals, s.unk, s.cut, answered);
+    settle_record(c, unknown[i], c->kleene[i], s.vals, s.unk, s.cut, answered);
   }
   rval outcome = RV_UNKNOWN, disposition = RV_UNKNOWN;
   if (settle_top && c->settle_mode == EVAL_SETTLE_NODES) {
@@ -929,7 +938,7 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
     if (base_outcome == RV_UNKNOWN) {
       settle s;
       settle_search(c, op, row, o->decides, -1, false, &s, answered);
-      settle_record(c, o->decides, s.vals, s.unk, s.cut, answered);
+      settle_record(c, o->decides, kleene_outcome, s.vals, s.unk, s.cut, answered);
       if (settled_value(s.vals, s.unk) == RV_UNKNOWN) find_deciding(c, op, row, answered);
     }
     outcome = eval_node_value(c, o->decides);

@@ -199,7 +199,7 @@ static void settled_json(jsonw *b, const pack *p, const explain_node *x) {
   if (x->even_if) {
     jsonw_lit(b, ",\"even_if\":");
     fact_names(b, p, x->immaterial, x->nimmaterial);
-  } else {
+  } else if (x->value == RV_UNKNOWN) {
     jsonw_lit(b, ",\"range\":[");
     int i = 0;
     for (uint64_t bits = x->range; bits; bits &= bits - 1) {

@@ -65,7 +65,7 @@ static void print_range(renderer *r, const explain_node *x) {
   const pack_node *nd = &r->p->nodes[x->node];
   int n = __builtin_popcountll(x->range), i = 0;
   /* all of a node's values say nothing: only a narrower range is news */
-  if (!x->settled || x->even_if || n == 0 || n >= nd->nvalues) return;
+  if (!x->settled || x->value != RV_UNKNOWN || n == 0 || n >= nd->nvalues) return;
   put(r->out, " (");
   for (uint64_t bits = x->range; bits; bits &= bits - 1, i++) {
     if (i) put(r->out, i == n - 1 && !x->range_open ? " or " : ", ");
