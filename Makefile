@@ -40,7 +40,7 @@ all: $(BUILD)/.deps-ok ratio
 # The deps step runs once per build directory; it is cheap when nothing is
 # missing.
 deps $(BUILD)/.deps-ok:
-	$(Q)sh tools/deps.sh $(DEB_PKGS)
+	$(Q)sh src/deps.sh $(DEB_PKGS)
 	$(Q)mkdir -p $(BUILD) && touch $(BUILD)/.deps-ok
 
 ratio: $(OBJS)
@@ -53,10 +53,10 @@ $(BUILD)/obj/%.o: src/%.c $(GEN_HDR) | $(BUILD)/.deps-ok
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The prelude (the rule language written in Lua) is compiled into the binary.
-$(GEN_HDR): src/prelude.lua tools/embed.sh
+$(GEN_HDR): src/prelude.lua src/embed.sh
 	@mkdir -p $(dir $@)
 	@echo "  EMBED   $<"
-	$(Q)sh tools/embed.sh ratio_prelude_lua $< > $@.tmp && mv $@.tmp $@
+	$(Q)sh src/embed.sh ratio_prelude_lua $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
@@ -121,10 +121,10 @@ test: all $(UNIT_BINS) test-san fuzz-bins
 # implementations found in DIR.
 BENCH_PKGS := hyperfine mawk python3
 bench: all $(BUILD)/bench/latency
-	$(Q)sh tools/deps.sh $(BENCH_PKGS)
-	$(Q)sh bench/run.sh ./ratio $(BUILD)/bench $(PEERS)
+	$(Q)sh src/deps.sh $(BENCH_PKGS)
+	$(Q)sh tests/bench/run.sh ./ratio $(BUILD)/bench $(PEERS)
 
-$(BUILD)/bench/latency: bench/latency.c $(LIB_OBJS)
+$(BUILD)/bench/latency: tests/bench/latency.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< $(LIB_OBJS) $(DEP_LIBS) -lpthread
 

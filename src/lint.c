@@ -995,6 +995,93 @@ static void check_firsts(lint_ctx *c) {
 
 /* ---- the pack ------------------------------------------------------------- */
 
+/* ---- the pack's source: slips Lua lets through ---------------------------- */
+
+/* The column of a token: bytes from the start of its line, plus one. */
+static int token_col(const char *text, const char *at) {
+  const char *s = at;
+  while (s > text && s[-1] != '\n') s--;
+  return (int)(at - s) + 1;
+}
+
+static bool declared_name(const pack *p, const char *s, size_t len) {
+  char *name = xstrndup(s, len);
+  bool found = pack_fact_index(p, name) >= 0 || pack_node_index(p, name) >= 0;
+  free(name);
+  return found;
+}
+
+#define TABLE_DEPTH 64
+#define TABLE_KEYS 64
+
+/* Keys written in the table constructors open at one point of the scan. */
+typedef struct table_keys {
+  const char *key[TABLE_KEYS];
+  size_t len[TABLE_KEYS];
+  int n;
+} table_keys;
+
+/* Two slips that load without a word, because they are valid Lua:
+ *   - `and`, `or` or `not` on rule names: `rule = "arrest" and "force"` is
+ *     just "force" (Lua's `and` gives its second operand);
+ *   - a field written twice in one table: Lua keeps the last.
+ * Found in the text of the pack's files, where the author wrote them. */
+static void check_source(lint_ctx *c) {
+  const pack *p = c->p;
+  table_keys *stack = xcalloc(TABLE_DEPTH, sizeof *stack);
+  for (int f = 0; f < p->nfiles; f++) {
+    const char *file = p->files[f];
+    const char *text = file_text(c, file);
+    if (!text) continue;
+    lexer lx = {text, 1, TK_END, NULL, 0, 1};
+    int depth = 0;
+    bool item_start = false; /* the token follows `{`, `,` or `;` */
+    lex_next(&lx);
+    while (lx.kind != TK_END) {
+      lexer ahead = lx;
+      lex_next(&ahead);
+      bool is_string = lx.kind == TK_STRING && declared_name(p, lx.start, lx.len);
+      if (is_string && (tk_is(&ahead, "and") || tk_is(&ahead, "or"))) {
+        lint_add(c->r, file, lx.tline, token_col(text, lx.start - 1), LINT_ERROR,
+                 "combine rules with all { ... }, any { ... } and no(...): Lua's and/or between names keeps only one",
+                 "Lua's '%.*s' after \"%.*s\" does not combine rules: the expression is one name or the other",
+                 (int)ahead.len, ahead.start, (int)lx.len, lx.start);
+      } else if (tk_is(&lx, "not") && ahead.kind == TK_STRING && declared_name(p, ahead.start, ahead.len)) {
+        lint_add(c->r, file, lx.tline, token_col(text, lx.start), LINT_ERROR,
+                 "write no \"name\" for a rule that negates a name",
+                 "Lua's 'not' before \"%.*s\" is always false: a name in quotes is a true value to Lua",
+                 (int)ahead.len, ahead.start);
+      }
+      if (tk_punct(&lx, '{')) {
+        if (depth < TABLE_DEPTH) stack[depth].n = 0;
+        depth++;
+        item_start = true;
+      } else if (tk_punct(&lx, '}')) {
+        if (depth > 0) depth--;
+        item_start = false;
+      } else {
+        if (item_start && lx.kind == TK_NAME && tk_punct(&ahead, '=') && ahead.s[0] != '=' && depth > 0 &&
+            depth <= TABLE_DEPTH) {
+          table_keys *t = &stack[depth - 1];
+          bool twice = false;
+          for (int k = 0; k < t->n && !twice; k++) twice = t->len[k] == lx.len && memcmp(t->key[k], lx.start, lx.len) == 0;
+          if (twice)
+            lint_add(c->r, file, lx.tline, token_col(text, lx.start), LINT_ERROR,
+                     "keep one of them: Lua keeps the last and drops the other without a word",
+                     "field '%.*s' is written twice in the same braces", (int)lx.len, lx.start);
+          else if (t->n < TABLE_KEYS) {
+            t->key[t->n] = lx.start;
+            t->len[t->n++] = lx.len;
+          }
+        }
+        item_start = tk_punct(&lx, ',') || tk_punct(&lx, ';');
+      }
+      lx = ahead;
+    }
+  }
+  free(stack);
+}
+
 void lint_pack(const pack *p, lint_report *r) {
   lint_ctx c = {p, r, NULL, 0, NULL, 0};
   int before = r->n;
@@ -1003,6 +1090,7 @@ void lint_pack(const pack *p, lint_report *r) {
   walk_all(&c, visit_func_writes, NULL);
   check_graph(&c);
   check_firsts(&c);
+  check_source(&c);
   lint_sort(r, before);
   for (int i = 0; i < c.nfiles; i++) free(c.files[i].text);
   free(c.files);

@@ -843,6 +843,11 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
       add_err(ld, file, line, "write dates as \"YYYY-MM-DD\"", "opinion %s: date '%s' is not a date", o->name, o->date);
     if (o->until_date && o->until_days < 0)
       add_err(ld, file, line, "write dates as \"YYYY-MM-DD\"", "opinion %s: until_date '%s' is not a date", o->name, o->until_date);
+    else if (o->until_date && o->date && o->date_days >= 0 && o->until_days <= o->date_days)
+      /* in force from date until until_date: an empty span is a slip */
+      add_err(ld, file, line, "until_date is the first day the opinion no longer holds; give a date after its date",
+              "opinion %s: until_date %s is not after its date %s, so it is never in force", o->name, o->until_date,
+              o->date);
     char *base = get_str(ld, L, t, "base", file, line, what);
     o->base = -1;
     if (base) {

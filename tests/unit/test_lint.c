@@ -204,6 +204,27 @@ static void test_rule_function_writes(void **state) {
   lint_free(r);
 }
 
+static void test_source_slips(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"x\" { yesno }\n"                                        /* 3 */
+                            "fact \"y\" { yesno }\n"                                        /* 4 */
+                            "node \"n\" { by = \"a\", rule = \"x\" or \"y\" }\n"              /* 5 */
+                            "node \"k\" { by = \"a\", rule = all { not \"x\", \"n\" }, by = \"a\" }\n" /* 6 */
+                            "node \"q\" { by = \"a\", rule = function(f) return f.x and \"ok\" == \"ok\" end }\n"
+                            "opinion \"m\" { decides = \"k\" }\n");
+  const lint_finding *f = has(r, "Lua's 'or' after \"x\" does not combine rules");
+  assert_int_equal(f->line, 5);
+  assert_int_equal(f->col, 29); /* the opening quote */
+  assert_int_equal(f->severity, LINT_ERROR);
+  f = has(r, "Lua's 'not' before \"x\" is always false");
+  assert_int_equal(f->line, 6);
+  f = has(r, "field 'by' is written twice in the same braces");
+  assert_int_equal(f->line, 6);
+  assert_int_equal(lint_count(r, LINT_ERROR), 3); /* nothing in the rule function */
+  lint_free(r);
+}
+
 static void test_cases(void **state) {
   th_dir *d = *state;
   pack *p = th_pack(d->path, HEAD
@@ -300,6 +321,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_shadowed_branches, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_rule_functions, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_rule_function_writes, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_source_slips, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_cases, th_dir_setup, th_dir_teardown),
       cmocka_unit_test(test_report_print_and_errors),
       cmocka_unit_test_setup_teardown(test_new_scaffold, th_dir_setup, th_dir_teardown),

@@ -4,7 +4,7 @@
 # and Python peers run on the same files in the same run, and every figure
 # is also given as a ratio to the C peer.
 #
-# usage: bench/run.sh RATIO BUILD_DIR [PEERS_DIR]
+# usage: tests/bench/run.sh RATIO BUILD_DIR [PEERS_DIR]
 # Environment: RUNS (default 5, the median of RUNS runs is reported).
 set -eu
 ratio=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -13,11 +13,11 @@ peers=${3:-}
 runs=${RUNS:-5}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 
 cc=${CC:-cc}
-"$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/gen" bench/gen.c
-"$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/rss" bench/rss.c
+"$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/gen" tests/bench/gen.c
+"$cc" -O2 -std=c11 -Wall -Wextra -Werror -o "$out/rss" tests/bench/rss.c
 
 rows100k=$out/rows-100k.csv
 rows1m=$out/rows-1m.csv
@@ -27,8 +27,8 @@ one=$out/one-row.csv
 head -n 2 "$rows100k" > "$one"
 
 # The outputs must agree before anything is timed.
-"$ratio" eval bench/davidson -f "$rows100k" --format csv 2>/dev/null > "$out/j1.csv"
-"$ratio" eval bench/davidson -f "$rows100k" --format csv -j 2 2>/dev/null > "$out/j2.csv"
+"$ratio" eval tests/bench/davidson -f "$rows100k" --format csv 2>/dev/null > "$out/j1.csv"
+"$ratio" eval tests/bench/davidson -f "$rows100k" --format csv -j 2 2>/dev/null > "$out/j2.csv"
 cmp -s "$out/j1.csv" "$out/j2.csv" || { echo "bench: -j 2 output differs from -j 1" >&2; exit 1; }
 
 table=$out/results.md
@@ -88,15 +88,15 @@ row() {
   echo "$label,$t,$nrows,$kib,$x" >> "$out/raw.csv"
 }
 
-row "ratio csv 100k -j 1" "$ratio eval bench/davidson -f $rows100k --format csv" 100000
-row "ratio csv 1M -j 1" "$ratio eval bench/davidson -f $rows1m --format csv" 1000000
-row "ratio csv 1M -j 2" "$ratio eval bench/davidson -f $rows1m --format csv -j 2" 1000000
-row "ratio csv 100k -j 2" "$ratio eval bench/davidson -f $rows100k --format csv -j 2" 100000
-row "ratio text 100k -j 1" "$ratio eval bench/davidson -f $rows100k --format text" 100000
-row "ratio text 100k -j 2" "$ratio eval bench/davidson -f $rows100k --format text -j 2" 100000
-row "ratio json 100k -j 1" "$ratio eval bench/davidson -f $rows100k --format json" 100000
-row "ratio json 100k -j 2" "$ratio eval bench/davidson -f $rows100k --format json -j 2" 100000
-row "ratio csv 100k with a Lua rule function" "$ratio eval bench/davidson_lua -f $rows100k --format csv" 100000
+row "ratio csv 100k -j 1" "$ratio eval tests/bench/davidson -f $rows100k --format csv" 100000
+row "ratio csv 1M -j 1" "$ratio eval tests/bench/davidson -f $rows1m --format csv" 1000000
+row "ratio csv 1M -j 2" "$ratio eval tests/bench/davidson -f $rows1m --format csv -j 2" 1000000
+row "ratio csv 100k -j 2" "$ratio eval tests/bench/davidson -f $rows100k --format csv -j 2" 100000
+row "ratio text 100k -j 1" "$ratio eval tests/bench/davidson -f $rows100k --format text" 100000
+row "ratio text 100k -j 2" "$ratio eval tests/bench/davidson -f $rows100k --format text -j 2" 100000
+row "ratio json 100k -j 1" "$ratio eval tests/bench/davidson -f $rows100k --format json" 100000
+row "ratio json 100k -j 2" "$ratio eval tests/bench/davidson -f $rows100k --format json -j 2" 100000
+row "ratio csv 100k with a Lua rule function" "$ratio eval tests/bench/davidson_lua -f $rows100k --format csv" 100000
 row "pack load (ratio facts rules/due_process)" "$ratio facts rules/due_process" 0
 
 latency=$("$out/latency" rules/due_process cases/davidson.csv 2001)
@@ -114,7 +114,7 @@ if [ -n "$peers" ]; then
   if command -v python3 > /dev/null; then
     row "Python peer outcome 1M" "python3 $peers/peers/python/davidson.py $rows1m outcome" 1000000
     row "Python peer explain 100k" "python3 $peers/peers/python/davidson.py $rows100k explain" 100000
-    pair3=$(paired_ratio "$ratio eval bench/davidson -f $rows100k --format json" \
+    pair3=$(paired_ratio "$ratio eval tests/bench/davidson -f $rows100k --format json" \
       "python3 $peers/peers/python/davidson.py $rows100k explain")
     echo "$pair3" > "$out/paired_json"
   fi

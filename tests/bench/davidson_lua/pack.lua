@@ -1,4 +1,4 @@
--- The benchmark workload of bench/davidson with one node written as a Lua
+-- The benchmark workload of tests/bench/davidson with one node written as a Lua
 -- rule function, to measure the cost of the escape hatch.
 pack {
   name = "bench_davidson_lua",
@@ -34,7 +34,7 @@ node "culpability" {
   },
 }
 
--- The same rule as in bench/davidson, written as a Lua function, so that
+-- The same rule as in tests/bench/davidson, written as a Lua function, so that
 -- the cost of the escape hatch can be measured on its own.
 node "custody" {
   rule = function(f) return f.status == "prisoner" or f.status == "detainee" end,
