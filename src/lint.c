@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cases.h"
+#include "expectation.h"
 #include "suggest.h"
 
 /* ---- the report ----------------------------------------------------------- */
@@ -1107,68 +1108,31 @@ void lint_pack(const pack *p, lint_report *r) {
 
 /* ---- case files ----------------------------------------------------------- */
 
-static bool same_value(const char *a, const char *b) {
-  for (; *a && *b; a++, b++) {
-    char x = *a == ' ' ? '_' : (char)tolower((unsigned char)*a);
-    char y = *b == ' ' ? '_' : (char)tolower((unsigned char)*b);
-    if (x != y) return false;
-  }
-  return *a == *b;
-}
-
 /* Check one expect cell against every opinion it applies to. */
 static void check_expect_cell(const pack *p, const char *file, int line, const case_expect_col *col,
                               const char *text, lint_report *r) {
-  if (same_value(text, "unknown")) return;
-  if (col->kind == EXPECT_NODE && same_value(text, "not_reached")) return;
-  bool scoped = p->noutside > 0 && col->kind != EXPECT_NODE; /* "outside" is a result too */
-  if (scoped && same_value(text, "outside")) return;
-  /* the values the target can take, over the opinions the column covers */
-  const char **vals = NULL;
-  int nv = 0;
-  for (int o = 0; o < p->nopinions; o++) {
-    if (col->opinion >= 0 && col->opinion != o) continue;
-    const pack_opinion *op = &p->opinions[o];
-    const pack_node *nd = NULL;
-    char *const *table = NULL;
-    int ntable = 0;
-    if (col->kind == EXPECT_NODE) nd = &p->nodes[col->node];
-    else if (col->kind == EXPECT_OUTCOME) nd = op->decides >= 0 ? &p->nodes[op->decides] : NULL;
-    else if (op->disposition_node >= 0) nd = &p->nodes[op->disposition_node];
-    else if (op->disposition && op->decides >= 0) table = op->disposition, ntable = p->nodes[op->decides].nvalues + 1;
-    int count = nd ? nd->nvalues : ntable;
-    for (int v = 0; v < count; v++) {
-      const char *s = nd ? nd->values[v] : table[v];
-      if (!s) continue;
-      bool have = false;
-      for (int k = 0; k < nv && !have; k++) have = strcmp(vals[k], s) == 0;
-      if (have) continue;
-      vals = xrealloc(vals, sizeof *vals * (size_t)(nv + 1));
-      vals[nv++] = s;
-    }
-  }
-  bool ok = nv == 0 && col->kind == EXPECT_DISPOSITION; /* no disposition at all: nothing to check */
-  if (scoped && !ok) {
+  if (!expectation_problem(p, col, -1, text)) return;
+  const char **vals;
+  int nv = expectation_values(p, col, -1, &vals);
+  bool scoped = p->noutside > 0 && col->kind != EXPECT_NODE;
+  if (scoped) {
     vals = xrealloc(vals, sizeof *vals * (size_t)(nv + 1));
     vals[nv++] = "outside";
   }
-  for (int k = 0; k < nv && !ok; k++) ok = same_value(text, vals[k]);
-  if (!ok) {
-    size_t len = 32;
-    for (int k = 0; k < nv; k++) len += strlen(vals[k]) + 2;
-    char *all = xmalloc(len);
-    all[0] = '\0';
-    for (int k = 0; k < nv; k++) {
-      strcat(all, vals[k]);
-      strcat(all, ", ");
-    }
-    strcat(all, col->kind == EXPECT_NODE ? "not_reached, unknown" : "unknown");
-    const char *best = suggest_closest(text, strlen(text), vals, nv);
-    char *hint = best ? xasprintf("did you mean '%s'?", best) : NULL;
-    lint_add(r, file, line, col->col, LINT_ERROR, hint, "%s: '%s' is not one of %s", col->header, text, all);
-    free(hint);
-    free(all);
+  size_t len = 32;
+  for (int k = 0; k < nv; k++) len += strlen(vals[k]) + 2;
+  char *all = xmalloc(len);
+  all[0] = '\0';
+  for (int k = 0; k < nv; k++) {
+    strcat(all, vals[k]);
+    strcat(all, ", ");
   }
+  strcat(all, col->kind == EXPECT_NODE ? "not_reached, unknown" : "unknown");
+  const char *best = suggest_closest(text, strlen(text), vals, nv);
+  char *hint = best ? xasprintf("did you mean '%s'?", best) : NULL;
+  lint_add(r, file, line, col->col, LINT_ERROR, hint, "%s: '%s' is not one of %s", col->header, text, all);
+  free(hint);
+  free(all);
   free(vals);
 }
 

@@ -21,6 +21,28 @@ char *render_cite(const pack_authority *a) {
   return xasprintf("%s, %s", cite, a->pin);
 }
 
+const char *render_spaced(const char *s, char *buf, size_t bufsz) {
+  snprintf(buf, bufsz, "%s", s ? s : "none");
+  for (char *c = buf; *c; c++)
+    if (*c == '_') *c = ' ';
+  return buf;
+}
+
+const char *render_upper(const char *s, char *buf, size_t bufsz) {
+  render_spaced(s, buf, bufsz);
+  for (char *c = buf; *c; c++)
+    if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
+  return buf;
+}
+
+void render_put_spaced(FILE *out, const char *s) {
+  for (; *s; s++) putc_unlocked(*s == '_' ? ' ' : *s, out);
+}
+
+void render_put_upper(FILE *out, const char *s) {
+  for (; *s; s++) putc_unlocked(*s == '_' ? ' ' : (*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s), out);
+}
+
 void render_summary_line(FILE *out, const render_summary *s) {
   fprintf(out, "%d row%s: %d decided, %d undecided, ", s->read, s->read == 1 ? "" : "s", s->decided, s->undecided);
   if (s->outside) fprintf(out, "%d outside this pack, ", s->outside);

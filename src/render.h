@@ -90,6 +90,17 @@ void render_schema_json(FILE *out, const pack *p);
  * 474 U.S. 327, 328 (1986)". The caller frees it. */
 char *render_cite(const pack_authority *a);
 
+/* A name for reading: "vacate_and_remand" as "vacate and remand" (upper:
+ * "VACATE AND REMAND"), written into buf (cut to bufsz, never unterminated)
+ * and returned; NULL reads "none". */
+const char *render_spaced(const char *s, char *buf, size_t bufsz);
+const char *render_upper(const char *s, char *buf, size_t bufsz);
+
+/* The same, straight to a stream, whole, by putc_unlocked: the caller holds
+ * the stream's lock (flockfile) or is its only writer. */
+void render_put_spaced(FILE *out, const char *s);
+void render_put_upper(FILE *out, const char *s);
+
 /* The summary line: "2 rows: 2 decided, 0 undecided, 0 failed", with "N
  * outside this pack" before "failed" when some row is. */
 void render_summary_line(FILE *out, const render_summary *s);

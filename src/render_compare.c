@@ -30,19 +30,11 @@ int reason_format_parse(const char *name, reason_format *out) {
 
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 
-/* "vacate_and_remand" as "vacate and remand" into buf. */
-static const char *spaced(const char *s, char *buf, size_t bufsz) {
-  snprintf(buf, bufsz, "%s", s ? s : "none");
-  for (char *c = buf; *c; c++)
-    if (*c == '_') *c = ' ';
-  return buf;
-}
-
 /* A node's value in a tree, as a cell. */
 static const char *cell(const explain_node *x, char *buf, size_t bufsz) {
   if (!x || x->state == NODE_NOT_REACHED) return "not reached";
   char v[96];
-  spaced(x->value_name, v, sizeof v);
+  render_spaced(x->value_name, v, sizeof v);
   const char *tag = x->state == NODE_FOUND ? " (found below)" : x->state == NODE_NO_FINDING ? " (no finding)"
                     : x->open ? " (left open)" : "";
   snprintf(buf, bufsz, "%s%s", v, tag);
@@ -125,7 +117,7 @@ static void text_row(compare_report *r, const compare_result *res) {
   for (int k = 0; k < nops; k++) {
     const explain_tree *t = res->trees[k];
     w[k] = (int)strlen(op_name(res, k));
-    int l = (int)strlen(spaced(t->disposition, cbuf, sizeof cbuf));
+    int l = (int)strlen(render_spaced(t->disposition, cbuf, sizeof cbuf));
     if (l > w[k]) w[k] = l;
     for (int i = 0; i < nn; i++) {
       l = (int)strlen(cell(find_in(t->root, order[i], 0), cbuf, sizeof cbuf));
@@ -137,7 +129,7 @@ static void text_row(compare_report *r, const compare_result *res) {
   fputc('\n', r->out);
   fprintf(r->out, "%-*s", w0, "Disposition");
   for (int k = 0; k < nops; k++)
-    fprintf(r->out, "  %-*s", k == nops - 1 ? 0 : w[k], spaced(res->trees[k]->disposition, cbuf, sizeof cbuf));
+    fprintf(r->out, "  %-*s", k == nops - 1 ? 0 : w[k], render_spaced(res->trees[k]->disposition, cbuf, sizeof cbuf));
   fputc('\n', r->out);
   for (int i = 0; i < nn; i++) {
     fprintf(r->out, "%-*s", w0, explain_node_title(&p->nodes[order[i]], tbuf, sizeof tbuf));
@@ -196,7 +188,7 @@ static void md_row(compare_report *r, const compare_result *res) {
   for (int k = 0; k < res->nopinions; k++) fputs(" --- |", r->out);
   char tbuf[128], cbuf[160];
   fputs("\n| **Disposition** |", r->out);
-  for (int k = 0; k < res->nopinions; k++) fprintf(r->out, " %s |", spaced(res->trees[k]->disposition, cbuf, sizeof cbuf));
+  for (int k = 0; k < res->nopinions; k++) fprintf(r->out, " %s |", render_spaced(res->trees[k]->disposition, cbuf, sizeof cbuf));
   fputc('\n', r->out);
   int *order = xcalloc((size_t)p->nnodes + 1, sizeof *order);
   int nn = node_order(res, order);

@@ -7,6 +7,7 @@
 
 #include "explain.h"
 #include "reach.h"
+#include "render.h"
 
 #define TABLE_SCHEMA "ratio.table/1"
 #define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
@@ -37,25 +38,18 @@ const char *render_table_cell(const table *t, int row, int var, char *buf, size_
   return buf;
 }
 
-static const char *spaced(const char *s, char *buf, size_t bufsz) {
-  snprintf(buf, bufsz, "%s", s);
-  for (char *c = buf; *c; c++)
-    if (*c == '_') *c = ' ';
-  return buf;
-}
-
 /* "Due process claim = yes", or with two opinions "majority: no, blackmun: yes". */
 static void class_name(FILE *out, const table *t, const table_class *c) {
   const pack *p = t->p;
   char b[128], tb[128];
   const pack_node *da = &p->nodes[p->opinions[t->op_a].decides];
   if (t->op_b < 0) {
-    fprintf(out, "%s = %s", explain_node_title(da, tb, sizeof tb), spaced(pack_node_value_name(da, c->a), b, sizeof b));
+    fprintf(out, "%s = %s", explain_node_title(da, tb, sizeof tb), render_spaced(pack_node_value_name(da, c->a), b, sizeof b));
     return;
   }
   const pack_node *db = &p->nodes[p->opinions[t->op_b].decides];
-  fprintf(out, "%s: %s", p->opinions[t->op_a].name, spaced(pack_node_value_name(da, c->a), b, sizeof b));
-  fprintf(out, ", %s: %s", p->opinions[t->op_b].name, spaced(pack_node_value_name(db, c->b), b, sizeof b));
+  fprintf(out, "%s: %s", p->opinions[t->op_a].name, render_spaced(pack_node_value_name(da, c->a), b, sizeof b));
+  fprintf(out, ", %s: %s", p->opinions[t->op_b].name, render_spaced(pack_node_value_name(db, c->b), b, sizeof b));
 }
 
 /* Columns that some row of the class constrains. */

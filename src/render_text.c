@@ -16,13 +16,6 @@ typedef struct text_state {
  * single characters go out by putc_unlocked. */
 static void put(FILE *out, const char *s) { fputs(s, out); }
 
-static void upper(FILE *out, const char *s) {
-  for (; *s; s++) putc_unlocked(*s == '_' ? ' ' : (*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s), out);
-}
-
-static void spaced(FILE *out, const char *s) {
-  for (; *s; s++) putc_unlocked(*s == '_' ? ' ' : *s, out);
-}
 
 static void indent(FILE *out, int n) {
   static const char spaces[] = "                                                                ";
@@ -69,7 +62,7 @@ static void print_range(renderer *r, const explain_node *x) {
   put(r->out, " (");
   for (uint64_t bits = x->range; bits; bits &= bits - 1, i++) {
     if (i) put(r->out, i == n - 1 && !x->range_open ? " or " : ", ");
-    spaced(r->out, pack_node_value_name(nd, (rval)__builtin_ctzll(bits)));
+    render_put_spaced(r->out, pack_node_value_name(nd, (rval)__builtin_ctzll(bits)));
   }
   put(r->out, x->range_open ? " or open, as the blank facts are answered)" : ", as the blank facts are answered)");
 }
@@ -83,7 +76,7 @@ static void print_even_if(renderer *r, const char *title, const char *value, con
   put(r->out, n == 1 ? " does not matter; either way, " : " do not matter; either way, ");
   put(r->out, title);
   put(r->out, " is ");
-  spaced(r->out, value);
+  render_put_spaced(r->out, value);
   put(r->out, ".\n");
 }
 
@@ -96,14 +89,14 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
   put(r->out, st->title[x->node]);
   put(r->out, ": ");
   if (st->label[x->node]) {
-    spaced(r->out, x->value_name);
+    render_put_spaced(r->out, x->value_name);
     put(r->out, " (see ");
     put(r->out, st->label[x->node]);
     put(r->out, ")\n");
     return;
   }
   st->label[x->node] = xstrdup(label);
-  spaced(r->out, x->value_name);
+  render_put_spaced(r->out, x->value_name);
   if (x->state == NODE_FOUND) fputs(" (found below)", r->out);
   else if (x->state == NODE_NO_FINDING) fputs(" (no finding supplied)", r->out);
   else if (x->open) fputs(" (left open)", r->out);
@@ -141,7 +134,7 @@ static void print_answers(renderer *r, const explain_deciding *d, const pack_nod
     put(r->out, explain_answer_name(f, (rval)a));
     put(r->out, ": ");
     if (d->outcome[a] == RV_UNKNOWN) put(r->out, "still open");
-    else spaced(r->out, pack_node_value_name(decides, d->outcome[a]));
+    else render_put_spaced(r->out, pack_node_value_name(decides, d->outcome[a]));
   }
   put(r->out, ")");
 }
@@ -237,13 +230,13 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
     put(r->out, "Outcome: ");
     put(r->out, st->title[o->decides]);
     put(r->out, ": ");
-    spaced(r->out, tr->outcome_name);
+    render_put_spaced(r->out, tr->outcome_name);
     if (tr->outcome_even_if) fputs(" (even if)", r->out);
     print_range(r, tr->root);
     fputc('.', r->out);
     if (tr->disposition) {
       fputs(" Disposition: ", r->out);
-      upper(r->out, tr->disposition);
+      render_put_upper(r->out, tr->disposition);
       fputc('.', r->out);
     }
     fputc('\n', r->out);

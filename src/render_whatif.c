@@ -13,19 +13,6 @@
 
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 
-static const char *spaced(const char *s, char *buf, size_t bufsz) {
-  snprintf(buf, bufsz, "%s", s ? s : "none");
-  for (char *c = buf; *c; c++)
-    if (*c == '_') *c = ' ';
-  return buf;
-}
-
-static const char *upper(const char *s, char *buf, size_t bufsz) {
-  spaced(s, buf, bufsz);
-  for (char *c = buf; *c; c++)
-    if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
-  return buf;
-}
 
 /* The value a change names: a fact's value or a finding's. */
 static const char *change_value(const pack *p, const whatif_change *c, rval v) {
@@ -77,10 +64,10 @@ static bool same_hits(const whatif_target *a, const whatif_target *b) {
 static void target_name(FILE *out, const pack *p, const pack_opinion *o, const whatif_target *t) {
   char buf[160], tb[128];
   if (t->is_disposition)
-    fprintf(out, "the disposition %s", upper(t->disposition, buf, sizeof buf));
+    fprintf(out, "the disposition %s", render_upper(t->disposition, buf, sizeof buf));
   else
     fprintf(out, "%s %s", explain_node_title(&p->nodes[o->decides], tb, sizeof tb),
-            spaced(pack_node_value_name(&p->nodes[o->decides], t->outcome), buf, sizeof buf));
+            render_spaced(pack_node_value_name(&p->nodes[o->decides], t->outcome), buf, sizeof buf));
 }
 
 /* ---- text and Markdown -------------------------------------------------------- */
@@ -107,10 +94,10 @@ static void print_hit(doc *d, int op, const whatif_hit *h, int num) {
   for (int i = h->npath - 1; i >= 0; i--) {
     const whatif_step *s = &h->path[i];
     fprintf(out, "%s%s %s %s %s", i == h->npath - 1 ? "" : ", so ", explain_node_title(&p->nodes[s->node], tb, sizeof tb),
-            spaced(step_value(p, s->node, s->from_state, s->from), b1, sizeof b1), d->md ? "→" : "->",
-            spaced(step_value(p, s->node, s->to_state, s->to), b2, sizeof b2));
+            render_spaced(step_value(p, s->node, s->from_state, s->from), b1, sizeof b1), d->md ? "→" : "->",
+            render_spaced(step_value(p, s->node, s->to_state, s->to), b2, sizeof b2));
   }
-  if (h->disposition) fprintf(out, " (disposition: %s)", upper(h->disposition, b1, sizeof b1));
+  if (h->disposition) fprintf(out, " (disposition: %s)", render_upper(h->disposition, b1, sizeof b1));
   fputs(".\n", out);
   int at = hit_step(h);
   const node_rule *r = at >= 0 ? p->opinions[op].rules[h->path[at].node] : NULL;
@@ -196,8 +183,8 @@ static void doc_opinion(doc *d, const whatif_result *r) {
     return;
   }
   fprintf(out, "Now: %s: %s.", explain_node_title(&p->nodes[o->decides], tb, sizeof tb),
-          spaced(pack_node_value_name(&p->nodes[o->decides], r->outcome), b1, sizeof b1));
-  if (r->disposition) fprintf(out, " Disposition: %s.", upper(r->disposition, b1, sizeof b1));
+          render_spaced(pack_node_value_name(&p->nodes[o->decides], r->outcome), b1, sizeof b1));
+  if (r->disposition) fprintf(out, " Disposition: %s.", render_upper(r->disposition, b1, sizeof b1));
   fputc('\n', out);
   print_searched(d, &r->changes, r->changes.nvars == 1 ? "changeable fact or finding" : "changeable facts and findings");
   if (r->nleft_out) {

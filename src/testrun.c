@@ -1,23 +1,12 @@
 /* testrun: expectations of case files, checked row by row. */
 #include "testrun.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cases.h"
 #include "eval.h"
-
-/* "Vacate and remand" and "vacate_and_remand" name the same value. */
-static bool same_value(const char *a, const char *b) {
-  for (; *a && *b; a++, b++) {
-    char x = *a == ' ' ? '_' : (char)tolower((unsigned char)*a);
-    char y = *b == ' ' ? '_' : (char)tolower((unsigned char)*b);
-    if (x != y) return false;
-  }
-  return *a == *b;
-}
+#include "expectation.h"
 
 static const char *node_value_text(const pack *p, const eval_ctx *c, int n) {
   if (eval_node_state(c, n) == NODE_NOT_REACHED) return "not_reached";
@@ -50,29 +39,6 @@ static void build_chain(const pack *p, const eval_ctx *c, int n, test_result *r)
     }
     n = next >= 0 ? next : last;
   }
-}
-
-/* Is `text` a value the target can take? */
-static const char *check_expected(const pack *p, const pack_opinion *o, const case_expect_col *col,
-                                  const char *text) {
-  if (same_value(text, "unknown")) return NULL;
-  /* a row outside the pack has no outcome and no disposition */
-  if (p->noutside && col->kind != EXPECT_NODE && same_value(text, "outside")) return NULL;
-  if (col->kind == EXPECT_DISPOSITION) {
-    if (o->disposition_node >= 0) {
-      const pack_node *d = &p->nodes[o->disposition_node];
-      for (int v = 0; v < d->nvalues; v++)
-        if (same_value(text, d->values[v])) return NULL;
-      return "is not one of the disposition's values";
-    }
-    return NULL; /* dispositions from a table are free text */
-  }
-  int n = col->kind == EXPECT_OUTCOME ? o->decides : col->node;
-  if (col->kind == EXPECT_NODE && same_value(text, "not_reached")) return NULL;
-  const pack_node *nd = &p->nodes[n];
-  for (int v = 0; v < nd->nvalues; v++)
-    if (same_value(text, nd->values[v])) return NULL;
-  return "is not a value of the target";
 }
 
 /* One failed result for the row itself, whatever it expected. */
@@ -159,8 +125,8 @@ int testrun_file(const pack *p, const char *path, const test_options *opts, cons
           } else {
             r.got = node_value_text(p, ec, n);
           }
-          if (!r.problem) r.problem = check_expected(p, o, col, r.expected);
-          r.pass = !r.problem && r.got && same_value(r.expected, r.got);
+          if (!r.problem) r.problem = expectation_problem(p, col, op, r.expected);
+          r.pass = !r.problem && r.got && expectation_same(r.expected, r.got);
           if (!r.pass && n >= 0) build_chain(p, ec, n, &r);
         }
         if (r.pass) tot->passed++;

@@ -56,6 +56,22 @@ static void test_cite_long_is_whole(void **state) {
   free(got);
 }
 
+static void test_spaced_and_upper(void **state) {
+  (void)state;
+  char buf[32], small[8];
+  assert_string_equal(render_spaced("vacate_and_remand", buf, sizeof buf), "vacate and remand");
+  assert_string_equal(render_upper("vacate_and_remand", buf, sizeof buf), "VACATE AND REMAND");
+  assert_string_equal(render_spaced(NULL, buf, sizeof buf), "none");
+  assert_string_equal(render_spaced("vacate_and_remand", small, sizeof small), "vacate "); /* cut, terminated */
+  th_mem m;
+  th_mem_open(&m);
+  render_put_spaced(m.f, "deliberate_indifference");
+  putc(' ', m.f);
+  render_put_upper(m.f, "vacate_and_remand");
+  assert_string_equal(th_mem_close(&m), "deliberate indifference VACATE AND REMAND");
+  th_mem_free(&m);
+}
+
 static char *summary_of(int read, int decided, int undecided, int failed) {
   th_mem m;
   th_mem_open(&m);
@@ -342,6 +358,7 @@ int main(void) {
       cmocka_unit_test(test_cite_with_pin),
       cmocka_unit_test(test_cite_with_trailing_parenthetical),
       cmocka_unit_test(test_cite_long_is_whole),
+      cmocka_unit_test(test_spaced_and_upper),
       cmocka_unit_test(test_summary_line),
       T(test_text_format),
       T(test_text_not_reached_and_undecided),
