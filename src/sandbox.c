@@ -539,16 +539,8 @@ static int l_safe_load(lua_State *L) {
 
 /* ---- the environment ------------------------------------------------------ */
 
-/* next and rawlen see a sealed table's contents, where they now live. */
-static int l_safe_next(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  if (seal_push_contents(L, 1)) lua_replace(L, 1);
-  lua_settop(L, 2);
-  if (lua_next(L, 1)) return 2;
-  lua_pushnil(L);
-  return 1;
-}
-
+/* next (seal_next) and rawlen see a sealed table's contents, where they
+ * now live. */
 static int l_safe_rawlen(lua_State *L) {
   int t = lua_type(L, 1);
   luaL_argexpected(L, t == LUA_TTABLE || t == LUA_TSTRING, 1, "table or string");
@@ -635,7 +627,7 @@ static void push_safe(lua_State *L) {
   lua_setfield(L, -2, "load");
   lua_pushcfunction(L, l_safe_xpcall);
   lua_setfield(L, -2, "xpcall");
-  lua_pushcfunction(L, l_safe_next);
+  lua_pushcfunction(L, seal_next);
   lua_setfield(L, -2, "next");
   lua_pushcfunction(L, l_safe_rawlen);
   lua_setfield(L, -2, "rawlen");
@@ -1087,6 +1079,10 @@ int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader rea
   if (rw && rw->n != 0) rc = check_seal(sb, rw, ref, rc, node, e);
   if (rc != 0) {
     lua_settop(L, top);
+    /* A failed call may leave much behind (a huge error message, a grown
+     * stack): collect it now, so the next row starts from the same heap
+     * whatever failed before it. */
+    if (sb->depth == 0) lua_gc(L, LUA_GCCOLLECT);
     return -1;
   }
   memset(out, 0, sizeof *out);
