@@ -31,6 +31,8 @@ static const char eval_help[] =
     "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
     "      --max-steps N     step budget per pack load and per rule call\n"
     "                        (default 10000000)\n"
+    "      --max-time SECONDS  time limit per pack load and per rule call\n"
+    "                        (default 10)\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 every row was decided or left undecided; 1 some row could\n"
@@ -150,13 +152,14 @@ int cmd_eval(int argc, char **argv) {
       {"as-of", required_argument, NULL, OPT_AS_OF},
       {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
       {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
+      {"max-time", required_argument, NULL, OPT_MAX_TIME},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0},
   };
   const char *file = NULL, *opinion = NULL, *row = NULL, *format = "text", *as_of = NULL;
   const char *columns = NULL, *output = NULL;
   int jobs = 1;
-  pack_options popts = {{0, 0}};
+  pack_options popts = {0};
   int c;
   optind = 1;
   opterr = 0;
@@ -178,6 +181,7 @@ int cmd_eval(int argc, char **argv) {
     case OPT_AS_OF: as_of = optarg; break;
     case OPT_MAX_MEMORY:
     case OPT_MAX_STEPS:
+    case OPT_MAX_TIME:
       if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
       break;
     case 'h': fputs(eval_help, stdout); return RATIO_OK;
@@ -195,8 +199,11 @@ int cmd_eval(int argc, char **argv) {
   else if (!csv) return cli_usage("eval", "unknown format '%s' (formats: text, json, csv)", format);
   if (columns && !csv) return cli_usage("eval", "--columns goes with --format csv");
 
+  /* caught from here on: a signal also stops pack code while it runs */
+  volatile sig_atomic_t *stop = ratio_catch_signals();
+  popts.limits.stop = stop;
   pack *p = cli_load_pack(argv[optind], &popts);
-  if (!p) return RATIO_USAGE;
+  if (!p) return *stop ? 128 + (int)*stop : RATIO_USAGE;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   int nops = cli_pick_opinions(p, opinion, as_of, ops);
   int code = RATIO_USAGE;
@@ -210,7 +217,6 @@ int cmd_eval(int argc, char **argv) {
   if (nops > 0) {
     struct maker mk = {p, file, cols, ncols, csv, make};
     renderer *r = make_renderer(&mk, out, stderr);
-    volatile sig_atomic_t *stop = ratio_catch_signals();
     batch_options bo = {ops, nops, row, jobs, make_renderer, &mk, argv[optind], &popts, stop};
     render_summary sum;
     err *e = NULL;

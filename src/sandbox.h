@@ -8,6 +8,7 @@
 #ifndef RATIO_SANDBOX_H
 #define RATIO_SANDBOX_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdbool.h>
 
@@ -19,10 +20,15 @@ typedef struct sandbox sandbox;
 typedef struct sandbox_limits {
   size_t max_memory;      /* bytes the pack's Lua heap may use in all */
   long long max_steps;    /* VM instructions per load and per evaluation */
+  double max_time;        /* seconds of wall-clock time, likewise */
+  /* When *stop turns non-zero (a signal handler sets it), running pack
+   * code stops at its next step with "interrupted". NULL: never. */
+  volatile sig_atomic_t *stop;
 } sandbox_limits;
 
 #define SANDBOX_DEFAULT_MEMORY ((size_t)64 << 20)
 #define SANDBOX_DEFAULT_STEPS 10000000LL
+#define SANDBOX_DEFAULT_TIME 10.0
 
 /* A value crossing between a rule function and the evaluator. */
 typedef enum { SV_NIL, SV_BOOL, SV_NUMBER, SV_STRING } sandbox_value_kind;
