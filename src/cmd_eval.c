@@ -1,5 +1,6 @@
 /* cmd_eval: ratio eval PACK -f CASES.csv */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -89,29 +90,57 @@ static int parse_columns(const pack *p, const char *list, render_column **out, i
   return rc;
 }
 
-/* -o FILE: the output goes to a temporary file in FILE's folder, renamed
- * into place when the run is complete, so FILE is never half written. */
-static FILE *open_output(const char *path, char **tmp) {
+/* Where -o FILE writes: FILE itself, or, when FILE is a symbolic link, the
+ * file it leads to (also one not made yet), so the link stays a link. The
+ * caller frees the result. */
+static char *output_target(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode)) return xstrdup(path);
+  char real[PATH_MAX];
+  if (realpath(path, real)) return xstrdup(real);
+  /* a link to a file not made yet: its target, from the link's folder */
+  char link[PATH_MAX];
+  ssize_t n = readlink(path, link, sizeof link - 1);
+  if (n <= 0) return xstrdup(path);
+  link[n] = '\0';
   const char *slash = strrchr(path, '/');
-  *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-               : xasprintf(".%s.XXXXXX", path);
+  if (link[0] == '/' || !slash) return xstrdup(link);
+  return xasprintf("%.*s/%s", (int)(slash - path), path, link);
+}
+
+/* -o FILE: the output goes to a temporary file in the folder of FILE (or of
+ * the file a link FILE leads to), renamed into place when the run is
+ * complete, so FILE is never half written. *target is where it goes. */
+static FILE *open_output(const char *path, char **tmp, char **target) {
+  *target = output_target(path);
+  const char *to = *target;
+  const char *slash = strrchr(to, '/');
+  *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - to), to, slash + 1) : xasprintf(".%s.XXXXXX", to);
   int fd = mkstemp(*tmp);
   if (fd < 0) {
     fprintf(stderr, "ratio eval: cannot write %s: %s\n", path, strerror(errno));
     free(*tmp);
-    *tmp = NULL;
+    free(*target);
+    *tmp = *target = NULL;
     return NULL;
   }
-  /* mkstemp makes the file private; give it the mode a new file gets */
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  /* mkstemp makes the file private: give it the mode of the file it
+   * replaces, or the mode a new file gets */
+  struct stat st;
+  if (stat(to, &st) == 0) {
+    fchmod(fd, st.st_mode & 07777);
+  } else {
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+  }
   FILE *f = fdopen(fd, "w");
   if (!f) {
     close(fd);
     unlink(*tmp);
     free(*tmp);
-    *tmp = NULL;
+    free(*target);
+    *tmp = *target = NULL;
   }
   return f;
 }
@@ -119,13 +148,13 @@ static FILE *open_output(const char *path, char **tmp) {
 /* Finish the output: flush and close it, and for -o rename the temporary
  * file into place, or remove it when the run did not complete. Returns
  * `code`, or RATIO_USAGE when the output could not be written. */
-static int close_output(FILE *out, char *tmp, const char *path, int code, bool complete) {
+static int close_output(FILE *out, char *tmp, const char *target, const char *path, int code, bool complete) {
   int failed = fflush(out) != 0 || ferror(out);
   int saved = errno;
   if (tmp) {
     failed |= fclose(out) != 0;
     if (!failed) saved = errno;
-    if (complete && !failed && rename(tmp, path) != 0) {
+    if (complete && !failed && rename(tmp, target) != 0) {
       failed = 1;
       saved = errno;
     }
@@ -211,8 +240,8 @@ int cmd_eval(int argc, char **argv) {
   int ncols = 0;
   if (nops > 0 && columns && parse_columns(p, columns, &cols, &ncols) != 0) nops = -1;
   FILE *out = stdout;
-  char *tmp = NULL;
-  if (nops > 0 && output && strcmp(output, "-") != 0 && !(out = open_output(output, &tmp))) nops = -1;
+  char *tmp = NULL, *target = NULL;
+  if (nops > 0 && output && strcmp(output, "-") != 0 && !(out = open_output(output, &tmp, &target))) nops = -1;
   bool complete = false;
   if (nops > 0) {
     struct maker mk = {p, file, cols, ncols, csv, make};
@@ -230,7 +259,8 @@ int cmd_eval(int argc, char **argv) {
     }
     render_free(r);
   }
-  if (out) code = close_output(out, tmp, output, code, complete);
+  if (out) code = close_output(out, tmp, target, output, code, complete);
+  free(target);
   free(cols);
   free(ops);
   pack_free(p);
