@@ -32,8 +32,8 @@ static const char eval_help[] =
     "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
     "      --max-steps N     step budget per pack load and per rule call\n"
     "                        (default 10000000)\n"
-    "      --max-time SECONDS  time limit per pack load and per rule call\n"
-    "                        (default 10)\n"
+    "      --max-time SECONDS  time limit for the pack load and for the rule\n"
+    "                        calls of each row (default 10)\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 every row was decided or left undecided; 1 some row could\n"
@@ -231,6 +231,8 @@ int cmd_eval(int argc, char **argv) {
   /* caught from here on: a signal also stops pack code while it runs */
   volatile sig_atomic_t *stop = ratio_catch_signals();
   popts.limits.stop = stop;
+  char *tmp = NULL, *target = NULL;
+  popts.limits.partial_file = &tmp; /* removed should a stuck rule end the process */
   pack *p = cli_load_pack(argv[optind], &popts);
   if (!p) return *stop ? 128 + (int)*stop : RATIO_USAGE;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
@@ -240,7 +242,6 @@ int cmd_eval(int argc, char **argv) {
   int ncols = 0;
   if (nops > 0 && columns && parse_columns(p, columns, &cols, &ncols) != 0) nops = -1;
   FILE *out = stdout;
-  char *tmp = NULL, *target = NULL;
   if (nops > 0 && output && strcmp(output, "-") != 0 && !(out = open_output(output, &tmp, &target))) nops = -1;
   bool complete = false;
   if (nops > 0) {
@@ -260,6 +261,7 @@ int cmd_eval(int argc, char **argv) {
     render_free(r);
   }
   if (out) code = close_output(out, tmp, target, output, code, complete);
+  tmp = NULL; /* freed by close_output */
   free(target);
   free(cols);
   free(ops);

@@ -24,7 +24,7 @@ static const char test_help[] =
     "      --as-of DATE      check only the opinions in force on DATE\n"
     "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
     "      --max-steps N     step budget per pack load and per rule call\n"
-    "      --max-time SECONDS  time limit per pack load and per rule call\n"
+    "      --max-time SECONDS  time limit for the pack load and for each row\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 every expectation passed; 1 some expectation failed or a\n"

@@ -15,6 +15,7 @@
 #include "prelude_lua.h"
 #include "seal.h"
 #include "suggest.h"
+#include "watchdog.h"
 
 /* The count hook fires every HOOK_EVERY instructions; the budget is charged
  * in those steps, and the hook notes where the pack was for messages about
@@ -29,6 +30,8 @@ struct sandbox {
   long long steps_left;
   double max_time;
   struct timespec deadline;  /* of the call in progress: now + max_time */
+  struct timespec row_deadline; /* of the row in progress, once rows are timed */
+  bool row_clock;            /* sandbox_start_row was called: use row_deadline */
   volatile sig_atomic_t *stop; /* the signal flag, or NULL */
   bool over_steps;
   bool over_time;
@@ -53,6 +56,16 @@ struct sandbox {
   void *reader_ud;
   err *reader_err;
   int depth;                 /* nesting of protected calls: rules reading rules */
+  watchdog *wd;              /* owned; NULL when no thread could start */
+  /* owned, indexed by a rule's ref: where the rule function begins, for
+   * the watchdog's message; and the rule being called (borrowed) */
+  struct rule_src {
+    char *file;
+    int line;
+  } *rule_src;
+  int nrule_src;
+  const char *cur_file, *cur_node;
+  int cur_line;
   bool hooked;               /* the step hook is on */
   bool line_hook;            /* ... and notes every line (memory is running short) */
   char *result_str;          /* owned: copy of a rule's string result */
@@ -148,16 +161,28 @@ static void sb_hook(lua_State *L, lua_Debug *ar) {
   if (must_stop(sb)) stop_pack(L, sb);
 }
 
+/* Now plus the time limit. */
+static struct timespec deadline_from_now(const sandbox *sb) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  double whole = (double)(long long)sb->max_time;
+  t.tv_sec += (time_t)whole;
+  t.tv_nsec += (long)((sb->max_time - whole) * 1e9);
+  if (t.tv_nsec >= 1000000000L) {
+    t.tv_sec++;
+    t.tv_nsec -= 1000000000L;
+  }
+  return t;
+}
+
+void sandbox_start_row(sandbox *sb) {
+  sb->row_deadline = deadline_from_now(sb);
+  sb->row_clock = true;
+}
+
 static void arm(sandbox *sb) {
   sb->steps_left = sb->max_steps;
-  clock_gettime(CLOCK_MONOTONIC, &sb->deadline);
-  double whole = (double)(long long)sb->max_time;
-  sb->deadline.tv_sec += (time_t)whole;
-  sb->deadline.tv_nsec += (long)((sb->max_time - whole) * 1e9);
-  if (sb->deadline.tv_nsec >= 1000000000L) {
-    sb->deadline.tv_sec++;
-    sb->deadline.tv_nsec -= 1000000000L;
-  }
+  sb->deadline = sb->row_clock ? sb->row_deadline : deadline_from_now(sb);
   sb->over_time = false;
   sb->interrupted = false;
   sb->over_steps = false;
@@ -167,11 +192,13 @@ static void arm(sandbox *sb) {
   sb->hooked = true;
   sb->line_hook = false;
   lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  watchdog_arm(sb->wd, &sb->deadline, sb->cur_file, sb->cur_line, sb->cur_node);
 }
 
 static void disarm(sandbox *sb) {
   sb->hooked = false;
   lua_sethook(sb->L, NULL, 0, 0);
+  watchdog_disarm(sb->wd);
 }
 
 /* ---- errors at the boundary ----------------------------------------------- */
@@ -996,6 +1023,7 @@ sandbox *sandbox_new(const sandbox_limits *limits, err **e) {
     return NULL;
   }
   *(sandbox **)lua_getextraspace(sb->L) = sb;
+  sb->wd = watchdog_new(sb->stop, limits ? limits->partial_file : NULL);
   lua_pushcfunction(sb->L, setup);
   if (sb_pcall(sb, 0, 0, NULL, e) != 0) {
     sandbox_free(sb);
@@ -1006,7 +1034,10 @@ sandbox *sandbox_new(const sandbox_limits *limits, err **e) {
 
 void sandbox_free(sandbox *sb) {
   if (!sb) return;
+  watchdog_free(sb->wd);
   if (sb->L) lua_close(sb->L);
+  for (int i = 0; i < sb->nrule_src; i++) free(sb->rule_src[i].file);
+  free(sb->rule_src);
   err_free(sb->reader_err);
   free(sb->root_real);
   free(sb->display_root);
@@ -1185,10 +1216,41 @@ int sandbox_ref(lua_State *L, int idx) {
   return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+/* Where rule `ref` begins, found once: what the watchdog names. */
+static const struct rule_src *rule_src_of(sandbox *sb, int ref) {
+  if (ref < 0) return NULL;
+  if (ref >= sb->nrule_src) {
+    int n = ref + 16;
+    sb->rule_src = xrealloc(sb->rule_src, sizeof *sb->rule_src * (size_t)n);
+    memset(sb->rule_src + sb->nrule_src, 0, sizeof *sb->rule_src * (size_t)(n - sb->nrule_src));
+    sb->nrule_src = n;
+  }
+  struct rule_src *rs = &sb->rule_src[ref];
+  if (!rs->file) {
+    lua_Debug ar;
+    lua_rawgeti(sb->L, LUA_REGISTRYINDEX, ref);
+    if (lua_type(sb->L, -1) == LUA_TFUNCTION) {
+      lua_getinfo(sb->L, ">S", &ar);
+      rs->file = xstrdup(ar.source[0] == '@' ? ar.source + 1 : "?");
+      rs->line = ar.linedefined;
+    } else {
+      lua_pop(sb->L, 1);
+      rs->file = xstrdup("?");
+    }
+  }
+  return rs;
+}
+
 int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader reader, void *ud,
                       sandbox_value *out, err **e) {
   lua_State *L = sb->L;
   int top = lua_gettop(L);
+  if (sb->depth == 0) { /* the outermost rule is what the watchdog names */
+    const struct rule_src *rs = rule_src_of(sb, ref);
+    sb->cur_file = rs ? rs->file : NULL;
+    sb->cur_line = rs ? rs->line : 0;
+    sb->cur_node = node;
+  }
   bool watched = sb->nwatch > 0 && rule_watch_of(sb, ref) != NULL;
   sandbox_reader old_reader = sb->reader;
   void *old_ud = sb->reader_ud;
@@ -1199,6 +1261,7 @@ int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader rea
   int rc = sb_pcall(sb, 1, 1, node, e);
   sb->reader = old_reader;
   sb->reader_ud = old_ud;
+  if (sb->depth == 0) sb->cur_file = sb->cur_node = NULL;
   /* looked up again: a rule called inside may have grown the array */
   const struct rule_watch *rw = watched ? &sb->rule_watch[ref] : NULL;
   if (rw && rw->n != 0) rc = check_seal(sb, rw, ref, rc, node, e);

@@ -430,6 +430,30 @@ static void test_call_rule_time_limit_and_stop(void **state) {
   sandbox_free(sb);
 }
 
+/* Once rows are timed, the limit is for a row's calls together: a call
+ * made after the row's time is spent stops at its first check; a new row
+ * has the whole limit again. */
+static void test_time_limit_per_row(void **state) {
+  th_dir *d = *state;
+  refs r;
+  sandbox_limits lim = {.max_time = 0.2};
+  sandbox *sb = loaded(d->path, &lim, &r);
+  reader_state rs = {0};
+  sandbox_value v;
+  err *e = NULL;
+  sandbox_start_row(sb);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[10], "r_work", read_x, &rs, &v, &e), 0);
+  struct timespec pause = {0, 250 * 1000 * 1000};
+  nanosleep(&pause, NULL);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[10], "r_work", read_x, &rs, &v, &e), -1);
+  th_assert_has(e->msg, "time limit of 0.2 seconds in node r_work");
+  err_free(e);
+  e = NULL;
+  sandbox_start_row(sb);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[10], "r_work", read_x, &rs, &v, &e), 0);
+  sandbox_free(sb);
+}
+
 /* Library calls that work long inside C are charged for their work: a few
  * calls on big arguments spend a budget that the same number of calls on
  * small ones barely touches. A __call that is not a function is refused. */
@@ -485,6 +509,7 @@ int main(void) {
       T(test_call_rule_memory_cap),
       T(test_sealed_calls_keep_rows_apart),
       T(test_call_rule_time_limit_and_stop),
+      T(test_time_limit_per_row),
       T(test_library_calls_are_charged),
   };
   return cmocka_run_group_tests_name("sandbox", tests, NULL, NULL);

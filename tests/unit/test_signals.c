@@ -80,10 +80,32 @@ static void test_signal_stops_the_load(void **state) {
   assert_true(took < 1);
 }
 
+/* A chain of __call metamethods made inside the rule runs within one Lua
+ * step, where the hook never runs: the watchdog ends the process a second
+ * after the signal. */
+static const char CHAIN[] = "pack { name = \"chain\" }\n"
+                            "fact \"a\" { yesno }\n"
+                            "node \"chain\" { rule = function(f)\n"
+                            "  local m = { __call = function() return true end }\n"
+                            "  local u = setmetatable({}, m)\n"
+                            "  m.__call = u\n"
+                            "  return u() end }\n"
+                            "opinion \"majority\" { decides = \"chain\" }\n";
+
+static void test_signal_stops_a_stuck_rule(void **state) {
+  th_dir *d = *state;
+  th_write(d->path, "pack.lua", CHAIN);
+  th_write(d->path, "cases.csv", "id,a\nr1,yes\n");
+  double took;
+  assert_int_equal(eval_signalled(d->path, NULL, SIGINT, &took), 130);
+  assert_true(took < 2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_sigint_stops_a_running_rule, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_signal_stops_the_load, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_signal_stops_a_stuck_rule, th_dir_setup, th_dir_teardown),
   };
   return cmocka_run_group_tests_name("signals", tests, NULL, NULL);
 }
