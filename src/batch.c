@@ -55,6 +55,7 @@ static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_op
                   const case_row *row, slots *s, bool *unknown, bool *outside) {
   *unknown = *outside = false;
   int failed = 0;
+  if (p->nrule_functions > 0) sandbox_start_row(p->sb); /* --max-time is per row */
   if (!r->wants_tree && r->nnode_columns == 0) {
     /* outcomes only: every opinion from one lookup when the row's answers
      * were seen before; an opinion that fails is taken again below */

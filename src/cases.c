@@ -286,6 +286,77 @@ static void set_answers(col_map *c, const pack_fact *f) {
   }
 }
 
+/* ---- the header ------------------------------------------------------------ */
+
+/* A header's messages, kind by kind: the first HEADER_SHOWN of each kind,
+ * then one line that counts the rest, so a header of a million unknown
+ * columns gives a screenful, not megabytes. Appended at the tail: a long
+ * chain is never walked again. */
+#define HEADER_SHOWN 10
+enum { HK_BYTES, HK_DUP, HK_EMPTY, HK_EXPECT, HK_FINDING, HK_UNKNOWN, HK_KINDS };
+static const char *const header_more[HK_KINDS] = {
+    "columns whose names are not valid text", "repeated columns", "columns with empty names",
+    "errors in expect columns", "columns of nodes decided by their rule", "unknown columns"};
+
+typedef struct header_errs {
+  err *head, **tail;
+  int shown[HK_KINDS];
+  long more[HK_KINDS];
+} header_errs;
+
+/* Is there room for one more message of this kind? If not, it is counted. */
+static bool header_room(header_errs *h, int kind) {
+  if (h->shown[kind] < HEADER_SHOWN) {
+    h->shown[kind]++;
+    return true;
+  }
+  h->more[kind]++;
+  return false;
+}
+
+static void header_add(header_errs *h, err *e) {
+  *h->tail = e;
+  while (*h->tail) h->tail = &(*h->tail)->next;
+}
+
+/* 1234567 as "1,234,567". */
+static void with_commas(long n, char *buf, size_t size) {
+  char digits[32];
+  int len = snprintf(digits, sizeof digits, "%ld", n), k = 0;
+  for (int i = 0; i < len && (size_t)k + 2 < size; i++) {
+    if (i > 0 && (len - i) % 3 == 0) buf[k++] = ',';
+    buf[k++] = digits[i];
+  }
+  buf[k] = '\0';
+}
+
+/* Column names seen so far, for repeats: open addressing over indexes into
+ * the header's fields, so a wide header is checked in linear time. */
+typedef struct name_set {
+  int *slots; /* field index + 1; 0 is empty */
+  size_t mask;
+} name_set;
+
+static uint64_t name_hash(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  return h;
+}
+
+/* The index of an earlier field with the same name as field i, or -1 after
+ * recording field i. */
+static int name_set_add(name_set *ns, const csvin_field *fields, int i) {
+  const csvin_field *f = &fields[i];
+  for (size_t at = name_hash(f->text, f->len) & ns->mask;; at = (at + 1) & ns->mask) {
+    int k = ns->slots[at] - 1;
+    if (k < 0) {
+      ns->slots[at] = i + 1;
+      return -1;
+    }
+    if (fields[k].len == f->len && memcmp(fields[k].text, f->text, f->len) == 0) return k;
+  }
+}
+
 static int read_header(case_reader *r, err **e) {
   const pack *p = r->p;
   csvin_row row;
@@ -299,32 +370,40 @@ static int read_header(case_reader *r, err **e) {
   /* Spreadsheets export empty columns after the last named one: they are
    * not columns (a non-empty cell under them is an extra cell). */
   while (row.nfields > 1 && row.fields[row.nfields - 1].len == 0) row.nfields--;
-  r->ncols = row.nfields;
-  r->cols = xcalloc((size_t)row.nfields + 1, sizeof *r->cols);
-  err *errs = NULL;
+  /* More columns than the pack has names for cannot all be right, so the
+   * header fails: its columns are then checked for messages only, without
+   * a map per column (a map holds the answers of a fact, about 1 KiB). */
+  long nameable = 3L + p->nfacts + p->nnodes + (p->nnodes + 2L) * (p->nopinions + 1L);
+  bool keep = row.nfields <= nameable;
+  r->ncols = keep ? row.nfields : 0;
+  r->cols = xcalloc(keep ? (size_t)row.nfields + 1 : 1, sizeof *r->cols);
+  col_map scratch;
+  header_errs h = {.tail = &h.head};
   bool has_id = false;
   int nnames;
   const char **names = column_names(p, &nnames);
+  name_set seen = {NULL, 1};
+  while (seen.mask + 1 < 2 * (size_t)row.nfields) seen.mask = seen.mask * 2 + 1;
+  seen.slots = xcalloc(seen.mask + 1, sizeof *seen.slots);
   for (int i = 0; i < row.nfields; i++) {
     const csvin_field *f = &row.fields[i];
-    col_map *c = &r->cols[i];
+    col_map *c = keep ? &r->cols[i] : &scratch;
     char what[32];
     snprintf(what, sizeof what, "column %d", f->col);
     err *be = check_bytes(cases_name(r), f->text, f->len, f->line, f->col, what);
     if (be) {
-      add(&errs, be);
+      if (header_room(&h, HK_BYTES)) header_add(&h, be);
+      else err_free(be);
       continue;
     }
-    for (int k = 0; k < i; k++) {
-      if (strcmp(row.fields[k].text, f->text) == 0 && f->len) {
-        add(&errs, err_hint(err_new(cases_name(r), f->line, f->col, "column '%s' appears twice (also column %d)",
-                                    f->text, k + 1), "keep one of them"));
-        break;
-      }
-    }
+    int k = f->len ? name_set_add(&seen, row.fields, i) : -1;
+    if (k >= 0 && header_room(&h, HK_DUP))
+      header_add(&h, err_hint(err_new(cases_name(r), f->line, f->col, "column '%s' appears twice (also column %d)",
+                                      f->text, k + 1), "keep one of them"));
     if (f->len == 0) {
-      add(&errs, err_hint(err_new(cases_name(r), f->line, f->col, "column %d has an empty name", f->col),
-                          "name it after a fact, or delete the column"));
+      if (header_room(&h, HK_EMPTY))
+        header_add(&h, err_hint(err_new(cases_name(r), f->line, f->col, "column %d has an empty name", f->col),
+                                "name it after a fact, or delete the column"));
     } else if (strcmp(f->text, "id") == 0) {
       c->kind = COL_ID;
       r->id_col = f->col;
@@ -336,31 +415,44 @@ static int read_header(case_reader *r, err **e) {
     } else if (strncmp(f->text, "expect.", 7) == 0) {
       c->kind = COL_EXPECT;
       c->index = r->nexpect;
-      parse_expect(r, f, &errs);
+      err *pe = NULL;
+      parse_expect(r, f, &pe);
+      if (pe && header_room(&h, HK_EXPECT)) header_add(&h, pe);
+      else err_free(pe);
     } else if ((c->index = pack_fact_index(p, f->text)) >= 0) {
       c->kind = COL_FACT;
       set_answers(c, &p->facts[c->index]);
     } else if ((c->index = pack_node_index(p, f->text)) >= 0) {
       c->kind = COL_FINDING;
-      if (!p->nodes[c->index].finding)
-        add(&errs, err_hint(err_new(cases_name(r), f->line, f->col,
-                                    "column '%s': node %s is decided by its rule and cannot be supplied by a row",
-                                    f->text, f->text),
-                            "delete the column, or mark the node finding = true in the pack"));
-    } else {
+      if (!p->nodes[c->index].finding && header_room(&h, HK_FINDING))
+        header_add(&h, err_hint(err_new(cases_name(r), f->line, f->col,
+                                        "column '%s': node %s is decided by its rule and cannot be supplied by a row",
+                                        f->text, f->text),
+                                "delete the column, or mark the node finding = true in the pack"));
+    } else if (header_room(&h, HK_UNKNOWN)) {
       const char *best = suggest_closest(f->text, f->len, names, nnames);
       err *ce = err_new(cases_name(r), f->line, f->col, "unknown column '%s'", f->text);
       if (best) err_hint(ce, "did you mean '%s'?", best);
       else err_hint(ce, "columns are id, title, note, expect.*, and the pack's facts (see `ratio facts`)");
-      add(&errs, ce);
+      header_add(&h, ce);
     }
   }
+  free(seen.slots);
   free(names);
-  if (!has_id && !errs)
-    add(&errs, err_hint(err_new(cases_name(r), 1, 0, "the header has no 'id' column"),
-                        "add a column id with a unique name for each row"));
-  if (errs) {
-    *e = errs;
+  for (int kind = 0; kind < HK_KINDS; kind++) {
+    if (!h.more[kind]) continue;
+    char n[32];
+    with_commas(h.more[kind], n, sizeof n);
+    header_add(&h, err_new(cases_name(r), 1, 0, "and %s more %s", n, header_more[kind]));
+  }
+  if (!keep && !h.head) /* cannot happen, as counted above; never let it pass */
+    header_add(&h, err_new(cases_name(r), 1, 0, "the header has %d columns, more than the pack has names for",
+                           row.nfields));
+  if (!has_id && !h.head)
+    header_add(&h, err_hint(err_new(cases_name(r), 1, 0, "the header has no 'id' column"),
+                            "add a column id with a unique name for each row"));
+  if (h.head) {
+    *e = h.head;
     return -1;
   }
   return 0;

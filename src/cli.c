@@ -42,6 +42,16 @@ int cli_limit_option(int opt, const char *arg, pack_options *opts, err **e) {
     opts->limits.max_memory = (size_t)(v * mult);
     return 0;
   }
+  if (opt == OPT_MAX_TIME) {
+    if (*end == 's') end++;
+    if (*end || errno || !isfinite(v) || v < 0.01 || v > 86400) {
+      *e = err_hint(err_new(NULL, 0, 0, "--max-time '%s' is not a number of seconds between 0.01 and 86400", arg),
+                    "e.g. --max-time 30");
+      return -1;
+    }
+    opts->limits.max_time = v;
+    return 0;
+  }
   if (*end || errno || !isfinite(v) || v < 1000 || v > 1e15) {
     *e = err_hint(err_new(NULL, 0, 0, "--max-steps '%s' is not a count between 1000 and 10^15", arg),
                   "e.g. --max-steps 50000000");
@@ -121,6 +131,10 @@ volatile sig_atomic_t *ratio_catch_signals(void) {
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;
+  /* The flag stops running pack code at its next step and the run between
+   * rows; should Lua be stuck where no step is counted, a second signal
+   * ends the process, as Lua's own interpreter does. */
+  sa.sa_flags = SA_RESETHAND;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
   sigaction(SIGTERM, &sa, NULL);

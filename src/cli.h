@@ -31,15 +31,16 @@ int cmd_whatif(int argc, char **argv);
 int cmd_table(int argc, char **argv);
 
 /* For a command that stops cleanly: SIGINT and SIGTERM set the
- * returned flag to the signal's number instead of killing the process, and
- * SIGPIPE is ignored, so a closed pipe is a write error to report. */
+ * returned flag to the signal's number instead of killing the process (a
+ * second one kills it, as if nothing had been caught), and SIGPIPE is
+ * ignored, so a closed pipe is a write error to report. */
 volatile sig_atomic_t *ratio_catch_signals(void);
 
 /* Options every command that loads a pack takes. */
-enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG };
+enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG, OPT_MAX_TIME };
 
-/* Parse --max-memory (bytes, or with K, M or G) and --max-steps into
- * opts->limits. Returns 0, or -1 with *e set. */
+/* Parse --max-memory (bytes, or with K, M or G), --max-steps and
+ * --max-time (seconds) into opts->limits. Returns 0, or -1 with *e set. */
 int cli_limit_option(int opt, const char *arg, pack_options *opts, err **e);
 
 /* A whole number from min to max given to an option (--jobs, --budget);

@@ -45,7 +45,7 @@ int cmd_check(int argc, char **argv) {
       {NULL, 0, NULL, 0},
   };
   bool strict = false;
-  pack_options popts = {{0, 0}};
+  pack_options popts = {0};
   int c;
   optind = 1;
   opterr = 0;

@@ -98,7 +98,7 @@ int cmd_compare(int argc, char **argv) {
       {NULL, 0, NULL, 0},
   };
   const char *file = NULL, *row = NULL, *format = "text", *as_of = NULL;
-  pack_options popts = {{0, 0}};
+  pack_options popts = {0};
   int c;
   optind = 1;
   opterr = 0;

@@ -1,5 +1,6 @@
 /* cmd_eval: ratio eval PACK -f CASES.csv */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,6 +32,8 @@ static const char eval_help[] =
     "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
     "      --max-steps N     step budget per pack load and per rule call\n"
     "                        (default 10000000)\n"
+    "      --max-time SECONDS  time limit for the pack load and for the rule\n"
+    "                        calls of each row (default 10)\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 every row was decided or left undecided; 1 some row could\n"
@@ -87,29 +90,57 @@ static int parse_columns(const pack *p, const char *list, render_column **out, i
   return rc;
 }
 
-/* -o FILE: the output goes to a temporary file in FILE's folder, renamed
- * into place when the run is complete, so FILE is never half written. */
-static FILE *open_output(const char *path, char **tmp) {
+/* Where -o FILE writes: FILE itself, or, when FILE is a symbolic link, the
+ * file it leads to (also one not made yet), so the link stays a link. The
+ * caller frees the result. */
+static char *output_target(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode)) return xstrdup(path);
+  char real[PATH_MAX];
+  if (realpath(path, real)) return xstrdup(real);
+  /* a link to a file not made yet: its target, from the link's folder */
+  char link[PATH_MAX];
+  ssize_t n = readlink(path, link, sizeof link - 1);
+  if (n <= 0) return xstrdup(path);
+  link[n] = '\0';
   const char *slash = strrchr(path, '/');
-  *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1)
-               : xasprintf(".%s.XXXXXX", path);
+  if (link[0] == '/' || !slash) return xstrdup(link);
+  return xasprintf("%.*s/%s", (int)(slash - path), path, link);
+}
+
+/* -o FILE: the output goes to a temporary file in the folder of FILE (or of
+ * the file a link FILE leads to), renamed into place when the run is
+ * complete, so FILE is never half written. *target is where it goes. */
+static FILE *open_output(const char *path, char **tmp, char **target) {
+  *target = output_target(path);
+  const char *to = *target;
+  const char *slash = strrchr(to, '/');
+  *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - to), to, slash + 1) : xasprintf(".%s.XXXXXX", to);
   int fd = mkstemp(*tmp);
   if (fd < 0) {
     fprintf(stderr, "ratio eval: cannot write %s: %s\n", path, strerror(errno));
     free(*tmp);
-    *tmp = NULL;
+    free(*target);
+    *tmp = *target = NULL;
     return NULL;
   }
-  /* mkstemp makes the file private; give it the mode a new file gets */
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
+  /* mkstemp makes the file private: give it the mode of the file it
+   * replaces, or the mode a new file gets */
+  struct stat st;
+  if (stat(to, &st) == 0) {
+    fchmod(fd, st.st_mode & 07777);
+  } else {
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+  }
   FILE *f = fdopen(fd, "w");
   if (!f) {
     close(fd);
     unlink(*tmp);
     free(*tmp);
-    *tmp = NULL;
+    free(*target);
+    *tmp = *target = NULL;
   }
   return f;
 }
@@ -117,13 +148,13 @@ static FILE *open_output(const char *path, char **tmp) {
 /* Finish the output: flush and close it, and for -o rename the temporary
  * file into place, or remove it when the run did not complete. Returns
  * `code`, or RATIO_USAGE when the output could not be written. */
-static int close_output(FILE *out, char *tmp, const char *path, int code, bool complete) {
+static int close_output(FILE *out, char *tmp, const char *target, const char *path, int code, bool complete) {
   int failed = fflush(out) != 0 || ferror(out);
   int saved = errno;
   if (tmp) {
     failed |= fclose(out) != 0;
     if (!failed) saved = errno;
-    if (complete && !failed && rename(tmp, path) != 0) {
+    if (complete && !failed && rename(tmp, target) != 0) {
       failed = 1;
       saved = errno;
     }
@@ -150,13 +181,14 @@ int cmd_eval(int argc, char **argv) {
       {"as-of", required_argument, NULL, OPT_AS_OF},
       {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
       {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
+      {"max-time", required_argument, NULL, OPT_MAX_TIME},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0},
   };
   const char *file = NULL, *opinion = NULL, *row = NULL, *format = "text", *as_of = NULL;
   const char *columns = NULL, *output = NULL;
   int jobs = 1;
-  pack_options popts = {{0, 0}};
+  pack_options popts = {0};
   int c;
   optind = 1;
   opterr = 0;
@@ -178,6 +210,7 @@ int cmd_eval(int argc, char **argv) {
     case OPT_AS_OF: as_of = optarg; break;
     case OPT_MAX_MEMORY:
     case OPT_MAX_STEPS:
+    case OPT_MAX_TIME:
       if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
       break;
     case 'h': fputs(eval_help, stdout); return RATIO_OK;
@@ -195,8 +228,13 @@ int cmd_eval(int argc, char **argv) {
   else if (!csv) return cli_usage("eval", "unknown format '%s' (formats: text, json, csv)", format);
   if (columns && !csv) return cli_usage("eval", "--columns goes with --format csv");
 
+  /* caught from here on: a signal also stops pack code while it runs */
+  volatile sig_atomic_t *stop = ratio_catch_signals();
+  popts.limits.stop = stop;
+  char *tmp = NULL, *target = NULL;
+  popts.limits.partial_file = &tmp; /* removed should a stuck rule end the process */
   pack *p = cli_load_pack(argv[optind], &popts);
-  if (!p) return RATIO_USAGE;
+  if (!p) return *stop ? 128 + (int)*stop : RATIO_USAGE;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   int nops = cli_pick_opinions(p, opinion, as_of, ops);
   int code = RATIO_USAGE;
@@ -204,13 +242,11 @@ int cmd_eval(int argc, char **argv) {
   int ncols = 0;
   if (nops > 0 && columns && parse_columns(p, columns, &cols, &ncols) != 0) nops = -1;
   FILE *out = stdout;
-  char *tmp = NULL;
-  if (nops > 0 && output && strcmp(output, "-") != 0 && !(out = open_output(output, &tmp))) nops = -1;
+  if (nops > 0 && output && strcmp(output, "-") != 0 && !(out = open_output(output, &tmp, &target))) nops = -1;
   bool complete = false;
   if (nops > 0) {
     struct maker mk = {p, file, cols, ncols, csv, make};
     renderer *r = make_renderer(&mk, out, stderr);
-    volatile sig_atomic_t *stop = ratio_catch_signals();
     batch_options bo = {ops, nops, row, jobs, make_renderer, &mk, argv[optind], &popts, stop};
     render_summary sum;
     err *e = NULL;
@@ -224,7 +260,9 @@ int cmd_eval(int argc, char **argv) {
     }
     render_free(r);
   }
-  if (out) code = close_output(out, tmp, output, code, complete);
+  if (out) code = close_output(out, tmp, target, output, code, complete);
+  tmp = NULL; /* freed by close_output */
+  free(target);
   free(cols);
   free(ops);
   pack_free(p);

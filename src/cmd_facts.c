@@ -30,7 +30,7 @@ int cmd_facts(int argc, char **argv) {
   };
   bool template = false;
   const char *format = "text";
-  pack_options popts = {{0, 0}};
+  pack_options popts = {0};
   int c;
   optind = 1;
   opterr = 0;

@@ -45,7 +45,7 @@ int cmd_table(int argc, char **argv) {
   };
   const char *opinion = NULL, *vs = NULL, *format = "text", *as_of = NULL;
   long budget = TABLE_DEFAULT_BUDGET;
-  pack_options popts = {{0, 0}};
+  pack_options popts = {0};
   int c;
   optind = 1;
   opterr = 0;

@@ -24,6 +24,7 @@ static const char test_help[] =
     "      --as-of DATE      check only the opinions in force on DATE\n"
     "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
     "      --max-steps N     step budget per pack load and per rule call\n"
+    "      --max-time SECONDS  time limit for the pack load and for each row\n"
     "  -h, --help            show this help\n"
     "\n"
     "Exit status: 0 every expectation passed; 1 some expectation failed or a\n"
@@ -37,12 +38,13 @@ int cmd_test(int argc, char **argv) {
       {"as-of", required_argument, NULL, OPT_AS_OF},
       {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
       {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
+      {"max-time", required_argument, NULL, OPT_MAX_TIME},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0},
   };
   const char *format = "text", *as_of = NULL;
   bool quiet = false, want_coverage = false;
-  pack_options popts = {{0, 0}};
+  pack_options popts = {0};
   int c;
   optind = 1;
   opterr = 0;
@@ -55,6 +57,7 @@ int cmd_test(int argc, char **argv) {
     case OPT_AS_OF: as_of = optarg; break;
     case OPT_MAX_MEMORY:
     case OPT_MAX_STEPS:
+    case OPT_MAX_TIME:
       if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
       break;
     case 'h': fputs(test_help, stdout); return RATIO_OK;

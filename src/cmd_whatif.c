@@ -93,7 +93,7 @@ int cmd_whatif(int argc, char **argv) {
   };
   const char *file = NULL, *row = NULL, *opinion = NULL, *format = "text", *as_of = NULL;
   long budget = WHATIF_DEFAULT_BUDGET;
-  pack_options popts = {{0, 0}};
+  pack_options popts = {0};
   int c;
   optind = 1;
   opterr = 0;

@@ -1,6 +1,7 @@
 /* err: error values and the allocation helpers every module uses. */
 #include "err.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,12 +62,90 @@ char *xasprintf(const char *fmt, ...) {
   return s;
 }
 
+/* ---- bounded messages ----------------------------------------------------- */
+
+/* The length of s[0..n) cut back to the start of a UTF-8 character. */
+static size_t utf8_cut(const char *s, size_t n) {
+  while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+  return n;
+}
+
+static bool word_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Append s[0..n) to buf, cut to `keep` bytes and marked when longer. */
+static void put_excerpt(FILE *buf, const char *s, size_t n, size_t keep) {
+  if (n <= keep) {
+    fwrite(s, 1, n, buf);
+    return;
+  }
+  size_t k = utf8_cut(s, keep);
+  fwrite(s, 1, k, buf);
+  fprintf(buf, ERR_CUT_MARK, n - k);
+}
+
+char *err_bounded(const char *s) {
+  size_t len = strlen(s);
+  if (len <= ERR_EXCERPT_BYTES) return xstrdup(s);
+  char *out = NULL;
+  size_t out_len = 0;
+  FILE *buf = xopen_memstream(&out, &out_len);
+  /* Quoted text ('name', "path") is what came from a pack or a file: each
+   * quotation keeps its first ERR_EXCERPT_BYTES. A quote opens after a
+   * non-word byte and closes before one, so "pack's" opens nothing. Once
+   * no closing quote of a kind is left, none is looked for again: the
+   * walk stays linear. */
+  bool no_close[2] = {false, false};
+  size_t i = 0, copied = 0;
+  while (i < len) {
+    char q = s[i];
+    int kind = q == '\'' ? 0 : q == '"' ? 1 : -1;
+    if (kind < 0 || no_close[kind] || (i > 0 && word_char(s[i - 1]))) {
+      i++;
+      continue;
+    }
+    size_t j = i + 1;
+    const char *close = NULL;
+    while (j < len && (close = memchr(s + j, q, len - j)) != NULL) {
+      size_t at = (size_t)(close - s);
+      if (at + 1 == len || !word_char(s[at + 1])) break;
+      j = at + 1;
+      close = NULL;
+    }
+    if (!close) {
+      no_close[kind] = true;
+      i++;
+      continue;
+    }
+    size_t at = (size_t)(close - s);
+    fwrite(s + copied, 1, i + 1 - copied, buf);
+    put_excerpt(buf, s + i + 1, at - i - 1, ERR_EXCERPT_BYTES);
+    copied = i = at; /* the closing quote is copied with what follows */
+    i++;
+  }
+  fwrite(s + copied, 1, len - copied, buf);
+  fclose(buf);
+  if (out_len > ERR_TEXT_BYTES) { /* unquoted, or too many quotations */
+    char *whole = NULL;
+    size_t whole_len = 0;
+    buf = xopen_memstream(&whole, &whole_len);
+    put_excerpt(buf, out, out_len, ERR_TEXT_BYTES);
+    fclose(buf);
+    free(out);
+    out = whole;
+  }
+  return out;
+}
+
 err *err_newv(const char *file, int line, int col, const char *fmt, va_list ap) {
   err *e = xcalloc(1, sizeof *e);
   e->file = file ? xstrdup(file) : NULL;
   e->line = line;
   e->col = col;
-  e->msg = xvasprintf(fmt, ap);
+  char *msg = xvasprintf(fmt, ap);
+  e->msg = err_bounded(msg);
+  free(msg);
   return e;
 }
 
@@ -82,8 +161,10 @@ err *err_hint(err *e, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   free(e->hint);
-  e->hint = xvasprintf(fmt, ap);
+  char *hint = xvasprintf(fmt, ap);
   va_end(ap);
+  e->hint = err_bounded(hint);
+  free(hint);
   return e;
 }
 

@@ -32,6 +32,18 @@ err *err_new(const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 err *err_newv(const char *file, int line, int col, const char *fmt, va_list ap);
 
+/* Messages are bounded: whatever a pack or a file supplied is quoted in
+ * part. Each quotation in a message or hint keeps its first
+ * ERR_EXCERPT_BYTES bytes, and the whole text its first ERR_TEXT_BYTES,
+ * each cut marked with how much was left out. */
+#define ERR_EXCERPT_BYTES 80
+#define ERR_TEXT_BYTES 320
+#define ERR_CUT_MARK "\xe2\x80\xa6[%zu bytes cut]"
+
+/* s bounded as above (cut on UTF-8 character boundaries), as a new string
+ * the caller frees. err_new and err_hint apply it to every message. */
+char *err_bounded(const char *s);
+
 /* Set (replace) the hint or node of an error; returns e for chaining. */
 err *err_hint(err *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 err *err_node(err *e, const char *node);

@@ -1189,8 +1189,16 @@ static int read_registry(lua_State *L, void *ud, err **e) {
       char **rel = get_str_list(L, lua_gettop(L), &p->ncases);
       p->cases = xcalloc((size_t)p->ncases + 1, sizeof *p->cases);
       for (int i = 0; i < p->ncases; i++) {
-        /* listed relative to the pack folder */
-        p->cases[i] = rel[i][0] == '/' ? xstrdup(rel[i]) : xasprintf("%s/%s", p->dir, rel[i]);
+        /* listed relative to the pack folder; a regular file, when it is
+         * there, so that reading it cannot wait for ever on a pipe */
+        p->cases[i] = xasprintf("%s/%s", p->dir, rel[i]);
+        struct stat st;
+        if (rel[i][0] == '/')
+          add_err(ld, file, line, "name case files relative to the pack folder, e.g. cases = { \"cases.csv\" }",
+                  "cases \"%s\": an absolute path", rel[i]);
+        else if (stat(p->cases[i], &st) == 0 && !S_ISREG(st.st_mode))
+          add_err(ld, file, line, "list CSV files only", "cases \"%s\": not a regular file but a folder, device or pipe",
+                  rel[i]);
         free(rel[i]);
       }
       free(rel);

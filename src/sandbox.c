@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -14,6 +15,7 @@
 #include "prelude_lua.h"
 #include "seal.h"
 #include "suggest.h"
+#include "watchdog.h"
 
 /* The count hook fires every HOOK_EVERY instructions; the budget is charged
  * in those steps, and the hook notes where the pack was for messages about
@@ -26,7 +28,14 @@ struct sandbox {
   size_t used, cap;          /* bytes held by the Lua heap, and its limit */
   long long max_steps;
   long long steps_left;
+  double max_time;
+  struct timespec deadline;  /* of the call in progress: now + max_time */
+  struct timespec row_deadline; /* of the row in progress, once rows are timed */
+  bool row_clock;            /* sandbox_start_row was called: use row_deadline */
+  volatile sig_atomic_t *stop; /* the signal flag, or NULL */
   bool over_steps;
+  bool over_time;
+  bool interrupted;
   bool over_memory;
   char last_file[PATH_MAX];  /* last pack position the hook saw */
   int last_line;
@@ -47,6 +56,16 @@ struct sandbox {
   void *reader_ud;
   err *reader_err;
   int depth;                 /* nesting of protected calls: rules reading rules */
+  watchdog *wd;              /* owned; NULL when no thread could start */
+  /* owned, indexed by a rule's ref: where the rule function begins, for
+   * the watchdog's message; and the rule being called (borrowed) */
+  struct rule_src {
+    char *file;
+    int line;
+  } *rule_src;
+  int nrule_src;
+  const char *cur_file, *cur_node;
+  int cur_line;
   bool hooked;               /* the step hook is on */
   bool line_hook;            /* ... and notes every line (memory is running short) */
   char *result_str;          /* owned: copy of a rule's string result */
@@ -104,6 +123,32 @@ static void note_position(sandbox *sb, lua_State *L, lua_Debug *ar) {
   }
 }
 
+static bool past(const struct timespec *deadline) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return now.tv_sec > deadline->tv_sec || (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec);
+}
+
+/* Has the call in progress run out of steps or time, or been stopped by a
+ * signal? Notes which, once. */
+static bool must_stop(sandbox *sb) {
+  if (sb->over_steps || sb->over_time || sb->interrupted) return true;
+  if (sb->stop && *sb->stop) sb->interrupted = true;
+  else if (sb->steps_left <= 0) sb->over_steps = true;
+  else if (past(&sb->deadline)) sb->over_time = true;
+  return sb->over_steps || sb->over_time || sb->interrupted;
+}
+
+/* Stop the pack code: re-arm the hook at every instruction so a pcall in
+ * the pack cannot swallow the stop (the next instruction of its handler
+ * fails again), and raise. error_of words the message. */
+static int stop_pack(lua_State *L, sandbox *sb) {
+  lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
+  if (sb->last_file[0]) lua_pushfstring(L, "%s:%d: stopped", sb->last_file, sb->last_line);
+  else lua_pushliteral(L, "stopped");
+  return lua_error(L);
+}
+
 static void sb_hook(lua_State *L, lua_Debug *ar) {
   sandbox *sb = sandbox_of(L);
   if (ar->event == LUA_HOOKLINE) {
@@ -111,18 +156,35 @@ static void sb_hook(lua_State *L, lua_Debug *ar) {
     return;
   }
   note_position(sb, L, ar);
-  sb->steps_left -= sb->over_steps ? 1 : HOOK_EVERY;
-  if (sb->steps_left > 0 && !sb->over_steps) return;
-  /* Re-arm at every instruction so a pcall in the pack cannot swallow the
-   * stop: the next instruction of its handler fails again. */
-  sb->over_steps = true;
-  lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
-  lua_pushfstring(L, "%s:%d: went over the step budget", sb->last_file, sb->last_line);
-  lua_error(L);
+  bool stopping = sb->over_steps || sb->over_time || sb->interrupted;
+  sb->steps_left -= stopping ? 1 : HOOK_EVERY;
+  if (must_stop(sb)) stop_pack(L, sb);
+}
+
+/* Now plus the time limit. */
+static struct timespec deadline_from_now(const sandbox *sb) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  double whole = (double)(long long)sb->max_time;
+  t.tv_sec += (time_t)whole;
+  t.tv_nsec += (long)((sb->max_time - whole) * 1e9);
+  if (t.tv_nsec >= 1000000000L) {
+    t.tv_sec++;
+    t.tv_nsec -= 1000000000L;
+  }
+  return t;
+}
+
+void sandbox_start_row(sandbox *sb) {
+  sb->row_deadline = deadline_from_now(sb);
+  sb->row_clock = true;
 }
 
 static void arm(sandbox *sb) {
   sb->steps_left = sb->max_steps;
+  sb->deadline = sb->row_clock ? sb->row_deadline : deadline_from_now(sb);
+  sb->over_time = false;
+  sb->interrupted = false;
   sb->over_steps = false;
   sb->over_memory = false;
   sb->last_file[0] = '\0';
@@ -130,11 +192,13 @@ static void arm(sandbox *sb) {
   sb->hooked = true;
   sb->line_hook = false;
   lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  watchdog_arm(sb->wd, &sb->deadline, sb->cur_file, sb->cur_line, sb->cur_node);
 }
 
 static void disarm(sandbox *sb) {
   sb->hooked = false;
   lua_sethook(sb->L, NULL, 0, 0);
+  watchdog_disarm(sb->wd);
 }
 
 /* ---- errors at the boundary ----------------------------------------------- */
@@ -235,10 +299,16 @@ static err *error_of(sandbox *sb, int status, const char *node) {
     e = err_new(where, sb->last_line, 0, "the pack went over its memory limit of %zu MiB%s%s",
                 sb->cap >> 20, node ? " in node " : "", node ? node : "");
     err_hint(e, "look for a table or string that grows without end, or raise --max-memory");
+  } else if (sb->interrupted) {
+    e = err_new(where, sb->last_line, 0, "interrupted%s%s", node ? " in node " : "", node ? node : "");
   } else if (sb->over_steps) {
     e = err_new(where, sb->last_line, 0, "the pack went over its step budget of %lld steps%s%s",
                 sb->max_steps, node ? " in node " : "", node ? node : "");
     err_hint(e, "look for a loop that never ends, or raise --max-steps");
+  } else if (sb->over_time) {
+    e = err_new(where, sb->last_line, 0, "the pack went over its time limit of %g second%s%s%s", sb->max_time,
+                sb->max_time == 1 ? "" : "s", node ? " in node " : "", node ? node : "");
+    err_hint(e, "look for a loop that never ends, or for work on very long strings or tables; or raise --max-time");
   } else if (sb->reader_err) {
     e = sb->reader_err;
     sb->reader_err = NULL;
@@ -513,6 +583,9 @@ static int l_include_file(lua_State *L) {
   return 1;
 }
 
+static void charge_work(lua_State *L, double work, double per_step);
+#define BYTES_PER_STEP 16.0
+
 /* load(chunk [, name [, mode [, env]]]) for packs: text only, and the pack's
  * environment unless another is given. */
 static int l_safe_load(lua_State *L) {
@@ -521,6 +594,7 @@ static int l_safe_load(lua_State *L) {
   const char *s = luaL_checklstring(L, 1, &len);
   const char *name = luaL_optstring(L, 2, "=(load)");
   int has_env = !lua_isnone(L, 4);
+  charge_work(L, (double)len, BYTES_PER_STEP); /* the parser reads it all */
   if (len > 0 && s[0] == LUA_SIGNATURE[0]) {
     lua_pushnil(L);
     lua_pushliteral(L, "load accepts Lua source text only, not compiled bytecode; give it the source");
@@ -539,16 +613,8 @@ static int l_safe_load(lua_State *L) {
 
 /* ---- the environment ------------------------------------------------------ */
 
-/* next and rawlen see a sealed table's contents, where they now live. */
-static int l_safe_next(lua_State *L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  if (seal_push_contents(L, 1)) lua_replace(L, 1);
-  lua_settop(L, 2);
-  if (lua_next(L, 1)) return 2;
-  lua_pushnil(L);
-  return 1;
-}
-
+/* next (seal_next) and rawlen see a sealed table's contents, where they
+ * now live. */
 static int l_safe_rawlen(lua_State *L) {
   int t = lua_type(L, 1);
   luaL_argexpected(L, t == LUA_TTABLE || t == LUA_TSTRING, 1, "table or string");
@@ -635,7 +701,7 @@ static void push_safe(lua_State *L) {
   lua_setfield(L, -2, "load");
   lua_pushcfunction(L, l_safe_xpcall);
   lua_setfield(L, -2, "xpcall");
-  lua_pushcfunction(L, l_safe_next);
+  lua_pushcfunction(L, seal_next);
   lua_setfield(L, -2, "next");
   lua_pushcfunction(L, l_safe_rawlen);
   lua_setfield(L, -2, "rawlen");
@@ -697,18 +763,70 @@ static int call_original(lua_State *L) {
 }
 
 /* Work done inside C, where the count hook cannot see it, charged to the
- * step budget; past the budget, the same stop as the hook's. */
+ * step budget before it starts; past the budget, or the time limit, or
+ * after a signal, the same stop as the hook's. */
 #define PATTERN_WORK_PER_STEP 16.0
 static void charge_steps(lua_State *L, long long steps) {
   sandbox *sb = sandbox_of(L);
-  if (!sb->hooked || steps <= 0) return;
-  sb->steps_left -= steps;
-  if (sb->steps_left > 0) return;
+  if (!sb->hooked) return;
+  if (steps > 0) sb->steps_left -= steps;
+  if (!must_stop(sb)) return;
   lua_Debug ar;
   if (lua_getstack(L, 1, &ar)) note_position(sb, L, &ar);
-  sb->over_steps = true;
-  lua_sethook(L, sb_hook, LUA_MASKCOUNT, 1);
-  luaL_error(L, "went over the step budget");
+  stop_pack(L, sb);
+}
+
+static void charge_work(lua_State *L, double work, double per_step) {
+  double steps = work / per_step;
+  charge_steps(L, steps > 1e15 ? (long long)1e15 : (long long)steps);
+}
+
+/* The bytes of the string arguments and the elements of the table ones:
+ * what a library function that walks its arguments has to do. */
+static double argument_work(lua_State *L) {
+  double work = 0;
+  for (int i = 1, n = lua_gettop(L); i <= n; i++) {
+    int t = lua_type(L, i);
+    if (t == LUA_TSTRING) work += (double)lua_rawlen(L, i);
+    else if (t == LUA_TNUMBER) work += 8;
+    work += 1;
+  }
+  return work;
+}
+
+/* string.upper, utf8.len, tonumber, ...: charged by the bytes they read
+ * (one step per BYTES_PER_STEP), then run. */
+static int l_charged(lua_State *L) {
+  charge_work(L, argument_work(L), BYTES_PER_STEP);
+  return call_original(L);
+}
+
+/* The length of the table argument 1 (its contents when sealed), or 0. */
+static double table_length(lua_State *L) {
+  if (lua_type(L, 1) != LUA_TTABLE) return 0;
+  bool sealed = seal_push_contents(L, 1);
+  double n = (double)lua_rawlen(L, sealed ? -1 : 1);
+  if (sealed) lua_pop(L, 1);
+  return n;
+}
+
+/* table.insert and table.remove move every element after the position:
+ * one step per element of the table. */
+static int l_charged_elements(lua_State *L) {
+  charge_work(L, table_length(L), 1);
+  return call_original(L);
+}
+
+/* table.unpack(t, i, j) pushes each element from i to j: one step each. */
+static int l_charged_unpack(lua_State *L) {
+  double n = table_length(L);
+  if (lua_isinteger(L, 2) || lua_isinteger(L, 3)) {
+    double i = lua_isinteger(L, 2) ? (double)lua_tointeger(L, 2) : 1;
+    double j = lua_isinteger(L, 3) ? (double)lua_tointeger(L, 3) : n;
+    n = j - i + 1;
+  }
+  charge_work(L, n < 0 ? 0 : n, 1);
+  return call_original(L);
 }
 
 static int l_guarded_rep(lua_State *L) {
@@ -762,8 +880,12 @@ static int l_guarded_pattern(lua_State *L) {
                            "for a very long time); use a simpler pattern or a shorter string",
                         pat, (int)len);
     /* Many allowed calls add up: each is charged to the step budget for
-     * its worst case, one step per PATTERN_WORK_PER_STEP. */
-    charge_steps(L, (long long)(work / PATTERN_WORK_PER_STEP));
+     * its worst case, one step per PATTERN_WORK_PER_STEP. At each start a
+     * pattern may compare all its items: a long pattern costs more. */
+    charge_work(L, work * (1.0 + (double)plen / 16.0), PATTERN_WORK_PER_STEP);
+  } else {
+    /* a plain find compares the needle at each start */
+    charge_work(L, ((double)len + 1) * ((double)plen / 16.0 + 1.0), PATTERN_WORK_PER_STEP);
   }
   return call_original(L);
 }
@@ -793,6 +915,15 @@ static int l_guarded_setmetatable(lua_State *L) {
     if (lua_rawget(L, 2) != LUA_TNIL)
       return luaL_error(L, "weak tables (__mode) are not allowed in rule packs: what they keep depends on "
                            "when Lua collects garbage, and results must not; remove __mode from the metatable");
+    lua_pop(L, 1);
+    /* Lua 5.4.4 follows a chain of callable tables inside one VM step,
+     * where no hook runs: a chain that loops back would spin for minutes. */
+    lua_pushliteral(L, "__call");
+    int call = lua_rawget(L, 2);
+    if (call != LUA_TNIL && call != LUA_TFUNCTION)
+      return luaL_error(L, "__call must be a function, not a %s: a chain of callable tables can run "
+                           "inside Lua where no limit stops it; write __call = function(self, ...) ... end",
+                        lua_typename(L, call));
     lua_pop(L, 1);
   }
   return call_original(L);
@@ -833,14 +964,25 @@ static int setup(lua_State *L) {
   guard(L, "match", l_guarded_pattern);
   guard(L, "gmatch", l_guarded_pattern);
   guard(L, "gsub", l_guarded_pattern);
+  static const char *const by_bytes[] = {"upper", "lower", "reverse", "sub", "byte", "char", "format",
+                                         "pack", "packsize", "unpack", NULL};
+  for (int i = 0; by_bytes[i]; i++) guard(L, by_bytes[i], l_charged);
+  lua_pop(L, 1);
+  lua_getglobal(L, LUA_UTF8LIBNAME);
+  static const char *const utf8_fns[] = {"len", "codepoint", "offset", "char", NULL};
+  for (int i = 0; utf8_fns[i]; i++) guard(L, utf8_fns[i], l_charged);
   lua_pop(L, 1);
   lua_getglobal(L, LUA_TABLIBNAME);
   guard(L, "move", l_guarded_move);
   guard(L, "sort", l_guarded_whole_table);
   guard(L, "concat", l_guarded_whole_table);
+  guard(L, "insert", l_charged_elements);
+  guard(L, "remove", l_charged_elements);
+  guard(L, "unpack", l_charged_unpack);
   lua_pop(L, 1);
   lua_pushglobaltable(L);
   guard(L, "setmetatable", l_guarded_setmetatable);
+  guard(L, "tonumber", l_charged);
   lua_pop(L, 1);
 
   if (luaL_loadbufferx(L, ratio_prelude_lua, ratio_prelude_lua_len, "=prelude", "t") != LUA_OK)
@@ -871,6 +1013,8 @@ sandbox *sandbox_new(const sandbox_limits *limits, err **e) {
   sandbox *sb = xcalloc(1, sizeof *sb);
   sb->cap = limits && limits->max_memory ? limits->max_memory : SANDBOX_DEFAULT_MEMORY;
   sb->max_steps = limits && limits->max_steps ? limits->max_steps : SANDBOX_DEFAULT_STEPS;
+  sb->max_time = limits && limits->max_time > 0 ? limits->max_time : SANDBOX_DEFAULT_TIME;
+  sb->stop = limits ? limits->stop : NULL;
   sb->env_ref = sb->registry_ref = sb->proxy_ref = sb->watch_ref = LUA_NOREF;
   sb->L = lua_newstate(sb_alloc, sb);
   if (!sb->L) {
@@ -879,6 +1023,7 @@ sandbox *sandbox_new(const sandbox_limits *limits, err **e) {
     return NULL;
   }
   *(sandbox **)lua_getextraspace(sb->L) = sb;
+  sb->wd = watchdog_new(sb->stop, limits ? limits->partial_file : NULL);
   lua_pushcfunction(sb->L, setup);
   if (sb_pcall(sb, 0, 0, NULL, e) != 0) {
     sandbox_free(sb);
@@ -889,7 +1034,10 @@ sandbox *sandbox_new(const sandbox_limits *limits, err **e) {
 
 void sandbox_free(sandbox *sb) {
   if (!sb) return;
+  watchdog_free(sb->wd);
   if (sb->L) lua_close(sb->L);
+  for (int i = 0; i < sb->nrule_src; i++) free(sb->rule_src[i].file);
+  free(sb->rule_src);
   err_free(sb->reader_err);
   free(sb->root_real);
   free(sb->display_root);
@@ -1068,10 +1216,41 @@ int sandbox_ref(lua_State *L, int idx) {
   return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+/* Where rule `ref` begins, found once: what the watchdog names. */
+static const struct rule_src *rule_src_of(sandbox *sb, int ref) {
+  if (ref < 0) return NULL;
+  if (ref >= sb->nrule_src) {
+    int n = ref + 16;
+    sb->rule_src = xrealloc(sb->rule_src, sizeof *sb->rule_src * (size_t)n);
+    memset(sb->rule_src + sb->nrule_src, 0, sizeof *sb->rule_src * (size_t)(n - sb->nrule_src));
+    sb->nrule_src = n;
+  }
+  struct rule_src *rs = &sb->rule_src[ref];
+  if (!rs->file) {
+    lua_Debug ar;
+    lua_rawgeti(sb->L, LUA_REGISTRYINDEX, ref);
+    if (lua_type(sb->L, -1) == LUA_TFUNCTION) {
+      lua_getinfo(sb->L, ">S", &ar);
+      rs->file = xstrdup(ar.source[0] == '@' ? ar.source + 1 : "?");
+      rs->line = ar.linedefined;
+    } else {
+      lua_pop(sb->L, 1);
+      rs->file = xstrdup("?");
+    }
+  }
+  return rs;
+}
+
 int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader reader, void *ud,
                       sandbox_value *out, err **e) {
   lua_State *L = sb->L;
   int top = lua_gettop(L);
+  if (sb->depth == 0) { /* the outermost rule is what the watchdog names */
+    const struct rule_src *rs = rule_src_of(sb, ref);
+    sb->cur_file = rs ? rs->file : NULL;
+    sb->cur_line = rs ? rs->line : 0;
+    sb->cur_node = node;
+  }
   bool watched = sb->nwatch > 0 && rule_watch_of(sb, ref) != NULL;
   sandbox_reader old_reader = sb->reader;
   void *old_ud = sb->reader_ud;
@@ -1082,11 +1261,16 @@ int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader rea
   int rc = sb_pcall(sb, 1, 1, node, e);
   sb->reader = old_reader;
   sb->reader_ud = old_ud;
+  if (sb->depth == 0) sb->cur_file = sb->cur_node = NULL;
   /* looked up again: a rule called inside may have grown the array */
   const struct rule_watch *rw = watched ? &sb->rule_watch[ref] : NULL;
   if (rw && rw->n != 0) rc = check_seal(sb, rw, ref, rc, node, e);
   if (rc != 0) {
     lua_settop(L, top);
+    /* A failed call may leave much behind (a huge error message, a grown
+     * stack): collect it now, so the next row starts from the same heap
+     * whatever failed before it. */
+    if (sb->depth == 0) lua_gc(L, LUA_GCCOLLECT);
     return -1;
   }
   memset(out, 0, sizeof *out);

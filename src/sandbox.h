@@ -8,6 +8,7 @@
 #ifndef RATIO_SANDBOX_H
 #define RATIO_SANDBOX_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdbool.h>
 
@@ -19,10 +20,19 @@ typedef struct sandbox sandbox;
 typedef struct sandbox_limits {
   size_t max_memory;      /* bytes the pack's Lua heap may use in all */
   long long max_steps;    /* VM instructions per load and per evaluation */
+  double max_time;        /* seconds of wall-clock time, likewise */
+  /* When *stop turns non-zero (a signal handler sets it), running pack
+   * code stops at its next step with "interrupted". NULL: never. */
+  volatile sig_atomic_t *stop;
+  /* When pack code cannot be stopped at all (see watchdog.h), the process
+   * ends; if *partial_file is then set, that file (an unfinished output)
+   * is removed first. NULL: nothing to remove. */
+  char **partial_file;
 } sandbox_limits;
 
 #define SANDBOX_DEFAULT_MEMORY ((size_t)64 << 20)
 #define SANDBOX_DEFAULT_STEPS 10000000LL
+#define SANDBOX_DEFAULT_TIME 10.0
 
 /* A value crossing between a rule function and the evaluator. */
 typedef enum { SV_NIL, SV_BOOL, SV_NUMBER, SV_STRING } sandbox_value_kind;
@@ -74,6 +84,12 @@ int sandbox_ref(lua_State *L, int idx);
  * starts afresh for each call. `node` names the node for messages. */
 int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader reader,
                       void *ud, sandbox_value *out, err **e);
+
+/* A row begins: until the next sandbox_start_row, the time limit bounds
+ * the rule calls of the row together, from now, rather than each call from
+ * its start. Without it (a command that decides no rows) each call has the
+ * whole limit. */
+void sandbox_start_row(sandbox *sb);
 
 /* Bytes currently held by the pack's Lua heap. */
 size_t sandbox_memory(const sandbox *sb);

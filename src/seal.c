@@ -52,19 +52,34 @@ static int sealed_len(lua_State *L) {
   return 1;
 }
 
-static int contents_next(lua_State *L) {
+int seal_next(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 2);
+  if (seal_push_contents(L, 1)) lua_replace(L, 1); /* only this C frame holds it */
   if (lua_next(L, 1)) return 2;
   lua_pushnil(L);
   return 1;
 }
 
+/* pairs(t) gives seal_next and t itself as the loop's state: handing out
+ * the contents table would let a rule write to what every row shares. */
 static int sealed_pairs(lua_State *L) {
-  lua_pushcfunction(L, contents_next);
-  if (!seal_push_contents(L, 1)) lua_newtable(L);
+  lua_pushcfunction(L, seal_next);
+  lua_pushvalue(L, 1);
   lua_pushnil(L);
   return 3;
+}
+
+/* A miss in the contents, when the original metatable's __index was a
+ * function: call it with the sealed table (upvalue 2), never with the
+ * contents Lua would pass. */
+static int sealed_index_fn(lua_State *L) {
+  lua_settop(L, 2);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushvalue(L, lua_upvalueindex(2));
+  lua_pushvalue(L, 2);
+  lua_call(L, 2, 1);
+  return 1;
 }
 
 /* The watch thread's stack: slot INDEX maps each watched upvalue (by its
@@ -237,6 +252,10 @@ static void seal_table(walk *w, int t, bool exposed) {
       if (name && strcmp(name, "__index") == 0) {
         lua_createtable(L, 0, 1); /* misses in the contents go where they went */
         lua_pushvalue(L, k + 1);
+        if (lua_type(L, -1) == LUA_TFUNCTION) {
+          lua_pushvalue(L, t);
+          lua_pushcclosure(L, sealed_index_fn, 2);
+        }
         lua_setfield(L, -2, "__index");
         lua_setmetatable(L, contents);
       } else if (name) {

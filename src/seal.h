@@ -54,6 +54,11 @@ bool seal_describe(lua_State *L, int watch, int i, char *name, size_t name_size)
  * (a metamethod field that was removed): call in protected mode. */
 void seal_restore(lua_State *L, int watch, int nwatch);
 
+/* next(t, k) for pack code (a lua_CFunction): on a sealed table it walks
+ * the hidden contents, and pairs on a sealed table returns it with t as the
+ * state, so pack code never holds the contents themselves. */
+int seal_next(lua_State *L);
+
 /* If the table at idx is sealed, push the hidden table that holds its
  * contents and return true; otherwise push nothing and return false. */
 bool seal_push_contents(lua_State *L, int idx);

@@ -32,6 +32,8 @@ int suggest_distance(const char *a, size_t alen, const char *b, size_t blen) {
 const char *suggest_closest(const char *word, size_t len, const char *const *candidates, int n) {
   const char *best = NULL;
   int best_d = 0;
+  /* no name we suggest is this long: a word past it is no typo of one */
+  if (len > MAX_WORD) return NULL;
   /* A typo changes about one letter in four; more than that is a new word. */
   int limit = len <= 3 ? 1 : (int)(len + 3) / 4 + 1;
   for (int i = 0; (n < 0 || i < n) && candidates[i]; i++) {

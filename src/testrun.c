@@ -91,6 +91,7 @@ int testrun_file(const pack *p, const char *path, const test_options *opts, cons
       continue;
     }
     test_result r;
+    if (p->nrule_functions > 0) sandbox_start_row(p->sb); /* --max-time is per row */
     for (int k = 0; k < opts->nopinions; k++) {
       int op = opts->opinions[k];
       const pack_opinion *o = &p->opinions[op];

@@ -39,7 +39,7 @@ fi
 # report makes the run exit 99 and the test fail.
 if command -v valgrind >/dev/null 2>&1; then
   vg_cases=$(ls tests/e2e/hostile_cases/*.args tests/e2e/hostile/eval_attacks*.args \
-    tests/e2e/hostile/sealed_state*.args \
+    tests/e2e/hostile/sealed_state*.args tests/e2e/hostile/seal_escape.args \
     tests/e2e/hostile/gc_finalizer.args tests/e2e/hostile/error_tostring.args \
     tests/e2e/hostile/pattern_backtrack.args tests/e2e/hostile/rep_huge.args \
     tests/e2e/hostile/deep_nesting.args tests/e2e/hostile/concat_growth.args \

@@ -51,7 +51,7 @@ static void decide_twice(const pack *p, bool compare) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > 65536) return 0;
   const char *path = fuzz_write("pack.lua", data, size);
-  pack_options opts = {{8u << 20, 200000}};
+  pack_options opts = {.limits = {.max_memory = 8u << 20, .max_steps = 200000}};
   err *e = NULL;
   pack *p = pack_load(path, &opts, &e);
   if (!p && !e) abort(); /* a refused pack always says why */

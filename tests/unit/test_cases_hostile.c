@@ -263,6 +263,61 @@ static void test_case_ids_by_hash(void **state) {
   case_ids_free(t);
 }
 
+/* A header of a million unknown columns (8 MB, within a row's limit) is
+ * refused with a bounded list of messages, the rest counted; a bad value
+ * of a megabyte is quoted in part. */
+static void test_million_column_header(void **state) {
+  th_dir *d = *state;
+  pack *p = th_pack(d->path, pack_src);
+  char path[PATH_MAX];
+  th_path(path, sizeof path, d->path, "wide.csv");
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs("id,served,served", f);
+  for (int i = 0; i < 1000000; i++) fprintf(f, ",x%06d", i);
+  fputs("\nr1,yes,yes\n", f);
+  assert_int_equal(fclose(f), 0);
+  err *e = NULL;
+  assert_null(cases_open(p, path, &e));
+  assert_non_null(e);
+  assert_true(err_count(e) <= 2 * 10 + 2);
+  size_t bytes = 0;
+  const err *last = e;
+  for (const err *x = e; x; x = x->next) {
+    bytes += strlen(x->msg) + (x->hint ? strlen(x->hint) : 0);
+    last = x;
+  }
+  assert_true(bytes < 8192);
+  assert_string_equal(last->msg, "and 999,990 more unknown columns");
+  th_assert_has(e->msg, "column 'served' appears twice");
+  err_free(e);
+  pack_free(p);
+}
+
+static void test_huge_bad_value_is_quoted_in_part(void **state) {
+  th_dir *d = *state;
+  pack *p = th_pack(d->path, pack_src);
+  char path[PATH_MAX];
+  th_path(path, sizeof path, d->path, "cell.csv");
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  fputs("id,served\nr1,", f);
+  for (int i = 0; i < 1 << 20; i++) fputc('m', f);
+  fputs("\n", f);
+  assert_int_equal(fclose(f), 0);
+  err *e = NULL;
+  case_reader *r = cases_open(p, path, &e);
+  assert_non_null(r);
+  case_row row;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  assert_non_null(e);
+  assert_true(strlen(e->msg) < 400);
+  th_assert_has(e->msg, "bytes cut]");
+  err_free(e);
+  cases_close(r);
+  pack_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_case_ids_by_hash),
@@ -275,6 +330,8 @@ int main(void) {
       cmocka_unit_test(test_case_ids),
       cmocka_unit_test(test_case_ids_error),
       cmocka_unit_test(test_case_dups),
+      cmocka_unit_test_setup_teardown(test_million_column_header, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_huge_bad_value_is_quoted_in_part, th_dir_setup, th_dir_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -105,6 +105,18 @@ static void test_max_steps(void **state) {
     err_free(e);
     e = NULL;
   }
+  assert_int_equal(cli_limit_option(OPT_MAX_TIME, "30", &o, &e), 0);
+  assert_float_equal(o.limits.max_time, 30, 0);
+  assert_int_equal(cli_limit_option(OPT_MAX_TIME, "0.5s", &o, &e), 0);
+  assert_float_equal(o.limits.max_time, 0.5, 0);
+  const char *bad_time[] = {"0", "-1", "0.001", "1e6", "10m", "abc", "", "nan"};
+  for (size_t i = 0; i < sizeof bad_time / sizeof *bad_time; i++) {
+    if (cli_limit_option(OPT_MAX_TIME, bad_time[i], &o, &e) != -1) fail_msg("--max-time %s should be refused", bad_time[i]);
+    th_assert_has(e->msg, "is not a number of seconds between 0.01 and 86400");
+    assert_float_equal(o.limits.max_time, 0.5, 0);
+    err_free(e);
+    e = NULL;
+  }
 }
 
 /* ---- picking opinions --------------------------------------------------------------- */

@@ -46,13 +46,13 @@ static void test_newv(void **state) {
   assert_int_equal(e->line, 2);
   assert_int_equal(e->col, 3);
   err_free(e);
-  /* a long message is not cut */
+  /* a long message is formatted whole, then cut and marked */
   char big[5000];
   memset(big, 'm', sizeof big - 1);
   big[sizeof big - 1] = '\0';
   e = err_new(NULL, 0, 0, "%s!", big);
-  assert_int_equal(strlen(e->msg), sizeof big);
-  assert_int_equal(e->msg[sizeof big - 1], '!');
+  assert_non_null(strstr(e->msg, "[4680 bytes cut]"));
+  assert_int_equal(e->msg[0], 'm');
   err_free(e);
 }
 
@@ -206,6 +206,60 @@ static void test_xstr(void **state) {
   free(s);
 }
 
+/* What a pack or a file supplied is quoted in part, and marked. */
+static void test_bounded(void **state) {
+  (void)state;
+  char *s = err_bounded("short 'text' stays");
+  assert_string_equal(s, "short 'text' stays");
+  free(s);
+  char big[300];
+  memset(big, 'y', sizeof big - 1);
+  big[sizeof big - 1] = '\0';
+  char *msg = xasprintf("unknown column '%s'; the pack's facts are listed", big);
+  s = err_bounded(msg);
+  char *want = xasprintf("unknown column '%.80s\xe2\x80\xa6[219 bytes cut]'; the pack's facts are listed", big);
+  assert_string_equal(s, want);
+  free(want);
+  free(s);
+  free(msg);
+  /* unquoted: the whole text is cut */
+  s = err_bounded(big);
+  assert_int_equal(strlen(s), ERR_TEXT_BYTES > 299 ? 299 : ERR_TEXT_BYTES + strlen("\xe2\x80\xa6[0 bytes cut]"));
+  free(s);
+  char *huge = xmalloc(10000);
+  memset(huge, 'z', 9999);
+  huge[9999] = '\0';
+  s = err_bounded(huge);
+  assert_true(strlen(s) < ERR_TEXT_BYTES + 32);
+  assert_non_null(strstr(s, "[9679 bytes cut]"));
+  free(s);
+  /* an apostrophe opens nothing; a quote never closed is plain text */
+  memcpy(huge, "the pack's '", 12);
+  s = err_bounded(huge);
+  assert_true(strlen(s) < ERR_TEXT_BYTES + 32);
+  free(s);
+  free(huge);
+  /* a cut never splits a UTF-8 character */
+  char accents[200] = "'";
+  for (int i = 0; i < 60; i++) strcat(accents, "\xc3\xa9");
+  strcat(accents, "'");
+  s = err_bounded(accents);
+  assert_non_null(strstr(s, "\xc3\xa9\xe2\x80\xa6[40 bytes cut]'"));
+  free(s);
+}
+
+static void test_new_and_hint_are_bounded(void **state) {
+  (void)state;
+  char big[2000];
+  memset(big, 'q', sizeof big - 1);
+  big[sizeof big - 1] = '\0';
+  err *e = err_hint(err_new("x.csv", 1, 2, "value '%s'", big), "did you mean '%s'?", big);
+  assert_true(strlen(e->msg) < 120);
+  assert_true(strlen(e->hint) < 120);
+  assert_non_null(strstr(e->msg, "[1919 bytes cut]'"));
+  err_free(e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_new_fields),
@@ -219,6 +273,8 @@ int main(void) {
       cmocka_unit_test(test_exit_codes),
       cmocka_unit_test(test_xalloc),
       cmocka_unit_test(test_xstr),
+      cmocka_unit_test(test_bounded),
+      cmocka_unit_test(test_new_and_hint_are_bounded),
   };
   return cmocka_run_group_tests_name("err", tests, NULL, NULL);
 }

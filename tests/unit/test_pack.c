@@ -3,6 +3,8 @@
  * refusals and budgets, opinions in force and dates. */
 #include "helpers.h"
 
+#include <sys/stat.h>
+
 #include "pack.h"
 
 #include <signal.h>
@@ -1003,9 +1005,27 @@ static void test_pack_free_null(void **state) {
 
 #define T(f) cmocka_unit_test_setup_teardown(f, th_dir_setup, th_dir_teardown)
 
+/* Case files a pack lists are named relative to its folder; an absolute
+ * path, or a pipe or folder that reading would wait on, is refused. */
+static void test_case_paths(void **state) {
+  th_dir *d = *state;
+  err *e = NULL;
+  assert_null(th_pack_try(d->path, "pack { name = 'p', cases = { '/etc/passwd' } }\n", NULL, &e));
+  th_assert_has(e->msg, "cases \"/etc/passwd\": an absolute path");
+  err_free(e);
+  e = NULL;
+  char fifo[PATH_MAX];
+  th_path(fifo, sizeof fifo, d->path, "pipe.csv");
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  assert_null(th_pack_try(d->path, "pack { name = 'p', cases = { 'pipe.csv' } }\n", NULL, &e));
+  th_assert_has(e->msg, "cases \"pipe.csv\": not a regular file");
+  err_free(e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_valid_header_and_facts),
+      T(test_case_paths),
       T(test_valid_authorities),
       T(test_valid_nodes),
       T(test_valid_opinions),

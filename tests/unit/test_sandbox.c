@@ -2,6 +2,8 @@
  * calls to rule functions. */
 #include "helpers.h"
 
+#include <time.h>
+
 #include <lua.h>
 
 #include "sandbox.h"
@@ -396,6 +398,100 @@ static void test_sealed_calls_keep_rows_apart(void **state) {
   sandbox_free(sb);
 }
 
+/* The wall-clock limit stops a rule the step budget would let run for
+ * hours; a signal's flag stops it at once. */
+static void test_call_rule_time_limit_and_stop(void **state) {
+  th_dir *d = *state;
+  refs r;
+  volatile sig_atomic_t flag = 0;
+  sandbox_limits lim = {.max_steps = (long long)1e15, .max_time = 0.2, .stop = &flag};
+  sandbox *sb = loaded(d->path, &lim, &r);
+  reader_state rs = {0};
+  sandbox_value v;
+  err *e = NULL;
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[7], "r_loop", read_x, &rs, &v, &e), -1);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  assert_string_equal(e->msg, "the pack went over its time limit of 0.2 seconds in node r_loop");
+  th_assert_has(e->hint, "--max-time");
+  assert_int_equal(e->line, 11);
+  err_free(e);
+  e = NULL;
+  double took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  assert_true(took >= 0.2 && took < 2);
+  /* the clock starts afresh for each call */
+  assert_int_equal(sandbox_call_rule(sb, r.ref[10], "r_work", read_x, &rs, &v, &e), 0);
+  flag = 15;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[7], "r_loop", read_x, &rs, &v, &e), -1);
+  assert_string_equal(e->msg, "interrupted in node r_loop");
+  assert_null(e->hint);
+  err_free(e);
+  sandbox_free(sb);
+}
+
+/* Once rows are timed, the limit is for a row's calls together: a call
+ * made after the row's time is spent stops at its first check; a new row
+ * has the whole limit again. */
+static void test_time_limit_per_row(void **state) {
+  th_dir *d = *state;
+  refs r;
+  sandbox_limits lim = {.max_time = 0.2};
+  sandbox *sb = loaded(d->path, &lim, &r);
+  reader_state rs = {0};
+  sandbox_value v;
+  err *e = NULL;
+  sandbox_start_row(sb);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[10], "r_work", read_x, &rs, &v, &e), 0);
+  struct timespec pause = {0, 250 * 1000 * 1000};
+  nanosleep(&pause, NULL);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[10], "r_work", read_x, &rs, &v, &e), -1);
+  th_assert_has(e->msg, "time limit of 0.2 seconds in node r_work");
+  err_free(e);
+  e = NULL;
+  sandbox_start_row(sb);
+  assert_int_equal(sandbox_call_rule(sb, r.ref[10], "r_work", read_x, &rs, &v, &e), 0);
+  sandbox_free(sb);
+}
+
+/* Library calls that work long inside C are charged for their work: a few
+ * calls on big arguments spend a budget that the same number of calls on
+ * small ones barely touches. A __call that is not a function is refused. */
+static const char *CHARGED =
+    "pack { name = \"c\" }\n"                                                       /* 1 */
+    "local big = ('a'):rep(1e5)\n"                                                  /* 2 */
+    "local t = {} for i = 1, 1e4 do t[i] = i end\n"                                 /* 3 */
+    "node \"upper\" { rule = function(f) for i = 1, 100 do big:upper() end end }\n"  /* 4 */
+    "node \"insert\" { rule = function(f) local u = { table.unpack(t) }\n"          /* 5 */
+    "  for i = 1, 100 do table.insert(u, 1, i) end end }\n"                          /* 6 */
+    "node \"find\" { rule = function(f) for i = 1, 10 do\n"                         /* 7 */
+    "  big:find(('a'):rep(100) .. 'b', 1, true) end end }\n"                         /* 8 */
+    "node \"calm\" { rule = function(f) local s = ('b'):rep(100) local n = 0\n"     /* 9 */
+    "  for i = 1, 100 do n = n + #s:upper() + utf8.len(s) + #s:sub(2) + (s:find('b', 1, true)) end\n" /* 10 */
+    "  return n end }\n"                                                            /* 11 */
+    "node \"chain\" { rule = function(f) local c = {} setmetatable(c, { __call = c }) return c() end }\n"; /* 12 */
+
+static void test_library_calls_are_charged(void **state) {
+  th_dir *d = *state;
+  th_write(d->path, "pack.lua", CHARGED);
+  sandbox_limits lim = {.max_steps = 200000};
+  err *e = NULL;
+  sandbox *sb = sandbox_new(&lim, &e);
+  assert_int_equal(sandbox_load_pack(sb, "pack.lua", d->path, "p", &e), 0);
+  refs r = {.n = 0};
+  assert_int_equal(sandbox_with_registry(sb, take_refs, &r, &e), 0);
+  assert_int_equal(r.n, 5);
+  th_assert_has(failed_call(sb, r.ref[0], "upper", 4), "step budget of 200000 steps");
+  th_assert_has(failed_call(sb, r.ref[1], "insert", 6), "step budget of 200000 steps");
+  th_assert_has(failed_call(sb, r.ref[2], "find", 8), "step budget of 200000 steps");
+  reader_state rs = {0};
+  sandbox_value v;
+  assert_int_equal(sandbox_call_rule(sb, r.ref[3], "calm", read_x, &rs, &v, &e), 0);
+  assert_float_equal(v.num, 100 * (100 + 100 + 99 + 1), 0);
+  th_assert_has(failed_call(sb, r.ref[4], "chain", 12), "__call must be a function, not a table");
+  sandbox_free(sb);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, th_dir_setup, th_dir_teardown)
 
 int main(void) {
@@ -412,6 +508,9 @@ int main(void) {
       T(test_call_rule_step_budget),
       T(test_call_rule_memory_cap),
       T(test_sealed_calls_keep_rows_apart),
+      T(test_call_rule_time_limit_and_stop),
+      T(test_time_limit_per_row),
+      T(test_library_calls_are_charged),
   };
   return cmocka_run_group_tests_name("sandbox", tests, NULL, NULL);
 }

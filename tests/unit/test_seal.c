@@ -20,6 +20,7 @@ static const char *PACK =
     "root.peek = function() return n, nan end\n"                       /* 6 */
     "local helpers = { bump = root.bump }\n"                           /* 7 */
     "root.via = function() return helpers.bump() end\n"                /* 8 */
+    "root.self = setmetatable({}, { __index = function(t) return t end })\n" /* 9 */
     "return root\n";
 static const char *TRUSTED = "local hidden = 0\n"
                              "return function() hidden = hidden + 1 return hidden end\n";
@@ -87,6 +88,10 @@ static const char *run(fixture *f, const char *code) {
   lua_setfield(L, -2, "ipairs");
   lua_getglobal(L, "table");
   lua_setfield(L, -2, "table");
+  lua_getglobal(L, "rawequal");
+  lua_setfield(L, -2, "rawequal");
+  lua_pushcfunction(L, seal_next);
+  lua_setfield(L, -2, "next");
   lua_setupvalue(L, -2, 1);
   if (lua_pcall(L, 0, LUA_MULTRET, 0) != LUA_OK) return lua_tostring(L, -1);
   return NULL;
@@ -104,7 +109,7 @@ static void test_tables_read_as_before(void **state) {
   assert_null(msg);
   assert_int_equal(lua_tointeger(L, -6), 60);
   assert_int_equal(lua_tointeger(L, -5), 3);
-  assert_int_equal(lua_tointeger(L, -4), 7); /* inner list magic mt bump peek via */
+  assert_int_equal(lua_tointeger(L, -4), 8); /* inner list magic mt bump peek via self */
   assert_int_equal(lua_tointeger(L, -3), 1);
   assert_string_equal(lua_tostring(L, -2), "x!"); /* __index of the old metatable */
   assert_string_equal(lua_tostring(L, -1), "10,20,30");
@@ -146,6 +151,43 @@ static void test_writes_are_refused(void **state) {
   assert_null(run(f, "return root.inner.a"));
   assert_int_equal(lua_tointeger(f->L, -1), 1);
   lua_pop(f->L, 1);
+}
+
+/* Neither pairs' state nor the first argument of an __index function is
+ * the hidden contents: a rule never holds a table it could write to. */
+static void test_contents_never_reach_pack_code(void **state) {
+  fixture *f = *state;
+  lua_State *L = f->L;
+  assert_null(run(f, "local iter, s, k = pairs(root.list)\n"
+                     "local k1, v1 = iter(s, k)\n"
+                     "return rawequal(s, root.list), k1, v1, rawequal(root.self.x, root.self)"));
+  assert_true(lua_toboolean(L, -4));
+  assert_int_equal(lua_tointeger(L, -3), 1);
+  assert_int_equal(lua_tointeger(L, -2), 10);
+  assert_true(lua_toboolean(L, -1));
+  lua_pop(L, 4);
+  th_assert_has(run(f, "local _, s = pairs(root.inner) s.a = 2"), "(tried to set 'a')");
+  lua_pop(L, 1);
+  th_assert_has(run(f, "root.self.x.y = 1"), "(tried to set 'y')");
+  lua_pop(L, 1);
+}
+
+/* next walks a sealed table's contents, and a plain table as Lua's does. */
+static void test_next(void **state) {
+  fixture *f = *state;
+  lua_State *L = f->L;
+  assert_null(run(f, "local n = 0 local k, v = next(root.inner)\n"
+                     "while k do n = n + 1 k, v = next(root.inner, k) end\n"
+                     "local plain = { 5 }\n"
+                     "local a, b = next(plain)\n"
+                     "return n, a, b, next({})"));
+  assert_int_equal(lua_tointeger(L, -4), 1);
+  assert_int_equal(lua_tointeger(L, -3), 1); /* next(plain) gives 1, 5 */
+  assert_int_equal(lua_tointeger(L, -2), 5);
+  assert_true(lua_isnil(L, -1));
+  lua_pop(L, 4);
+  th_assert_has(run(f, "return next(3)"), "table expected");
+  lua_pop(L, 1);
 }
 
 static void test_push_contents(void **state) {
@@ -299,6 +341,8 @@ int main(void) {
       T(test_mixed_table_keeps_every_field),
       T(test_writes_are_refused),
       T(test_push_contents),
+      T(test_contents_never_reach_pack_code),
+      T(test_next),
       T(test_changed_local_is_found_and_restored),
       T(test_nan_is_unchanged),
       T(test_rule_entries),

@@ -79,6 +79,17 @@ static void test_closest_none(void **state) {
   assert_null(suggest_closest("negligent", 9, cands, 0));
 }
 
+/* A word longer than any name (a pack's 100 KB identifier) suggests
+ * nothing, however far a typo may go in so long a word. */
+static void test_closest_very_long_word(void **state) {
+  (void)state;
+  static const char *const names[] = {"authority", "fact", "node", NULL};
+  char word[200];
+  memset(word, 'x', sizeof word - 1);
+  word[sizeof word - 1] = '\0';
+  assert_null(suggest_closest(word, strlen(word), names, -1));
+}
+
 static void test_closest_short_words(void **state) {
   (void)state;
   /* short words allow one edit only */
@@ -118,6 +129,7 @@ int main(void) {
       cmocka_unit_test(test_closest_prefix),
       cmocka_unit_test(test_closest_none),
       cmocka_unit_test(test_closest_short_words),
+      cmocka_unit_test(test_closest_very_long_word),
       cmocka_unit_test(test_closest_count_limits),
       cmocka_unit_test(test_closest_prefers_nearest),
   };
