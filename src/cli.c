@@ -2,10 +2,14 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "suggest.h"
 
@@ -117,6 +121,122 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
   }
   if (n == 0) fprintf(stderr, "ratio: no opinion of the pack was in force on %s\n", as_of);
   return n ? n : -1;
+}
+
+/* ---- shared options and the output ----------------------------------------- */
+
+int cli_shared_option(cli_shared *s, int opt, const char *arg, char *const *argv) {
+  err *e = NULL;
+  switch (opt) {
+  case OPT_MAX_MEMORY:
+  case OPT_MAX_STEPS:
+  case OPT_MAX_TIME:
+    if (cli_limit_option(opt, arg, &s->popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
+    return CLI_TAKEN;
+  case 'o':
+    s->output = strcmp(arg, "-") == 0 ? NULL : arg;
+    return CLI_TAKEN;
+  case 'h':
+    fputs(s->help, stdout);
+    return RATIO_OK;
+  default: return cli_usage(s->cmd, "unknown or incomplete option '%s'", argv[optind - 1]);
+  }
+}
+
+/* Where -o FILE writes: FILE itself, or, when FILE is a symbolic link, the
+ * file it leads to (also one not made yet), so the link stays a link. The
+ * caller frees the result. */
+static char *output_target(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode)) return xstrdup(path);
+  char real[PATH_MAX];
+  if (realpath(path, real)) return xstrdup(real);
+  /* a link to a file not made yet: its target, from the link's folder */
+  char link[PATH_MAX];
+  ssize_t n = readlink(path, link, sizeof link - 1);
+  if (n <= 0) return xstrdup(path);
+  link[n] = '\0';
+  const char *slash = strrchr(path, '/');
+  if (link[0] == '/' || !slash) return xstrdup(link);
+  return xasprintf("%.*s/%s", (int)(slash - path), path, link);
+}
+
+int cli_output_open(cli_output *o, const cli_shared *s) {
+  memset(o, 0, sizeof *o);
+  o->cmd = s->cmd;
+  o->path = s->output;
+  o->f = stdout;
+  if (!o->path) return 0;
+  o->target = output_target(o->path);
+  const char *to = o->target;
+  const char *slash = strrchr(to, '/');
+  o->tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - to), to, slash + 1) : xasprintf(".%s.XXXXXX", to);
+  int fd = mkstemp(o->tmp);
+  FILE *f = NULL;
+  if (fd >= 0) {
+    /* mkstemp makes the file private: give it the mode of the file it
+     * replaces, or the mode a new file gets */
+    struct stat st;
+    if (stat(to, &st) == 0) {
+      fchmod(fd, st.st_mode & 07777);
+    } else {
+      mode_t mask = umask(0);
+      umask(mask);
+      fchmod(fd, 0666 & ~mask);
+    }
+    f = fdopen(fd, "w");
+    if (!f) {
+      close(fd);
+      unlink(o->tmp);
+    }
+  }
+  if (!f) {
+    fprintf(stderr, "ratio %s: cannot write %s: %s\n", o->cmd, o->path, strerror(errno));
+    free(o->tmp);
+    free(o->target);
+    o->tmp = o->target = NULL;
+    o->f = NULL;
+    return RATIO_USAGE;
+  }
+  o->f = f;
+  return 0;
+}
+
+/* Whether the reader of the pipe out writes to has gone away. */
+static bool reader_gone(FILE *out) {
+  struct pollfd pf = {fileno(out), POLLOUT, 0};
+  return poll(&pf, 1, 0) == 1 && (pf.revents & POLLERR);
+}
+
+bool cli_output_broken(const cli_output *o) { return o->f && ferror(o->f); }
+
+int cli_output_close(cli_output *o, int code, bool complete) {
+  if (!o->f) return code;
+  int failed = fflush(o->f) != 0 || ferror(o->f);
+  int saved = errno;
+  bool gone = failed && (saved == EPIPE || reader_gone(o->f));
+  if (o->tmp) {
+    failed |= fclose(o->f) != 0;
+    if (!failed) saved = errno;
+    if (complete && !failed && rename(o->tmp, o->target) != 0) {
+      failed = 1;
+      saved = errno;
+    }
+    if (!complete || failed) unlink(o->tmp);
+  }
+  free(o->tmp);
+  free(o->target);
+  o->tmp = o->target = NULL;
+  o->f = NULL;
+  if (!failed) return code;
+  if (gone) return 128 + SIGPIPE; /* as grep and git log do: no message */
+  fprintf(stderr, "ratio %s: cannot write %s: %s\n", o->cmd, o->path ? o->path : "the output",
+          saved ? strerror(saved) : "write error");
+  return RATIO_USAGE;
+}
+
+int cli_positional_cases(const char *cmd, const char *pack_path, const char *file) {
+  return cli_usage(cmd, "unexpected argument '%s'; give the case file with -f: ratio %s %s -f %s", file, cmd, pack_path, file);
 }
 
 /* ---- signals --------------------------------------------------------------- */

@@ -55,6 +55,74 @@ pack *cli_load_pack(const char *path, const pack_options *opts);
  * returns the count, or -1 after printing an error. */
 int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *out);
 
+/* ---- what every command shares: options, output, finishing --------------- */
+
+/* The long options every command takes: the pack's limits, -o and --help.
+ * A command lists its own options, then CLI_SHARED_OPTIONS, then {0}. */
+#define CLI_SHARED_OPTIONS                                          \
+  {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},          \
+  {"max-steps", required_argument, NULL, OPT_MAX_STEPS},            \
+  {"max-time", required_argument, NULL, OPT_MAX_TIME},              \
+  {"output", required_argument, NULL, 'o'},                         \
+  {"help", no_argument, NULL, 'h'}
+/* The short options among them, for getopt_long's string. */
+#define CLI_SHARED_SHORT "o:h"
+
+/* Their lines of --help, for the end of each command's options. */
+#define CLI_SHARED_HELP                                                          \
+  "  -o, --output FILE     write the output to FILE, which appears only when\n"  \
+  "                        the run is complete (default: standard output)\n"     \
+  "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"  \
+  "      --max-steps N     step budget per pack load and per rule call\n"        \
+  "                        (default 10000000)\n"                                 \
+  "      --max-time SECONDS  time limit for the pack load and for the rule\n"    \
+  "                        calls of each row (default 10)\n"                     \
+  "  -h, --help            show this help\n"
+
+/* What the shared options set, for one command. */
+typedef struct cli_shared {
+  const char *cmd;        /* "eval", for messages */
+  const char *help;       /* the command's --help text */
+  pack_options popts;     /* --max-memory, --max-steps, --max-time */
+  const char *output;     /* -o FILE, or NULL (standard output) */
+} cli_shared;
+
+/* Take option `opt` (getopt_long's return) if it is a shared one. Returns
+ * CLI_TAKEN, or the exit code the command returns now: 0 after --help, 2
+ * after a bad value or an option the command does not know. */
+#define CLI_TAKEN (-1)
+int cli_shared_option(cli_shared *s, int opt, const char *arg, char *const *argv);
+
+/* Where a command writes: standard output, or for -o FILE a temporary
+ * file beside FILE (beside its target when FILE is a symbolic link), put
+ * in FILE's place only when the run is complete, with FILE's mode, so FILE
+ * is never half written. */
+typedef struct cli_output {
+  const char *cmd;
+  const char *path;       /* -o FILE, or NULL */
+  FILE *f;                /* where to write */
+  char *tmp;              /* owned: the temporary file, or NULL */
+  char *target;           /* owned: where it goes, or NULL */
+} cli_output;
+
+/* Open the output of command s->cmd. Returns 0, or 2 after a message. */
+int cli_output_open(cli_output *o, const cli_shared *s);
+
+/* Finish the output: flush it; for -o put the file in place when
+ * `complete`, else remove it. Returns `code`; or 2, after one message, when
+ * the output could not be written; or, when the reader of a pipe went away
+ * (ratio ... | head), 128 + SIGPIPE without a message, as a program the
+ * signal ended would. Frees what o holds. */
+int cli_output_close(cli_output *o, int code, bool complete);
+
+/* Whether the output can no longer be written (a full disk, a closed
+ * pipe): a long run stops early then. */
+bool cli_output_broken(const cli_output *o);
+
+/* A command that reads one case file through -f, given it as an argument:
+ * the usage error, with the command line that works. */
+int cli_positional_cases(const char *cmd, const char *pack_path, const char *file);
+
 /* Print an error chain to stderr and return the exit code for it. */
 int cli_fail(err *e, int code);
 

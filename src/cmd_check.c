@@ -23,57 +23,53 @@ static const char check_help[] =
     "\n"
     "Options:\n"
     "      --strict          fail (exit 1) on warnings too\n"
-    "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
-    "      --max-steps N     step budget of the pack load (default 10000000)\n"
-    "  -h, --help            show this help\n"
+    CLI_SHARED_HELP
     "\n"
     "Exit status: 0 no errors (warnings allowed unless --strict); 1 errors\n"
     "found, or warnings with --strict; 2 usage error, a pack that does not\n"
-    "load, or a case file that cannot be read.\n";
+    "load, a case file that cannot be read, or the output could not be\n"
+    "written.\n";
 
-static void summary(const lint_report *r, const char *tail) {
+static void summary(FILE *out, const lint_report *r, const char *tail) {
   int ne = lint_count(r, LINT_ERROR), nw = lint_count(r, LINT_WARNING);
-  printf("%d error%s, %d warning%s%s\n", ne, ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s", tail);
+  fprintf(out, "%d error%s, %d warning%s%s\n", ne, ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s", tail);
 }
 
 int cmd_check(int argc, char **argv) {
   static const struct option longopts[] = {
       {"strict", no_argument, NULL, 's'},
-      {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
-      {"help", no_argument, NULL, 'h'},
+      CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   bool strict = false;
-  pack_options popts = {0};
+  cli_shared sh = {.cmd = "check", .help = check_help};
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-    err *e = NULL;
+  while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT, longopts, NULL)) != -1) {
     switch (c) {
     case 's': strict = true; break;
-    case OPT_MAX_MEMORY:
-    case OPT_MAX_STEPS:
-      if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
-      break;
-    case 'h': fputs(check_help, stdout); return RATIO_OK;
-    default: return cli_usage("check", "unknown or incomplete option '%s'", argv[optind - 1]);
+    default: {
+      int code = cli_shared_option(&sh, c, optarg, argv);
+      if (code != CLI_TAKEN) return code;
+    }
     }
   }
   if (optind >= argc) return cli_usage("check", "missing PACK (a pack folder or its main .lua file)");
 
+  cli_output out;
+  if (cli_output_open(&out, &sh) != 0) return RATIO_USAGE;
   lint_report *r = lint_new();
   err *e = NULL;
-  pack *p = pack_load(argv[optind], &popts, &e);
+  pack *p = pack_load(argv[optind], &sh.popts, &e);
   if (!p) {
     lint_add_errors(r, e, argv[optind]);
     lint_sort(r, 0);
     err_free(e);
-    lint_print(r, stdout);
-    summary(r, "; the pack does not load");
+    lint_print(r, out.f);
+    summary(out.f, r, "; the pack does not load");
     lint_free(r);
-    return RATIO_USAGE;
+    return cli_output_close(&out, RATIO_USAGE, true);
   }
   lint_pack(p, r);
   char **files = argv + optind + 1;
@@ -84,12 +80,12 @@ int cmd_check(int argc, char **argv) {
   }
   bool unreadable = false;
   for (int i = 0; i < nfiles; i++) unreadable |= lint_cases(p, files[i], r) != 0;
-  lint_print(r, stdout);
-  summary(r, unreadable ? "; a case file cannot be read" : "");
+  lint_print(r, out.f);
+  summary(out.f, r, unreadable ? "; a case file cannot be read" : "");
   int code = unreadable ? RATIO_USAGE
              : lint_count(r, LINT_ERROR) || (strict && lint_count(r, LINT_WARNING)) ? RATIO_FAILED
                                                                                       : RATIO_OK;
   lint_free(r);
   pack_free(p);
-  return code;
+  return cli_output_close(&out, code, true);
 }

@@ -19,30 +19,31 @@ static const char compare_help[] =
     "      --row ID          only the row with this id\n"
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
     "      --format FORMAT   text (default), json or md\n"
-    "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
-    "      --max-steps N     step budget per pack load and per rule call\n"
-    "  -h, --help            show this help\n"
+    CLI_SHARED_HELP
     "\n"
     "Exit status: 0 every row was compared; 1 some row could not be read or a\n"
     "rule failed on it (reported in the output), or two rows share an id\n"
-    "(reported on standard error); 2 usage, file or pack error.\n";
+    "(reported on standard error); 2 usage, file or pack error, or the output\n"
+    "could not be written.\n";
 
-static int run(const pack *p, const char *file, const int *ops, int nops, const char *row_id, reason_format f) {
+static int run(const pack *p, const char *file, const int *ops, int nops, const char *row_id, reason_format f,
+               FILE *out) {
   err *e = NULL;
   case_reader *cr = cases_open(p, file, &e);
   if (!cr) return cli_fail(e, RATIO_USAGE);
   compare_ctx *cc = compare_new(p, ops, nops);
-  compare_report *rep = render_compare_new(f, stdout, p, cases_name(cr));
+  compare_report *rep = render_compare_new(f, out, p, cases_name(cr));
   int read = 0, disagree = 0, failed = 0, code = RATIO_OK;
   bool found = false;
   case_ids *ids = case_ids_new();
   case_dups dups = {0};
   for (;;) {
     case_row row;
+    if (ferror(out)) break; /* reported when the output is closed */
     int got = cases_next(cr, &row, &e);
     if (got == 0) break;
     if (got < 0) {
-      fflush(stdout);
+      fflush(out);
       code = cli_fail(e, RATIO_USAGE);
       break;
     }
@@ -67,13 +68,13 @@ static int run(const pack *p, const char *file, const int *ops, int nops, const 
     render_compare_row(rep, res);
   }
   if (code == RATIO_OK && row_id && !found) {
-    fflush(stdout);
+    fflush(out);
     code = cli_fail(err_hint(err_new(cases_name(cr), 0, 0, "no row has the id '%s'", row_id),
                              "ids are in the file's id column"),
                     RATIO_USAGE);
   } else if (code == RATIO_OK) {
     /* reused ids on standard error, after the rows and before the summary */
-    fflush(stdout);
+    fflush(out);
     case_dups_print(&dups, stderr);
     render_compare_end(rep, read, disagree, failed);
     if (failed || dups.count) code = RATIO_FAILED;
@@ -92,47 +93,43 @@ int cmd_compare(int argc, char **argv) {
       {"row", required_argument, NULL, 'r'},
       {"format", required_argument, NULL, 'F'},
       {"as-of", required_argument, NULL, OPT_AS_OF},
-      {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
-      {"help", no_argument, NULL, 'h'},
+      CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   const char *file = NULL, *row = NULL, *format = "text", *as_of = NULL;
-  pack_options popts = {0};
+  cli_shared sh = {.cmd = "compare", .help = compare_help};
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
-    err *e = NULL;
+  while ((c = getopt_long(argc, argv, "f:" CLI_SHARED_SHORT, longopts, NULL)) != -1) {
     switch (c) {
     case 'f': file = optarg; break;
     case 'r': row = optarg; break;
     case 'F': format = optarg; break;
     case OPT_AS_OF: as_of = optarg; break;
-    case OPT_MAX_MEMORY:
-    case OPT_MAX_STEPS:
-      if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
-      break;
-    case 'h': fputs(compare_help, stdout); return RATIO_OK;
-    default: return cli_usage("compare", "unknown or incomplete option '%s'", argv[optind - 1]);
+    default: {
+      int code = cli_shared_option(&sh, c, optarg, argv);
+      if (code != CLI_TAKEN) return code;
+    }
     }
   }
   if (optind >= argc) return cli_usage("compare", "missing PACK (a pack folder or its main .lua file)");
+  if (optind + 1 < argc && !file && optind + 2 == argc)
+    return cli_positional_cases("compare", argv[optind], argv[optind + 1]);
   if (optind + 1 < argc) return cli_usage("compare", "unexpected argument '%s'", argv[optind + 1]);
   if (!file) return cli_usage("compare", "missing -f CASES.csv");
   reason_format f;
   if (reason_format_parse(format, &f) != 0)
     return cli_usage("compare", "unknown format '%s' (formats: text, json, md)", format);
-  pack *p = cli_load_pack(argv[optind], &popts);
+  pack *p = cli_load_pack(argv[optind], &sh.popts);
   if (!p) return RATIO_USAGE;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   int nops = cli_pick_opinions(p, NULL, as_of, ops);
-  int code = nops > 0 ? run(p, file, ops, nops, row, f) : RATIO_USAGE;
+  cli_output out = {0};
+  int code = nops > 0 ? cli_output_open(&out, &sh) : RATIO_USAGE;
+  if (code == RATIO_OK) code = run(p, file, ops, nops, row, f, out.f);
+  code = cli_output_close(&out, code, code != RATIO_USAGE);
   free(ops);
   pack_free(p);
-  if (fflush(stdout) != 0 && code == RATIO_OK) {
-    perror("ratio: writing the output");
-    code = RATIO_FAILED;
-  }
   return code;
 }

@@ -1,10 +1,6 @@
 /* cmd_eval: ratio eval PACK -f CASES.csv */
-#include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "batch.h"
 #include "cli.h"
@@ -25,16 +21,9 @@ static const char eval_help[] =
     "      --format FORMAT   text (default), json or csv\n"
     "      --columns LIST    csv: the columns for each opinion, comma-separated:\n"
     "                        outcome, disposition or node names (default: outcome)\n"
-    "  -o, --output FILE     write the output to FILE, which appears only when\n"
-    "                        the run is complete (default: standard output)\n"
     "  -j, --jobs N          decide rows on N threads (default 1); the output\n"
     "                        is the same, in input order\n"
-    "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
-    "      --max-steps N     step budget per pack load and per rule call\n"
-    "                        (default 10000000)\n"
-    "      --max-time SECONDS  time limit for the pack load and for the rule\n"
-    "                        calls of each row (default 10)\n"
-    "  -h, --help            show this help\n"
+    CLI_SHARED_HELP
     "\n"
     "Exit status: 0 every row was decided or left undecided; 1 some row could\n"
     "not be read or a rule failed on it (it is reported in the output), or two\n"
@@ -90,114 +79,29 @@ static int parse_columns(const pack *p, const char *list, render_column **out, i
   return rc;
 }
 
-/* Where -o FILE writes: FILE itself, or, when FILE is a symbolic link, the
- * file it leads to (also one not made yet), so the link stays a link. The
- * caller frees the result. */
-static char *output_target(const char *path) {
-  struct stat st;
-  if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode)) return xstrdup(path);
-  char real[PATH_MAX];
-  if (realpath(path, real)) return xstrdup(real);
-  /* a link to a file not made yet: its target, from the link's folder */
-  char link[PATH_MAX];
-  ssize_t n = readlink(path, link, sizeof link - 1);
-  if (n <= 0) return xstrdup(path);
-  link[n] = '\0';
-  const char *slash = strrchr(path, '/');
-  if (link[0] == '/' || !slash) return xstrdup(link);
-  return xasprintf("%.*s/%s", (int)(slash - path), path, link);
-}
-
-/* -o FILE: the output goes to a temporary file in the folder of FILE (or of
- * the file a link FILE leads to), renamed into place when the run is
- * complete, so FILE is never half written. *target is where it goes. */
-static FILE *open_output(const char *path, char **tmp, char **target) {
-  *target = output_target(path);
-  const char *to = *target;
-  const char *slash = strrchr(to, '/');
-  *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - to), to, slash + 1) : xasprintf(".%s.XXXXXX", to);
-  int fd = mkstemp(*tmp);
-  if (fd < 0) {
-    fprintf(stderr, "ratio eval: cannot write %s: %s\n", path, strerror(errno));
-    free(*tmp);
-    free(*target);
-    *tmp = *target = NULL;
-    return NULL;
-  }
-  /* mkstemp makes the file private: give it the mode of the file it
-   * replaces, or the mode a new file gets */
-  struct stat st;
-  if (stat(to, &st) == 0) {
-    fchmod(fd, st.st_mode & 07777);
-  } else {
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-  }
-  FILE *f = fdopen(fd, "w");
-  if (!f) {
-    close(fd);
-    unlink(*tmp);
-    free(*tmp);
-    free(*target);
-    *tmp = *target = NULL;
-  }
-  return f;
-}
-
-/* Finish the output: flush and close it, and for -o rename the temporary
- * file into place, or remove it when the run did not complete. Returns
- * `code`, or RATIO_USAGE when the output could not be written. */
-static int close_output(FILE *out, char *tmp, const char *target, const char *path, int code, bool complete) {
-  int failed = fflush(out) != 0 || ferror(out);
-  int saved = errno;
-  if (tmp) {
-    failed |= fclose(out) != 0;
-    if (!failed) saved = errno;
-    if (complete && !failed && rename(tmp, target) != 0) {
-      failed = 1;
-      saved = errno;
-    }
-    if (!complete || failed) unlink(tmp);
-    free(tmp);
-  }
-  if (failed && complete) {
-    fprintf(stderr, "ratio eval: cannot write %s: %s\n", tmp ? path : "the output",
-            saved == EPIPE ? "the reader closed the pipe" : saved ? strerror(saved) : "write error");
-    return RATIO_USAGE;
-  }
-  return code;
-}
-
 int cmd_eval(int argc, char **argv) {
   static const struct option longopts[] = {
       {"file", required_argument, NULL, 'f'},
       {"opinion", required_argument, NULL, 'O'},
-      {"output", required_argument, NULL, 'o'},
       {"row", required_argument, NULL, 'r'},
       {"format", required_argument, NULL, 'F'},
       {"columns", required_argument, NULL, 'C'},
       {"jobs", required_argument, NULL, 'j'},
       {"as-of", required_argument, NULL, OPT_AS_OF},
-      {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
-      {"max-time", required_argument, NULL, OPT_MAX_TIME},
-      {"help", no_argument, NULL, 'h'},
+      CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   const char *file = NULL, *opinion = NULL, *row = NULL, *format = "text", *as_of = NULL;
-  const char *columns = NULL, *output = NULL;
+  const char *columns = NULL;
   int jobs = 1;
-  pack_options popts = {0};
+  cli_shared sh = {.cmd = "eval", .help = eval_help};
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:o:j:h", longopts, NULL)) != -1) {
-    err *e = NULL;
+  while ((c = getopt_long(argc, argv, "f:j:" CLI_SHARED_SHORT, longopts, NULL)) != -1) {
     switch (c) {
     case 'f': file = optarg; break;
     case 'O': opinion = optarg; break;
-    case 'o': output = optarg; break;
     case 'r': row = optarg; break;
     case 'F': format = optarg; break;
     case 'C': columns = optarg; break;
@@ -208,17 +112,14 @@ int cmd_eval(int argc, char **argv) {
       break;
     }
     case OPT_AS_OF: as_of = optarg; break;
-    case OPT_MAX_MEMORY:
-    case OPT_MAX_STEPS:
-    case OPT_MAX_TIME:
-      if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
-      break;
-    case 'h': fputs(eval_help, stdout); return RATIO_OK;
-    default:
-      return cli_usage("eval", "unknown or incomplete option '%s'", argv[optind - 1]);
+    default: {
+      int code = cli_shared_option(&sh, c, optarg, argv);
+      if (code != CLI_TAKEN) return code;
+    }
     }
   }
   if (optind >= argc) return cli_usage("eval", "missing PACK (a pack folder or its main .lua file)");
+  if (optind + 1 < argc && !file && optind + 2 == argc) return cli_positional_cases("eval", argv[optind], argv[optind + 1]);
   if (optind + 1 < argc) return cli_usage("eval", "unexpected argument '%s'", argv[optind + 1]);
   if (!file) return cli_usage("eval", "missing -f CASES.csv");
   renderer *(*make)(FILE *, const pack *, const char *) = NULL;
@@ -230,9 +131,10 @@ int cmd_eval(int argc, char **argv) {
 
   /* caught from here on: a signal also stops pack code while it runs */
   volatile sig_atomic_t *stop = ratio_catch_signals();
+  pack_options popts = sh.popts;
   popts.limits.stop = stop;
-  char *tmp = NULL, *target = NULL;
-  popts.limits.partial_file = &tmp; /* removed should a stuck rule end the process */
+  cli_output out = {0};
+  popts.limits.partial_file = &out.tmp; /* removed should a stuck rule end the process */
   pack *p = cli_load_pack(argv[optind], &popts);
   if (!p) return *stop ? 128 + (int)*stop : RATIO_USAGE;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
@@ -241,18 +143,19 @@ int cmd_eval(int argc, char **argv) {
   render_column *cols = NULL;
   int ncols = 0;
   if (nops > 0 && columns && parse_columns(p, columns, &cols, &ncols) != 0) nops = -1;
-  FILE *out = stdout;
-  if (nops > 0 && output && strcmp(output, "-") != 0 && !(out = open_output(output, &tmp, &target))) nops = -1;
+  if (nops > 0 && cli_output_open(&out, &sh) != 0) nops = -1;
   bool complete = false;
   if (nops > 0) {
     struct maker mk = {p, file, cols, ncols, csv, make};
-    renderer *r = make_renderer(&mk, out, stderr);
+    renderer *r = make_renderer(&mk, out.f, stderr);
     batch_options bo = {ops, nops, row, jobs, make_renderer, &mk, argv[optind], &popts, stop};
     render_summary sum;
     err *e = NULL;
     if (batch_run(p, file, &bo, r, &sum, &e) != 0) {
-      fflush(out);
-      code = cli_fail(e, RATIO_USAGE);
+      fflush(out.f);
+      /* an output that broke is reported once, when it is closed */
+      if (cli_output_broken(&out)) err_free(e);
+      else code = cli_fail(e, RATIO_USAGE);
       if (*stop) code = 128 + (int)*stop;
     } else {
       complete = true;
@@ -260,9 +163,7 @@ int cmd_eval(int argc, char **argv) {
     }
     render_free(r);
   }
-  if (out) code = close_output(out, tmp, target, output, code, complete);
-  tmp = NULL; /* freed by close_output */
-  free(target);
+  code = cli_output_close(&out, code, complete);
   free(cols);
   free(ops);
   pack_free(p);

@@ -24,35 +24,30 @@ static const char table_help[] =
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
     "      --format FORMAT   text (default), json or md\n"
     "      --budget N        evaluations allowed per table (default 1000000)\n"
-    "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
-    "      --max-steps N     step budget per pack load and per rule call\n"
-    "  -h, --help            show this help\n"
+    CLI_SHARED_HELP
     "\n"
     "Exit status: 0 the table was built; 1 a rule failed or the budget ran\n"
-    "out; 2 usage or pack error.\n";
+    "out; 2 usage or pack error, or the output could not be written.\n";
 
 int cmd_table(int argc, char **argv) {
   static const struct option longopts[] = {
-      {"opinion", required_argument, NULL, 'o'},
+      {"opinion", required_argument, NULL, 'O'},
       {"vs", required_argument, NULL, OPT_VS},
       {"format", required_argument, NULL, 'F'},
       {"budget", required_argument, NULL, OPT_BUDGET},
       {"as-of", required_argument, NULL, OPT_AS_OF},
-      {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
-      {"help", no_argument, NULL, 'h'},
+      CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   const char *opinion = NULL, *vs = NULL, *format = "text", *as_of = NULL;
   long budget = TABLE_DEFAULT_BUDGET;
-  pack_options popts = {0};
+  cli_shared sh = {.cmd = "table", .help = table_help};
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-    err *e = NULL;
+  while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT, longopts, NULL)) != -1) {
     switch (c) {
-    case 'o': opinion = optarg; break;
+    case 'O': opinion = optarg; break;
     case OPT_VS: vs = optarg; break;
     case 'F': format = optarg; break;
     case OPT_AS_OF: as_of = optarg; break;
@@ -60,12 +55,10 @@ int cmd_table(int argc, char **argv) {
       if ((budget = cli_count(optarg, 1, 1000000000L)) < 0)
         return cli_usage("table", "--budget '%s' is not a count between 1 and 10^9", optarg);
       break;
-    case OPT_MAX_MEMORY:
-    case OPT_MAX_STEPS:
-      if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
-      break;
-    case 'h': fputs(table_help, stdout); return RATIO_OK;
-    default: return cli_usage("table", "unknown or incomplete option '%s'", argv[optind - 1]);
+    default: {
+      int code = cli_shared_option(&sh, c, optarg, argv);
+      if (code != CLI_TAKEN) return code;
+    }
     }
   }
   if (optind >= argc) return cli_usage("table", "missing PACK (a pack folder or its main .lua file)");
@@ -74,7 +67,7 @@ int cmd_table(int argc, char **argv) {
   reason_format f;
   if (reason_format_parse(format, &f) != 0)
     return cli_usage("table", "unknown format '%s' (formats: text, json, md)", format);
-  pack *p = cli_load_pack(argv[optind], &popts);
+  pack *p = cli_load_pack(argv[optind], &sh.popts);
   if (!p) return RATIO_USAGE;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   int code = RATIO_USAGE;
@@ -98,15 +91,16 @@ int cmd_table(int argc, char **argv) {
       err *e = NULL;
       if (table_build(p, ops[i], vs_op, &to, &tables[i], &e) != 0) code = cli_fail(e, RATIO_FAILED);
     }
-    if (code == RATIO_OK) render_table(f, stdout, p, tables, nops);
+    cli_output out = {0};
+    if (code == RATIO_OK) code = cli_output_open(&out, &sh);
+    if (code == RATIO_OK) {
+      render_table(f, out.f, p, tables, nops);
+      code = cli_output_close(&out, code, true);
+    }
     for (int i = 0; i < nops; i++) table_free(tables[i]);
     free(tables);
   }
   free(ops);
   pack_free(p);
-  if (fflush(stdout) != 0 && code == RATIO_OK) {
-    perror("ratio: writing the output");
-    code = RATIO_FAILED;
-  }
   return code;
 }

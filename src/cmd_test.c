@@ -22,13 +22,11 @@ static const char test_help[] =
     "      --coverage        also report which nodes, values, first branches\n"
     "                        and overrides no row exercises\n"
     "      --as-of DATE      check only the opinions in force on DATE\n"
-    "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
-    "      --max-steps N     step budget per pack load and per rule call\n"
-    "      --max-time SECONDS  time limit for the pack load and for each row\n"
-    "  -h, --help            show this help\n"
+    CLI_SHARED_HELP
     "\n"
     "Exit status: 0 every expectation passed; 1 some expectation failed or a\n"
-    "row could not be read; 2 usage, file or pack error.\n";
+    "row could not be read; 2 usage, file or pack error, or the output could\n"
+    "not be written.\n";
 
 int cmd_test(int argc, char **argv) {
   static const struct option longopts[] = {
@@ -36,32 +34,25 @@ int cmd_test(int argc, char **argv) {
       {"quiet", no_argument, NULL, 'q'},
       {"coverage", no_argument, NULL, 'c'},
       {"as-of", required_argument, NULL, OPT_AS_OF},
-      {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
-      {"max-time", required_argument, NULL, OPT_MAX_TIME},
-      {"help", no_argument, NULL, 'h'},
+      CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   const char *format = "text", *as_of = NULL;
   bool quiet = false, want_coverage = false;
-  pack_options popts = {0};
+  cli_shared sh = {.cmd = "test", .help = test_help};
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
-    err *e = NULL;
+  while ((c = getopt_long(argc, argv, "q" CLI_SHARED_SHORT, longopts, NULL)) != -1) {
     switch (c) {
     case 'F': format = optarg; break;
     case 'q': quiet = true; break;
     case 'c': want_coverage = true; break;
     case OPT_AS_OF: as_of = optarg; break;
-    case OPT_MAX_MEMORY:
-    case OPT_MAX_STEPS:
-    case OPT_MAX_TIME:
-      if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
-      break;
-    case 'h': fputs(test_help, stdout); return RATIO_OK;
-    default: return cli_usage("test", "unknown or incomplete option '%s'", argv[optind - 1]);
+    default: {
+      int code = cli_shared_option(&sh, c, optarg, argv);
+      if (code != CLI_TAKEN) return code;
+    }
     }
   }
   test_format_kind kind;
@@ -71,8 +62,13 @@ int cmd_test(int argc, char **argv) {
   else return cli_usage("test", "unknown format '%s' (formats: text, tap, junit)", format);
   if (optind >= argc) return cli_usage("test", "missing PACK (a pack folder or its main .lua file)");
 
-  pack *p = cli_load_pack(argv[optind], &popts);
+  pack *p = cli_load_pack(argv[optind], &sh.popts);
   if (!p) return RATIO_USAGE;
+  cli_output out;
+  if (cli_output_open(&out, &sh) != 0) {
+    pack_free(p);
+    return RATIO_USAGE;
+  }
   char **files = argv + optind + 1;
   int nfiles = argc - optind - 1;
   if (nfiles == 0) {
@@ -87,19 +83,19 @@ int cmd_test(int argc, char **argv) {
                     "pack { cases = { \"cases/x.csv\" } }\n");
   } else if (nops > 0) {
     coverage *cov = want_coverage ? coverage_new(p) : NULL;
-    test_report *tr = test_report_new(kind, stdout, !quiet);
+    test_report *tr = test_report_new(kind, out.f, !quiet);
     test_options to = {ops, nops, cov};
     test_totals tot = {0, 0, 0};
     code = RATIO_OK;
     for (int i = 0; i < nfiles && code != RATIO_USAGE; i++) {
       err *e = NULL;
       if (testrun_file(p, files[i], &to, test_report_reporter(tr), &tot, &e) != 0) {
-        fflush(stdout);
+        fflush(out.f);
         code = cli_fail(e, RATIO_USAGE);
       }
     }
     if (code != RATIO_USAGE) {
-      if (cov) coverage_print(cov, kind == TEST_FORMAT_TEXT ? stdout : stderr);
+      if (cov) coverage_print(cov, kind == TEST_FORMAT_TEXT ? out.f : stderr);
       test_report_end(tr, &tot);
       code = tot.failed ? RATIO_FAILED : RATIO_OK;
     }
@@ -108,5 +104,5 @@ int cmd_test(int argc, char **argv) {
   }
   free(ops);
   pack_free(p);
-  return code;
+  return cli_output_close(&out, code, code != RATIO_USAGE);
 }

@@ -27,15 +27,14 @@ static const char whatif_help[] =
     "      --format FORMAT   text (default), json or md\n"
     "      --budget N        evaluations per search (default 200000); past it\n"
     "                        the search stops and says how far it got\n"
-    "      --max-memory SIZE memory limit of the pack's Lua code (default 64M)\n"
-    "      --max-steps N     step budget per pack load and per rule call\n"
-    "  -h, --help            show this help\n"
+    CLI_SHARED_HELP
     "\n"
     "Exit status: 0 the search ran; 1 the row could not be read or a rule\n"
-    "failed on it; 2 usage, file or pack error.\n";
+    "failed on it; 2 usage, file or pack error, or the output could not be\n"
+    "written.\n";
 
 static int run(const pack *p, const char *file, const int *ops, int nops, const char *row_id, reason_format f,
-               long budget) {
+               long budget, FILE *out) {
   err *e = NULL;
   case_reader *cr = cases_open(p, file, &e);
   if (!cr) return cli_fail(e, RATIO_USAGE);
@@ -65,7 +64,7 @@ static int run(const pack *p, const char *file, const int *ops, int nops, const 
     code = RATIO_OK;
     for (int i = 0; i < nops && code == RATIO_OK; i++)
       if (whatif_row(p, ops[i], &row, &wo, &res[i], &e) != 0) code = cli_fail(e, RATIO_FAILED);
-    if (code == RATIO_OK) render_whatif(f, stdout, p, cases_name(cr), &row, res, nops);
+    if (code == RATIO_OK) render_whatif(f, out, p, cases_name(cr), &row, res, nops);
     for (int i = 0; i < nops; i++) whatif_free(res[i]);
     free(res);
     break;
@@ -82,58 +81,54 @@ int cmd_whatif(int argc, char **argv) {
   static const struct option longopts[] = {
       {"file", required_argument, NULL, 'f'},
       {"row", required_argument, NULL, 'r'},
-      {"opinion", required_argument, NULL, 'o'},
+      {"opinion", required_argument, NULL, 'O'},
       {"format", required_argument, NULL, 'F'},
       {"budget", required_argument, NULL, OPT_BUDGET},
       {"as-of", required_argument, NULL, OPT_AS_OF},
-      {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
-      {"help", no_argument, NULL, 'h'},
+      CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   const char *file = NULL, *row = NULL, *opinion = NULL, *format = "text", *as_of = NULL;
   long budget = WHATIF_DEFAULT_BUDGET;
-  pack_options popts = {0};
+  cli_shared sh = {.cmd = "whatif", .help = whatif_help};
   int c;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
-    err *e = NULL;
+  while ((c = getopt_long(argc, argv, "f:" CLI_SHARED_SHORT, longopts, NULL)) != -1) {
     switch (c) {
     case 'f': file = optarg; break;
     case 'r': row = optarg; break;
-    case 'o': opinion = optarg; break;
+    case 'O': opinion = optarg; break;
     case 'F': format = optarg; break;
     case OPT_AS_OF: as_of = optarg; break;
     case OPT_BUDGET:
       if ((budget = cli_count(optarg, 1, 1000000000L)) < 0)
         return cli_usage("whatif", "--budget '%s' is not a count between 1 and 10^9", optarg);
       break;
-    case OPT_MAX_MEMORY:
-    case OPT_MAX_STEPS:
-      if (cli_limit_option(c, optarg, &popts, &e) != 0) return cli_fail(e, RATIO_USAGE);
-      break;
-    case 'h': fputs(whatif_help, stdout); return RATIO_OK;
-    default: return cli_usage("whatif", "unknown or incomplete option '%s'", argv[optind - 1]);
+    default: {
+      int code = cli_shared_option(&sh, c, optarg, argv);
+      if (code != CLI_TAKEN) return code;
+    }
     }
   }
   if (optind >= argc) return cli_usage("whatif", "missing PACK (a pack folder or its main .lua file)");
+  if (optind + 1 < argc && !file && optind + 2 == argc)
+    return cli_positional_cases("whatif", argv[optind], argv[optind + 1]);
   if (optind + 1 < argc) return cli_usage("whatif", "unexpected argument '%s'", argv[optind + 1]);
   if (!file) return cli_usage("whatif", "missing -f CASES.csv");
   if (!row) return cli_usage("whatif", "missing --row ID (the row to vary)");
   reason_format f;
   if (reason_format_parse(format, &f) != 0)
     return cli_usage("whatif", "unknown format '%s' (formats: text, json, md)", format);
-  pack *p = cli_load_pack(argv[optind], &popts);
+  pack *p = cli_load_pack(argv[optind], &sh.popts);
   if (!p) return RATIO_USAGE;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   int nops = cli_pick_opinions(p, opinion, as_of, ops);
-  int code = nops > 0 ? run(p, file, ops, nops, row, f, budget) : RATIO_USAGE;
+  cli_output out = {0};
+  int code = nops > 0 ? cli_output_open(&out, &sh) : RATIO_USAGE;
+  if (code == RATIO_OK) code = run(p, file, ops, nops, row, f, budget, out.f);
+  code = cli_output_close(&out, code, code == RATIO_OK);
   free(ops);
   pack_free(p);
-  if (fflush(stdout) != 0 && code == RATIO_OK) {
-    perror("ratio: writing the output");
-    code = RATIO_FAILED;
-  }
   return code;
 }

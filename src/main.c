@@ -1,4 +1,5 @@
 /* main: the command table, the global options, and the exit code. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,7 +28,8 @@ static void usage(FILE *out) {
   for (const command *c = ratio_commands; c->name; c++) fprintf(out, "  %-8s %s\n", c->name, c->summary);
   fputs("\n"
         "Options:\n"
-        "  -h, --help     show this help; 'ratio COMMAND --help' for a command\n"
+        "  -h, --help     show this help; 'ratio help COMMAND' or 'ratio COMMAND\n"
+        "                 --help' for a command\n"
         "  --version      print the version\n"
         "\n"
         "Exit status: 0 success, 1 the run worked but something failed (a row,\n"
@@ -41,7 +43,14 @@ int main(int argc, char **argv) {
     return RATIO_USAGE;
   }
   const char *name = argv[1];
-  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+  bool help = strcmp(name, "help") == 0;
+  if (help && argc > 2) {
+    /* ratio help COMMAND: the command's own help */
+    name = argv[2];
+    char *cmd_argv[] = {argv[2], "--help", NULL};
+    for (const command *c = ratio_commands; c->name; c++)
+      if (strcmp(c->name, name) == 0) return c->run(2, cmd_argv);
+  } else if (help || strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
     usage(stdout);
     return RATIO_OK;
   }

@@ -1,0 +1,72 @@
+#!/bin/bash
+# The same table of checks for every command that writes output: what the
+# shared frame promises (src/cli.c). For each command line:
+#   --help         exit 0, the command's own usage first
+#   > /dev/full    exit 2 and one message: "ratio CMD: cannot write the output: ..."
+#   -o FILE        exit as on standard output, FILE holds the same bytes
+#   | head -c 1    the reader goes away: no message, exit 141 (as grep does)
+# Ends with "frame: N passed, N failed".
+# Usage: frame.sh RATIO_BINARY
+set -u
+bin=$1
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL frame $1"; }
+
+dp=rules/due_process
+# command name, then its arguments (output large enough to fill a pipe)
+cases=(
+  "eval|$dp -f cases/hypotheticals.csv"
+  "facts|$dp"
+  "test|$dp"
+  "check|$dp"
+  "compare|$dp -f cases/hypotheticals.csv"
+  "whatif|$dp -f cases/davidson.csv --row davidson --budget 2000"
+  "table|$dp --opinion majority"
+)
+for c in "${cases[@]}"; do
+  cmd=${c%%|*}
+  # shellcheck disable=SC2206
+  args=(${c#*|})
+
+  # --help, and ratio help CMD
+  out=$("$bin" "$cmd" --help 2>&1); code=$?
+  if [ $code -eq 0 ] && [[ $out == "Usage: ratio $cmd "* ]]; then ok; else bad "$cmd --help (exit $code)"; fi
+  if [ "$("$bin" help "$cmd")" = "$out" ]; then ok; else bad "ratio help $cmd"; fi
+
+  # the reference run
+  "$bin" "$cmd" "${args[@]}" >"$tmp/ref" 2>/dev/null; ref_code=$?
+
+  # a full disk: exit 2 and one line
+  "$bin" "$cmd" "${args[@]}" >/dev/full 2>"$tmp/err"; code=$?
+  lines=$(grep -c "cannot write the output" "$tmp/err")
+  if [ $code -eq 2 ] && [ "$lines" -eq 1 ] && grep -q "^ratio $cmd: cannot write the output: " "$tmp/err"; then ok
+  else bad "$cmd > /dev/full: exit $code, $(head -c 200 "$tmp/err")"; fi
+
+  # -o FILE: the same bytes, the same exit code, no temporary file left
+  rm -f "$tmp/o"
+  "$bin" "$cmd" "${args[@]}" -o "$tmp/o" >"$tmp/stdout" 2>/dev/null; code=$?
+  if [ $code -eq $ref_code ] && cmp -s "$tmp/o" "$tmp/ref" && [ ! -s "$tmp/stdout" ] && [ -z "$(ls -A "$tmp" | grep '^\.o\.')" ]; then ok
+  else bad "$cmd -o FILE: exit $code (expected $ref_code)"; fi
+
+  # a reader that goes away: quiet, 141
+  "$bin" "$cmd" "${args[@]}" 2>"$tmp/err" | head -c 1 >/dev/null
+  code=${PIPESTATUS[0]}
+  if [ "$(wc -c <"$tmp/ref")" -le 65536 ]; then
+    : # too little output to outlast the pipe's buffer: nothing to check
+  elif [ $code -eq 141 ] && [ ! -s "$tmp/err" ]; then ok
+  else bad "$cmd | head: exit $code, $(head -c 200 "$tmp/err")"; fi
+done
+
+# A positional case file where -f is needed: the hint names the command line.
+for cmd in eval compare whatif; do
+  err=$("$bin" "$cmd" $dp cases/davidson.csv 2>&1 >/dev/null); code=$?
+  if [ $code -eq 2 ] && [[ $err == *"give the case file with -f: ratio $cmd $dp -f cases/davidson.csv"* ]]; then ok
+  else bad "$cmd with a positional case file: exit $code, $err"; fi
+done
+
+echo "frame: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
