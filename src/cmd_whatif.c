@@ -40,6 +40,7 @@ static int run(const pack *p, const char *file, const int *ops, int nops, const 
   if (!cr) return cli_fail(e, RATIO_USAGE);
   int code = RATIO_USAGE;
   bool found = false;
+  int found_line = 0;
   for (;;) {
     case_row row;
     int got = cases_next(cr, &row, &e);
@@ -54,7 +55,16 @@ static int run(const pack *p, const char *file, const int *ops, int nops, const 
       e = NULL;
       continue;
     }
+    if (found) {
+      /* the id names two rows: the one varied is the first; say so, as
+       * eval and compare do for a reused id */
+      err_free(e);
+      fflush(out);
+      code = cli_fail(case_ids_error(cases_name(cr), row.line, row.id_col, row.id, found_line), RATIO_FAILED);
+      break;
+    }
     found = true;
+    found_line = row.line;
     if (got == 2) {
       code = cli_fail(e, RATIO_FAILED);
       break;
@@ -67,7 +77,8 @@ static int run(const pack *p, const char *file, const int *ops, int nops, const 
     if (code == RATIO_OK) render_whatif(f, out, p, cases_name(cr), &row, res, nops);
     for (int i = 0; i < nops; i++) whatif_free(res[i]);
     free(res);
-    break;
+    if (code != RATIO_OK) break;
+    /* read on: a later row with the same id is a mistake to report */
   }
   if (!found)
     code = cli_fail(err_hint(err_new(cases_name(cr), 0, 0, "no row has the id '%s'", row_id),
