@@ -101,11 +101,6 @@ void lint_sort(lint_report *r, int from) {
  * name built at run time is not seen), but it keeps the checks from calling
  * a fact unused when only a function reads it. */
 
-typedef struct src_file {
-  const char *name; /* borrowed from the pack */
-  char *text;       /* NULL when it could not be read */
-} src_file;
-
 /* A name a rule function assigns to (or whose table it writes into)
  * without declaring it: a local of the pack's file or a global. */
 typedef struct func_write {
@@ -127,33 +122,13 @@ typedef struct func_reads {
 typedef struct lint_ctx {
   const pack *p;
   lint_report *r;
-  src_file *files;
-  int nfiles;
   func_reads *funcs;
   int nfuncs;
 } lint_ctx;
 
-static const char *file_text(lint_ctx *c, const char *name) {
-  for (int i = 0; i < c->nfiles; i++)
-    if (strcmp(c->files[i].name, name) == 0) return c->files[i].text;
-  c->files = xrealloc(c->files, sizeof *c->files * (size_t)(c->nfiles + 1));
-  src_file *f = &c->files[c->nfiles++];
-  f->name = name;
-  f->text = NULL;
-  FILE *in = fopen(name, "rb");
-  if (in) {
-    size_t cap = 4096, len = 0, got;
-    char *buf = xmalloc(cap);
-    while ((got = fread(buf + len, 1, cap - len - 1, in)) > 0) {
-      len += got;
-      if (cap - len < 2) buf = xrealloc(buf, cap *= 2);
-    }
-    buf[len] = '\0';
-    fclose(in);
-    f->text = buf;
-  }
-  return f->text;
-}
+/* A pack file's text, as the sandbox read it when the pack loaded (the same
+ * size cap and path rules): never read a second time. */
+static const char *file_text(lint_ctx *c, const char *name) { return sandbox_source(c->p->sb, name, NULL); }
 
 typedef enum { TK_END, TK_NAME, TK_STRING, TK_PUNCT } tk_kind;
 
@@ -1084,7 +1059,7 @@ static void check_source(lint_ctx *c) {
 }
 
 void lint_pack(const pack *p, lint_report *r) {
-  lint_ctx c = {p, r, NULL, 0, NULL, 0};
+  lint_ctx c = {p, r, NULL, 0};
   int before = r->n;
   check_usage(&c);
   walk_all(&c, visit_func_names, NULL);
@@ -1093,8 +1068,6 @@ void lint_pack(const pack *p, lint_report *r) {
   check_firsts(&c);
   check_source(&c);
   lint_sort(r, before);
-  for (int i = 0; i < c.nfiles; i++) free(c.files[i].text);
-  free(c.files);
   for (int i = 0; i < c.nfuncs; i++) {
     for (int k = 0; k < c.funcs[i].nwrites; k++) free(c.funcs[i].writes[k].name);
     free(c.funcs[i].writes);

@@ -177,6 +177,28 @@ static char *join(char *const *list, int n) {
 }
 
 /* Resolve a name used in a rule; reports and returns false when unknown. */
+/* The line where a rule names `name` in quotes: a name written as a plain
+ * string in a rule is known only by the line of its declaration (or of the
+ * combinator around it), so look for it in the pack's text from there, a
+ * few lines on at most. Falls back to `line`. */
+static int line_of_name(const loader *ld, const char *file, int line, const char *name) {
+  size_t len = 0;
+  const char *text = file && ld->p->sb ? sandbox_source(ld->p->sb, file, &len) : NULL;
+  if (!text || line < 1) return line;
+  const char *s = text, *end = text + len;
+  for (int l = 1; l < line && s < end; s++)
+    if (*s == '\n') l++;
+  size_t n = strlen(name);
+  for (int l = line; l < line + 40 && s < end; l++) {
+    const char *eol = memchr(s, '\n', (size_t)(end - s));
+    if (!eol) eol = end;
+    for (const char *q = s; q + n + 2 <= eol; q++)
+      if ((*q == '"' || *q == '\'') && q[n + 1] == *q && memcmp(q + 1, name, n) == 0) return l;
+    s = eol + 1;
+  }
+  return line;
+}
+
 static bool resolve(loader *ld, const char *name, const char *file, int line, pack_ref *out) {
   int i = pack_fact_index(ld->p, name);
   if (i >= 0) {
@@ -189,7 +211,7 @@ static bool resolve(loader *ld, const char *name, const char *file, int line, pa
     return true;
   }
   char *hint = did_you_mean(ld->p, name, true, true);
-  add_err(ld, file, line, hint, "unknown fact or node '%s'", name);
+  add_err(ld, file, line_of_name(ld, file, line, name), hint, "unknown fact or node '%s'", name);
   free(hint);
   return false;
 }
@@ -479,8 +501,8 @@ static expr *conv_expr(loader *ld, lua_State *L, int idx, const want *w) {
       ref_values(ld->p, x->ref, &values, &n);
       char *hint = n ? xasprintf("test it with is(\"%s\", \"%s\")", refname, values[0])
                      : xasprintf("compare it with gt, ge, lt, le, eq or ne");
-      add_err(ld, x->file, x->line, hint, "'%s' is not yes/no, so it cannot stand alone as a condition",
-              refname);
+      add_err(ld, x->file, line_of_name(ld, x->file, x->line, refname), hint,
+              "'%s' is not yes/no, so it cannot stand alone as a condition", refname);
       free(hint);
       expr_free(x);
       out = NULL;

@@ -64,6 +64,14 @@ struct sandbox {
     int line;
   } *rule_src;
   int nrule_src;
+  /* owned: the text of each pack file loaded, by the name messages use,
+   * for the checks that read the source (lint) and for positions */
+  struct source {
+    char *name;
+    char *text;
+    size_t len;
+  } *sources;
+  int nsources;
   const char *cur_file, *cur_node;
   int cur_line;
   bool hooked;               /* the step hook is on */
@@ -384,6 +392,7 @@ static char *read_file(const char *path, size_t *len, err **e, const char *shown
     free(buf);
     return NULL;
   }
+  buf[n] = '\0'; /* n < cap: a full buffer grew before the next read */
   *len = n;
   return buf;
 }
@@ -551,6 +560,9 @@ static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
     free(shown);
     lua_error(L);
   }
+  /* kept: the sandbox owns the text from here on, error or not */
+  sb->sources = xrealloc(sb->sources, sizeof *sb->sources * (size_t)(sb->nsources + 1));
+  sb->sources[sb->nsources++] = (struct source){xstrdup(shown), src, len};
   char *chunkname = xasprintf("@%s", shown);
   int status = luaL_loadbufferx(L, src, len, chunkname, "t");
   free(chunkname);
@@ -569,7 +581,6 @@ static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
     sb->load_hint_msg = sb->load_hint ? xstrdup(lua_tostring(L, -1)) : NULL;
   }
   free(shown);
-  free(src);
   if (status != LUA_OK) lua_error(L); /* the syntax error, already "file:line:" */
   lua_rawgeti(L, LUA_REGISTRYINDEX, sb->env_ref);
   if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
@@ -1046,7 +1057,21 @@ void sandbox_free(sandbox *sb) {
   free(sb->load_hint_msg);
   for (int i = 0; i < sb->nrule_watch; i++) free(sb->rule_watch[i].entries);
   free(sb->rule_watch);
+  for (int i = 0; i < sb->nsources; i++) {
+    free(sb->sources[i].name);
+    free(sb->sources[i].text);
+  }
+  free(sb->sources);
   free(sb);
+}
+
+const char *sandbox_source(const sandbox *sb, const char *name, size_t *len) {
+  for (int i = 0; i < sb->nsources; i++) {
+    if (strcmp(sb->sources[i].name, name) != 0) continue;
+    if (len) *len = sb->sources[i].len;
+    return sb->sources[i].text;
+  }
+  return NULL;
 }
 
 /* ---- loading and calling -------------------------------------------------- */

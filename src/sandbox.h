@@ -94,4 +94,10 @@ void sandbox_start_row(sandbox *sb);
 /* Bytes currently held by the pack's Lua heap. */
 size_t sandbox_memory(const sandbox *sb);
 
+/* The text of a pack file the sandbox loaded, by the name its messages use
+ * (read once, under the same size cap and path rules as loading), or NULL.
+ * Owned by the sandbox; *len (may be NULL) is its length. The text may
+ * hold NUL bytes: use len. */
+const char *sandbox_source(const sandbox *sb, const char *name, size_t *len);
+
 #endif

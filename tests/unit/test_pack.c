@@ -314,6 +314,25 @@ static void test_relative_folder_name_in_messages(void **state) {
 
 /* ---- what a path can be ------------------------------------------------------ */
 
+static void test_errors_at_the_rule_line(void **state) {
+  th_dir *d = *state;
+  /* a name in a rule is reported where it is written, not where its
+   * declaration begins */
+  err *e = th_pack_err(d->path,
+                       "pack { name = \"p\" }\n"    /* 1 */
+                       "fact \"a\" { yesno }\n"     /* 2 */
+                       "node \"x\" {\n"             /* 3 */
+                       "  title = \"X\",\n"         /* 4 */
+                       "  rule = \"nope\",\n"       /* 5 */
+                       "}\n"
+                       "opinion \"o\" { decides = \"x\" }\n",
+                       NULL);
+  assert_non_null(e);
+  assert_string_equal(e->msg, "unknown fact or node 'nope'");
+  assert_int_equal(e->line, 5);
+  err_free(e);
+}
+
 static void test_load_missing_path(void **state) {
   th_dir *d = *state;
   char path[PATH_MAX];
@@ -1033,6 +1052,7 @@ int main(void) {
       T(test_load_lua_file_path),
       T(test_load_trailing_slash),
       T(test_relative_folder_name_in_messages),
+      T(test_errors_at_the_rule_line),
       T(test_load_missing_path),
       T(test_load_not_a_pack),
       T(test_err_unknown_fact_did_you_mean),

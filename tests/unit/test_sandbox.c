@@ -135,6 +135,23 @@ static void test_load_shows_display_root(void **state) {
   sandbox_free(sb);
 }
 
+static void test_sources_kept(void **state) {
+  th_dir *d = *state;
+  th_write(d->path, "pack.lua", "pack { name = 'x' }\ninclude 'more.lua'\n");
+  th_write(d->path, "more.lua", "fact 'a' { yesno }\n");
+  err *e = NULL;
+  sandbox *sb = sandbox_new(NULL, &e);
+  assert_int_equal(sandbox_load_pack(sb, "pack.lua", d->path, "rules/mine", &e), 0);
+  size_t len = 0;
+  const char *text = sandbox_source(sb, "rules/mine/more.lua", &len);
+  assert_non_null(text);
+  assert_int_equal(len, strlen("fact 'a' { yesno }\n"));
+  assert_string_equal(text, "fact 'a' { yesno }\n"); /* terminated */
+  assert_non_null(sandbox_source(sb, "rules/mine/pack.lua", NULL));
+  assert_null(sandbox_source(sb, "rules/mine/absent.lua", NULL));
+  sandbox_free(sb);
+}
+
 static void test_memory_grows_with_load(void **state) {
   th_dir *d = *state;
   err *e = NULL;
@@ -500,6 +517,7 @@ int main(void) {
       cmocka_unit_test(test_new_too_little_memory),
       T(test_load_missing_root),
       T(test_load_shows_display_root),
+      T(test_sources_kept),
       T(test_memory_grows_with_load),
       T(test_with_registry_errors),
       T(test_call_rule_results),
