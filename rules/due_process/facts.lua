@@ -39,8 +39,8 @@ fact "could_protect_self" { yesno, optional = true,
 -- IV. The officials' state of mind: primary facts -----------------------------------
 -- Who did the harm
 fact "officials_attacked" { yesno,
-  ask  = "Did officials themselves attack the plaintiff?",
-  help = "An unjustified beating by guards, as in Johnson v. Glick; not an attack by another inmate.",
+  ask  = "Did officials themselves use force on the plaintiff?",
+  help = "Force by the officials themselves, not an attack by another inmate. Whether it was a violation turns on why they used it: say so in intent_to_harm (meant to harm) and restoring_order (a good-faith effort to restore order).",
 }
 
 fact "intent_to_harm" { yesno,
@@ -77,7 +77,7 @@ fact "opportunity" { yesno,
 -- What they did with it
 fact "conscious_decision" { yesno,
   ask  = "Did an official consciously decide not to act on the known danger?",
-  help = "Putting a reported threat aside for other work, knowingly, is a decision not to act; James made at least two.",
+  help = "Putting a reported threat aside for other work, knowingly, is a decision not to act; James made at least two. An official who judged in good faith that there was no serious danger did not decide to leave a known danger alone: answer no.",
 }
 
 fact "forgot" { yesno, optional = true,

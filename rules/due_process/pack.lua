@@ -41,6 +41,9 @@ pack {
     "../../cases/davidson.csv",
     "../../cases/decided.csv",
     "../../cases/hypotheticals.csv",
+    "../../cases/blind.csv",
+    "../../cases/twins.csv",
+    "../../cases/decided_more.csv",
   },
 }
 
