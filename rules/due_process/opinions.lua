@@ -196,18 +196,34 @@ opinion "law_2015" {
 
 -- The courts of appeals' state-created danger rule, read from DeShaney's
 -- remark that the State had played no part in creating the danger. A circuit
--- rule, not the Court's: carried as its own opinion from Wood v. Ostrander.
-opinion "circuits_scd" {
-  title  = "The courts of appeals' state-created danger rule (Wood v. Ostrander, 9th Cir. 1989)",
-  author = "Thompson",
-  role   = "circuit rule",
-  date   = "1989-06-27",
-  base   = "law_1989",
-  override "duty_to_protect" {
+-- rule, not the Court's: carried as its own opinion from Wood v. Ostrander,
+-- in two dated parts so that on every other question it follows the Court's
+-- law of its day (before and after Kingsley).
+local function state_created_danger_duty()
+  return override "duty_to_protect" {
     by   = { "wood_state_created_danger", "deshaney_custody" },
     rule = any { is("status", "convicted_prisoner", "pretrial_detainee", "committed"), no "harm_by_third_party",
                  "state_created_danger" },
     yes  = "Under the circuits' rule the State owed the plaintiff protection: it held him, its officials' own conduct did the harm, or its officials created the danger.",
     no   = "Even under the circuits' rule the State owed this free person no protection: it did not hold him and did not create the danger.",
-  },
+  }
+end
+
+opinion "circuits_scd" {
+  title      = "The courts of appeals' state-created danger rule (Wood v. Ostrander, 9th Cir. 1989)",
+  author     = "Thompson",
+  role       = "circuit rule",
+  date       = "1989-06-27",
+  until_date = "2015-06-22",
+  base       = "law_1989",
+  state_created_danger_duty(),
+}
+
+opinion "circuits_scd_2015" {
+  title  = "The courts of appeals' state-created danger rule, with the Court's law from 2015",
+  author = "Thompson",
+  role   = "circuit rule",
+  date   = "2015-06-22",
+  base   = "law_2015",
+  state_created_danger_duty(),
 }
