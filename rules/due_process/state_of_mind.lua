@@ -79,7 +79,7 @@ node "lack_of_due_care" {
   ask   = "Did an official fail to take due care: forget, misjudge, or leave a hazard?",
   by    = { "davidson", "daniels" },
   rule  = any { "careless", "forgot" },
-  yes     = "An official failed to take due care (careless: {careless}; forgot: {forgot}): the Court's own description of forgetting a warning or misjudging its urgency.",
+  yes     = "An official failed to take due care (careless: {careless}; forgot: {forgot}): what the Court calls lack of due care, as in forgetting a warning or misjudging its urgency.",
   no      = "No want of due care is shown.",
   unknown = "It is not known whether an official failed to take due care.",
 }
