@@ -81,7 +81,7 @@ node "duty_to_protect" {
   by    = { "youngberg", "davidson" },
   rule  = any { is("status", "convicted_prisoner", "pretrial_detainee", "committed"), no "harm_by_third_party" },
   open  = "harm_by_third_party",
-  yes     = "The State owed the plaintiff protection: it held him in custody ({status}), or its officials' own conduct did the harm.",
+  yes     = "The State owed the plaintiff protection: he was in its custody, or its officials' own conduct did the harm (status: {status}; harm done by others: {harm_by_third_party}).",
   no      = "The State owed this free person no protection from harm others did.",
   unknown = "Whether the State owed a free person protection from harm done by others is not decided by this opinion (status: {status}).",
 }
@@ -120,7 +120,7 @@ node "punitive_force" {
   open  = all { is("status", "pretrial_detainee", "committed"), "officials_attacked", "force_unreasonable" },
   yes     = "Officials used force on a {status} to harm him: punishment of one the State may not punish.",
   no      = "No force amounting to punishment of a detainee or committed person (status: {status}; officials used force: {officials_attacked}; meant harm: {intent_to_harm}).",
-  unknown = "The force was more than the situation called for, but no purpose to harm is shown; before 2015 the Court had not said whether objective excess alone makes force on a detainee punishment.",
+  unknown = "Whether the force punished the {status} is not settled: a purpose to harm is not shown, and before 2015 the Court had not said whether force more than the situation called for is enough; or a fact that decides it is not known.",
 }
 
 node "deprivation" {
@@ -129,7 +129,7 @@ node "deprivation" {
   by    = { "daniels", "daniels_abuse_of_power", "daniels_n3", "davidson" },
   rule  = any { is("culpability", "intentional", "deliberate_indifference"), "deliberate_deprivation", "punitive_force" },
   open  = is("culpability", "reckless", "gross_negligence"),
-  yes     = "The plaintiff was deprived of {interest}: conduct of this kind (state of mind: {culpability}), a deliberate taking, or punitive force is the abuse of power the Due Process Clause guards against.",
+  yes     = "The plaintiff was deprived of {interest}: conduct meant to harm or knowingly indifferent to the harm, a deliberate taking, or punitive force is the abuse of power the Due Process Clause guards against (the elements below say which).",
   no      = "The state of mind was {culpability}, and the Due Process Clause is not triggered by an official's lack of due care: there was no deprivation.",
   unknown = "Whether there was a deprivation is open (state of mind: {culpability}): Daniels left recklessness and gross negligence open, or a fact that decides it is not known.",
 }

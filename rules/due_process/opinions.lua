@@ -68,7 +68,7 @@ opinion "blackmun" {
     rule = any { is("culpability", "intentional", "deliberate_indifference", "reckless"),
                  "custodial_negligence", "deliberate_deprivation", "punitive_force" },
     open = "recklessness_review_owed",
-    yes     = "For Blackmun the conduct (state of mind: {culpability}) deprived the plaintiff of {interest}: it was reckless or worse, or the State took away his means of self-protection and then ignored his plea for help.",
+    yes     = "For Blackmun the plaintiff was deprived of {interest} (state of mind: {culpability}): the conduct was reckless or worse, a deliberate taking or punitive force, or the State took away his means of self-protection and then ignored his plea for help.",
     no      = "Even for Blackmun there was no deprivation: the conduct was {culpability}, and the State had not both taken away the plaintiff's self-protection and ignored his plea for help.",
     unknown = "For Blackmun whether there was a deprivation is open: his rule for negligence does not reach the case, and the record points to recklessness that must first be reviewed below, or a fact that decides it is not known.",
   },
