@@ -123,15 +123,29 @@ node "punitive_force" {
   unknown = "Whether the force punished the {status} is not settled: a purpose to harm is not shown, and before 2015 the Court had not said whether force more than the situation called for is enough; or a fact that decides it is not known.",
 }
 
+-- The state of mind that deprives. The Court: intent or deliberate
+-- indifference; never negligence (Daniels; Davidson); recklessness and gross
+-- negligence left open (Daniels n.3). The dissents and the rule of 1981
+-- override this node (opinions.lua).
+node "culpable_conduct" {
+  title = "A state of mind that deprives",
+  ask   = "Was the officials' state of mind more culpable than a lack of due care, enough to deprive?",
+  by    = { "daniels", "daniels_n3", "davidson" },
+  rule  = is("culpability", "intentional", "deliberate_indifference"),
+  open  = is("culpability", "reckless", "gross_negligence"),
+  yes     = "Conduct that was {culpability} is the abuse of power the Due Process Clause guards against.",
+  no      = "The state of mind was {culpability}, and the Due Process Clause is not triggered by an official's lack of due care.",
+  unknown = "The state of mind is {culpability}: Daniels left open whether recklessness or gross negligence is enough, or the state of mind is not known.",
+}
+
 node "deprivation" {
   title = "Deprivation",
   ask   = "Did the officials 'deprive' the plaintiff of a protected interest?",
-  by    = { "daniels", "daniels_abuse_of_power", "daniels_n3", "davidson" },
-  rule  = any { is("culpability", "intentional", "deliberate_indifference"), "deliberate_deprivation", "punitive_force" },
-  open  = is("culpability", "reckless", "gross_negligence"),
-  yes     = "The plaintiff was deprived of {interest}: conduct meant to harm or knowingly indifferent to the harm, a deliberate taking, or punitive force is the abuse of power the Due Process Clause guards against (the elements below say which).",
-  no      = "The state of mind was {culpability}, and the Due Process Clause is not triggered by an official's lack of due care: there was no deprivation.",
-  unknown = "Whether there was a deprivation is open (state of mind: {culpability}): Daniels left recklessness and gross negligence open, or a fact that decides it is not known.",
+  by    = { "daniels_abuse_of_power" },
+  rule  = any { "culpable_conduct", "deliberate_deprivation", "punitive_force" },
+  yes     = "The plaintiff was deprived of {interest}: the element below that holds says how.",
+  no      = "There was no deprivation: no state of mind that deprives, no deliberate taking, no force that punishes.",
+  unknown = "Whether there was a deprivation is not settled: see the open element below.",
 }
 
 -- Blackmun's rule for negligence: where the State has disarmed a person and

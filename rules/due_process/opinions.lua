@@ -26,14 +26,13 @@ opinion "brennan" {
   role   = "dissent",
   date   = "1986-01-21",
   base   = "majority",
-  override "deprivation" {
+  override "culpable_conduct" {
     by   = { "brennan_dissent", "daniels", "daniels_n3" },
-    rule = any { is("culpability", "intentional", "deliberate_indifference", "reckless"),
-                 "deliberate_deprivation", "punitive_force" },
+    rule = is("culpability", "intentional", "deliberate_indifference", "reckless"),
     open = any { is("culpability", "gross_negligence"), "recklessness_review_owed" },
-    yes     = "For Brennan, conduct that is reckless or worse (state of mind: {culpability}), a deliberate taking, or punitive force deprives the victim of {interest}.",
+    yes     = "For Brennan, conduct that is reckless or worse (state of mind: {culpability}) deprives the victim of liberty.",
     no      = "For Brennan, conduct that is merely {culpability} is no deprivation, and nothing in the record calls for a second look at recklessness.",
-    unknown = "For Brennan whether there was a deprivation is open (state of mind: {culpability}): gross negligence, which Daniels left open, or a record pointing to recklessness that must first be reviewed below (see the recklessness review), or a fact that decides it is not known.",
+    unknown = "For Brennan the question is open (state of mind: {culpability}): gross negligence, which Daniels left open, or a record pointing to recklessness that must first be reviewed below (see the recklessness review), or a fact that decides it is not known.",
   },
   -- Whether the wrong was without due process waits on the same review:
   -- recklessness would make it a wrong complete when done.
@@ -63,14 +62,14 @@ opinion "blackmun" {
   joined = "Marshall, J.",
   date   = "1986-01-21",
   base   = "majority",
-  override "deprivation" {
+  override "culpable_conduct" {
     by   = { "blackmun_negligence", "blackmun_recklessness", "estelle", "youngberg" },
     rule = any { is("culpability", "intentional", "deliberate_indifference", "reckless"),
-                 "custodial_negligence", "deliberate_deprivation", "punitive_force" },
+                 "custodial_negligence" },
     open = "recklessness_review_owed",
-    yes     = "For Blackmun the plaintiff was deprived of {interest} (state of mind: {culpability}): the conduct was reckless or worse, a deliberate taking or punitive force, or the State took away his means of self-protection and then ignored his plea for help.",
-    no      = "Even for Blackmun there was no deprivation: the conduct was {culpability}, and the State had not both taken away the plaintiff's self-protection and ignored his plea for help.",
-    unknown = "For Blackmun whether there was a deprivation is open: his rule for negligence does not reach the case, and the record points to recklessness that must first be reviewed below, or a fact that decides it is not known.",
+    yes     = "For Blackmun the state of mind ({culpability}) deprives: the conduct was reckless or worse, or the State took away the plaintiff's means of self-protection and then ignored his plea for help.",
+    no      = "Even for Blackmun the state of mind does not deprive: the conduct was {culpability}, and the State had not both taken away the plaintiff's self-protection and ignored his plea for help.",
+    unknown = "For Blackmun the question is open: his rule for negligence does not reach the case, and the record points to recklessness that must first be reviewed below, or a fact that decides it is not known.",
   },
   override "without_due_process" {
     by   = { "blackmun_remedy", "martinez", "parratt_remedy", "hudson", "logan" },
@@ -98,11 +97,10 @@ opinion "parratt_1981" {
   date       = "1981-05-18",
   until_date = "1986-01-21",
   base       = "majority",
-  override "deprivation" {
+  override "culpable_conduct" {
     by   = { "parratt_deprivation", "daniels_overrules_parratt" },
-    rule = any { is("culpability", "intentional", "deliberate_indifference", "reckless", "gross_negligence", "negligent"),
-                 "deliberate_deprivation", "punitive_force" },
-    yes  = "Under Parratt, an official's fault, negligence included, that causes the loss (state of mind: {culpability}), or a deliberate taking, is a deprivation.",
+    rule = is("culpability", "intentional", "deliberate_indifference", "reckless", "gross_negligence", "negligent"),
+    yes  = "Under Parratt, an official's fault, negligence included, that causes the loss (state of mind: {culpability}) is a deprivation.",
     no   = "Under Parratt too there is no deprivation where no official was at fault.",
   },
 }
