@@ -21,7 +21,7 @@ node "recklessness_review_owed" {
                 "conscious_disregard",
                 no "recklessness_reviewed",
                 any { all { is("interest", "life", "liberty"), "random_unauthorized" }, no "process_given" } },
-  yes     = "The record holds the facts the dissents read as recklessness, though the state of mind was taken to be {culpability}, and no court of appeals has reviewed the holding that the conduct was not reckless.",
+  yes     = "The record holds the facts the dissents read as recklessness; the state of mind was taken to be {culpability}; and, as the row states, a court of appeals never reviewed the trial court's holding that the conduct was not reckless (reviewed: {recklessness_reviewed}).",
   no      = "No recklessness review is owed below: the record does not point to recklessness, the finding already reaches it, the review has happened, or the claim would fail on another element anyway.",
   unknown = "It is not known whether a recklessness review is owed below.",
 }
