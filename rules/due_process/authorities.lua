@@ -305,3 +305,14 @@ authority "hudson_mcmillian_injury" {
 authority "due_process_clause" {
   cite = "U.S. Const. amend. XIV, § 1",
 }
+
+authority "youngberg_professional" {
+  cite = "Youngberg v. Romeo, 457 U.S. 307 (1982)",
+  pin  = "321-323",
+  quote = "a substantial departure from accepted professional judgment",
+}
+
+authority "youngberg_remand" {
+  cite = "Youngberg v. Romeo, 457 U.S. 307 (1982)",
+  pin  = "325",
+}

@@ -27,33 +27,35 @@ node "recklessness_review_owed" {
 }
 
 -- The standard the court below applied -------------------------------------------------
--- Whether the court below asked the wrong question: an objective test of
--- what officials should have known, a significant-injury rule for force, a
--- rule that officials know only what the prisoner tells them, malice for a
--- conditions or protection claim, or deliberate indifference for force on a
--- convicted prisoner.
+-- Whether the court below asked the wrong question. By 1986: the Eighth
+-- Amendment's deliberate indifference for the involuntarily committed
+-- (Youngberg), or for force on a convicted prisoner (Whitley). From 1989 the
+-- Court's later law adds an objective test of what officials should have
+-- known, a rule that officials know only what the prisoner tells them
+-- (Farmer), malice for a conditions or protection claim (Wilson), and a
+-- significant-injury rule for force (Hudson v. McMillian); from 2015 a
+-- subjective test for force on a detainee (Kingsley) (opinions.lua).
 node "wrong_standard_below" {
   title = "The wrong standard below",
   ask   = "Did the court below apply a test the opinion rejects?",
-  by    = { "farmer_remand", "wilson_standard", "hudson_mcmillian_injury", "whitley_test" },
-  rule  = any { is("standard_below", "should_have_known", "significant_injury", "prisoner_complaint_required"),
-                all { is("standard_below", "malicious_and_sadistic"), no "officials_attacked" },
+  by    = { "youngberg_professional", "whitley_test" },
+  rule  = any { is("standard_below", "another_rejected_test"),
+                all { is("standard_below", "deliberate_indifference"), is("status", "committed") },
                 all { is("standard_below", "deliberate_indifference"), "officials_attacked", "convicted" } },
   yes     = "The court below applied the wrong test ({standard_below}).",
   no      = "The court below applied the right test ({standard_below}).",
   unknown = "It is not known which test the court below applied.",
 }
 
--- Whether the opinion's rule sends the case back. The Court's rule of 1986
--- decides the law on the facts as found and sends nothing back; later law
--- remands where the court below applied the wrong standard and the facts
--- under the right one were never found (opinions.lua); the dissents remand
--- for the recklessness review.
+-- Whether the opinion's rule sends the case back. The Court remands where
+-- the court below applied the wrong standard and the facts under the right
+-- one were never found (Youngberg; later Wilson and Farmer, opinions.lua);
+-- the dissents remand for the recklessness review.
 node "remand" {
   title = "A question for the court below",
   ask   = "Does the opinion's rule leave a question the court below must settle first?",
-  by    = { "davidson_judgment" },
-  rule  = false,
+  by    = { "youngberg_remand" },
+  rule  = "wrong_standard_below",
   yes     = "The opinion's rule leaves a question the court below must settle first.",
   no      = "The opinion's rule sends nothing back for findings or review.",
   unknown = "It is not known whether a question must go back to the court below.",

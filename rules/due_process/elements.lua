@@ -138,13 +138,26 @@ node "culpable_conduct" {
   unknown = "The state of mind is {culpability}: Daniels left open whether recklessness or gross negligence is enough, or the state of mind is not known.",
 }
 
+-- The involuntarily committed: the State must respect the professional
+-- judgment that decides their care; a decision so far from it that it was no
+-- professional judgment at all deprives them of liberty.
+node "professional_judgment_departure" {
+  title = "A departure from professional judgment",
+  ask   = "Was a decision about an involuntarily committed person such a substantial departure from professional judgment that it was no professional judgment at all?",
+  by    = { "youngberg_professional" },
+  rule  = all { is("status", "committed"), "professional_departure" },
+  yes     = "The decision about a committed person was so far from accepted professional judgment that it was no professional judgment at all.",
+  no      = "No substantial departure from professional judgment about a committed person is shown (status: {status}; departure: {professional_departure}).",
+  unknown = "It is not known whether the decision about the committed person departed substantially from professional judgment.",
+}
+
 node "deprivation" {
   title = "Deprivation",
   ask   = "Did the officials 'deprive' the plaintiff of a protected interest?",
   by    = { "daniels_abuse_of_power" },
-  rule  = any { "culpable_conduct", "deliberate_deprivation", "punitive_force" },
+  rule  = any { "culpable_conduct", "deliberate_deprivation", "punitive_force", "professional_judgment_departure" },
   yes     = "The plaintiff was deprived of {interest}: the element below that holds says how.",
-  no      = "There was no deprivation: no state of mind that deprives, no deliberate taking, no force that punishes.",
+  no      = "There was no deprivation: no state of mind that deprives, no deliberate taking, no force that punishes, no departure from professional judgment about a committed person.",
   unknown = "Whether there was a deprivation is not settled: see the open element below.",
 }
 
@@ -177,7 +190,8 @@ node "substantive_complete" {
   ask   = "Was the deprivation a harm to life or liberty that officials meant, or knowingly allowed, in an act of their own rather than under the State's procedure?",
   by    = { "stevens_daniels", "davidson_distinctions" },
   rule  = all { is("interest", "life", "liberty"), "random_unauthorized",
-                any { is("culpability", "intentional", "deliberate_indifference", "reckless"), "punitive_force" } },
+                any { is("culpability", "intentional", "deliberate_indifference", "reckless"), "punitive_force",
+                      "professional_judgment_departure" } },
   yes     = "Harm to {interest} that officials meant or knowingly allowed is a wrong complete when it is done: what remedies the State offers afterwards does not matter.",
   no      = "The claim is one of process, not a wrong complete when done (interest: {interest}; random and unauthorized: {random_unauthorized}; state of mind: {culpability}).",
   unknown = "It is not known whether the claim is of a wrong complete when done, or of process.",
@@ -198,17 +212,30 @@ node "hearing_feasible" {
   unknown = "It is not known whether the harm followed an established procedure or a random act.",
 }
 
--- Where a hearing first was feasible, was it due, or do remedies afterwards
--- suffice? The balance of Mathews v. Eldridge; Ingraham held the common-law
--- remedies enough for school paddling.
-node "hearing_first_required" {
-  title = "A hearing first required",
-  ask   = "Where a hearing first was feasible, did the balance of interests call for it, rather than remedies afterwards?",
-  by    = { "mathews", "ingraham_remedies" },
-  rule  = all { "hearing_feasible", "hearing_first_due" },
-  yes     = "A hearing first was feasible and, on the balance of interests, due.",
-  no      = "No hearing first was called for (feasible: {hearing_feasible}; due on the balance: {hearing_first_due}): remedies afterwards are the process due.",
-  unknown = "It is not known whether a hearing first was called for.",
+-- Where a hearing first was feasible, was it due and withheld? The balance
+-- of Mathews v. Eldridge decides whether it was due; Ingraham held the
+-- common-law remedies enough for school paddling. Asked only where no
+-- hearing was held.
+node "hearing_first_denied" {
+  title = "A hearing first due and not given",
+  ask   = "Was a hearing before the deprivation feasible and, on the balance of interests, due, and none held?",
+  by    = { "logan_procedure", "mathews", "ingraham_remedies" },
+  rule  = all { "hearing_feasible", no "prior_hearing", "hearing_first_due" },
+  yes     = "A hearing first was feasible and, on the balance of interests, due, and none was held.",
+  no      = "No hearing first was withheld that was due (feasible: {hearing_feasible}; held: {prior_hearing}; due on the balance: {hearing_first_due}).",
+  unknown = "It is not known whether a hearing first was due and withheld.",
+}
+
+-- Where no hearing first was due (a random act, or a practice the balance
+-- leaves to remedies afterwards), the remedy afterwards is the process.
+node "remedy_is_the_process" {
+  title = "A remedy afterwards is the process due",
+  ask   = "Is a remedy after the deprivation the process due: a random act no hearing could precede, or a practice for which the balance of interests asks no hearing first?",
+  by    = { "parratt_remedy", "hudson", "ingraham_remedies" },
+  rule  = any { no "hearing_feasible", all { no "prior_hearing", no "hearing_first_due" } },
+  yes     = "A remedy afterwards is the process due here (hearing beforehand feasible: {hearing_feasible}; due on the balance: {hearing_first_due}).",
+  no      = "A remedy afterwards is not the whole of the process due here.",
+  unknown = "It is not known whether a remedy afterwards is the process due.",
 }
 
 -- Did the State give the process that fits?
@@ -217,9 +244,9 @@ node "process_given" {
   ask   = "Did the State give the process that fits: a hearing first where one was due, or an adequate remedy afterwards?",
   by    = { "parratt_adequate", "hudson", "logan" },
   rule  = any { all { "hearing_feasible", "prior_hearing" },
-                all { no "hearing_first_required", is("remedy", "adequate") } },
+                all { is("remedy", "adequate"), "remedy_is_the_process" } },
   yes     = "The State gave the process that fits: a hearing beforehand, or an adequate remedy afterwards where no hearing first was due (remedy: {remedy}).",
-  no      = "The State did not give the process that fits (hearing first required: {hearing_first_required}; hearing held: {prior_hearing}; remedy: {remedy}).",
+  no      = "The State did not give the process that fits (hearing held: {prior_hearing}; remedy: {remedy}).",
   unknown = "It is not known whether the State gave the process that fits.",
 }
 
@@ -233,9 +260,9 @@ node "without_due_process" {
   ask   = "Did the deprivation occur without the process the Constitution requires?",
   by    = { "parratt_remedy", "hudson", "logan" },
   rule  = any { "substantive_complete",
-                all { "hearing_first_required", no "prior_hearing" },
-                all { no "hearing_first_required", is("remedy", "none") } },
-  open  = all { no "hearing_first_required", is("remedy", "barred_by_immunity") },
+                "hearing_first_denied",
+                all { is("remedy", "none"), "remedy_is_the_process" } },
+  open  = all { is("remedy", "barred_by_immunity"), "remedy_is_the_process" },
   yes     = "The deprivation was without due process: a wrong complete when done, a hearing due first and not given, or no remedy at all (remedy: {remedy}).",
   no      = "The State gave the process due: a hearing where one was due first, or an adequate remedy afterwards (remedy: {remedy}).",
   unknown = "Whether the State gave due process is open or not known (remedy: {remedy}). Where state immunity bars the tort suit, the Court has not decided whether the remedy is adequate.",

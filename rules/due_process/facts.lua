@@ -162,6 +162,12 @@ fact "risk_obvious" { yesno, optional = true,
   help = "Knowledge of a risk can be shown from its very obviousness, and from any source: a report, the victim's vulnerability, the aggressor's record, a long-standing and well-known danger.",
 }
 
+-- The involuntarily committed (Youngberg v. Romeo)
+fact "professional_departure" { yesno, optional = true,
+  ask  = "For an involuntarily committed person: was the decision (to restrain him, to leave him unprotected, to deny him training) such a substantial departure from accepted professional judgment that it was not a professional judgment at all?",
+  help = "Asked only for the committed. A decision a qualified professional made in the exercise of professional judgment is presumed valid; ordinary carelessness is not enough.",
+}
+
 -- Which kind of deprivation: a deliberate taking, or harm
 fact "meant_to_deprive" { yesno, optional = true,
   ask  = "Did officials deliberately decide to take the plaintiff's liberty or property (to confine him, to take or end what he had), whether or not they meant him any harm?",
@@ -196,7 +202,7 @@ fact "relief_sought" { oneof { "damages", "injunction" }, optional = true,
 }
 
 -- The posture: the standard the court below applied
-fact "standard_below" { oneof { "deliberate_indifference", "malicious_and_sadistic", "reckless_disregard", "should_have_known", "significant_injury", "prisoner_complaint_required" }, optional = true,
+fact "standard_below" { oneof { "deliberate_indifference", "malicious_and_sadistic", "reckless_disregard", "should_have_known", "significant_injury", "prisoner_complaint_required", "another_rejected_test" }, optional = true,
   ask  = "Which test did the court below apply to the officials' state of mind or to the injury?",
-  help = "deliberate_indifference: knowledge and disregard of a substantial risk. malicious_and_sadistic: force used for the very purpose of causing harm. reckless_disregard: a subjective test of the officers' view of their own force. should_have_known: an objective test of what a reasonable official would have known. significant_injury: a rule that force is actionable only with a significant injury. prisoner_complaint_required: a rule that officials know of a risk only if the prisoner reported it.",
+  help = "deliberate_indifference: knowledge and disregard of a substantial risk. malicious_and_sadistic: force used for the very purpose of causing harm. reckless_disregard: a subjective test of the officers' view of their own force. should_have_known: an objective test of what a reasonable official would have known. significant_injury: a rule that force is actionable only with a significant injury. prisoner_complaint_required: a rule that officials know of a risk only if the prisoner reported it. another_rejected_test: a test the Court rejected that is none of these (for the involuntarily committed, a court of appeals' compelling-necessity test, as in Youngberg).",
 }

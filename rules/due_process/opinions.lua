@@ -38,7 +38,7 @@ opinion "brennan" {
   -- recklessness would make it a wrong complete when done.
   override "without_due_process" {
     by   = { "brennan_dissent", "parratt_remedy", "hudson", "logan" },
-    open = any { all { no "hearing_first_required", is("remedy", "barred_by_immunity") },
+    open = any { all { is("remedy", "barred_by_immunity"), "remedy_is_the_process" },
                  "recklessness_review_owed" },
     unknown = "For Brennan whether the State gave due process is open (remedy: {remedy}): a finding of recklessness, which must first be reviewed below, would make the wrong complete when done; or state immunity bars the tort suit, which the Court has not decided.",
   },
@@ -159,10 +159,17 @@ opinion "law_1989" {
   -- applied the wrong standard and the facts under the right one were
   -- never found.
   override "remand" {
-    by   = { "farmer_remand", "wilson_standard" },
-    rule = "wrong_standard_below",
+    by   = { "farmer_remand", "wilson_standard", "youngberg_remand" },
     yes  = "The court below applied the wrong standard, and the facts the right one turns on were never found: the question goes back.",
     no   = "The court below applied the right standard, so nothing goes back for it.",
+  },
+  override "wrong_standard_below" {
+    by   = { "farmer_remand", "wilson_standard", "hudson_mcmillian_injury", "youngberg_professional", "whitley_test" },
+    rule = any { is("standard_below", "should_have_known", "significant_injury", "prisoner_complaint_required",
+                    "another_rejected_test"),
+                 all { is("standard_below", "malicious_and_sadistic"), no "officials_attacked" },
+                 all { is("standard_below", "deliberate_indifference"), is("status", "committed") },
+                 all { is("standard_below", "deliberate_indifference"), "officials_attacked", "convicted" } },
   },
 }
 
@@ -184,8 +191,10 @@ opinion "law_2015" {
   },
   override "wrong_standard_below" {
     by   = { "kingsley", "farmer_remand", "wilson_standard", "hudson_mcmillian_injury", "whitley_test" },
-    rule = any { is("standard_below", "should_have_known", "significant_injury", "prisoner_complaint_required"),
+    rule = any { is("standard_below", "should_have_known", "significant_injury", "prisoner_complaint_required",
+                    "another_rejected_test"),
                  all { is("standard_below", "malicious_and_sadistic"), no "officials_attacked" },
+                 all { is("standard_below", "deliberate_indifference"), is("status", "committed") },
                  all { is("standard_below", "deliberate_indifference"), "officials_attacked", "convicted" },
                  all { is("standard_below", "reckless_disregard", "malicious_and_sadistic"), "officials_attacked",
                        is("status", "pretrial_detainee", "committed") } },
