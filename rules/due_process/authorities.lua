@@ -316,3 +316,7 @@ authority "youngberg_remand" {
   cite = "Youngberg v. Romeo, 457 U.S. 307 (1982)",
   pin  = "325",
 }
+
+authority "eighth_amendment" {
+  cite = "U.S. Const. amend. VIII",
+}

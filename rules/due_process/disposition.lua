@@ -71,7 +71,7 @@ node "disposition" {
   title  = "Disposition",
   ask    = "What does the Court do with the judgment under review?",
   values = { "affirm", "reverse", "vacate_and_remand" },
-  by     = { "davidson_judgment", "blackmun_remand" },
+  by     = { "davidson_judgment" },
   rule = function(f)
     local claim = f.claim
     if claim ~= nil then

@@ -78,7 +78,7 @@ node "custody" {
 node "duty_to_protect" {
   title = "A duty to protect",
   ask   = "Did the State owe the plaintiff protection from this harm?",
-  by    = { "youngberg", "davidson" },
+  by    = { "youngberg" },
   rule  = any { is("status", "convicted_prisoner", "pretrial_detainee", "committed"), no "harm_by_third_party" },
   open  = "harm_by_third_party",
   yes     = "The State owed the plaintiff protection: he was in its custody, or its officials' own conduct did the harm (status: {status}; harm done by others: {harm_by_third_party}).",
@@ -258,7 +258,7 @@ node "process_given" {
 node "without_due_process" {
   title = "Without due process",
   ask   = "Did the deprivation occur without the process the Constitution requires?",
-  by    = { "parratt_remedy", "hudson", "logan" },
+  by    = { "due_process_clause" },
   rule  = any { "substantive_complete",
                 "hearing_first_denied",
                 all { is("remedy", "none"), "remedy_is_the_process" } },
@@ -272,7 +272,7 @@ node "without_due_process" {
 node "due_process_claim" {
   title = "Due process claim",
   ask   = "Did the officials deprive the plaintiff of life, liberty or property without due process of law?",
-  by    = { "section_1983", "daniels" },
+  by    = { "section_1983", "due_process_clause" },
   rule  = all { "state_action", "protected_interest", "deprivation", "duty_to_protect", "without_due_process" },
   yes     = "Every element is met: state action, a protected interest, a deprivation, a duty to protect where one is needed, and no due process.",
   no      = "An element fails, so there is no due process violation.",
@@ -322,7 +322,7 @@ node "indifference_to_serious_harm" {
 node "eighth_amendment_claim" {
   title = "Eighth Amendment claim",
   ask   = "Did officials inflict cruel and unusual punishment on a convicted prisoner?",
-  by    = { "estelle", "whitley_test" },
+  by    = { "eighth_amendment" },
   rule  = all { "convicted", "state_action", any { "malicious_force", "indifference_to_serious_harm" } },
   yes     = "Cruel and unusual punishment of a convicted prisoner.",
   no      = "No Eighth Amendment violation (convicted: {convicted}).",

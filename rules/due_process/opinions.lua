@@ -37,7 +37,7 @@ opinion "brennan" {
   -- Whether the wrong was without due process waits on the same review:
   -- recklessness would make it a wrong complete when done.
   override "without_due_process" {
-    by   = { "brennan_dissent", "parratt_remedy", "hudson", "logan" },
+    by   = { "brennan_dissent" },
     open = any { all { is("remedy", "barred_by_immunity"), "remedy_is_the_process" },
                  "recklessness_review_owed" },
     unknown = "For Brennan whether the State gave due process is open (remedy: {remedy}): a finding of recklessness, which must first be reviewed below, would make the wrong complete when done; or state immunity bars the tort suit, which the Court has not decided.",
@@ -72,7 +72,7 @@ opinion "blackmun" {
     unknown = "For Blackmun the question is open: his rule for negligence does not reach the case, and the record points to recklessness that must first be reviewed below, or a fact that decides it is not known.",
   },
   override "without_due_process" {
-    by   = { "blackmun_remedy", "martinez", "parratt_remedy", "hudson", "logan" },
+    by   = { "blackmun_remedy", "martinez" },
     rule = any { "substantive_complete", no "process_given" },
     open = "recklessness_review_owed",
     yes     = "For Blackmun the deprivation was without due process: a wrong complete when done, or no process that fits, and a tort suit that state immunity bars before the merits is no remedy (remedy: {remedy}); state immunity cannot defeat a federal claim.",
