@@ -82,6 +82,8 @@ node "disposition" {
       end
       return "reverse"
     end
+    -- a row outside the pack is not sent anywhere
+    if f.in_scope == false then return nil end
     if f.remand then return "vacate_and_remand" end
     return nil
   end,
