@@ -320,3 +320,7 @@ authority "youngberg_remand" {
 authority "eighth_amendment" {
   cite = "U.S. Const. amend. VIII",
 }
+
+authority "fourth_amendment" {
+  cite = "U.S. Const. amend. IV",
+}

@@ -337,7 +337,7 @@ node "eighth_amendment_claim" {
 node "in_scope" {
   title = "Within this pack",
   ask   = "Is this a damages claim the pack encodes, rather than an arrest case or a suit for an injunction?",
-  by    = { "graham", "farmer_injunction" },
+  by    = { "fourth_amendment", "section_1983" },
   rule  = none { all { is("status", "free"), "officials_attacked", "seizure_of_free_person" },
                  all { no "harm", is("relief_sought", "injunction") } },
   yes     = "A damages claim of the kind this pack encodes.",

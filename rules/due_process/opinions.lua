@@ -130,6 +130,11 @@ opinion "law_1989" {
     no      = "Since DeShaney the Due Process Clause gives a free person no right to the State's protection from harm others do; a duty arises from custody, and the State did not create this danger.",
     unknown = "The State did not hold the plaintiff, but its officials made the danger; DeShaney left room for that case and the Court has never decided it.",
   },
+  -- Graham v. Connor: force in an arrest or stop is a Fourth Amendment
+  -- question; Farmer: a suit to prevent a harm not yet suffered.
+  override "in_scope" {
+    by = { "graham", "farmer_injunction" },
+  },
   -- Farmer: knowledge from any source, and from the obviousness of the risk.
   override "knowing_disregard" {
     by   = { "farmer_knowledge", "estelle" },
