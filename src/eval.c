@@ -59,6 +59,7 @@ struct eval_ctx {
   long settle_evals;      /* evaluations the row's searches took */
   bool deciding_cut;      /* the row's budget ran out while trying the deciding facts */
   int outside;            /* the pack's `outside` the last row met, or -1 */
+  case_value *defaults;   /* per fact: its presumed answer (facts with a default) */
   int maybe_outside;      /* one some answers to its blanks would meet, or -1 */
   uint64_t *answered, *answered2; /* scratch: facts a search tried (words) */
   int *unknown;           /* scratch: nodes a row left unknown */
@@ -267,6 +268,8 @@ eval_ctx *eval_new(const pack *p) {
   c->kleene = xcalloc((size_t)nn + 1, sizeof *c->kleene);
   c->first_taken = xcalloc((size_t)p->nfirsts + 1, sizeof *c->first_taken);
   c->outside = c->maybe_outside = -1;
+  c->defaults = xcalloc((size_t)p->nfacts + 1, sizeof *c->defaults);
+  for (int f = 0; f < p->nfacts; f++) c->defaults[f] = (case_value){p->facts[f].has_default ? p->facts[f].def : RV_UNKNOWN, 0, NULL, 0};
   return c;
 }
 
@@ -292,6 +295,7 @@ void eval_free(eval_ctx *c) {
   free(c->answered);
   free(c->answered2);
   free(c->unknown);
+  free(c->defaults);
   free(c->kleene);
   free(c->first_taken);
   free(c->cls);
@@ -313,6 +317,8 @@ static rval eval_node(eval_ctx *c, int n);
 
 static const case_value *read_fact(eval_ctx *c, int f) {
   const case_value *v = &c->row->facts[f];
+  /* a blank the pack presumes an answer for reads as that answer */
+  if (v->v == RV_UNKNOWN && c->p->facts[f].has_default) v = &c->defaults[f];
   if (c->values_only) return v;
   uint64_t bit = (uint64_t)1 << (f % 64);
   if (c->cur >= 0) c->reads[(size_t)c->cur * (size_t)c->words + (size_t)(f / 64)] |= bit;
@@ -802,7 +808,7 @@ static int values_row(eval_ctx *c, int op, const case_row *row, err **e) {
 
 /* ---- the pack's scope ---------------------------------------------------- */
 
-static rval expr_given(const expr *x, const case_row *row, const rval *nodes);
+static rval expr_given(const pack *p, const expr *x, const case_row *row, const rval *nodes);
 
 /* The fact refs of a rule, each once. */
 static int fact_refs(const expr *x, int *out, int n, int cap) {
@@ -828,7 +834,7 @@ static int meets_outside(eval_ctx *c, const expr *when, case_row *trial, const i
   int nv = !pf ? 0 : pf->type == FACT_YESNO ? 2 : pf->type == FACT_ENUM ? pf->nvalues : 0;
   if (nv == 0) {
     if (nblank) return meets_outside(c, when, trial, blank + 1, nblank - 1); /* not tried: as it stands */
-    rval v = expr_given(when, trial, NULL);
+    rval v = expr_given(c->p, when, trial, NULL);
     return v == RV_YES ? MEETS_SOME : v == RV_NO ? MISSES_SOME : MEETS_SOME | MISSES_SOME;
   }
   int f = blank[0], got = 0;
@@ -847,13 +853,13 @@ static int find_outside(eval_ctx *c, const case_row *row, int *maybe) {
   *maybe = -1;
   for (int i = 0; i < p->noutside; i++) {
     const expr *when = p->outside[i].when;
-    rval v = expr_given(when, row, NULL);
+    rval v = expr_given(p, when, row, NULL);
     if (v == RV_YES) return i;
     if (v == RV_NO) continue;
     int refs[64], blank[64], nblank = 0;
     int n = fact_refs(when, refs, 0, 64);
     for (int k = 0; k < n; k++)
-      if (row->facts[refs[k]].v == RV_UNKNOWN) blank[nblank++] = refs[k];
+      if (row->facts[refs[k]].v == RV_UNKNOWN && !p->facts[refs[k]].has_default) blank[nblank++] = refs[k];
     int got = MEETS_SOME | MISSES_SOME;
     if (nblank <= OUTSIDE_MAX_BLANKS) {
       memcpy(c->scratch, row->facts, sizeof *c->scratch * (size_t)p->nfacts);
@@ -961,35 +967,41 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
 
 /* ---- a rule re-decided from given values ----------------------------------- */
 
-static rval expr_given(const expr *x, const case_row *row, const rval *nodes) {
+/* A fact's answer in a row, or the pack's presumed answer for a blank. */
+static rval given_fact(const pack *p, const case_row *row, int f) {
+  rval v = row->facts[f].v;
+  return v == RV_UNKNOWN && p->facts[f].has_default ? p->facts[f].def : v;
+}
+
+static rval expr_given(const pack *p, const expr *x, const case_row *row, const rval *nodes) {
   switch (x->kind) {
   case EXPR_CONST: return x->constant;
-  case EXPR_REF: return x->ref.is_node ? (nodes ? nodes[x->ref.index] : RV_UNKNOWN) : row->facts[x->ref.index].v;
+  case EXPR_REF: return x->ref.is_node ? (nodes ? nodes[x->ref.index] : RV_UNKNOWN) : given_fact(p, row, x->ref.index);
   case EXPR_IS: {
-    rval v = x->ref.is_node ? (nodes ? nodes[x->ref.index] : RV_UNKNOWN) : row->facts[x->ref.index].v;
+    rval v = x->ref.is_node ? (nodes ? nodes[x->ref.index] : RV_UNKNOWN) : given_fact(p, row, x->ref.index);
     if (v == RV_UNKNOWN) return RV_UNKNOWN;
     return (x->set >> v) & 1 ? RV_YES : RV_NO;
   }
   case EXPR_CMP: return compare_fact(&row->facts[x->ref.index], x);
-  case EXPR_NOT: return value_not(expr_given(x->kids[0], row, nodes));
+  case EXPR_NOT: return value_not(expr_given(p, x->kids[0], row, nodes));
   case EXPR_ALL: {
     rval acc = RV_YES;
-    for (int i = 0; i < x->nkids && acc != RV_NO; i++) acc = value_and(acc, expr_given(x->kids[i], row, nodes));
+    for (int i = 0; i < x->nkids && acc != RV_NO; i++) acc = value_and(acc, expr_given(p, x->kids[i], row, nodes));
     return acc;
   }
   case EXPR_ANY: {
     rval acc = RV_NO;
-    for (int i = 0; i < x->nkids && acc != RV_YES; i++) acc = value_or(acc, expr_given(x->kids[i], row, nodes));
+    for (int i = 0; i < x->nkids && acc != RV_YES; i++) acc = value_or(acc, expr_given(p, x->kids[i], row, nodes));
     return acc;
   }
   case EXPR_UNLESS: {
-    rval r = expr_given(x->kids[0], row, nodes);
+    rval r = expr_given(p, x->kids[0], row, nodes);
     if (r == RV_NO) return RV_NO;
-    return value_and(r, value_not(expr_given(x->kids[1], row, nodes)));
+    return value_and(r, value_not(expr_given(p, x->kids[1], row, nodes)));
   }
   case EXPR_FIRST:
     for (int i = 0; i < x->nkids; i++) {
-      rval cond = x->kids[i] ? expr_given(x->kids[i], row, nodes) : RV_YES;
+      rval cond = x->kids[i] ? expr_given(p, x->kids[i], row, nodes) : RV_YES;
       if (cond == RV_YES) return x->gives[i];
       if (cond == RV_UNKNOWN) return RV_UNKNOWN;
     }
@@ -1010,8 +1022,8 @@ static bool has_lua(const expr *x) {
 rval eval_rule_given(const pack *p, int op, int n, const case_row *row, const rval *nodes) {
   const node_rule *r = p->opinions[op].rules[n];
   if (!r->rule || has_lua(r->rule) || has_lua(r->open)) return EVAL_NOT_GIVEN;
-  rval v = expr_given(r->rule, row, nodes);
-  if (v == RV_NO && r->open && expr_given(r->open, row, nodes) != RV_NO) v = RV_UNKNOWN;
+  rval v = expr_given(p, r->rule, row, nodes);
+  if (v == RV_NO && r->open && expr_given(p, r->open, row, nodes) != RV_NO) v = RV_UNKNOWN;
   return v;
 }
 

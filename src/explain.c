@@ -81,6 +81,7 @@ void explain_free(explain_tree *t) {
 const char *explain_fact_text(const pack *p, const case_row *row, int fact, char *buf, size_t bufsz) {
   const pack_fact *f = &p->facts[fact];
   const case_value *v = &row->facts[fact];
+  if (v->v == RV_UNKNOWN && f->has_default) return f->type == FACT_ENUM ? f->values[f->def] : value_yesno_name(f->def);
   if (v->v == RV_UNKNOWN) return "unknown";
   switch (f->type) {
   case FACT_YESNO: return value_yesno_name(v->v);
@@ -90,6 +91,10 @@ const char *explain_fact_text(const pack *p, const case_row *row, int fact, char
   case FACT_TEXT: return v->text ? v->text : "";
   }
   return "unknown";
+}
+
+bool explain_presumed(const pack *p, const case_row *row, int fact) {
+  return row->facts[fact].v == RV_UNKNOWN && p->facts[fact].has_default;
 }
 
 const char *explain_answer_name(const pack_fact *f, rval x) {
@@ -163,7 +168,7 @@ static void settle_facts(explain_tree *t, const eval_ctx *c, explain_node *x, co
     for (uint64_t bits = st->facts[w]; bits; bits &= bits - 1) {
       int f = w * 64 + __builtin_ctzll(bits);
       if (explained_below(t, c, x, f, depth)) continue;
-      x->immaterial[x->nimmaterial++] = (explain_fact){f, "unknown", t->row->facts[f].col};
+      x->immaterial[x->nimmaterial++] = (explain_fact){f, "unknown", t->row->facts[f].col, false};
     }
   }
 }
@@ -201,7 +206,7 @@ static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int d
         int f = w * 64 + __builtin_ctzll(bits);
         const char *v = explain_fact_text(p, t->row, f, buf, sizeof buf);
         x->facts[x->nfacts++] = (explain_fact){f, v == buf ? mem_strdup(m, buf, strlen(buf)) : v,
-                                               t->row->facts[f].col};
+                                               t->row->facts[f].col, explain_presumed(p, t->row, f)};
       }
     }
   }
@@ -229,12 +234,13 @@ static void untried_facts(explain_tree *t, const eval_ctx *c, const case_row *ro
   t->untried = mem_alloc(t->mem, sizeof *t->untried * (size_t)(p->nfacts ? p->nfacts : 1));
   for (int f = 0; f < p->nfacts; f++) {
     const pack_fact *pf = &p->facts[f];
-    if (row->facts[f].v != RV_UNKNOWN || pf->type == FACT_YESNO || (pf->type == FACT_ENUM && pf->nvalues <= EVAL_MAX_ANSWERS))
+    if (row->facts[f].v != RV_UNKNOWN || pf->type == FACT_YESNO || pf->has_default ||
+        (pf->type == FACT_ENUM && pf->nvalues <= EVAL_MAX_ANSWERS))
       continue;
     bool read = false;
     for (int n = 0; n < p->nnodes && !read; n++)
       read = eval_node_state(c, n) == NODE_DERIVED && eval_node_read_fact(c, n, f);
-    if (read) t->untried[t->nuntried++] = (explain_fact){f, "unknown", row->facts[f].col};
+    if (read) t->untried[t->nuntried++] = (explain_fact){f, "unknown", row->facts[f].col, false};
   }
 }
 
@@ -264,7 +270,7 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
     for (int w = 0; w < st.words; w++)
       for (uint64_t bits = st.facts[w]; bits; bits &= bits - 1) {
         int f = w * 64 + __builtin_ctzll(bits);
-        t->outcome_immaterial[t->noutcome_immaterial++] = (explain_fact){f, "unknown", row->facts[f].col};
+        t->outcome_immaterial[t->noutcome_immaterial++] = (explain_fact){f, "unknown", row->facts[f].col, false};
       }
   }
   t->nuntried = 0;

@@ -18,6 +18,7 @@ typedef struct explain_fact {
   int fact;          /* index into the pack's facts */
   const char *value; /* its value as text, "unknown" when blank */
   int col;           /* the case file column, 0 when none */
+  bool presumed;     /* the row left it blank: `value` is the pack's default */
 } explain_fact;
 
 typedef struct explain_node {
@@ -93,6 +94,9 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row);
 /* A fact's value in a row as text ("yes", "prisoner", "8", "unknown"); the
  * result is borrowed from the pack, the row or buf. */
 const char *explain_fact_text(const pack *p, const case_row *row, int fact, char *buf, size_t bufsz);
+
+/* Whether the row left the fact blank and the pack presumes an answer. */
+bool explain_presumed(const pack *p, const case_row *row, int fact);
 
 /* The name of answer x of a yes/no or one-of fact ("yes", "prisoner"). */
 const char *explain_answer_name(const pack_fact *f, rval x);

@@ -663,6 +663,33 @@ static bool check_unique(loader *ld, const char *kind, const char *name, const c
   return false;
 }
 
+/* default = value: what a blank cell of a yes/no or one-of fact is presumed
+ * to say (the court below applied the right test unless the row says not). */
+static void read_default(loader *ld, lua_State *L, int t, pack_fact *f) {
+  lua_getfield(L, t, "default");
+  int type = lua_type(L, -1);
+  if (type != LUA_TNIL) {
+    const char *s = type == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    rval v = RV_UNKNOWN;
+    if (f->type == FACT_YESNO && type == LUA_TBOOLEAN) v = lua_toboolean(L, -1) ? RV_YES : RV_NO;
+    else if (f->type == FACT_YESNO && s) v = strcmp(s, "yes") == 0 ? RV_YES : strcmp(s, "no") == 0 ? RV_NO : RV_UNKNOWN;
+    else if (f->type == FACT_ENUM && s) v = (rval)pack_fact_value(f, s, strlen(s));
+    if (f->type != FACT_YESNO && f->type != FACT_ENUM) {
+      add_err(ld, f->file, f->line, "give a default only to a yes/no or one-of fact",
+              "fact %s: a %s fact cannot have a default", f->name, f->type == FACT_NUMBER ? "number" : f->type == FACT_DATE ? "date" : "text");
+    } else if (v < 0) {
+      char *vals = f->type == FACT_ENUM ? join(f->values, f->nvalues) : xstrdup("yes, no");
+      add_err(ld, f->file, f->line, NULL, "fact %s: default %s%s%s is not one of its values (%s)", f->name,
+              s ? "'" : "", s ? s : lua_typename(L, type), s ? "'" : "", vals);
+      free(vals);
+    } else {
+      f->has_default = true;
+      f->def = v;
+    }
+  }
+  lua_pop(L, 1);
+}
+
 static void read_facts(loader *ld, lua_State *L, int reg) {
   pack *p = ld->p;
   lua_getfield(L, reg, "facts");
@@ -706,6 +733,7 @@ static void read_facts(loader *ld, lua_State *L, int reg) {
           if (strcmp(f->values[a], f->values[b]) == 0)
             add_err(ld, file, line, "remove one of them", "fact %s lists the value '%s' twice", name, f->values[a]);
     }
+    read_default(ld, L, t, f);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);

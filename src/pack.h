@@ -25,6 +25,8 @@ typedef struct pack_fact {
   char *ask;     /* the question a person is asked, or NULL */
   char *help;
   bool optional; /* may be left unknown without a warning */
+  bool has_default; /* a blank cell is presumed to say `def` (default = ...) */
+  rval def;
   char *file;
   int line;
 } pack_fact;

@@ -251,6 +251,13 @@ static void node_json(jsonw *b, const json_state *st, const explain_node *x, int
     if (i) jsonw_raw(b, ",", 1);
     int f = x->facts[i].fact, k = 0;
     while (k < st->nfact_whole[f] && st->fact_text[f][k] != x->facts[i].value) k++;
+    if (x->facts[i].presumed) {
+      /* a blank the pack presumes an answer for: say so */
+      put(b, st->fact_head[f]);
+      jsonw_str(b, x->facts[i].value);
+      jsonw_lit(b, ",\"presumed\":true}");
+      continue;
+    }
     if (k < st->nfact_whole[f]) {
       put(b, st->fact_whole[f][k]);
       continue;

@@ -40,6 +40,7 @@ static void print_facts(renderer *r, const explain_node *x, int pad) {
     put(r->out, r->p->facts[x->facts[i].fact].name);
     put(r->out, " = ");
     put(r->out, x->facts[i].value);
+    if (x->facts[i].presumed) put(r->out, " (presumed)");
   }
   put(r->out, "]\n");
 }

@@ -69,12 +69,6 @@ authority "davidson_judgment" {
   pin  = "348",
 }
 
-authority "whitley" {
-  cite  = "Whitley v. Albers, 475 U.S. 312 (1986)",
-  pin   = "320",
-  quote = "in haste, under pressure",
-}
-
 -- The Eighth Amendment: convicted prisoners only ------------------------------
 
 authority "estelle" {
@@ -180,4 +174,153 @@ authority "blackmun_remedy" {
 authority "blackmun_remand" {
   cite = "Davidson v. Cannon, 474 U.S. 344 (1986) (Blackmun, J., dissenting)",
   pin  = "360",
+}
+
+-- The ladder, branch by branch ------------------------------------------------
+
+authority "daniels_deliberate" {
+  cite = "Daniels v. Williams, 474 U.S. 327 (1986)",
+  pin  = "331",
+  quote = "deliberate decisions of government officials",
+}
+
+authority "whitley_haste" {
+  cite  = "Whitley v. Albers, 475 U.S. 312 (1986)",
+  pin   = "320",
+  quote = "in haste, under pressure",
+}
+
+authority "whitley_test" {
+  cite  = "Whitley v. Albers, 475 U.S. 312 (1986)",
+  pin   = "320-321",
+  quote = "maliciously and sadistically for the very purpose of causing harm",
+}
+
+authority "lewis_split_second" {
+  cite = "County of Sacramento v. Lewis, 523 U.S. 833 (1998)",
+  pin  = "853-854",
+}
+
+authority "farmer_knowledge" {
+  cite  = "Farmer v. Brennan, 511 U.S. 825 (1994)",
+  pin   = "837, 842-843",
+  quote = "he must also draw the inference",
+}
+
+-- Force -----------------------------------------------------------------------
+
+authority "hudson_mcmillian" {
+  cite = "Hudson v. McMillian, 503 U.S. 1 (1992)",
+  pin  = "9-10",
+}
+
+authority "ingraham_de_minimis" {
+  cite = "Ingraham v. Wright, 430 U.S. 651 (1977)",
+  pin  = "674",
+}
+
+authority "bell_punishment" {
+  cite = "Bell v. Wolfish, 441 U.S. 520 (1979)",
+  pin  = "538-539",
+}
+
+authority "kingsley" {
+  cite = "Kingsley v. Hendrickson, 576 U.S. 389 (2015)",
+  pin  = "396-397",
+}
+
+-- Duty ------------------------------------------------------------------------
+
+authority "deshaney_custody" {
+  cite = "DeShaney v. Winnebago County Dept. of Social Services, 489 U.S. 189 (1989)",
+  pin  = "195-197, 199-201",
+}
+
+authority "wood_state_created_danger" {
+  cite = "Wood v. Ostrander, 879 F.2d 583 (9th Cir. 1989)",
+  pin  = "588-590",
+}
+
+-- Procedural and substantive paths -------------------------------------------
+
+authority "stevens_daniels" {
+  cite = "Daniels v. Williams, 474 U.S. 327 (1986) (Stevens, J., concurring in the judgments)",
+  pin  = "337-338",
+}
+
+authority "zinermon_substantive" {
+  cite = "Zinermon v. Burch, 494 U.S. 113 (1990)",
+  pin  = "125",
+}
+
+authority "zinermon_predictable" {
+  cite = "Zinermon v. Burch, 494 U.S. 113 (1990)",
+  pin  = "136-138",
+}
+
+authority "logan_procedure" {
+  cite = "Logan v. Zimmerman Brush Co., 455 U.S. 422 (1982)",
+  pin  = "436",
+}
+
+authority "mathews" {
+  cite = "Mathews v. Eldridge, 424 U.S. 319 (1976)",
+  pin  = "335",
+}
+
+authority "ingraham_remedies" {
+  cite = "Ingraham v. Wright, 430 U.S. 651 (1977)",
+  pin  = "680-682",
+}
+
+-- Scope -----------------------------------------------------------------------
+
+authority "graham" {
+  cite = "Graham v. Connor, 490 U.S. 386 (1989)",
+  pin  = "395",
+}
+
+authority "farmer_injunction" {
+  cite = "Farmer v. Brennan, 511 U.S. 825 (1994)",
+  pin  = "845-847",
+}
+
+-- Posture: the wrong standard below ---------------------------------------------
+
+authority "wilson_standard" {
+  cite = "Wilson v. Seiter, 501 U.S. 294 (1991)",
+  pin  = "302-303, 306",
+}
+
+authority "farmer_remand" {
+  cite = "Farmer v. Brennan, 511 U.S. 825 (1994)",
+  pin  = "837-838, 848-849",
+}
+
+authority "hudson_mcmillian_injury" {
+  cite = "Hudson v. McMillian, 503 U.S. 1 (1992)",
+  pin  = "9",
+}
+
+authority "due_process_clause" {
+  cite = "U.S. Const. amend. XIV, § 1",
+}
+
+authority "youngberg_professional" {
+  cite = "Youngberg v. Romeo, 457 U.S. 307 (1982)",
+  pin  = "321-323",
+  quote = "a substantial departure from accepted professional judgment",
+}
+
+authority "youngberg_remand" {
+  cite = "Youngberg v. Romeo, 457 U.S. 307 (1982)",
+  pin  = "325",
+}
+
+authority "eighth_amendment" {
+  cite = "U.S. Const. amend. VIII",
+}
+
+authority "fourth_amendment" {
+  cite = "U.S. Const. amend. IV",
 }

@@ -39,8 +39,8 @@ fact "could_protect_self" { yesno, optional = true,
 -- IV. The officials' state of mind: primary facts -----------------------------------
 -- Who did the harm
 fact "officials_attacked" { yesno,
-  ask  = "Did officials themselves attack the plaintiff?",
-  help = "An unjustified beating by guards, as in Johnson v. Glick; not an attack by another inmate.",
+  ask  = "Did officials themselves use force on the plaintiff?",
+  help = "Force by the officials themselves, not an attack by another inmate. Whether it was a violation turns on why they used it: say so in intent_to_harm (meant to harm) and restoring_order (a good-faith effort to restore order).",
 }
 
 fact "intent_to_harm" { yesno,
@@ -77,7 +77,7 @@ fact "opportunity" { yesno,
 -- What they did with it
 fact "conscious_decision" { yesno,
   ask  = "Did an official consciously decide not to act on the known danger?",
-  help = "Putting a reported threat aside for other work, knowingly, is a decision not to act; James made at least two.",
+  help = "Putting a reported threat aside for other work, knowingly, is a decision not to act; James made at least two. An official who judged in good faith that there was no serious danger did not decide to leave a known danger alone: answer no.",
 }
 
 fact "forgot" { yesno, optional = true,
@@ -133,4 +133,90 @@ fact "finding_challenged" { yesno, optional = true,
 
 fact "recklessness_reviewed" { yesno, optional = true,
   ask = "Did a court of appeals review the trial court's holding that the conduct was not reckless?",
+}
+
+-- Facts added for the neighbourhood of Davidson ------------------------------------
+-- Each is optional in the sense that it matters only in some patterns; the
+-- rules read it only where it can make a difference, so a row about a
+-- prisoner's failure-to-protect claim need not fill most of them.
+
+-- Force (Whitley v. Albers; Hudson v. McMillian; Bell v. Wolfish; Kingsley)
+fact "restoring_order" { yesno, optional = true,
+  ask  = "When officials used force, were they acting in a good-faith effort to keep or restore order (a riot, a fight, a prisoner resisting)?",
+  help = "Asked only where officials themselves used force. Force used in good faith to restore discipline is not cruel and unusual punishment; force used maliciously and sadistically to cause harm is.",
+}
+
+fact "de_minimis_force" { yesno, optional = true,
+  ask  = "Was the force no more than a trivial push or shove, of a kind the Constitution does not concern itself with?",
+  help = "Asked only where officials used force and the plaintiff was not seriously hurt. A beating that leaves bruises and loosened teeth is not de minimis.",
+}
+
+fact "force_unreasonable" { yesno, optional = true,
+  ask  = "Judged as a reasonable officer on the scene would have seen it, was the force more than the situation called for?",
+  help = "The objective question, apart from what the officers meant: the need for force, the amount used, the injury, any effort to temper it, the threat reasonably perceived, and whether the person was resisting.",
+}
+
+-- Knowledge (Farmer v. Brennan)
+fact "risk_obvious" { yesno, optional = true,
+  ask  = "Was the risk to the plaintiff so obvious that the officials must have known of it, whether or not anyone reported it?",
+  help = "Knowledge of a risk can be shown from its very obviousness, and from any source: a report, the victim's vulnerability, the aggressor's record, a long-standing and well-known danger.",
+}
+
+-- The involuntarily committed (Youngberg v. Romeo)
+fact "professional_departure" { yesno, optional = true,
+  ask  = "For an involuntarily committed person: was the decision (to restrain him, to leave him unprotected, to deny him training) such a substantial departure from accepted professional judgment that it was not a professional judgment at all?",
+  help = "Asked only for the committed. A decision a qualified professional made in the exercise of professional judgment is presumed valid; ordinary carelessness is not enough.",
+}
+
+-- Which kind of deprivation: a deliberate taking, or harm
+fact "meant_to_deprive" { yesno, optional = true,
+  ask  = "Did officials deliberately decide to take the plaintiff's liberty or property (to confine him, to take or end what he had), whether or not they meant him any harm?",
+  help = "A decision to confine a patient, or a state procedure that extinguishes a claim, deprives by design even when no one means harm. A failure to protect someone is not a decision to take his liberty. Asked where an established procedure or a deliberate decision, not a random lapse, caused the loss.",
+}
+
+fact "hearing_first_due" { yesno, optional = true,
+  ask  = "Where an established practice caused the loss, does the balance of the interest, the risk of error and the State's interest call for a hearing before it, rather than remedies after it?",
+  help = "A hearing before the State confines someone or ends his claim is due; the Court held the traditional common-law remedies enough for corporal punishment in schools.",
+}
+
+-- A duty to protect (DeShaney v. Winnebago County)
+fact "harm_by_third_party" { yesno, optional = true,
+  ask  = "Was the harm done by someone other than the officials (another inmate, a parent, a stranger), or by a hazard or an illness, so that the claim is that officials failed to protect or care for the plaintiff?",
+  help = "No where the officials' own act (force, a decision, a procedure) did the harm. Matters only for a person who was not in the State's custody.",
+}
+
+fact "state_created_danger" { yesno, optional = true,
+  ask  = "Did officials themselves create the danger, or make the plaintiff more vulnerable to it than he would otherwise have been?",
+  help = "Leaving a passenger stranded at night in a high-crime area after arresting the driver; not merely knowing of a danger and failing to act on it.",
+}
+
+-- Scope of the pack
+fact "seizure_of_free_person" { yesno, optional = true,
+  ask  = "Was the plaintiff, not otherwise in custody, hurt in the course of an arrest, a stop or another seizure?",
+  help = "Force in an arrest or a stop is judged under the Fourth Amendment, which this pack does not cover. A police chase that ends in a crash is not a seizure unless the chase was meant to stop the person by that very means.",
+}
+
+fact "relief_sought" { oneof { "damages", "injunction" }, optional = true,
+  ask  = "Does the plaintiff seek damages for an injury, or only an order (an injunction) against a danger or a condition?",
+  help = "The pack decides damages claims under section 1983. A suit for an injunction against prison conditions turns on other questions this pack does not encode.",
+}
+
+-- The posture: the standard the court below applied
+-- A blank reads as not_in_question: the court below is presumed to have
+-- applied the right test unless the row says which test it applied.
+fact "standard_below" { oneof { "deliberate_indifference", "malicious_and_sadistic", "reckless_disregard", "should_have_known", "significant_injury", "prisoner_complaint_required", "another_rejected_test", "not_in_question" }, optional = true,
+  default = "not_in_question",
+  ask  = "Which test did the court below apply to the officials' state of mind or to the injury?",
+  help = "deliberate_indifference: knowledge and disregard of a substantial risk. malicious_and_sadistic: force used for the very purpose of causing harm. reckless_disregard: a subjective test of the officers' view of their own force. should_have_known: an objective test of what a reasonable official would have known. significant_injury: a rule that force is actionable only with a significant injury. prisoner_complaint_required: a rule that officials know of a risk only if the prisoner reported it. another_rejected_test: a test the Court rejected that is none of these (for the involuntarily committed, a court of appeals' compelling-necessity test, as in Youngberg). not_in_question (the default for a blank cell): the row puts no test below in question.",
+}
+
+-- Whether the record holds what the right test asks. An appellate court does
+-- not find facts: where the court below asked the wrong question and so
+-- never found what the right one turns on, the Court sends it back (Farmer,
+-- Wilson, Youngberg); where the record already shows it, the Court decides
+-- (Whitley, Hudson v. McMillian). A blank here is a question for the user,
+-- not a finding never made.
+fact "facts_found_below" { yesno, optional = true,
+  ask  = "Did the courts below find the facts that the right test turns on?",
+  help = "Answer no where the court below applied a test the opinion rejects and so never found what the right test asks (what the officials knew, whether force was meant to harm or was unreasonable). Answer yes where the record already shows it.",
 }

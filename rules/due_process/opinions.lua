@@ -11,6 +11,7 @@ opinion "majority" {
   role        = "majority",
   joined      = "Burger, C.J., and White, Powell, and O'Connor, JJ.",
   date        = "1986-01-21",
+  until_date  = "1989-02-22",
   decides     = "claim",
   disposition = "disposition",
 }
@@ -25,13 +26,21 @@ opinion "brennan" {
   role   = "dissent",
   date   = "1986-01-21",
   base   = "majority",
-  override "deprivation" {
+  override "culpable_conduct" {
     by   = { "brennan_dissent", "daniels", "daniels_n3" },
     rule = is("culpability", "intentional", "deliberate_indifference", "reckless"),
     open = any { is("culpability", "gross_negligence"), "recklessness_review_owed" },
     yes     = "For Brennan, conduct that is reckless or worse (state of mind: {culpability}) deprives the victim of liberty.",
     no      = "For Brennan, conduct that is merely {culpability} is no deprivation, and nothing in the record calls for a second look at recklessness.",
-    unknown = "For Brennan the question is open: the record points to recklessness, which in his view is enough, and no court of appeals has reviewed the holding that there was none (state of mind: {culpability}); or the state of mind is gross negligence, which Daniels left open.",
+    unknown = "For Brennan the question is open (state of mind: {culpability}): gross negligence, which Daniels left open, or a record pointing to recklessness that must first be reviewed below (see the recklessness review), or a fact that decides it is not known.",
+  },
+  -- Whether the wrong was without due process waits on the same review:
+  -- recklessness would make it a wrong complete when done.
+  override "without_due_process" {
+    by   = { "brennan_dissent" },
+    open = any { all { is("remedy", "barred_by_immunity"), "remedy_is_the_process" },
+                 "recklessness_review_owed" },
+    unknown = "For Brennan whether the State gave due process is open (remedy: {remedy}): a finding of recklessness, which must first be reviewed below, would make the wrong complete when done; or state immunity bars the tort suit, which the Court has not decided.",
   },
   override "remand" {
     by   = { "brennan_dissent" },
@@ -53,27 +62,28 @@ opinion "blackmun" {
   joined = "Marshall, J.",
   date   = "1986-01-21",
   base   = "majority",
-  override "deprivation" {
+  override "culpable_conduct" {
     by   = { "blackmun_negligence", "blackmun_recklessness", "estelle", "youngberg" },
     rule = any { is("culpability", "intentional", "deliberate_indifference", "reckless"),
                  "custodial_negligence" },
     open = "recklessness_review_owed",
-    yes     = "For Blackmun the conduct (state of mind: {culpability}) deprived the plaintiff of {interest}: it was reckless or worse, or the State took away his means of self-protection and then ignored his plea for help.",
-    no      = "Even for Blackmun there was no deprivation: the conduct was {culpability}, and the State had not both taken away the plaintiff's self-protection and ignored his plea for help.",
-    unknown = "For Blackmun the question is open: his rule for negligence does not reach the case, but the record points to recklessness that no court of appeals has reviewed.",
+    yes     = "For Blackmun the state of mind ({culpability}) deprives: the conduct was reckless or worse, or the State took away the plaintiff's means of self-protection and then ignored his plea for help.",
+    no      = "Even for Blackmun the state of mind does not deprive: the conduct was {culpability}, and the State had not both taken away the plaintiff's self-protection and ignored his plea for help.",
+    unknown = "For Blackmun the question is open: his rule for negligence does not reach the case, and the record points to recklessness that must first be reviewed below, or a fact that decides it is not known.",
   },
   override "without_due_process" {
-    by   = { "blackmun_remedy", "martinez", "parratt_remedy", "hudson", "logan" },
-    rule = no "process_given",
-    yes     = "For Blackmun the deprivation was without due process: no process fitted, and a tort suit that state immunity bars before the merits is no remedy (remedy: {remedy}); state immunity cannot defeat a federal claim.",
+    by   = { "blackmun_remedy", "martinez" },
+    rule = any { "substantive_complete", no "process_given" },
+    open = "recklessness_review_owed",
+    yes     = "For Blackmun the deprivation was without due process: a wrong complete when done, or no process that fits, and a tort suit that state immunity bars before the merits is no remedy (remedy: {remedy}); state immunity cannot defeat a federal claim.",
     no      = "For Blackmun too the State gave the process due (remedy: {remedy}).",
-    unknown = "For Blackmun it is not yet known whether the State gave due process (remedy: {remedy}).",
+    unknown = "For Blackmun whether the State gave due process is open or not known (remedy: {remedy}): a finding of recklessness, which must first be reviewed below, would make the wrong complete when done.",
   },
   override "remand" {
     by   = { "blackmun_remand" },
-    rule = all { "recklessness_review_owed", no "custodial_negligence" },
-    yes  = "Blackmun's rule for negligence does not reach the case, so, as he would if he accepted Daniels, he would remand for review of the holding that the conduct was not reckless.",
-    no   = "Blackmun's rule sends nothing back: either his rule for negligence decides the case, or no recklessness review is owed.",
+    rule = "recklessness_review_owed",
+    yes  = "Blackmun's rule for negligence does not carry the claim, so, as he would if he accepted Daniels, he would remand for review of the holding that the conduct was not reckless.",
+    no   = "Blackmun's rule sends nothing back: no recklessness review is owed.",
   },
 }
 
@@ -87,10 +97,140 @@ opinion "parratt_1981" {
   date       = "1981-05-18",
   until_date = "1986-01-21",
   base       = "majority",
-  override "deprivation" {
+  override "culpable_conduct" {
     by   = { "parratt_deprivation", "daniels_overrules_parratt" },
     rule = is("culpability", "intentional", "deliberate_indifference", "reckless", "gross_negligence", "negligent"),
     yes  = "Under Parratt, an official's fault, negligence included, that causes the loss (state of mind: {culpability}) is a deprivation.",
     no   = "Under Parratt too there is no deprivation where no official was at fault.",
   },
+}
+
+-- Later law ------------------------------------------------------------------------
+-- The Court's law after Davidson, carried as dated opinions so that --as-of
+-- shows how a row fares in 1981, in 1986 and today. The Davidson majority's
+-- own rule still stands; these opinions start from it and override only what
+-- the later cases changed. The first layer runs from DeShaney (1989) to
+-- Kingsley (2015) and gathers the cases decided in between, each cited with
+-- its own year: Zinermon (1990), Wilson v. Seiter (1991), Hudson v.
+-- McMillian (1992), Farmer v. Brennan (1994), County of Sacramento v. Lewis
+-- (1998). The pack does not split that span further.
+opinion "law_1989" {
+  title      = "The Court's law from DeShaney v. Winnebago County (1989) to Kingsley (2015)",
+  author     = "the Court",
+  role       = "majority",
+  date       = "1989-02-22",
+  until_date = "2015-06-22",
+  base       = "majority",
+  -- DeShaney: no duty to protect a free person from private violence;
+  -- whether a danger the State created changes that, the Court has never
+  -- decided (489 U.S. at 201).
+  override "duty_to_protect" {
+    by   = { "deshaney_custody" },
+    open = "state_created_danger",
+    no      = "Since DeShaney the Due Process Clause gives a free person no right to the State's protection from harm others do; a duty arises from custody, and the State did not create this danger.",
+    unknown = "The State did not hold the plaintiff, but its officials made the danger; DeShaney left room for that case and the Court has never decided it.",
+  },
+  -- Farmer: knowledge from any source, and from the obviousness of the risk.
+  override "knowing_disregard" {
+    by   = { "farmer_knowledge", "estelle" },
+    rule = all { any { "actual_notice", "risk_obvious" }, "opportunity", "conscious_decision",
+                 no "forgot", no "emergency_elsewhere" },
+    no   = "Knowledge and disregard are not shown (knew of the danger: {actual_notice}; risk obvious: {risk_obvious}; time to act: {opportunity}; decided not to act: {conscious_decision}; forgot: {forgot}; a genuine emergency elsewhere: {emergency_elsewhere}).",
+  },
+  override "indifference_to_serious_harm" {
+    by = { "farmer_knowledge", "estelle", "estelle_malpractice" },
+  },
+  -- Lewis: in a split second only a purpose to harm shocks the conscience.
+  override "split_second_decision" {
+    by = { "lewis_split_second", "whitley_haste" },
+  },
+  -- Hudson v. McMillian: malicious force without significant injury.
+  override "malicious_force" {
+    by = { "whitley_test", "hudson_mcmillian" },
+  },
+  -- Zinermon: a substantive violation is complete when committed.
+  override "substantive_complete" {
+    by = { "zinermon_substantive" },
+  },
+  override "deliberate_deprivation" {
+    by = { "zinermon_predictable", "logan_procedure" },
+  },
+  -- Wilson and Farmer: the Court vacates and remands when the court below
+  -- applied the wrong standard and the facts under the right one were
+  -- never found.
+  override "remand_for_findings" {
+    by   = { "farmer_remand", "wilson_standard", "youngberg_remand" },
+    yes  = "The court below applied the wrong standard, and the facts the right one turns on were never found: the question goes back.",
+    no   = "The court below applied the right standard, so nothing goes back for it.",
+  },
+  override "wrong_standard_below" {
+    by   = { "farmer_remand", "wilson_standard", "hudson_mcmillian_injury", "youngberg_professional", "whitley_test" },
+    rule = any { is("standard_below", "should_have_known", "significant_injury", "prisoner_complaint_required",
+                    "another_rejected_test"),
+                 all { is("standard_below", "malicious_and_sadistic"), no "officials_attacked" },
+                 all { is("standard_below", "deliberate_indifference"), is("status", "committed") },
+                 all { is("standard_below", "deliberate_indifference"), "officials_attacked", "convicted" } },
+  },
+}
+
+-- Kingsley v. Hendrickson: force on a pretrial detainee need only be
+-- objectively unreasonable.
+opinion "law_2015" {
+  title  = "The Court's law from Kingsley v. Hendrickson (2015)",
+  author = "the Court",
+  role   = "majority",
+  date   = "2015-06-22",
+  base   = "law_1989",
+  override "punitive_force" {
+    by   = { "kingsley", "bell_punishment" },
+    rule = all { is("status", "pretrial_detainee", "committed"), "officials_attacked",
+                 any { "intent_to_harm", "force_unreasonable" } },
+    yes  = "Officials purposely used force on a {status} that was objectively unreasonable, or meant to harm him: a violation of due process.",
+    no   = "No force on a detainee or committed person that was objectively unreasonable or meant to harm (status: {status}; officials used force: {officials_attacked}; unreasonable: {force_unreasonable}).",
+    unknown = "It is not known whether the force on the detainee was objectively unreasonable.",
+  },
+  override "wrong_standard_below" {
+    by   = { "kingsley", "farmer_remand", "wilson_standard", "hudson_mcmillian_injury", "whitley_test" },
+    rule = any { is("standard_below", "should_have_known", "significant_injury", "prisoner_complaint_required",
+                    "another_rejected_test"),
+                 all { is("standard_below", "malicious_and_sadistic"), no "officials_attacked" },
+                 all { is("standard_below", "deliberate_indifference"), is("status", "committed") },
+                 all { is("standard_below", "deliberate_indifference"), "officials_attacked", "convicted" },
+                 all { is("standard_below", "reckless_disregard", "malicious_and_sadistic"), "officials_attacked",
+                       is("status", "pretrial_detainee", "committed") } },
+  },
+}
+
+-- The courts of appeals' state-created danger rule, read from DeShaney's
+-- remark that the State had played no part in creating the danger. A circuit
+-- rule, not the Court's: carried as its own opinion from Wood v. Ostrander,
+-- in two dated parts so that on every other question it follows the Court's
+-- law of its day (before and after Kingsley).
+local function state_created_danger_duty()
+  return override "duty_to_protect" {
+    by   = { "wood_state_created_danger", "deshaney_custody" },
+    rule = any { is("status", "convicted_prisoner", "pretrial_detainee", "committed"), no "harm_by_third_party",
+                 "state_created_danger" },
+    yes  = "Under the circuits' rule the State owed the plaintiff protection: it held him, its officials' own conduct did the harm, or its officials created the danger.",
+    no   = "Even under the circuits' rule the State owed this free person no protection: it did not hold him and did not create the danger.",
+  }
+end
+
+opinion "circuits_scd" {
+  title      = "The courts of appeals' state-created danger rule (Wood v. Ostrander, 9th Cir. 1989)",
+  author     = "Thompson",
+  role       = "circuit rule",
+  date       = "1989-06-27",
+  until_date = "2015-06-22",
+  base       = "law_1989",
+  state_created_danger_duty(),
+}
+
+opinion "circuits_scd_2015" {
+  title  = "The courts of appeals' state-created danger rule, with the Court's law from 2015",
+  author = "Thompson",
+  role   = "circuit rule",
+  date   = "2015-06-22",
+  base   = "law_2015",
+  state_created_danger_duty(),
 }

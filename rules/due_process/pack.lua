@@ -1,36 +1,48 @@
 -- rules/due_process/pack.lua
 --
 -- Section 1983, the Due Process Clause and the Eighth Amendment: when does
--- an official's failure to protect a person "deprive" him of liberty? The
--- pack encodes Davidson v. Cannon, its companion Daniels v. Williams, decided
--- the same day, and the law around them: Parratt v. Taylor (the rule of 1981),
--- Hudson v. Palmer, Logan, Estelle v. Gamble and Smith v. Wade.
+-- an official's failure to protect a person, his force, or his decision
+-- "deprive" that person of liberty, life or property? The pack encodes
+-- Davidson v. Cannon, its companion Daniels v. Williams, decided the same
+-- day, and the law around them: Parratt v. Taylor (the rule of 1981), Hudson
+-- v. Palmer, Logan, Estelle v. Gamble, Smith v. Wade, Whitley v. Albers, and
+-- the Court's later law as dated opinions (DeShaney, Zinermon, Wilson v.
+-- Seiter, Hudson v. McMillian, Farmer v. Brennan, Lewis, Kingsley).
 --
 -- Read it top to bottom as an outline of the claim. Each file is one part:
 --
 --   facts.lua          what a case row may state: the primary facts, the
 --                      process the State gave, and the posture of the appeal
---   state_of_mind.lua  the officials' state of mind, from most to least
---                      culpable, derived from the primary facts, or the trial
---                      court's finding where it binds
---   elements.lua       I.   state action
---                      II.  a protected interest, infringed
---                      III. custody
---                      IV.  deprivation (the question the case turns on)
---                      V.   without due process of law
---                      VI.  the due process claim
---                      VII. the Eighth Amendment claim (convicted prisoners)
---                      VIII. the section 1983 claim: either one
---   disposition.lua    IX.  what the Court does with the judgment below:
---                           affirm, reverse, or vacate and remand
+--   state_of_mind.lua  the officials' state of mind, one node per branch of
+--                      the ladder, from the primary facts or the trial
+--                      court's finding where it binds; and the record the
+--                      dissents read as reckless
+--   elements.lua       I.    state action
+--                      II.   a protected interest, infringed
+--                      III.  custody, and the duty to protect
+--                      IV.   deprivation (the question the case turns on)
+--                      V.    without due process of law: a wrong complete
+--                            when done, or a claim of process
+--                      VI.   the due process claim
+--                      VII.  the Eighth Amendment claims (convicted prisoners)
+--                      VIII. the scope of the pack
+--                      IX.   the section 1983 claim: either one
+--   disposition.lua    what the Court does with the judgment below:
+--                      affirm, reverse, or vacate and remand
 --   opinions.lua       the majority (Rehnquist), Brennan's dissent,
---                      Blackmun's dissent (joined by Marshall), and the rule
---                      of Parratt v. Taylor as the law of 1981 to 1986
+--                      Blackmun's dissent (joined by Marshall), the rule
+--                      of Parratt v. Taylor as the law of 1981 to 1986, the
+--                      Court's law from 1989 and from 2015, and the courts
+--                      of appeals' state-created danger rule
 --
 -- The case library the pack is tested against (ratio test rules/due_process):
 --   cases/davidson.csv      Davidson and Daniels, as found
---   cases/decided.csv       the decided cases, with the Court's dispositions
+--   cases/decided.csv       the decided cases of 1976-1986, with the Court's dispositions
 --   cases/hypotheticals.csv classroom variations on Davidson's facts
+--   cases/blind.csv         hypotheticals from Davidson's neighbourhood, written blind
+--   cases/twins.csv         each decided case from its facts alone, no finding supplied
+--   cases/decided_more.csv  more decided cases from the neighbourhood, from their facts
+--   cases/blind_even_if.csv blind rows decided whichever way a blank fact is answered
 -- docs/doctrine/due-process.md explains the pack element by element.
 
 pack {
@@ -41,6 +53,10 @@ pack {
     "../../cases/davidson.csv",
     "../../cases/decided.csv",
     "../../cases/hypotheticals.csv",
+    "../../cases/blind.csv",
+    "../../cases/twins.csv",
+    "../../cases/decided_more.csv",
+    "../../cases/blind_even_if.csv",
   },
 }
 

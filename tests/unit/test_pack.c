@@ -588,10 +588,32 @@ static void test_err_authority_without_cite(void **state) {
   err_free(e);
 }
 
+static void test_fact_defaults(void **state) {
+  th_dir *d = *state;
+  pack *p = th_pack(d->path, HEAD "fact \"reviewed\" { yesno, default = \"no\" }\n"
+                                  "fact \"test\" { oneof { \"right\", \"wrong\" }, default = \"right\" }\n"
+                                  "fact \"plain\" { yesno }\n"
+                                  "node \"claim\" { rule = all { \"reviewed\", is(\"test\", \"right\"), \"plain\" } }\n" TAIL);
+  const pack_fact *f = &p->facts[pack_fact_index(p, "reviewed")];
+  assert_true(f->has_default);
+  assert_int_equal(f->def, RV_NO);
+  f = &p->facts[pack_fact_index(p, "test")];
+  assert_true(f->has_default);
+  assert_int_equal(f->def, 0);
+  assert_false(p->facts[pack_fact_index(p, "plain")].has_default);
+  pack_free(p);
+  err *e = th_pack_err(d->path, HEAD "fact \"test\" { oneof { \"right\", \"wrong\" }, default = \"rigth\" }\nnode \"claim\" { rule = \"negligent\" }\n" TAIL, NULL);
+  assert_string_equal(e->msg, "fact test: default 'rigth' is not one of its values (right, wrong)");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"days\" { number, default = 3 }\nnode \"claim\" { rule = \"negligent\" }\n" TAIL, NULL);
+  assert_string_equal(e->msg, "fact days: a number fact cannot have a default");
+  err_free(e);
+}
+
 static void test_err_dsl_misuse(void **state) {
   th_dir *d = *state;
   err *e = th_pack_err(d->path, HEAD "fact \"days\" { number, aks = \"?\" }\n", NULL);
-  th_assert_has(e->msg, "fact \"days\": unknown field 'aks'; did you mean 'ask'? (fields: ask, help, optional, type)");
+  th_assert_has(e->msg, "fact \"days\": unknown field 'aks'; did you mean 'ask'? (fields: ask, default, help, optional, type)");
   assert_int_equal(e->line, 4);
   err_free(e);
   e = th_pack_err(d->path, HEAD "fact \"days\" { ask = \"?\" }\n", NULL);
@@ -1076,6 +1098,7 @@ int main(void) {
       T(test_err_no_rule),
       T(test_err_duplicates),
       T(test_err_authority_without_cite),
+      T(test_fact_defaults),
       T(test_err_dsl_misuse),
       T(test_err_opinion_references),
       T(test_err_opinion_dates_and_disposition),
