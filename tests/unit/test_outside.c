@@ -1,10 +1,12 @@
 /* Unit tests of a pack's scope (`outside "name" { ... }`): loading it
  * (pack.c), rows outside it (eval.c), their coverage (coverage.c), their
- * expectations (testrun.c) and the summary line (render.c). */
+ * expectations (testrun.c) and the summary line (render.c); and a fact's
+ * presumed answer (`default`), the other way a pack says what a blank means. */
 #include "helpers.h"
 
 #include "coverage.h"
 #include "eval.h"
+#include "explain.h"
 #include "render.h"
 #include "testrun.h"
 
@@ -158,6 +160,37 @@ static void test_expect_outside(void **state) {
   pack_free(p);
 }
 
+static void test_presumed_answers(void **state) {
+  th_dir *d = *state;
+  /* a blank with a default reads as that answer: decided, not searched */
+  pack *p = th_pack(d->path, "pack { name = \"d\" }\n"
+                             "fact \"wrong_test\" { yesno, default = \"no\" }\n"
+                             "fact \"a\" { yesno }\n"
+                             "node \"remand\" { rule = \"wrong_test\" }\n"
+                             "node \"x\" { rule = all { \"a\", no \"remand\" } }\n"
+                             "opinion \"o\" { decides = \"x\" }\n");
+  eval_ctx *c = eval_new(p);
+  th_row r;
+  th_row_init(&r, p, "r");
+  th_yesno(&r, p, "a", RV_YES);
+  assert_int_equal(decide(c, &r.row), RV_YES);
+  assert_int_equal(eval_settle_evals(c), 0); /* nothing blank to try */
+  assert_true(explain_presumed(p, &r.row, th_fact(p, "wrong_test")));
+  assert_false(explain_presumed(p, &r.row, th_fact(p, "a")));
+  char buf[16];
+  assert_string_equal(explain_fact_text(p, &r.row, th_fact(p, "wrong_test"), buf, sizeof buf), "no");
+  /* the row's own answer wins */
+  th_yesno(&r, p, "wrong_test", RV_YES);
+  assert_int_equal(decide(c, &r.row), RV_NO);
+  assert_false(explain_presumed(p, &r.row, th_fact(p, "wrong_test")));
+  /* the csv path agrees */
+  eval_values_only(c, true);
+  r.facts[th_fact(p, "wrong_test")].v = RV_UNKNOWN;
+  assert_int_equal(decide(c, &r.row), RV_YES);
+  eval_free(c);
+  pack_free(p);
+}
+
 static void test_summary_line_counts_outside(void **state) {
   (void)state;
   th_mem m;
@@ -177,6 +210,7 @@ int main(void) {
       T(test_rows_outside),
       T(test_coverage_counts_the_scope),
       T(test_expect_outside),
+      T(test_presumed_answers),
       cmocka_unit_test(test_summary_line_counts_outside),
   };
   return cmocka_run_group_tests_name("outside", tests, NULL, NULL);
