@@ -211,6 +211,16 @@ static void settled_json(jsonw *b, const pack *p, const explain_node *x) {
   if (x->search_cut) jsonw_lit(b, ",\"search_cut\":true");
 }
 
+/* [ authority objects ] of a list of authority indexes. */
+static void authorities_json(jsonw *b, const json_state *st, const int *by, int nby) {
+  jsonw_raw(b, "[", 1);
+  for (int i = 0; i < nby; i++) {
+    if (i) jsonw_raw(b, ",", 1);
+    put(b, st->authority[by[i]]);
+  }
+  jsonw_raw(b, "]", 1);
+}
+
 /* A row the pack does not decide: no outcome and no tree, but the reason. */
 static void outside_json(jsonw *b, const json_state *st, const pack_outside *s) {
   jsonw_lit(b, "\"outcome\":null,\"disposition\":null,\"outside\":{\"name\":");
@@ -219,12 +229,9 @@ static void outside_json(jsonw *b, const json_state *st, const pack_outside *s) 
   jsonw_str(b, s->title);
   jsonw_lit(b, ",\"says\":");
   jsonw_str(b, s->says);
-  jsonw_lit(b, ",\"authorities\":[");
-  for (int i = 0; i < s->nby; i++) {
-    if (i) jsonw_raw(b, ",", 1);
-    put(b, st->authority[s->by[i]]);
-  }
-  jsonw_lit(b, "]},\"tree\":null}");
+  jsonw_lit(b, ",\"authorities\":");
+  authorities_json(b, st, s->by, s->nby);
+  jsonw_lit(b, "},\"tree\":null}");
 }
 
 static void node_json(jsonw *b, const json_state *st, const explain_node *x, int depth) {
@@ -241,12 +248,9 @@ static void node_json(jsonw *b, const json_state *st, const explain_node *x, int
     jsonw_lit(b, ",\"sentence\":");
     jsonw_str(b, x->sentence);
   }
-  jsonw_lit(b, ",\"authorities\":[");
-  for (int i = 0; i < x->nby; i++) {
-    if (i) jsonw_raw(b, ",", 1);
-    put(b, st->authority[x->by[i]]);
-  }
-  jsonw_lit(b, "],\"facts\":[");
+  jsonw_lit(b, ",\"authorities\":");
+  authorities_json(b, st, x->by, x->nby);
+  jsonw_lit(b, ",\"facts\":[");
   for (int i = 0; i < x->nfacts; i++) {
     if (i) jsonw_raw(b, ",", 1);
     int f = x->facts[i].fact, k = 0;
