@@ -38,6 +38,9 @@ struct eval_ctx {
   kid_list *dyn;          /* nodes read by rule functions */
   /* per opinion and node, computed once: nodes a declarative rule names */
   kid_list *stat;         /* nopinions * nnodes */
+  /* per opinion and node: its rule, or one it depends on, is a rule
+   * function, so a value known on its face may not hold for every answer */
+  uint8_t *lua_below;     /* nopinions * nnodes: 0 not known, 1 no, 2 yes */
   rval outcome;
   rval disposition;       /* the disposition node's value, when there is one */
   int16_t *first_taken;   /* per pack first: branch taken, -1 none, -2 unknown */
@@ -230,6 +233,20 @@ static void collect_kids(const expr *x, kid_list *k) {
   for (int i = 0; i < x->nkids; i++) collect_kids(x->kids[i], k);
 }
 
+/* Whether node n's value under opinion o comes through a rule function. */
+static bool lua_below(eval_ctx *c, int o, int n, int depth) {
+  const pack *p = c->p;
+  uint8_t *m = &c->lua_below[o * p->nnodes + n];
+  if (*m) return *m == 2;
+  const node_rule *r = p->opinions[o].rules[n];
+  bool lua = r->rule && r->rule->kind == EXPR_LUA;
+  *m = 1; /* a cycle through static rules is refused at load; this ends one anyway */
+  const kid_list *k = &c->stat[o * p->nnodes + n];
+  for (int i = 0; i < k->n && !lua && depth < p->nnodes; i++) lua = lua_below(c, o, k->v[i], depth + 1);
+  *m = lua ? 2 : 1;
+  return lua;
+}
+
 eval_ctx *eval_new(const pack *p) {
   eval_ctx *c = xcalloc(1, sizeof *c);
   int nn = p->nnodes, no = p->nopinions;
@@ -250,6 +267,9 @@ eval_ctx *eval_new(const pack *p) {
       collect_kids(r->open, &c->stat[o * nn + n]);
     }
   }
+  c->lua_below = xcalloc((size_t)(nn * no) + 1, 1);
+  for (int o = 0; o < no; o++)
+    for (int n = 0; n < nn; n++) lua_below(c, o, n, 0);
   c->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *c->scratch);
   c->settle_mode = EVAL_SETTLE_NODES;
   c->settle_budget = EVAL_SETTLE_BUDGET;
@@ -280,6 +300,7 @@ void eval_free(eval_ctx *c) {
   for (int i = 0; i < nn * c->p->nopinions; i++) free(c->stat[i].v);
   free(c->dyn);
   free(c->stat);
+  free(c->lua_below);
   free(c->state);
   free(c->open);
   free(c->set_aside);
@@ -791,10 +812,15 @@ static void settle_outcome(eval_ctx *c, int op, const case_row *row, bool early,
 }
 
 /* After a rule function was handed an unknown, even a known value may not
- * hold for every answer. */
+ * hold for every answer: for the nodes that come through it. */
+static bool through_lua(const eval_ctx *c, int n) {
+  return n >= 0 && c->nonmono && c->lua_below[c->op * c->p->nnodes + n] == 2;
+}
+
 static bool needs_settling(const eval_ctx *c) {
   return c->settle_mode != EVAL_SETTLE_NONE &&
-         (c->outcome == RV_UNKNOWN || (c->o->disposition_node >= 0 && c->disposition == RV_UNKNOWN) || c->nonmono);
+         (c->outcome == RV_UNKNOWN || (c->o->disposition_node >= 0 && c->disposition == RV_UNKNOWN) ||
+          through_lua(c, c->o->decides) || through_lua(c, c->o->disposition_node));
 }
 
 static int values_row(eval_ctx *c, int op, const case_row *row, err **e) {
@@ -923,11 +949,11 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
   if (c->settle_mode == EVAL_SETTLE_NONE) return 0;
   /* which nodes the row's own evaluation left unknown */
   int *unknown = c->unknown, nunknown = 0;
-  bool settle_top = needs_settling(c), nonmono = c->nonmono;
-  rval kleene_outcome = c->outcome, base_outcome = nonmono ? RV_UNKNOWN : c->outcome;
+  bool settle_top = needs_settling(c);
+  rval kleene_outcome = c->outcome, base_outcome = through_lua(c, o->decides) ? RV_UNKNOWN : c->outcome;
   if (c->settle_mode == EVAL_SETTLE_NODES)
     for (int n = 0; n < p->nnodes; n++)
-      if (c->state[n] == NODE_DERIVED && (c->value[n] == RV_UNKNOWN || nonmono) && n != o->decides) {
+      if (c->state[n] == NODE_DERIVED && (c->value[n] == RV_UNKNOWN || through_lua(c, n)) && n != o->decides) {
         c->kleene[nunknown] = c->value[n];
         unknown[nunknown++] = n;
       }
