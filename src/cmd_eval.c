@@ -110,10 +110,23 @@ static char *output_target(const char *path) {
 
 /* -o FILE: the output goes to a temporary file in the folder of FILE (or of
  * the file a link FILE leads to), renamed into place when the run is
- * complete, so FILE is never half written. *target is where it goes. */
+ * complete, so FILE is never half written. *target is where it goes. A
+ * FILE that is no regular file (/dev/null, a pipe) is written directly:
+ * renaming over it would replace a device with a file. */
 static FILE *open_output(const char *path, char **tmp, char **target) {
   *target = output_target(path);
   const char *to = *target;
+  struct stat st;
+  if (stat(to, &st) == 0 && !S_ISREG(st.st_mode)) {
+    *tmp = NULL;
+    FILE *f = fopen(to, "w");
+    if (!f) {
+      fprintf(stderr, "ratio eval: cannot write %s: %s\n", path, strerror(errno));
+      free(*target);
+      *target = NULL;
+    }
+    return f;
+  }
   const char *slash = strrchr(to, '/');
   *tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - to), to, slash + 1) : xasprintf(".%s.XXXXXX", to);
   int fd = mkstemp(*tmp);
@@ -126,7 +139,6 @@ static FILE *open_output(const char *path, char **tmp, char **target) {
   }
   /* mkstemp makes the file private: give it the mode of the file it
    * replaces, or the mode a new file gets */
-  struct stat st;
   if (stat(to, &st) == 0) {
     fchmod(fd, st.st_mode & 07777);
   } else {
@@ -151,9 +163,12 @@ static FILE *open_output(const char *path, char **tmp, char **target) {
 static int close_output(FILE *out, char *tmp, const char *target, const char *path, int code, bool complete) {
   int failed = fflush(out) != 0 || ferror(out);
   int saved = errno;
-  if (tmp) {
-    failed |= fclose(out) != 0;
+  bool named = target != NULL; /* -o FILE, not standard output */
+  if (named && fclose(out) != 0) {
     if (!failed) saved = errno;
+    failed = 1;
+  }
+  if (tmp) {
     if (complete && !failed && rename(tmp, target) != 0) {
       failed = 1;
       saved = errno;
@@ -162,7 +177,7 @@ static int close_output(FILE *out, char *tmp, const char *target, const char *pa
     free(tmp);
   }
   if (failed && complete) {
-    fprintf(stderr, "ratio eval: cannot write %s: %s\n", tmp ? path : "the output",
+    fprintf(stderr, "ratio eval: cannot write %s: %s\n", named ? path : "the output",
             saved == EPIPE ? "the reader closed the pipe" : saved ? strerror(saved) : "write error");
     return RATIO_USAGE;
   }

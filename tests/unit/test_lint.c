@@ -187,7 +187,11 @@ static void test_rule_function_writes(void **state) {
                             "node \"method\" { by = \"a\", rule = function(f)\n"                 /* 15 */
                             "  function seen.add(v) return v end local o = {}\n"                 /* 16 */
                             "  function o:get() return 1 end return o:get() == 1 end }\n"        /* 17 */
-                            "node \"all\" { by = \"a\", rule = all { \"count\", \"memo\", \"fine\", \"method\" } }\n"
+                            "node \"flip\" { by = \"a\", rule = function(f)\n"                 /* 18 */
+                            "  local _, raw = pairs(seen) raw.k = 1 local own = {} local o2 = own\n" /* 19 */
+                            "  o2.k = 1 local v = f.x local m = setmetatable({}, {}) m.k = 1\n"     /* 20 */
+                            "  local c = seen.new() c.k = 1 return v end }\n"                        /* 21 */
+                            "node \"all\" { by = \"a\", rule = all { \"count\", \"memo\", \"fine\", \"method\", \"flip\" } }\n"
                             "opinion \"m\" { decides = \"all\" }\n");
   const lint_finding *f = has(r, "the rule function of node count assigns 'n', which it does not declare");
   assert_int_equal(f->line, 6);
@@ -197,10 +201,14 @@ static void test_rule_function_writes(void **state) {
   assert_int_equal(f->line, 8);
   f = has(r, "the rule function of node method changes the table 'seen'");
   assert_int_equal(f->line, 16);
+  /* through what pairs returns: the table it walks */
+  f = has(r, "the rule function of node flip changes the table 'seen'");
+  assert_int_equal(f->line, 19);
   assert_null(find(r, "node fine"));
   assert_null(find(r, "table 'o'"));
+  assert_null(find(r, "table 'own'"));
   assert_null(find(r, "fact x is never used"));
-  assert_int_equal(lint_count(r, LINT_WARNING), 3);
+  assert_int_equal(lint_count(r, LINT_WARNING), 4);
   lint_free(r);
 }
 
