@@ -25,18 +25,33 @@ static const char *const yesno_values[] = {"no", "yes"};
 typedef struct loader {
   pack *p;
   err *errs;
+  err **tail;   /* where the next error goes: a long chain is never walked */
+  int nerrs;
+  long more;    /* errors past MAX_LOAD_ERRORS, counted, not kept */
 } loader;
+
+/* A pack with thousands of mistakes reports the first ones and a count:
+ * the output stays short, and no did-you-mean is searched for the rest
+ * (each is a walk over every name). */
+#define MAX_LOAD_ERRORS 50
 
 static void add_err(loader *ld, const char *file, int line, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 static void add_err(loader *ld, const char *file, int line, const char *hint, const char *fmt, ...) {
+  if (ld->nerrs >= MAX_LOAD_ERRORS) {
+    ld->more++;
+    return;
+  }
   va_list ap;
   va_start(ap, fmt);
   err *e = err_newv(file, line, 0, fmt, ap);
   va_end(ap);
   if (hint) err_hint(e, "%s", hint);
-  err_append(&ld->errs, e);
+  if (!ld->tail) ld->tail = &ld->errs;
+  *ld->tail = e;
+  ld->tail = &e->next;
+  ld->nerrs++;
 }
 
 /* Pack file names are kept once; exprs and rules borrow them. */
@@ -145,8 +160,11 @@ int pack_node_value(const pack_node *n, const char *name, size_t len) {
   return value_index(n->values, n->nvalues, name, len);
 }
 
-/* " did you mean 'x'?" for a name among facts and nodes, or NULL. */
-static char *did_you_mean(const pack *p, const char *name, bool facts, bool nodes) {
+/* " did you mean 'x'?" for a name among facts and nodes, or NULL (also
+ * once the loader reports no more errors). */
+static char *did_you_mean(const loader *ld, const char *name, bool facts, bool nodes) {
+  if (ld->nerrs >= MAX_LOAD_ERRORS) return NULL;
+  const pack *p = ld->p;
   int n = 0;
   const char **cands = xcalloc((size_t)(p->nfacts + p->nnodes + 1), sizeof *cands);
   if (facts)
@@ -159,7 +177,8 @@ static char *did_you_mean(const pack *p, const char *name, bool facts, bool node
   return hint;
 }
 
-static char *did_you_mean_in(const char *name, char *const *list, int n) {
+static char *did_you_mean_in(const loader *ld, const char *name, char *const *list, int n) {
+  if (ld->nerrs >= MAX_LOAD_ERRORS) return NULL;
   const char *best = suggest_closest(name, strlen(name), (const char *const *)list, n);
   return best ? xasprintf("did you mean '%s'?", best) : NULL;
 }
@@ -188,7 +207,7 @@ static bool resolve(loader *ld, const char *name, const char *file, int line, pa
     *out = (pack_ref){true, i};
     return true;
   }
-  char *hint = did_you_mean(ld->p, name, true, true);
+  char *hint = did_you_mean(ld, name, true, true);
   add_err(ld, file, line, hint, "unknown fact or node '%s'", name);
   free(hint);
   return false;
@@ -298,7 +317,7 @@ static expr *conv_first(loader *ld, lua_State *L, int idx, expr *x, const want *
       ok = false;
     } else if ((x->gives[i] = value_of_name(w, g)) == RV_UNKNOWN && strcmp(g, "unknown") != 0) {
       char *all = join(w->values, w->nvalues);
-      char *hint = did_you_mean_in(g, w->values, w->nvalues);
+      char *hint = did_you_mean_in(ld, g, w->values, w->nvalues);
       add_err(ld, file, line, hint ? hint : "give one of the node's values in quotes, or add the value to its values",
               "node %s: '%s' is not one of its values (%s, or unknown)", w->node, g, all);
       free(hint);
@@ -346,7 +365,7 @@ static expr *conv_is(loader *ld, lua_State *L, int idx, expr *x, const char *ref
     int k = v ? value_index(values, nvalues, v, strlen(v)) : -1;
     if (k < 0) {
       char *all = join(values, nvalues);
-      char *hint = v ? did_you_mean_in(v, values, nvalues) : NULL;
+      char *hint = v ? did_you_mean_in(ld, v, values, nvalues) : NULL;
       add_err(ld, x->file, x->line, hint, "is(\"%s\", ...): '%s' is not one of %s", refname,
               v ? v : "?", all);
       free(hint);
@@ -543,7 +562,7 @@ static bool parse_tmpl(loader *ld, strpool *pool, const char *src, const char *f
     char *name = xstrndup(open + 1, (size_t)(close - open - 1));
     pack_ref r;
     if (pack_fact_index(ld->p, name) < 0 && pack_node_index(ld->p, name) < 0) {
-      char *hint = did_you_mean(ld->p, name, true, true);
+      char *hint = did_you_mean(ld, name, true, true);
       add_err(ld, file, line, hint ? hint : "put the name of a fact or node between { and }",
               "a sentence shows {%s}, but '%s' is no fact or node", name, name);
       free(hint);
@@ -584,7 +603,7 @@ static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, nod
       if (a < 0) {
         char **all = xcalloc((size_t)ld->p->nauthorities + 1, sizeof *all);
         for (int k = 0; k < ld->p->nauthorities; k++) all[k] = ld->p->authorities[k].name;
-        char *hint = did_you_mean_in(names[i], all, ld->p->nauthorities);
+        char *hint = did_you_mean_in(ld, names[i], all, ld->p->nauthorities);
         if (!hint) hint = xasprintf("declare it with authority \"%s\" { cite = ..., pin = ... }", names[i]);
         add_err(ld, r->file, r->line, hint, "%s %s: unknown authority '%s'", is_override ? "override" : "node",
                 n->name, names[i]);
@@ -845,7 +864,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
       if (o->base < 0) {
         char **all = xcalloc((size_t)p->nopinions + 1, sizeof *all);
         for (int k = 0; k < p->nopinions; k++) all[k] = p->opinions[k].name;
-        char *hint = did_you_mean_in(base, all, p->nopinions);
+        char *hint = did_you_mean_in(ld, base, all, p->nopinions);
         add_err(ld, file, line, hint, "opinion %s: unknown base opinion '%s'", o->name, base);
         free(hint);
         free(all);
@@ -857,7 +876,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
     if (decides) {
       o->decides = pack_node_index(p, decides);
       if (o->decides < 0) {
-        char *hint = did_you_mean(p, decides, false, true);
+        char *hint = did_you_mean(ld, decides, false, true);
         add_err(ld, file, line, hint, "opinion %s decides unknown node '%s'", o->name, decides);
         free(hint);
       }
@@ -877,7 +896,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
       char *target = get_str(ld, L, ot, "node", ofile, oline, what);
       int ni = target ? pack_node_index(p, target) : -1;
       if (ni < 0) {
-        char *hint = target ? did_you_mean(p, target, false, true) : NULL;
+        char *hint = target ? did_you_mean(ld, target, false, true) : NULL;
         add_err(ld, ofile, oline, hint, "opinion %s overrides unknown node '%s'", o->name,
                 target ? target : "?");
         free(hint);
@@ -912,7 +931,7 @@ static void read_dispositions(loader *ld, lua_State *L, int reg) {
       const char *name = lua_tostring(L, -1);
       o->disposition_node = pack_node_index(p, name);
       if (o->disposition_node < 0) {
-        char *hint = did_you_mean(p, name, false, true);
+        char *hint = did_you_mean(ld, name, false, true);
         add_err(ld, o->file, o->line,
                 hint ? hint : "name a node with values such as affirm and reverse, or give a table: "
                               "disposition = { yes = \"affirm\", no = \"reverse\" }",
@@ -932,7 +951,7 @@ static void read_dispositions(loader *ld, lua_State *L, int reg) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
         if (strcmp(k, "unknown") != 0 && pack_node_value(d, k, strlen(k)) < 0) {
           char *all = join(d->values, d->nvalues);
-          char *hint = did_you_mean_in(k, d->values, d->nvalues);
+          char *hint = did_you_mean_in(ld, k, d->values, d->nvalues);
           add_err(ld, o->file, o->line, hint,
                   "opinion %s: disposition for '%s', which is not a value of %s (%s, unknown)",
                   o->name, k, d->name, all);
@@ -1223,10 +1242,13 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
     return NULL;
   }
   free(main_rel);
-  loader ld = {p, NULL};
+  loader ld = {.p = p};
   if (sandbox_with_registry(p->sb, read_registry, &ld, e) != 0 || ld.errs) {
     if (ld.errs) {
       err_free(*e);
+      if (ld.more)
+        *ld.tail = err_hint(err_new(p->main_file, 0, 0, "and %ld more mistakes in the pack", ld.more),
+                            "fix the ones above first; the rest may follow from them");
       *e = ld.errs;
     }
     pack_free(p);

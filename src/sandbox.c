@@ -66,6 +66,8 @@ struct sandbox {
   int nrule_src;
   const char *cur_file, *cur_node;
   int cur_line;
+  bool pack_code;            /* the next outermost call runs the pack's own code
+                              * (its files, a rule): the watchdog guards it */
   bool hooked;               /* the step hook is on */
   bool line_hook;            /* ... and notes every line (memory is running short) */
   char *result_str;          /* owned: copy of a rule's string result */
@@ -192,7 +194,10 @@ static void arm(sandbox *sb) {
   sb->hooked = true;
   sb->line_hook = false;
   lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
-  watchdog_arm(sb->wd, &sb->deadline, sb->cur_file, sb->cur_line, sb->cur_node);
+  /* Ratio's own C work (reading the registry, sealing) is not the pack's
+   * to be stopped for: only pack code is guarded. */
+  if (sb->pack_code) watchdog_arm(sb->wd, &sb->deadline, sb->cur_file, sb->cur_line, sb->cur_node);
+  sb->pack_code = false;
 }
 
 static void disarm(sandbox *sb) {
@@ -1072,6 +1077,7 @@ int sandbox_load_pack(sandbox *sb, const char *main_path, const char *root,
   sb->display_root = xstrdup(display_root);
   lua_pushcfunction(sb->L, load_main);
   lua_pushstring(sb->L, main_path);
+  sb->pack_code = true;
   return sb_pcall(sb, 1, 0, NULL, e);
 }
 
@@ -1258,6 +1264,7 @@ int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader rea
   sb->reader_ud = ud;
   lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
   lua_rawgeti(L, LUA_REGISTRYINDEX, sb->proxy_ref);
+  sb->pack_code = sb->depth == 0; /* after rule_watch_of, whose call is Ratio's */
   int rc = sb_pcall(sb, 1, 1, node, e);
   sb->reader = old_reader;
   sb->reader_ud = old_ud;

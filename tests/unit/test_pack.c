@@ -1022,10 +1022,30 @@ static void test_case_paths(void **state) {
   err_free(e);
 }
 
+/* A pack with many mistakes reports the first 50 and counts the rest. */
+static void test_many_mistakes_are_counted(void **state) {
+  th_dir *d = *state;
+  size_t cap = 64 * 1024, len = 0;
+  char *src = xmalloc(cap);
+  len += (size_t)snprintf(src + len, cap - len, "pack { name = 'p' }\nfact 'a' { yesno }\n");
+  for (int i = 0; i < 200; i++)
+    len += (size_t)snprintf(src + len, cap - len, "node 'n%d' { rule = yes 'missing%d' }\n", i, i);
+  snprintf(src + len, cap - len, "opinion 'o' { decides = 'n1' }\n");
+  err *e = NULL;
+  assert_null(th_pack_try(d->path, src, NULL, &e));
+  free(src);
+  assert_int_equal(err_count(e), 51);
+  const err *last = e;
+  while (last->next) last = last->next;
+  assert_string_equal(last->msg, "and 150 more mistakes in the pack");
+  err_free(e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_valid_header_and_facts),
       T(test_case_paths),
+      T(test_many_mistakes_are_counted),
       T(test_valid_authorities),
       T(test_valid_nodes),
       T(test_valid_opinions),
