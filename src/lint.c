@@ -44,6 +44,7 @@ static lint_finding *add_v(lint_report *r, const char *file, int line, int col, 
   f->severity = sev;
   f->hint = hint ? xstrdup(hint) : NULL;
   f->seq = r->n++;
+  f->kind = fmt;
   return f;
 }
 
@@ -55,10 +56,21 @@ void lint_add(lint_report *r, const char *file, int line, int col, lint_severity
   va_end(ap);
 }
 
-void lint_add_errors(lint_report *r, const err *e, const char *where) {
-  for (; e; e = e->next)
+/* The errors of a chain as findings of one kind (NULL: never capped). */
+static void add_errors_of_kind(lint_report *r, const err *e, const char *where, const char *kind) {
+  for (; e; e = e->next) {
     lint_add(r, e->file ? e->file : where, e->line, e->col, LINT_ERROR, e->hint, "%s", e->msg);
+    r->items[r->n - 1].kind = kind;
+  }
 }
+
+/* A chain made elsewhere is bounded where it is made (a pack's mistakes,
+ * a header's): shown whole. */
+void lint_add_errors(lint_report *r, const err *e, const char *where) { add_errors_of_kind(r, e, where, NULL); }
+
+/* Kinds of case-file errors, one finding per row: capped when printed. */
+static const char row_error_kind[] = "a row that cannot be read";
+static const char dup_id_kind[] = "an id used again";
 
 int lint_count(const lint_report *r, lint_severity sev) {
   int n = 0;
@@ -66,9 +78,28 @@ int lint_count(const lint_report *r, lint_severity sev) {
   return n;
 }
 
+/* The kinds seen while printing: a short list, as a pack's checks have a
+ * few dozen messages in all. */
+typedef struct kind_count {
+  const char *kind;
+  const lint_finding *first;
+  long n;
+} kind_count;
+
+static kind_count *count_kind(kind_count **kinds, int *nkinds, const lint_finding *f) {
+  for (int k = 0; k < *nkinds; k++)
+    if ((*kinds)[k].kind == f->kind) return &(*kinds)[k];
+  *kinds = xrealloc(*kinds, sizeof **kinds * (size_t)(*nkinds + 1));
+  (*kinds)[*nkinds] = (kind_count){f->kind, f, 0};
+  return &(*kinds)[(*nkinds)++];
+}
+
 void lint_print(const lint_report *r, FILE *out) {
+  kind_count *kinds = NULL;
+  int nkinds = 0;
   for (int i = 0; i < r->n; i++) {
     const lint_finding *f = &r->items[i];
+    if (f->kind && count_kind(&kinds, &nkinds, f)->n++ >= LINT_SHOWN) continue;
     if (f->file) {
       fputs(f->file, out);
       if (f->line > 0) fprintf(out, ":%d:%d", f->line, f->col > 0 ? f->col : 1);
@@ -78,6 +109,14 @@ void lint_print(const lint_report *r, FILE *out) {
     if (f->hint) fprintf(out, "; %s", f->hint);
     fputc('\n', out);
   }
+  for (int k = 0; k < nkinds; k++) {
+    if (kinds[k].n <= LINT_SHOWN) continue;
+    char *like = err_bounded(kinds[k].first->message);
+    fprintf(out, "ratio: and %ld more %ss like '%s'\n", kinds[k].n - LINT_SHOWN,
+            kinds[k].first->severity == LINT_ERROR ? "error" : "warning", like);
+    free(like);
+  }
+  free(kinds);
 }
 
 static int cmp_finding(const void *a, const void *b) {
@@ -1163,11 +1202,11 @@ int lint_cases(const pack *p, const char *path, lint_report *r) {
     int first = rc >= 1 ? case_ids_check(ids, row.id, row.line) : 0;
     if (first) {
       err *dup = case_ids_error(cases_name(cr), row.line, row.id_col, row.id, first);
-      lint_add_errors(r, dup, cases_name(cr));
+      add_errors_of_kind(r, dup, cases_name(cr), dup_id_kind);
       err_free(dup);
     }
     if (rc != 1) {
-      lint_add_errors(r, e, cases_name(cr));
+      add_errors_of_kind(r, e, cases_name(cr), row_error_kind);
       err_free(e);
       e = NULL;
       if (rc < 0) break;

@@ -298,8 +298,38 @@ static void test_new_scaffold(void **state) {
   assert_int_equal(cmd_new(2, argv), RATIO_USAGE);
 }
 
+/* Printing shows at most LINT_SHOWN findings of one kind, then a count;
+ * errors of a chain from elsewhere are shown whole. */
+static void test_print_caps_each_kind(void **state) {
+  (void)state;
+  lint_report *r = lint_new();
+  for (int i = 0; i < LINT_SHOWN + 5; i++)
+    lint_add(r, "p.lua", i + 1, 1, LINT_WARNING, NULL, "fact f%d is never used", i);
+  lint_add(r, "p.lua", 99, 1, LINT_ERROR, NULL, "something else");
+  err *chain = NULL;
+  for (int i = 0; i < LINT_SHOWN + 2; i++) err_append(&chain, err_new("c.csv", i + 1, 0, "header %d", i));
+  lint_add_errors(r, chain, "c.csv");
+  err_free(chain);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *out = xopen_memstream(&text, &len);
+  lint_print(r, out);
+  fclose(out);
+  int lines = 0;
+  for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
+  assert_int_equal(lines, LINT_SHOWN + 1 + (LINT_SHOWN + 2) + 1);
+  th_assert_has(text, "p.lua:20:1: warning: fact f19 is never used\n");
+  assert_null(strstr(text, "fact f20 is never used\n"));
+  th_assert_has(text, "ratio: and 5 more warnings like 'fact f0 is never used'\n");
+  th_assert_has(text, "c.csv:22:1: error: header 21\n");
+  assert_int_equal(lint_count(r, LINT_WARNING), LINT_SHOWN + 5); /* counted whole */
+  free(text);
+  lint_free(r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_print_caps_each_kind),
       cmocka_unit_test_setup_teardown(test_clean_pack, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_unused_fact_and_authority, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_node_without_authority_and_unreached, th_dir_setup, th_dir_teardown),
