@@ -116,29 +116,98 @@ static char **get_str_list(lua_State *L, int idx, int *n) {
 
 /* ---- names ---------------------------------------------------------------- */
 
-int pack_fact_index(const pack *p, const char *name) {
-  for (int i = 0; i < p->nfacts; i++)
-    if (strcmp(p->facts[i].name, name) == 0) return i;
-  return -1;
+/* Each kind of name has an open-addressing table of indexes (+1; 0 is
+ * empty), kept as the lists grow while the pack is read: a pack of tens of
+ * thousands of declarations is read in linear time, not quadratic. A list
+ * the table does not cover (a pack built by hand) is searched in order. */
+enum { NAMES_FACTS, NAMES_NODES, NAMES_OPINIONS, NAMES_AUTHORITIES, NAMES_KINDS };
+
+typedef struct name_table {
+  int *slots;
+  size_t mask;
+  int count; /* entries 0..count-1 of the list are in the table */
+} name_table;
+
+struct pack_names {
+  name_table kinds[NAMES_KINDS];
+};
+
+static const char *name_of(const pack *p, int kind, int i) {
+  switch (kind) {
+  case NAMES_FACTS: return p->facts[i].name;
+  case NAMES_NODES: return p->nodes[i].name;
+  case NAMES_OPINIONS: return p->opinions[i].name;
+  default: return p->authorities[i].name;
+  }
 }
 
-int pack_node_index(const pack *p, const char *name) {
-  for (int i = 0; i < p->nnodes; i++)
-    if (strcmp(p->nodes[i].name, name) == 0) return i;
-  return -1;
+static int list_length(const pack *p, int kind) {
+  switch (kind) {
+  case NAMES_FACTS: return p->nfacts;
+  case NAMES_NODES: return p->nnodes;
+  case NAMES_OPINIONS: return p->nopinions;
+  default: return p->nauthorities;
+  }
 }
 
-int pack_opinion_index(const pack *p, const char *name) {
-  for (int i = 0; i < p->nopinions; i++)
-    if (strcmp(p->opinions[i].name, name) == 0) return i;
-  return -1;
+static size_t name_hash(const char *s) {
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return (size_t)h;
 }
 
-int pack_authority_index(const pack *p, const char *name) {
-  for (int i = 0; i < p->nauthorities; i++)
-    if (strcmp(p->authorities[i].name, name) == 0) return i;
-  return -1;
+static void table_put(name_table *t, const pack *p, int kind, int i) {
+  const char *name = name_of(p, kind, i);
+  if (!name) return;
+  size_t at = name_hash(name) & t->mask;
+  while (t->slots[at]) at = (at + 1) & t->mask;
+  t->slots[at] = i + 1;
 }
+
+/* Entry i of the list (the one just appended) goes into the table. */
+static void names_add(pack *p, int kind, int i) {
+  if (!p->names) p->names = xcalloc(1, sizeof *p->names);
+  name_table *t = &p->names->kinds[kind];
+  if (t->count != i) return; /* out of step: lookups search the list */
+  if (!t->slots || (size_t)(i + 1) * 2 > t->mask + 1) {
+    size_t size = t->slots ? (t->mask + 1) * 2 : 64;
+    free(t->slots);
+    t->slots = xcalloc(size, sizeof *t->slots);
+    t->mask = size - 1;
+    for (int k = 0; k < i; k++) table_put(t, p, kind, k);
+  }
+  table_put(t, p, kind, i);
+  t->count = i + 1;
+}
+
+static int names_find(const pack *p, int kind, const char *name) {
+  if (!name) return -1;
+  int n = list_length(p, kind);
+  const name_table *t = p->names ? &p->names->kinds[kind] : NULL;
+  if (!t || !t->slots || t->count != n) {
+    for (int i = 0; i < n; i++) {
+      const char *s = name_of(p, kind, i);
+      if (s && strcmp(s, name) == 0) return i;
+    }
+    return -1;
+  }
+  for (size_t at = name_hash(name) & t->mask;; at = (at + 1) & t->mask) {
+    int k = t->slots[at] - 1;
+    if (k < 0) return -1;
+    if (strcmp(name_of(p, kind, k), name) == 0) return k;
+  }
+}
+
+static void names_free(struct pack_names *names) {
+  if (!names) return;
+  for (int k = 0; k < NAMES_KINDS; k++) free(names->kinds[k].slots);
+  free(names);
+}
+
+int pack_fact_index(const pack *p, const char *name) { return names_find(p, NAMES_FACTS, name); }
+int pack_node_index(const pack *p, const char *name) { return names_find(p, NAMES_NODES, name); }
+int pack_opinion_index(const pack *p, const char *name) { return names_find(p, NAMES_OPINIONS, name); }
+int pack_authority_index(const pack *p, const char *name) { return names_find(p, NAMES_AUTHORITIES, name); }
 
 static int value_index(char *const *values, int n, const char *name, size_t len) {
   /* no strlen: this runs for every one-of cell of every row; and the name
@@ -675,6 +744,7 @@ static void read_facts(loader *ld, lua_State *L, int reg) {
     }
     pack_fact *f = &p->facts[p->nfacts++];
     f->name = name;
+    names_add(p, NAMES_FACTS, p->nfacts - 1);
     f->file = xstrdup(file);
     f->line = line;
     char *what = xasprintf("fact %s", name);
@@ -723,6 +793,7 @@ static void read_authorities(loader *ld, lua_State *L, int reg) {
     }
     pack_authority *a = &p->authorities[p->nauthorities++];
     a->name = name;
+    names_add(p, NAMES_AUTHORITIES, p->nauthorities - 1);
     a->file = xstrdup(file);
     a->line = line;
     char *what = xasprintf("authority %s", name);
@@ -762,6 +833,7 @@ static void read_node_heads(loader *ld, lua_State *L, int reg) {
     }
     pack_node *nd = &p->nodes[p->nnodes++];
     nd->name = name;
+    names_add(p, NAMES_NODES, p->nnodes - 1);
     nd->file = xstrdup(file);
     nd->line = line;
     char *what = xasprintf("node %s", name);
@@ -836,6 +908,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
     o->line = line;
     o->disposition_node = -1;
     p->nopinions++;
+    names_add(p, NAMES_OPINIONS, p->nopinions - 1);
     lua_pop(L, 1);
   }
   for (int i = 0; i < p->nopinions; i++) {
@@ -1266,6 +1339,7 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
 
 void pack_free(pack *p) {
   if (!p) return;
+  names_free(p->names);
   for (int i = 0; i < p->nfacts; i++) {
     pack_fact *f = &p->facts[i];
     free(f->name);
