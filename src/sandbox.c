@@ -144,7 +144,8 @@ static bool past(const struct timespec *deadline) {
 }
 
 /* Has the call in progress run out of steps or time, or been stopped by a
- * signal? Notes which, once. */
+ * signal? Notes which, once. For charges made inside C (the hook checks
+ * the same at the end of its blocks). */
 static bool must_stop(sandbox *sb) {
   if (sb->over_steps || sb->over_time || sb->interrupted) return true;
   if (sb->stop && *sb->stop) sb->interrupted = true;
@@ -826,8 +827,8 @@ static void charge_work(lua_State *L, double work, double per_step) {
   charge_steps(L, steps > 1e15 ? (long long)1e15 : (long long)steps);
 }
 
-/* The bytes of the string arguments and the elements of the table ones:
- * what a library function that walks its arguments has to do. */
+/* The bytes of the string arguments, and a little for each argument:
+ * what a library function that walks its string arguments has to do. */
 static double argument_work(lua_State *L) {
   double work = 0;
   for (int i = 1, n = lua_gettop(L); i <= n; i++) {
