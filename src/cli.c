@@ -169,6 +169,16 @@ int cli_output_open(cli_output *o, const cli_shared *s) {
   if (!o->path) return 0;
   o->target = output_target(o->path);
   const char *to = o->target;
+  struct stat st;
+  if (stat(to, &st) == 0 && !S_ISREG(st.st_mode)) {
+    /* /dev/null, a pipe: written directly, since renaming over it would
+     * replace a device with a file */
+    if ((o->f = fopen(to, "w"))) return 0;
+    fprintf(stderr, "ratio %s: cannot write %s: %s\n", o->cmd, o->path, strerror(errno));
+    free(o->target);
+    o->target = NULL;
+    return RATIO_USAGE;
+  }
   const char *slash = strrchr(to, '/');
   o->tmp = slash ? xasprintf("%.*s/.%s.XXXXXX", (int)(slash - to), to, slash + 1) : xasprintf(".%s.XXXXXX", to);
   int fd = mkstemp(o->tmp);
@@ -176,7 +186,6 @@ int cli_output_open(cli_output *o, const cli_shared *s) {
   if (fd >= 0) {
     /* mkstemp makes the file private: give it the mode of the file it
      * replaces, or the mode a new file gets */
-    struct stat st;
     if (stat(to, &st) == 0) {
       fchmod(fd, st.st_mode & 07777);
     } else {
@@ -215,9 +224,11 @@ int cli_output_close(cli_output *o, int code, bool complete) {
   int failed = fflush(o->f) != 0 || ferror(o->f);
   int saved = errno;
   bool gone = failed && (saved == EPIPE || reader_gone(o->f));
+  if (o->f != stdout && fclose(o->f) != 0 && !failed) {
+    failed = 1;
+    saved = errno;
+  }
   if (o->tmp) {
-    failed |= fclose(o->f) != 0;
-    if (!failed) saved = errno;
     if (complete && !failed && rename(o->tmp, o->target) != 0) {
       failed = 1;
       saved = errno;

@@ -45,6 +45,7 @@ static lint_finding *add_v(lint_report *r, const char *file, int line, int col, 
   f->severity = sev;
   f->hint = hint ? xstrdup(hint) : NULL;
   f->seq = r->n++;
+  f->kind = fmt;
   return f;
 }
 
@@ -56,10 +57,21 @@ void lint_add(lint_report *r, const char *file, int line, int col, lint_severity
   va_end(ap);
 }
 
-void lint_add_errors(lint_report *r, const err *e, const char *where) {
-  for (; e; e = e->next)
+/* The errors of a chain as findings of one kind (NULL: never capped). */
+static void add_errors_of_kind(lint_report *r, const err *e, const char *where, const char *kind) {
+  for (; e; e = e->next) {
     lint_add(r, e->file ? e->file : where, e->line, e->col, LINT_ERROR, e->hint, "%s", e->msg);
+    r->items[r->n - 1].kind = kind;
+  }
 }
+
+/* A chain made elsewhere is bounded where it is made (a pack's mistakes,
+ * a header's): shown whole. */
+void lint_add_errors(lint_report *r, const err *e, const char *where) { add_errors_of_kind(r, e, where, NULL); }
+
+/* Kinds of case-file errors, one finding per row: capped when printed. */
+static const char row_error_kind[] = "a row that cannot be read";
+static const char dup_id_kind[] = "an id used again";
 
 int lint_count(const lint_report *r, lint_severity sev) {
   int n = 0;
@@ -67,9 +79,28 @@ int lint_count(const lint_report *r, lint_severity sev) {
   return n;
 }
 
+/* The kinds seen while printing: a short list, as a pack's checks have a
+ * few dozen messages in all. */
+typedef struct kind_count {
+  const char *kind;
+  const lint_finding *first;
+  long n;
+} kind_count;
+
+static kind_count *count_kind(kind_count **kinds, int *nkinds, const lint_finding *f) {
+  for (int k = 0; k < *nkinds; k++)
+    if ((*kinds)[k].kind == f->kind) return &(*kinds)[k];
+  *kinds = xrealloc(*kinds, sizeof **kinds * (size_t)(*nkinds + 1));
+  (*kinds)[*nkinds] = (kind_count){f->kind, f, 0};
+  return &(*kinds)[(*nkinds)++];
+}
+
 void lint_print(const lint_report *r, FILE *out) {
+  kind_count *kinds = NULL;
+  int nkinds = 0;
   for (int i = 0; i < r->n; i++) {
     const lint_finding *f = &r->items[i];
+    if (f->kind && count_kind(&kinds, &nkinds, f)->n++ >= LINT_SHOWN) continue;
     if (f->file) {
       fputs(f->file, out);
       if (f->line > 0) fprintf(out, ":%d:%d", f->line, f->col > 0 ? f->col : 1);
@@ -79,6 +110,14 @@ void lint_print(const lint_report *r, FILE *out) {
     if (f->hint) fprintf(out, "; %s", f->hint);
     fputc('\n', out);
   }
+  for (int k = 0; k < nkinds; k++) {
+    if (kinds[k].n <= LINT_SHOWN) continue;
+    char *like = err_bounded(kinds[k].first->message);
+    fprintf(out, "ratio: and %ld more %ss like '%s'\n", kinds[k].n - LINT_SHOWN,
+            kinds[k].first->severity == LINT_ERROR ? "error" : "warning", like);
+    free(like);
+  }
+  free(kinds);
 }
 
 static int cmp_finding(const void *a, const void *b) {
@@ -233,13 +272,65 @@ static void reads_add(func_reads *fr, const char *s, size_t len, int line) {
 typedef struct scope_scan {
   char **locals;
   int nlocals;
+  /* per local, the name of the table it was taken from when that is not
+   * the function's own (local _, raw = pairs(t); local sub = t.list), or
+   * NULL: writing into the local writes into that table */
+  char **alias_of;
   func_write *writes;
   int nwrites;
 } scope_scan;
 
 static void scope_declare(scope_scan *sc, const lexer *lx) {
   sc->locals = xrealloc(sc->locals, sizeof *sc->locals * (size_t)(sc->nlocals + 1));
+  sc->alias_of = xrealloc(sc->alias_of, sizeof *sc->alias_of * (size_t)(sc->nlocals + 1));
+  sc->alias_of[sc->nlocals] = NULL;
   sc->locals[sc->nlocals++] = xstrndup(lx->start, lx->len);
+}
+
+/* After `local a, b` (locals from `first` on): if the value is taken from
+ * a table by name, `= t`, `= t.k`, `= t[k]`, `= pairs(t)`, `= next(t)` or
+ * `= ipairs(t)`, note that these locals lead into t. */
+static void scope_aliases(scope_scan *sc, lexer ahead, int first) {
+  lexer *lx = &ahead;
+  if (!tk_punct(lx, '=')) return;
+  lex_next(lx);
+  bool walker = lx->kind == TK_NAME && (tk_is(lx, "pairs") || tk_is(lx, "next") || tk_is(lx, "ipairs"));
+  if (walker) {
+    lex_next(lx);
+    if (!tk_punct(lx, '(')) return;
+    lex_next(lx);
+  }
+  if (lx->kind != TK_NAME || tk_is(lx, "function") || tk_is(lx, "not") || tk_is(lx, "nil") ||
+      tk_is(lx, "true") || tk_is(lx, "false"))
+    return;
+  lexer name = *lx;
+  lex_next(lx);
+  if (walker) {
+    if (!tk_punct(lx, ')')) return;
+  } else {
+    /* t.a.b or t[k], not called: a call (t.new(), t:get()) makes a value */
+    for (;;) {
+      if (tk_punct(lx, '.')) {
+        lex_next(lx);
+        if (lx->kind != TK_NAME) return;
+        lex_next(lx);
+      } else if (tk_punct(lx, '[') && long_bracket(lx->start) < 0) {
+        int depth = 1;
+        lex_next(lx);
+        while (lx->kind != TK_END && depth > 0) {
+          depth += tk_punct(lx, '[') - tk_punct(lx, ']');
+          lex_next(lx);
+        }
+      } else {
+        break;
+      }
+    }
+    if (tk_punct(lx, '(') || tk_punct(lx, ':') || tk_punct(lx, '{') || lx->kind == TK_STRING) return;
+  }
+  for (int k = first; k < sc->nlocals; k++) {
+    free(sc->alias_of[k]);
+    sc->alias_of[k] = xstrndup(name.start, name.len);
+  }
 }
 
 static void scope_write(scope_scan *sc, const char *name, size_t len, int line, bool into_table) {
@@ -295,21 +386,37 @@ static void scope_target(scope_scan *sc, lexer ahead) {
   scope_write(sc, name, len, line, into_table);
 }
 
-/* Keep the writes whose name the function does not declare. */
+/* The local named `name` (its last declaration), or -1. */
+static int scope_local(const scope_scan *sc, const char *name) {
+  for (int k = sc->nlocals - 1; k >= 0; k--)
+    if (strcmp(sc->locals[k], name) == 0) return k;
+  return -1;
+}
+
+/* Keep the writes whose name the function does not declare, and the
+ * writes into a local that leads into a table it does not declare (as
+ * writes into that table). */
 static void scope_finish(scope_scan *sc, func_reads *fr, const char *param) {
   for (int i = 0; i < sc->nwrites; i++) {
     func_write *w = &sc->writes[i];
-    bool local = strcmp(w->name, param) == 0;
-    for (int k = 0; k < sc->nlocals && !local; k++) local = strcmp(sc->locals[k], w->name) == 0;
-    if (local) {
+    int k = strcmp(w->name, param) == 0 ? -2 : scope_local(sc, w->name);
+    const char *via = k >= 0 && w->into_table ? sc->alias_of[k] : NULL;
+    if (via && strcmp(via, param) != 0 && scope_local(sc, via) < 0) {
+      free(w->name);
+      w->name = xstrdup(via);
+    } else if (k != -1) {
       free(w->name);
       continue;
     }
     fr->writes = xrealloc(fr->writes, sizeof *fr->writes * (size_t)(fr->nwrites + 1));
     fr->writes[fr->nwrites++] = *w;
   }
-  for (int k = 0; k < sc->nlocals; k++) free(sc->locals[k]);
+  for (int k = 0; k < sc->nlocals; k++) {
+    free(sc->locals[k]);
+    free(sc->alias_of[k]);
+  }
   free(sc->locals);
+  free(sc->alias_of);
   free(sc->writes);
 }
 
@@ -343,8 +450,13 @@ static void scan_function(lint_ctx *c, func_reads *fr) {
   while (lx.kind != TK_END && depth > 0) {
     bool dot = tk_punct(&lx, '.') || tk_punct(&lx, ':');
     if (tk_is(&lx, "local") || tk_is(&lx, "for")) {
+      bool is_local = tk_is(&lx, "local");
       lex_next(&lx);
-      if (!tk_is(&lx, "function")) scope_declare_list(&sc, &lx); /* else: as below */
+      if (!tk_is(&lx, "function")) { /* else: as below */
+        int first = sc.nlocals;
+        scope_declare_list(&sc, &lx);
+        if (is_local) scope_aliases(&sc, lx, first);
+      }
       after_dot = false;
       continue;
     }
@@ -1129,11 +1241,11 @@ int lint_cases(const pack *p, const char *path, lint_report *r) {
     int first = rc >= 1 ? case_ids_check(ids, row.id, row.line) : 0;
     if (first) {
       err *dup = case_ids_error(cases_name(cr), row.line, row.id_col, row.id, first);
-      lint_add_errors(r, dup, cases_name(cr));
+      add_errors_of_kind(r, dup, cases_name(cr), dup_id_kind);
       err_free(dup);
     }
     if (rc != 1) {
-      lint_add_errors(r, e, cases_name(cr));
+      add_errors_of_kind(r, e, cases_name(cr), row_error_kind);
       err_free(e);
       e = NULL;
       if (rc < 0) break;

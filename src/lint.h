@@ -22,6 +22,8 @@ typedef struct lint_finding {
   char *message; /* owned; never NULL */
   char *hint;    /* owned; the fix, or NULL */
   int seq;       /* order of discovery, for a stable sort */
+  const char *kind; /* borrowed: the message's format, which tells findings
+                     * of one kind apart from the others */
 } lint_finding;
 
 typedef struct lint_report {
@@ -62,7 +64,10 @@ int lint_cases(const pack *p, const char *path, lint_report *r);
 /* Counts by severity. */
 int lint_count(const lint_report *r, lint_severity sev);
 
-/* "file:line:col: error|warning: message; hint", one per line. */
+/* "file:line:col: error|warning: message; hint", one per line: at most
+ * LINT_SHOWN findings of one kind, then one line that counts the rest of
+ * that kind ("ratio: and 4,990 more like 'node x cites no authority'"). */
+#define LINT_SHOWN 20
 void lint_print(const lint_report *r, FILE *out);
 
 #endif

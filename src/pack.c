@@ -25,18 +25,33 @@ static const char *const yesno_values[] = {"no", "yes"};
 typedef struct loader {
   pack *p;
   err *errs;
+  err **tail;   /* where the next error goes: a long chain is never walked */
+  int nerrs;
+  long more;    /* errors past MAX_LOAD_ERRORS, counted, not kept */
 } loader;
+
+/* A pack with thousands of mistakes reports the first ones and a count:
+ * the output stays short, and no did-you-mean is searched for the rest
+ * (each is a walk over every name). */
+#define MAX_LOAD_ERRORS 50
 
 static void add_err(loader *ld, const char *file, int line, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 static void add_err(loader *ld, const char *file, int line, const char *hint, const char *fmt, ...) {
+  if (ld->nerrs >= MAX_LOAD_ERRORS) {
+    ld->more++;
+    return;
+  }
   va_list ap;
   va_start(ap, fmt);
   err *e = err_newv(file, line, 0, fmt, ap);
   va_end(ap);
   if (hint) err_hint(e, "%s", hint);
-  err_append(&ld->errs, e);
+  if (!ld->tail) ld->tail = &ld->errs;
+  *ld->tail = e;
+  ld->tail = &e->next;
+  ld->nerrs++;
 }
 
 /* Pack file names are kept once; exprs and rules borrow them. */
@@ -101,29 +116,98 @@ static char **get_str_list(lua_State *L, int idx, int *n) {
 
 /* ---- names ---------------------------------------------------------------- */
 
-int pack_fact_index(const pack *p, const char *name) {
-  for (int i = 0; i < p->nfacts; i++)
-    if (strcmp(p->facts[i].name, name) == 0) return i;
-  return -1;
+/* Each kind of name has an open-addressing table of indexes (+1; 0 is
+ * empty), kept as the lists grow while the pack is read: a pack of tens of
+ * thousands of declarations is read in linear time, not quadratic. A list
+ * the table does not cover (a pack built by hand) is searched in order. */
+enum { NAMES_FACTS, NAMES_NODES, NAMES_OPINIONS, NAMES_AUTHORITIES, NAMES_KINDS };
+
+typedef struct name_table {
+  int *slots;
+  size_t mask;
+  int count; /* entries 0..count-1 of the list are in the table */
+} name_table;
+
+struct pack_names {
+  name_table kinds[NAMES_KINDS];
+};
+
+static const char *name_of(const pack *p, int kind, int i) {
+  switch (kind) {
+  case NAMES_FACTS: return p->facts[i].name;
+  case NAMES_NODES: return p->nodes[i].name;
+  case NAMES_OPINIONS: return p->opinions[i].name;
+  default: return p->authorities[i].name;
+  }
 }
 
-int pack_node_index(const pack *p, const char *name) {
-  for (int i = 0; i < p->nnodes; i++)
-    if (strcmp(p->nodes[i].name, name) == 0) return i;
-  return -1;
+static int list_length(const pack *p, int kind) {
+  switch (kind) {
+  case NAMES_FACTS: return p->nfacts;
+  case NAMES_NODES: return p->nnodes;
+  case NAMES_OPINIONS: return p->nopinions;
+  default: return p->nauthorities;
+  }
 }
 
-int pack_opinion_index(const pack *p, const char *name) {
-  for (int i = 0; i < p->nopinions; i++)
-    if (strcmp(p->opinions[i].name, name) == 0) return i;
-  return -1;
+static size_t name_hash(const char *s) {
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return (size_t)h;
 }
 
-int pack_authority_index(const pack *p, const char *name) {
-  for (int i = 0; i < p->nauthorities; i++)
-    if (strcmp(p->authorities[i].name, name) == 0) return i;
-  return -1;
+static void table_put(name_table *t, const pack *p, int kind, int i) {
+  const char *name = name_of(p, kind, i);
+  if (!name) return;
+  size_t at = name_hash(name) & t->mask;
+  while (t->slots[at]) at = (at + 1) & t->mask;
+  t->slots[at] = i + 1;
 }
+
+/* Entry i of the list (the one just appended) goes into the table. */
+static void names_add(pack *p, int kind, int i) {
+  if (!p->names) p->names = xcalloc(1, sizeof *p->names);
+  name_table *t = &p->names->kinds[kind];
+  if (t->count != i) return; /* out of step: lookups search the list */
+  if (!t->slots || (size_t)(i + 1) * 2 > t->mask + 1) {
+    size_t size = t->slots ? (t->mask + 1) * 2 : 64;
+    free(t->slots);
+    t->slots = xcalloc(size, sizeof *t->slots);
+    t->mask = size - 1;
+    for (int k = 0; k < i; k++) table_put(t, p, kind, k);
+  }
+  table_put(t, p, kind, i);
+  t->count = i + 1;
+}
+
+static int names_find(const pack *p, int kind, const char *name) {
+  if (!name) return -1;
+  int n = list_length(p, kind);
+  const name_table *t = p->names ? &p->names->kinds[kind] : NULL;
+  if (!t || !t->slots || t->count != n) {
+    for (int i = 0; i < n; i++) {
+      const char *s = name_of(p, kind, i);
+      if (s && strcmp(s, name) == 0) return i;
+    }
+    return -1;
+  }
+  for (size_t at = name_hash(name) & t->mask;; at = (at + 1) & t->mask) {
+    int k = t->slots[at] - 1;
+    if (k < 0) return -1;
+    if (strcmp(name_of(p, kind, k), name) == 0) return k;
+  }
+}
+
+static void names_free(struct pack_names *names) {
+  if (!names) return;
+  for (int k = 0; k < NAMES_KINDS; k++) free(names->kinds[k].slots);
+  free(names);
+}
+
+int pack_fact_index(const pack *p, const char *name) { return names_find(p, NAMES_FACTS, name); }
+int pack_node_index(const pack *p, const char *name) { return names_find(p, NAMES_NODES, name); }
+int pack_opinion_index(const pack *p, const char *name) { return names_find(p, NAMES_OPINIONS, name); }
+int pack_authority_index(const pack *p, const char *name) { return names_find(p, NAMES_AUTHORITIES, name); }
 
 static int value_index(char *const *values, int n, const char *name, size_t len) {
   /* no strlen: this runs for every one-of cell of every row; and the name
@@ -145,8 +229,11 @@ int pack_node_value(const pack_node *n, const char *name, size_t len) {
   return value_index(n->values, n->nvalues, name, len);
 }
 
-/* " did you mean 'x'?" for a name among facts and nodes, or NULL. */
-static char *did_you_mean(const pack *p, const char *name, bool facts, bool nodes) {
+/* " did you mean 'x'?" for a name among facts and nodes, or NULL (also
+ * once the loader reports no more errors). */
+static char *did_you_mean(const loader *ld, const char *name, bool facts, bool nodes) {
+  if (ld->nerrs >= MAX_LOAD_ERRORS) return NULL;
+  const pack *p = ld->p;
   int n = 0;
   const char **cands = xcalloc((size_t)(p->nfacts + p->nnodes + 1), sizeof *cands);
   if (facts)
@@ -159,7 +246,8 @@ static char *did_you_mean(const pack *p, const char *name, bool facts, bool node
   return hint;
 }
 
-static char *did_you_mean_in(const char *name, char *const *list, int n) {
+static char *did_you_mean_in(const loader *ld, const char *name, char *const *list, int n) {
+  if (ld->nerrs >= MAX_LOAD_ERRORS) return NULL;
   const char *best = suggest_closest(name, strlen(name), (const char *const *)list, n);
   return best ? xasprintf("did you mean '%s'?", best) : NULL;
 }
@@ -210,7 +298,7 @@ static bool resolve(loader *ld, const char *name, const char *file, int line, pa
     *out = (pack_ref){true, i};
     return true;
   }
-  char *hint = did_you_mean(ld->p, name, true, true);
+  char *hint = did_you_mean(ld, name, true, true);
   add_err(ld, file, line_of_name(ld, file, line, name), hint, "unknown fact or node '%s'", name);
   free(hint);
   return false;
@@ -320,7 +408,7 @@ static expr *conv_first(loader *ld, lua_State *L, int idx, expr *x, const want *
       ok = false;
     } else if ((x->gives[i] = value_of_name(w, g)) == RV_UNKNOWN && strcmp(g, "unknown") != 0) {
       char *all = join(w->values, w->nvalues);
-      char *hint = did_you_mean_in(g, w->values, w->nvalues);
+      char *hint = did_you_mean_in(ld, g, w->values, w->nvalues);
       add_err(ld, file, line, hint ? hint : "give one of the node's values in quotes, or add the value to its values",
               "node %s: '%s' is not one of its values (%s, or unknown)", w->node, g, all);
       free(hint);
@@ -368,7 +456,7 @@ static expr *conv_is(loader *ld, lua_State *L, int idx, expr *x, const char *ref
     int k = v ? value_index(values, nvalues, v, strlen(v)) : -1;
     if (k < 0) {
       char *all = join(values, nvalues);
-      char *hint = v ? did_you_mean_in(v, values, nvalues) : NULL;
+      char *hint = v ? did_you_mean_in(ld, v, values, nvalues) : NULL;
       add_err(ld, x->file, x->line, hint, "is(\"%s\", ...): '%s' is not one of %s", refname,
               v ? v : "?", all);
       free(hint);
@@ -565,7 +653,7 @@ static bool parse_tmpl(loader *ld, strpool *pool, const char *src, const char *f
     char *name = xstrndup(open + 1, (size_t)(close - open - 1));
     pack_ref r;
     if (pack_fact_index(ld->p, name) < 0 && pack_node_index(ld->p, name) < 0) {
-      char *hint = did_you_mean(ld->p, name, true, true);
+      char *hint = did_you_mean(ld, name, true, true);
       add_err(ld, file, line, hint ? hint : "put the name of a fact or node between { and }",
               "a sentence shows {%s}, but '%s' is no fact or node", name, name);
       free(hint);
@@ -594,7 +682,7 @@ static void read_by(loader *ld, lua_State *L, int idx, const char *kind, const c
       if (a < 0) {
         char **all = xcalloc((size_t)ld->p->nauthorities + 1, sizeof *all);
         for (int k = 0; k < ld->p->nauthorities; k++) all[k] = ld->p->authorities[k].name;
-        char *hint = did_you_mean_in(names[i], all, ld->p->nauthorities);
+        char *hint = did_you_mean_in(ld, names[i], all, ld->p->nauthorities);
         if (!hint) hint = xasprintf("declare it with authority \"%s\" { cite = ..., pin = ... }", names[i]);
         add_err(ld, file, line, hint, "%s %s: unknown authority '%s'", kind, name, names[i]);
         free(hint);
@@ -710,6 +798,7 @@ static void read_facts(loader *ld, lua_State *L, int reg) {
     }
     pack_fact *f = &p->facts[p->nfacts++];
     f->name = name;
+    names_add(p, NAMES_FACTS, p->nfacts - 1);
     f->file = xstrdup(file);
     f->line = line;
     char *what = xasprintf("fact %s", name);
@@ -759,6 +848,7 @@ static void read_authorities(loader *ld, lua_State *L, int reg) {
     }
     pack_authority *a = &p->authorities[p->nauthorities++];
     a->name = name;
+    names_add(p, NAMES_AUTHORITIES, p->nauthorities - 1);
     a->file = xstrdup(file);
     a->line = line;
     char *what = xasprintf("authority %s", name);
@@ -798,6 +888,7 @@ static void read_node_heads(loader *ld, lua_State *L, int reg) {
     }
     pack_node *nd = &p->nodes[p->nnodes++];
     nd->name = name;
+    names_add(p, NAMES_NODES, p->nnodes - 1);
     nd->file = xstrdup(file);
     nd->line = line;
     char *what = xasprintf("node %s", name);
@@ -872,6 +963,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
     o->line = line;
     o->disposition_node = -1;
     p->nopinions++;
+    names_add(p, NAMES_OPINIONS, p->nopinions - 1);
     lua_pop(L, 1);
   }
   for (int i = 0; i < p->nopinions; i++) {
@@ -905,7 +997,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
       if (o->base < 0) {
         char **all = xcalloc((size_t)p->nopinions + 1, sizeof *all);
         for (int k = 0; k < p->nopinions; k++) all[k] = p->opinions[k].name;
-        char *hint = did_you_mean_in(base, all, p->nopinions);
+        char *hint = did_you_mean_in(ld, base, all, p->nopinions);
         add_err(ld, file, line, hint, "opinion %s: unknown base opinion '%s'", o->name, base);
         free(hint);
         free(all);
@@ -917,7 +1009,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
     if (decides) {
       o->decides = pack_node_index(p, decides);
       if (o->decides < 0) {
-        char *hint = did_you_mean(p, decides, false, true);
+        char *hint = did_you_mean(ld, decides, false, true);
         add_err(ld, file, line, hint, "opinion %s decides unknown node '%s'", o->name, decides);
         free(hint);
       }
@@ -937,7 +1029,7 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
       char *target = get_str(ld, L, ot, "node", ofile, oline, what);
       int ni = target ? pack_node_index(p, target) : -1;
       if (ni < 0) {
-        char *hint = target ? did_you_mean(p, target, false, true) : NULL;
+        char *hint = target ? did_you_mean(ld, target, false, true) : NULL;
         add_err(ld, ofile, oline, hint, "opinion %s overrides unknown node '%s'", o->name,
                 target ? target : "?");
         free(hint);
@@ -972,7 +1064,7 @@ static void read_dispositions(loader *ld, lua_State *L, int reg) {
       const char *name = lua_tostring(L, -1);
       o->disposition_node = pack_node_index(p, name);
       if (o->disposition_node < 0) {
-        char *hint = did_you_mean(p, name, false, true);
+        char *hint = did_you_mean(ld, name, false, true);
         add_err(ld, o->file, o->line,
                 hint ? hint : "name a node with values such as affirm and reverse, or give a table: "
                               "disposition = { yes = \"affirm\", no = \"reverse\" }",
@@ -992,7 +1084,7 @@ static void read_dispositions(loader *ld, lua_State *L, int reg) {
         const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
         if (strcmp(k, "unknown") != 0 && pack_node_value(d, k, strlen(k)) < 0) {
           char *all = join(d->values, d->nvalues);
-          char *hint = did_you_mean_in(k, d->values, d->nvalues);
+          char *hint = did_you_mean_in(ld, k, d->values, d->nvalues);
           add_err(ld, o->file, o->line, hint,
                   "opinion %s: disposition for '%s', which is not a value of %s (%s, unknown)",
                   o->name, k, d->name, all);
@@ -1341,10 +1433,13 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
     return NULL;
   }
   free(main_rel);
-  loader ld = {p, NULL};
+  loader ld = {.p = p};
   if (sandbox_with_registry(p->sb, read_registry, &ld, e) != 0 || ld.errs) {
     if (ld.errs) {
       err_free(*e);
+      if (ld.more)
+        *ld.tail = err_hint(err_new(p->main_file, 0, 0, "and %ld more mistakes in the pack", ld.more),
+                            "fix the ones above first; the rest may follow from them");
       *e = ld.errs;
     }
     pack_free(p);
@@ -1362,6 +1457,7 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
 
 void pack_free(pack *p) {
   if (!p) return;
+  names_free(p->names);
   for (int i = 0; i < p->nfacts; i++) {
     pack_fact *f = &p->facts[i];
     free(f->name);

@@ -192,6 +192,8 @@ typedef struct pack {
   sandbox *sb;      /* owned: holds rule functions */
   int nrule_functions; /* rules written as Lua functions, the only Lua run after loading */
   struct strpool *strings; /* owned: template texts and parts */
+  struct pack_names *names; /* owned: an index of the names above, so that
+                             * a lookup by name takes constant time */
 } pack;
 
 typedef struct pack_options {

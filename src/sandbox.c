@@ -17,10 +17,18 @@
 #include "suggest.h"
 #include "watchdog.h"
 
-/* The count hook fires every HOOK_EVERY instructions; the budget is charged
- * in those steps, and the hook notes where the pack was for messages about
- * errors that carry no position (running out of memory). */
+/* The budget is charged and checked in blocks of HOOK_EVERY instructions,
+ * where the hook also notes where the pack was for messages about errors
+ * that carry no position (running out of memory). The hook itself fires
+ * more often while instructions are slow (comparing strings of megabytes
+ * is one instruction): every HOOK_FIRST at first, growing tenfold while
+ * instructions are fast, down to every one when HOOK_SLOW_NS pass between
+ * two hooks, so the clock and a signal are seen soon. It only ever changes
+ * where a block of HOOK_EVERY ends, so the budget stops a pack at the same
+ * instruction on every machine. */
 #define HOOK_EVERY 1000
+#define HOOK_FIRST 100
+#define HOOK_SLOW_NS 1000000L
 #define MAX_SOURCE_BYTES ((size_t)8 << 20)
 
 struct sandbox {
@@ -33,6 +41,9 @@ struct sandbox {
   struct timespec row_deadline; /* of the row in progress, once rows are timed */
   bool row_clock;            /* sandbox_start_row was called: use row_deadline */
   volatile sig_atomic_t *stop; /* the signal flag, or NULL */
+  int period;                /* the hook fires every `period` instructions */
+  long long executed;        /* instructions of this call, at the last hook */
+  struct timespec last_hook; /* when the hook last fired */
   bool over_steps;
   bool over_time;
   bool interrupted;
@@ -74,6 +85,8 @@ struct sandbox {
   int nsources;
   const char *cur_file, *cur_node;
   int cur_line;
+  bool pack_code;            /* the next outermost call runs the pack's own code
+                              * (its files, a rule): the watchdog guards it */
   bool hooked;               /* the step hook is on */
   bool line_hook;            /* ... and notes every line (memory is running short) */
   char *result_str;          /* owned: copy of a rule's string result */
@@ -87,6 +100,7 @@ static sandbox *sandbox_of(lua_State *L) { return *(sandbox **)lua_getextraspace
 /* ---- budgets -------------------------------------------------------------- */
 
 static void sb_hook(lua_State *L, lua_Debug *ar);
+static int hook_mask(const sandbox *sb);
 
 static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sandbox *sb = ud;
@@ -108,7 +122,7 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
    * lua_sethook is safe to call at any moment. */
   if (!sb->line_hook && sb->used > sb->cap / 2 && sb->hooked) {
     sb->line_hook = true;
-    lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_EVERY);
+    lua_sethook(sb->L, sb_hook, hook_mask(sb), sb->period);
   }
   return p;
 }
@@ -138,7 +152,8 @@ static bool past(const struct timespec *deadline) {
 }
 
 /* Has the call in progress run out of steps or time, or been stopped by a
- * signal? Notes which, once. */
+ * signal? Notes which, once. For charges made inside C (the hook checks
+ * the same at the end of its blocks). */
 static bool must_stop(sandbox *sb) {
   if (sb->over_steps || sb->over_time || sb->interrupted) return true;
   if (sb->stop && *sb->stop) sb->interrupted = true;
@@ -157,16 +172,41 @@ static int stop_pack(lua_State *L, sandbox *sb) {
   return lua_error(L);
 }
 
+static int hook_mask(const sandbox *sb) { return LUA_MASKCOUNT | (sb->line_hook ? LUA_MASKLINE : 0); }
+
 static void sb_hook(lua_State *L, lua_Debug *ar) {
   sandbox *sb = sandbox_of(L);
   if (ar->event == LUA_HOOKLINE) {
     if (ar->currentline > 0) note_position(sb, L, ar);
     return;
   }
-  note_position(sb, L, ar);
-  bool stopping = sb->over_steps || sb->over_time || sb->interrupted;
-  sb->steps_left -= stopping ? 1 : HOOK_EVERY;
-  if (must_stop(sb)) stop_pack(L, sb);
+  if (sb->over_steps || sb->over_time || sb->interrupted) { /* stopping: every instruction fails */
+    note_position(sb, L, ar);
+    stop_pack(L, sb);
+  }
+  sb->executed += sb->period;
+  sb->steps_left -= sb->period;
+  bool block_end = sb->executed % HOOK_EVERY == 0;
+  if (block_end) note_position(sb, L, ar);
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (sb->stop && *sb->stop) sb->interrupted = true;
+  else if (block_end && sb->steps_left <= 0) sb->over_steps = true;
+  else if (now.tv_sec > sb->deadline.tv_sec || (now.tv_sec == sb->deadline.tv_sec && now.tv_nsec >= sb->deadline.tv_nsec))
+    sb->over_time = true;
+  if (sb->over_steps || sb->over_time || sb->interrupted) {
+    if (!block_end) note_position(sb, L, ar);
+    stop_pack(L, sb);
+  }
+  long gap = (long)(now.tv_sec - sb->last_hook.tv_sec) * 1000000000L + (now.tv_nsec - sb->last_hook.tv_nsec);
+  sb->last_hook = now;
+  int next = sb->period;
+  if (gap > HOOK_SLOW_NS) next = 1;
+  else if (sb->period < HOOK_EVERY && sb->executed % (sb->period * 10LL) == 0) next = sb->period * 10;
+  if (next != sb->period) {
+    sb->period = next;
+    lua_sethook(L, sb_hook, hook_mask(sb), next);
+  }
 }
 
 /* Now plus the time limit. */
@@ -199,8 +239,14 @@ static void arm(sandbox *sb) {
   sb->last_line = 0;
   sb->hooked = true;
   sb->line_hook = false;
-  lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT, HOOK_EVERY);
-  watchdog_arm(sb->wd, &sb->deadline, sb->cur_file, sb->cur_line, sb->cur_node);
+  sb->period = HOOK_FIRST;
+  sb->executed = 0;
+  clock_gettime(CLOCK_MONOTONIC, &sb->last_hook);
+  lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT, HOOK_FIRST);
+  /* Ratio's own C work (reading the registry, sealing) is not the pack's
+   * to be stopped for: only pack code is guarded. */
+  if (sb->pack_code) watchdog_arm(sb->wd, &sb->deadline, sb->cur_file, sb->cur_line, sb->cur_node);
+  sb->pack_code = false;
 }
 
 static void disarm(sandbox *sb) {
@@ -792,8 +838,8 @@ static void charge_work(lua_State *L, double work, double per_step) {
   charge_steps(L, steps > 1e15 ? (long long)1e15 : (long long)steps);
 }
 
-/* The bytes of the string arguments and the elements of the table ones:
- * what a library function that walks its arguments has to do. */
+/* The bytes of the string arguments, and a little for each argument:
+ * what a library function that walks its string arguments has to do. */
 static double argument_work(lua_State *L) {
   double work = 0;
   for (int i = 1, n = lua_gettop(L); i <= n; i++) {
@@ -1097,6 +1143,7 @@ int sandbox_load_pack(sandbox *sb, const char *main_path, const char *root,
   sb->display_root = xstrdup(display_root);
   lua_pushcfunction(sb->L, load_main);
   lua_pushstring(sb->L, main_path);
+  sb->pack_code = true;
   return sb_pcall(sb, 1, 0, NULL, e);
 }
 
@@ -1283,6 +1330,7 @@ int sandbox_call_rule(sandbox *sb, int ref, const char *node, sandbox_reader rea
   sb->reader_ud = ud;
   lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
   lua_rawgeti(L, LUA_REGISTRYINDEX, sb->proxy_ref);
+  sb->pack_code = sb->depth == 0; /* after rule_watch_of, whose call is Ratio's */
   int rc = sb_pcall(sb, 1, 1, node, e);
   sb->reader = old_reader;
   sb->reader_ud = old_ud;

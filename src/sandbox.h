@@ -20,7 +20,8 @@ typedef struct sandbox sandbox;
 typedef struct sandbox_limits {
   size_t max_memory;      /* bytes the pack's Lua heap may use in all */
   long long max_steps;    /* VM instructions per load and per evaluation */
-  double max_time;        /* seconds of wall-clock time, likewise */
+  double max_time;        /* seconds of wall-clock time per load, and per
+                           * rule call or per row (sandbox_start_row) */
   /* When *stop turns non-zero (a signal handler sets it), running pack
    * code stops at its next step with "interrupted". NULL: never. */
   volatile sig_atomic_t *stop;

@@ -51,7 +51,9 @@ static void decide_twice(const pack *p, bool compare) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > 65536) return 0;
   const char *path = fuzz_write("pack.lua", data, size);
-  pack_options opts = {.limits = {.max_memory = 8u << 20, .max_steps = 200000}};
+  /* a short time limit: what steps cannot count (long string comparisons)
+   * must end well within the fuzzer's own timeout */
+  pack_options opts = {.limits = {.max_memory = 8u << 20, .max_steps = 200000, .max_time = 2}};
   err *e = NULL;
   pack *p = pack_load(path, &opts, &e);
   if (!p && !e) abort(); /* a refused pack always says why */

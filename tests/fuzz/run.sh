@@ -14,8 +14,12 @@ for bin in "$@"; do
   name=$(basename "$bin")
   seeds=tests/fuzz/corpus/$name
   mkdir -p "$tmp/$name" "$crashes"
+  # words the target's inputs are made of, when it has a dictionary
+  dict=
+  [ -f "tests/fuzz/$name.dict" ] && dict=-dict=tests/fuzz/$name.dict
   # the fixed seeds first, each must pass; then fuzz for the time given
-  if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  # shellcheck disable=SC2086
+  if "$bin" $dict -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
        -artifact_prefix="$crashes/$name-" -print_final_stats=0 "$tmp/$name" "$seeds" \
        >"$tmp/$name.log" 2>&1; then
     passed=$((passed + 1))

@@ -187,7 +187,11 @@ static void test_rule_function_writes(void **state) {
                             "node \"method\" { by = \"a\", rule = function(f)\n"                 /* 15 */
                             "  function seen.add(v) return v end local o = {}\n"                 /* 16 */
                             "  function o:get() return 1 end return o:get() == 1 end }\n"        /* 17 */
-                            "node \"all\" { by = \"a\", rule = all { \"count\", \"memo\", \"fine\", \"method\" } }\n"
+                            "node \"flip\" { by = \"a\", rule = function(f)\n"                 /* 18 */
+                            "  local _, raw = pairs(seen) raw.k = 1 local own = {} local o2 = own\n" /* 19 */
+                            "  o2.k = 1 local v = f.x local m = setmetatable({}, {}) m.k = 1\n"     /* 20 */
+                            "  local c = seen.new() c.k = 1 return v end }\n"                        /* 21 */
+                            "node \"all\" { by = \"a\", rule = all { \"count\", \"memo\", \"fine\", \"method\", \"flip\" } }\n"
                             "opinion \"m\" { decides = \"all\" }\n");
   const lint_finding *f = has(r, "the rule function of node count assigns 'n', which it does not declare");
   assert_int_equal(f->line, 6);
@@ -197,10 +201,14 @@ static void test_rule_function_writes(void **state) {
   assert_int_equal(f->line, 8);
   f = has(r, "the rule function of node method changes the table 'seen'");
   assert_int_equal(f->line, 16);
+  /* through what pairs returns: the table it walks */
+  f = has(r, "the rule function of node flip changes the table 'seen'");
+  assert_int_equal(f->line, 19);
   assert_null(find(r, "node fine"));
   assert_null(find(r, "table 'o'"));
+  assert_null(find(r, "table 'own'"));
   assert_null(find(r, "fact x is never used"));
-  assert_int_equal(lint_count(r, LINT_WARNING), 3);
+  assert_int_equal(lint_count(r, LINT_WARNING), 4);
   lint_free(r);
 }
 
@@ -311,8 +319,38 @@ static void test_new_scaffold(void **state) {
   assert_int_equal(cmd_new(2, argv), RATIO_USAGE);
 }
 
+/* Printing shows at most LINT_SHOWN findings of one kind, then a count;
+ * errors of a chain from elsewhere are shown whole. */
+static void test_print_caps_each_kind(void **state) {
+  (void)state;
+  lint_report *r = lint_new();
+  for (int i = 0; i < LINT_SHOWN + 5; i++)
+    lint_add(r, "p.lua", i + 1, 1, LINT_WARNING, NULL, "fact f%d is never used", i);
+  lint_add(r, "p.lua", 99, 1, LINT_ERROR, NULL, "something else");
+  err *chain = NULL;
+  for (int i = 0; i < LINT_SHOWN + 2; i++) err_append(&chain, err_new("c.csv", i + 1, 0, "header %d", i));
+  lint_add_errors(r, chain, "c.csv");
+  err_free(chain);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *out = xopen_memstream(&text, &len);
+  lint_print(r, out);
+  fclose(out);
+  int lines = 0;
+  for (size_t i = 0; i < len; i++) lines += text[i] == '\n';
+  assert_int_equal(lines, LINT_SHOWN + 1 + (LINT_SHOWN + 2) + 1);
+  th_assert_has(text, "p.lua:20:1: warning: fact f19 is never used\n");
+  assert_null(strstr(text, "fact f20 is never used\n"));
+  th_assert_has(text, "ratio: and 5 more warnings like 'fact f0 is never used'\n");
+  th_assert_has(text, "c.csv:22:1: error: header 21\n");
+  assert_int_equal(lint_count(r, LINT_WARNING), LINT_SHOWN + 5); /* counted whole */
+  free(text);
+  lint_free(r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_print_caps_each_kind),
       cmocka_unit_test_setup_teardown(test_clean_pack, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_unused_fact_and_authority, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_node_without_authority_and_unreached, th_dir_setup, th_dir_teardown),

@@ -4,6 +4,7 @@
 #include "helpers.h"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -77,10 +78,37 @@ static void test_output_writes_through_a_link(void **state) {
   assert_string_equal(slurp(later), "id,majority\nr1,yes\n");
 }
 
+/* A FILE that is no regular file (a pipe here; /dev/null in use) is
+ * written directly: renaming over it would replace it with a file. */
+static void test_output_to_a_device(void **state) {
+  th_dir *d = *state;
+  setup_pack(d->path);
+  struct stat after;
+  char fifo[PATH_MAX];
+  th_path(fifo, sizeof fifo, d->path, "pipe");
+  assert_int_equal(mkfifo(fifo, 0600), 0);
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) { /* the reader */
+    FILE *f = fopen(fifo, "r");
+    char buf[256];
+    size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+    buf[n] = '\0';
+    _exit(strcmp(buf, "id,majority\nr1,yes\n") == 0 ? 0 : 1);
+  }
+  assert_int_equal(eval_to(d->path, fifo), 0);
+  int status;
+  assert_int_equal(waitpid(pid, &status, 0), pid);
+  assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  assert_int_equal(lstat(fifo, &after), 0);
+  assert_true(S_ISFIFO(after.st_mode));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_output_keeps_mode, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_output_writes_through_a_link, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_output_to_a_device, th_dir_setup, th_dir_teardown),
   };
   return cmocka_run_group_tests_name("output", tests, NULL, NULL);
 }

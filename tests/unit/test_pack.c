@@ -1063,10 +1063,62 @@ static void test_case_paths(void **state) {
   err_free(e);
 }
 
+/* A pack with many mistakes reports the first 50 and counts the rest. */
+static void test_many_mistakes_are_counted(void **state) {
+  th_dir *d = *state;
+  size_t cap = 64 * 1024, len = 0;
+  char *src = xmalloc(cap);
+  len += (size_t)snprintf(src + len, cap - len, "pack { name = 'p' }\nfact 'a' { yesno }\n");
+  for (int i = 0; i < 200; i++)
+    len += (size_t)snprintf(src + len, cap - len, "node 'n%d' { rule = yes 'missing%d' }\n", i, i);
+  snprintf(src + len, cap - len, "opinion 'o' { decides = 'n1' }\n");
+  err *e = NULL;
+  assert_null(th_pack_try(d->path, src, NULL, &e));
+  free(src);
+  assert_int_equal(err_count(e), 51);
+  const err *last = e;
+  while (last->next) last = last->next;
+  assert_string_equal(last->msg, "and 150 more mistakes in the pack");
+  err_free(e);
+}
+
+/* Lookups by name find every declaration of a big pack (the index grows
+ * as the lists do), and still work on a pack built by hand, without one. */
+static void test_name_lookups_in_a_big_pack(void **state) {
+  th_dir *d = *state;
+  size_t cap = 1 << 20, len = 0;
+  char *src = xmalloc(cap);
+  len += (size_t)snprintf(src + len, cap - len, "pack { name = 'p' }\n");
+  for (int i = 0; i < 3000; i++) len += (size_t)snprintf(src + len, cap - len, "fact 'f%d' { yesno }\n", i);
+  for (int i = 0; i < 3000; i++)
+    len += (size_t)snprintf(src + len, cap - len, "node 'n%d' { rule = yes 'f%d' }\n", i, i);
+  snprintf(src + len, cap - len, "opinion 'o' { decides = 'n2999' }\n");
+  pack *p = th_pack(d->path, src);
+  free(src);
+  for (int i = 0; i < 3000; i += 7) {
+    char name[32];
+    snprintf(name, sizeof name, "f%d", i);
+    assert_int_equal(pack_fact_index(p, name), i);
+    snprintf(name, sizeof name, "n%d", i);
+    assert_int_equal(pack_node_index(p, name), i);
+  }
+  assert_int_equal(pack_fact_index(p, "n1"), -1);
+  assert_int_equal(pack_node_index(p, "missing"), -1);
+  assert_int_equal(pack_opinion_index(p, "o"), 0);
+  assert_int_equal(pack_fact_index(p, NULL), -1);
+  pack_free(p);
+  pack_fact facts[2] = {{.name = "a"}, {.name = "b"}};
+  pack by_hand = {.facts = facts, .nfacts = 2};
+  assert_int_equal(pack_fact_index(&by_hand, "b"), 1);
+  assert_int_equal(pack_fact_index(&by_hand, "c"), -1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_valid_header_and_facts),
       T(test_case_paths),
+      T(test_many_mistakes_are_counted),
+      T(test_name_lookups_in_a_big_pack),
       T(test_valid_authorities),
       T(test_valid_nodes),
       T(test_valid_opinions),

@@ -471,6 +471,31 @@ static void test_time_limit_per_row(void **state) {
   sandbox_free(sb);
 }
 
+/* One instruction can be slow (comparing strings of megabytes): the hook
+ * then looks at the clock at every instruction, so the limit is kept to
+ * within a few of them, not a thousand. */
+static void test_time_limit_with_slow_instructions(void **state) {
+  th_dir *d = *state;
+  th_write(d->path, "pack.lua",
+           "pack { name = 'slow' }\n"
+           "local big = ('a'):rep(4e6)\n"
+           "node 'cmp' { rule = function(f) local x, y = big .. 'x', big .. 'y' local n = 0\n"
+           "  for i = 1, 1e9 do if x < y then n = n + 1 end end return n end }\n");
+  sandbox_limits lim = {.max_time = 0.2};
+  err *e = NULL;
+  sandbox *sb = sandbox_new(&lim, &e);
+  assert_int_equal(sandbox_load_pack(sb, "pack.lua", d->path, "p", &e), 0);
+  refs r = {.n = 0};
+  assert_int_equal(sandbox_with_registry(sb, take_refs, &r, &e), 0);
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  th_assert_has(failed_call(sb, r.ref[0], "cmp", 4), "time limit of 0.2 seconds");
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  double took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+  assert_true(took < 1.5);
+  sandbox_free(sb);
+}
+
 /* Library calls that work long inside C are charged for their work: a few
  * calls on big arguments spend a budget that the same number of calls on
  * small ones barely touches. A __call that is not a function is refused. */
@@ -528,6 +553,7 @@ int main(void) {
       T(test_sealed_calls_keep_rows_apart),
       T(test_call_rule_time_limit_and_stop),
       T(test_time_limit_per_row),
+      T(test_time_limit_with_slow_instructions),
       T(test_library_calls_are_charged),
   };
   return cmocka_run_group_tests_name("sandbox", tests, NULL, NULL);
