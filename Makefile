@@ -63,8 +63,10 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< $(LIB_OBJS) $(DEP_LIBS) $(CMOCKA_LIBS) -lpthread
 
+# The case as decided: the opinions in force on the day of Davidson (the
+# pack also carries the law before it and after it, for --as-of).
 demo: all
-	./ratio eval rules/due_process -f cases/davidson.csv
+	./ratio eval rules/due_process -f cases/davidson.csv --as-of 1986-01-21
 
 test-unit: $(UNIT_BINS)
 	$(Q)sh tests/run_unit.sh $(UNIT_BINS)
