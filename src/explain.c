@@ -190,6 +190,7 @@ static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int d
   x->set_aside = eval_node_set_aside(c, n);
   x->by = r->by;
   x->nby = r->nby;
+  x->title = r->title;
   if (x->state != NODE_NOT_REACHED) {
     const tmpl *tp = x->value == RV_UNKNOWN ? &r->says_unknown : &r->says[x->value];
     if (tp->parts) x->sentence = fill_template(t, c, tp);

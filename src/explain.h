@@ -29,6 +29,7 @@ typedef struct explain_node {
   bool open;                /* the opinion left the question open */
   bool set_aside;           /* a finding below was supplied but did not bind */
   const char *sentence;     /* NULL when the pack gives none for this value */
+  const char *title;        /* the opinion's own heading (an override's), or NULL */
   const int *by;            /* authority indexes (borrowed from the pack) */
   int nby;
   explain_fact *facts;      /* the facts its own rule read */

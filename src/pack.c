@@ -733,6 +733,7 @@ static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, nod
 }
 
 static void rule_free(node_rule *r) {
+  free(r->title);
   expr_free(r->rule);
   expr_free(r->open);
   free(r->by);
@@ -1037,6 +1038,10 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
         pack_override *ov = &o->overrides[o->noverrides++];
         ov->node = ni;
         read_rule(ld, L, ot, &p->nodes[ni], &ov->rule, pool, true);
+        /* an opinion may name the element its own way */
+        char *owhat = xasprintf("override %s", p->nodes[ni].name);
+        ov->rule.title = get_str(ld, L, ot, "title", ov->rule.file, ov->rule.line, owhat);
+        free(owhat);
       }
       free(target);
       lua_pop(L, 1);
@@ -1136,6 +1141,7 @@ static void resolve_opinion(pack *p, pack_opinion *o, int depth) {
     for (int v = 0; v < nv; v++)
       if (!ov->rule.says[v].parts) ov->rule.says[v] = prev->says[v];
     if (!ov->rule.says_unknown.parts) ov->rule.says_unknown = prev->says_unknown;
+    if (!ov->rule.title && prev->title) ov->rule.title = xstrdup(prev->title);
     if (!ov->rule.nby && prev->nby) {
       free(ov->rule.by);
       ov->rule.by = xcalloc((size_t)prev->nby, sizeof *ov->rule.by);

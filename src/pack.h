@@ -105,8 +105,7 @@ typedef struct node_rule {
   int nby;
   tmpl *says;         /* one template per value (nvalues); parts NULL when none */
   tmpl says_unknown;
-  /* Template parts and texts belong to the pack (pack->strings), so rules
-   * may share them by copying the tmpl. */
+  char *title;        /* an override's own heading for the node, or NULL */
   const char *file;
   int line;
   /* An override shares what it leaves out with the rule it replaces; these

@@ -235,7 +235,16 @@ static void outside_json(jsonw *b, const json_state *st, const pack_outside *s) 
 }
 
 static void node_json(jsonw *b, const json_state *st, const explain_node *x, int depth) {
-  put(b, st->node_head[x->node]);
+  if (x->title) {
+    /* the opinion names the element its own way */
+    jsonw_lit(b, "{\"node\":");
+    jsonw_str(b, st->p->nodes[x->node].name);
+    jsonw_lit(b, ",\"title\":");
+    jsonw_str(b, x->title);
+    jsonw_lit(b, ",\"value\":");
+  } else {
+    put(b, st->node_head[x->node]);
+  }
   if (x->state == NODE_NOT_REACHED) jsonw_lit(b, "null");
   else if (x->value >= 0) put(b, st->node_value[x->node][x->value]);
   else jsonw_lit(b, "\"unknown\"");

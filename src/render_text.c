@@ -87,7 +87,7 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
   indent(r->out, pad);
   put(r->out, label);
   putc_unlocked(' ', r->out);
-  put(r->out, st->title[x->node]);
+  put(r->out, x->title ? x->title : st->title[x->node]);
   put(r->out, ": ");
   if (st->label[x->node]) {
     render_put_spaced(r->out, x->value_name);
@@ -114,7 +114,7 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
     putc_unlocked('\n', r->out);
   }
   print_facts(r, x, pad);
-  if (x->even_if) print_even_if(r, st->title[x->node], x->value_name, x->immaterial, x->nimmaterial, pad);
+  if (x->even_if) print_even_if(r, x->title ? x->title : st->title[x->node], x->value_name, x->immaterial, x->nimmaterial, pad);
   print_authorities(r, x, pad);
   for (int i = 0; i < x->nkids; i++) {
     char sub[64];
@@ -229,7 +229,7 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
               s->title ? s->title : s->name);
     }
     put(r->out, "Outcome: ");
-    put(r->out, st->title[o->decides]);
+    put(r->out, tr->root->title ? tr->root->title : st->title[o->decides]);
     put(r->out, ": ");
     render_put_spaced(r->out, tr->outcome_name);
     if (tr->outcome_even_if) fputs(" (even if)", r->out);

@@ -610,6 +610,18 @@ static void test_fact_defaults(void **state) {
   err_free(e);
 }
 
+static void test_override_title(void **state) {
+  th_dir *d = *state;
+  pack *p = th_pack(d->path, HEAD "node \"claim\" { title = \"Claim\", rule = \"negligent\" }\n" TAIL
+                                  "opinion \"d\" { base = \"m\", override \"claim\" { title = \"Claim, as D reads it\" } }\n"
+                                  "opinion \"e\" { base = \"d\" }\n");
+  int n = pack_node_index(p, "claim");
+  assert_null(p->opinions[pack_opinion_index(p, "m")].rules[n]->title);
+  assert_string_equal(p->opinions[pack_opinion_index(p, "d")].rules[n]->title, "Claim, as D reads it");
+  assert_string_equal(p->opinions[pack_opinion_index(p, "e")].rules[n]->title, "Claim, as D reads it"); /* inherited */
+  pack_free(p);
+}
+
 static void test_err_dsl_misuse(void **state) {
   th_dir *d = *state;
   err *e = th_pack_err(d->path, HEAD "fact \"days\" { number, aks = \"?\" }\n", NULL);
@@ -1151,6 +1163,7 @@ int main(void) {
       T(test_err_duplicates),
       T(test_err_authority_without_cite),
       T(test_fact_defaults),
+      T(test_override_title),
       T(test_err_dsl_misuse),
       T(test_err_opinion_references),
       T(test_err_opinion_dates_and_disposition),
