@@ -335,7 +335,7 @@ static void check_library(const char *pack_dir, const char *const *files, int nf
       memcpy(r.has_finding, row.has_finding, sizeof *row.has_finding * (size_t)p->nnodes);
       for (int op = 0; op < p->nopinions; op++) {
         if (blanks(p, &r.row) <= 10) check_row(p, c, kleene, fast, op, &r, &serial);
-        whatif_options o = {20000};
+        whatif_options o = {4000};
         whatif_result *res = NULL;
         assert_int_equal(whatif_row(p, op, &r.row, &o, &res, &e), 0);
         check_chains(p, c, op, &r.row, &res->changes);
@@ -355,13 +355,17 @@ static void check_library(const char *pack_dir, const char *const *files, int nf
 static void test_shipped_library(void **state) {
   (void)state;
   long rows = 0;
-  static const char *const dp[] = {"cases/davidson.csv", "cases/decided.csv", "cases/hypotheticals.csv"};
-  check_library("rules/due_process", dp, 3, &rows);
-  static const char *const neg[] = {"rules/negligence/cases.csv"};
-  check_library("rules/negligence", neg, 1, &rows);
-  static const char *const ex[] = {"docs/examples/even_if/cases.csv"};
-  check_library("docs/examples/even_if", ex, 1, &rows);
-  assert_true(rows > 100);
+  /* every case file the shipped packs list */
+  static const char *const packs[] = {"rules/due_process", "rules/negligence", "docs/examples/even_if"};
+  for (size_t i = 0; i < sizeof packs / sizeof *packs; i++) {
+    err *e = NULL;
+    pack *p = pack_load(packs[i], NULL, &e);
+    if (!p) fail_msg("the shipped pack %s does not load", packs[i]);
+    assert_true(p->ncases > 0);
+    check_library(packs[i], (const char *const *)p->cases, p->ncases, &rows);
+    pack_free(p);
+  }
+  assert_true(rows > 500);
 }
 
 int main(void) {
