@@ -52,20 +52,39 @@ static const explain_node *find_in(const explain_node *x, int n, int depth) {
   return NULL;
 }
 
-static void order_nodes(const explain_node *x, bool *seen, int *order, int *n, int depth) {
-  if (!x || depth > 256 || seen[x->node]) return;
-  seen[x->node] = true;
-  order[(*n)++] = x->node;
-  for (int i = 0; i < x->nkids; i++) order_nodes(x->kids[i], seen, order, n, depth + 1);
+/* Walk one tree; a node no earlier tree holds goes right after the node
+ * before it in this tree (its parent or an earlier sibling), so an element
+ * only one opinion uses stands beside the element it belongs to. */
+static void order_nodes(const explain_node *x, bool *seen, bool *walked, int *order, int *n, int *after,
+                        int depth) {
+  if (!x || depth > 256 || walked[x->node]) return;
+  walked[x->node] = true;
+  if (!seen[x->node]) {
+    seen[x->node] = true;
+    int at = *n;
+    for (int i = 0; i < *n; i++)
+      if (order[i] == *after) at = i + 1;
+    memmove(order + at + 1, order + at, sizeof *order * (size_t)(*n - at));
+    order[at] = x->node;
+    (*n)++;
+  }
+  *after = x->node;
+  for (int i = 0; i < x->nkids; i++) order_nodes(x->kids[i], seen, walked, order, n, after, depth + 1);
 }
 
-/* The nodes any opinion's tree holds, in the order of a depth-first walk
- * of the first tree, then what the others add. */
+/* The nodes any opinion's tree holds: a depth-first walk of the first
+ * tree, with what each other tree adds placed where it belongs. */
 static int node_order(const compare_result *res, int *order) {
-  bool *seen = xcalloc((size_t)res->p->nnodes + 1, sizeof *seen);
+  int nn = res->p->nnodes;
+  bool *seen = xcalloc((size_t)nn + 1, sizeof *seen), *walked = xcalloc((size_t)nn + 1, sizeof *walked);
   int n = 0;
-  for (int i = 0; i < res->nopinions; i++) order_nodes(res->trees[i]->root, seen, order, &n, 0);
+  for (int i = 0; i < res->nopinions; i++) {
+    memset(walked, 0, sizeof *walked * (size_t)nn);
+    int after = -1;
+    order_nodes(res->trees[i]->root, seen, walked, order, &n, &after, 0);
+  }
   free(seen);
+  free(walked);
   return n;
 }
 
