@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reach.h"
 #include "suggest.h"
 
 #define MAX_CANDIDATES 64
@@ -275,7 +276,7 @@ eval_ctx *eval_new(const pack *p) {
   c->settle_budget = EVAL_SETTLE_BUDGET;
   c->enumerable = xcalloc((size_t)c->words, sizeof *c->enumerable);
   for (int f = 0; f < p->nfacts; f++)
-    if (p->facts[f].type == FACT_YESNO || (p->facts[f].type == FACT_ENUM && p->facts[f].nvalues <= EVAL_MAX_ANSWERS))
+    if (reach_enumerable(&p->facts[f])) /* at most 64 values: the pack refuses more */
       c->enumerable[f / 64] |= (uint64_t)1 << (f % 64);
   c->blank_read = xcalloc((size_t)c->words, sizeof *c->blank_read);
   c->sflags = xcalloc((size_t)nn + 1, 1);
@@ -605,6 +606,17 @@ static rval eval_lua(eval_ctx *c, const expr *x, int node) {
   return RV_UNKNOWN;
 }
 
+/* Forget the last evaluation's record: nothing reached. */
+static void clear_record(eval_ctx *c) {
+  const pack *p = c->p;
+  memset(c->state, 0, (size_t)p->nnodes);
+  memset(c->open, 0, (size_t)p->nnodes);
+  memset(c->set_aside, 0, (size_t)p->nnodes);
+  memset(c->reads, 0, sizeof *c->reads * (size_t)p->nnodes * (size_t)c->words);
+  for (int i = 0; i < p->nnodes; i++) c->dyn[i].n = 0;
+  for (int i = 0; i < p->nfirsts; i++) c->first_taken[i] = -1;
+}
+
 /* Decide `root` (and `droot`, when >= 0) for a row under opinion `op`, from
  * a clean slate, by Kleene's logic alone. */
 static int run(eval_ctx *c, int op, const case_row *row, int root, int droot, err **e) {
@@ -619,13 +631,8 @@ static int run(eval_ctx *c, int op, const case_row *row, int root, int droot, er
     c->disposition = droot >= 0 ? eval_node(c, droot) : RV_UNKNOWN;
     goto done;
   }
-  memset(c->state, 0, (size_t)p->nnodes);
-  memset(c->open, 0, (size_t)p->nnodes);
-  memset(c->set_aside, 0, (size_t)p->nnodes);
-  memset(c->reads, 0, sizeof *c->reads * (size_t)p->nnodes * (size_t)c->words);
+  clear_record(c);
   memset(c->blank_read, 0, sizeof *c->blank_read * (size_t)c->words);
-  for (int i = 0; i < p->nnodes; i++) c->dyn[i].n = 0;
-  for (int i = 0; i < p->nfirsts; i++) c->first_taken[i] = -1;
   c->outcome = eval_node(c, root);
   c->disposition = droot >= 0 ? eval_node(c, droot) : RV_UNKNOWN;
 done:
@@ -664,6 +671,12 @@ typedef struct settle {
 
 static bool undecided(uint64_t vals, bool unk) { return unk || (vals & (vals - 1)) != 0; }
 
+/* After a rule function was handed an unknown, even a known value may not
+ * hold for every answer: for the nodes that come through it. */
+static bool through_lua(const eval_ctx *c, int n) {
+  return n >= 0 && c->nonmono && c->lua_below[c->op * c->p->nnodes + n] == 2;
+}
+
 static int first_blank(const eval_ctx *c) {
   for (int w = 0; w < c->words; w++)
     if (c->blank_read[w]) return w * 64 + __builtin_ctzll(c->blank_read[w]);
@@ -691,7 +704,7 @@ static void settle_rec(eval_ctx *c, int op, case_row *trial, int root, int droot
   }
   rval v = c->outcome, dv = droot >= 0 ? c->disposition : RV_NO;
   int f = first_blank(c);
-  if (f < 0 || (v != RV_UNKNOWN && dv != RV_UNKNOWN && !c->nonmono)) {
+  if (f < 0 || (v != RV_UNKNOWN && dv != RV_UNKNOWN && !through_lua(c, root) && !through_lua(c, droot))) {
     settle_add(s, v, dv);
     return;
   }
@@ -701,8 +714,7 @@ static void settle_rec(eval_ctx *c, int op, case_row *trial, int root, int droot
     return;
   }
   s->answered[f / 64] |= (uint64_t)1 << (f % 64);
-  const pack_fact *pf = &c->p->facts[f];
-  int nv = pf->type == FACT_YESNO ? 2 : pf->nvalues;
+  int nv = reach_nvalues(&c->p->facts[f]);
   for (int x = 0; x < nv; x++) {
     c->scratch[f].v = (rval)x;
     settle_rec(c, op, trial, root, droot, s);
@@ -735,8 +747,8 @@ static rval settled_value(uint64_t vals, bool unk) {
   return unk || vals == 0 || undecided(vals, false) ? RV_UNKNOWN : (rval)__builtin_ctzll(vals);
 }
 
-/* Record a node's search for the row's explanation. */
-/* `kleene` is the node's value on its face: "even if" only where that was
+/* Record a node's search for the row's explanation. `kleene` is the node's
+ * value on its face: "even if" only where that was
  * unknown (after a rule function was handed a blank, a known value is
  * searched too, and may turn out open). */
 static void settle_record(eval_ctx *c, int n, rval kleene, uint64_t vals, bool unk, bool cut, const uint64_t *answered) {
@@ -766,9 +778,8 @@ static void find_deciding(eval_ctx *c, int op, const case_row *row, const uint64
       }
       int f = w * 64 + __builtin_ctzll(bits);
       eval_deciding_fact *d = &c->deciding[c->ndeciding++];
-      const pack_fact *pf = &p->facts[f];
       d->fact = f;
-      d->nanswers = pf->type == FACT_YESNO ? 2 : pf->nvalues;
+      d->nanswers = reach_nvalues(&p->facts[f]);
       for (int x = 0; x < d->nanswers; x++) {
         c->scratch[f].v = (rval)x;
         settle s;
@@ -811,12 +822,6 @@ static void settle_outcome(eval_ctx *c, int op, const case_row *row, bool early,
   c->disposition = o->disposition_node >= 0 ? settled_value(s->dvals, s->dunk) : RV_UNKNOWN;
 }
 
-/* After a rule function was handed an unknown, even a known value may not
- * hold for every answer: for the nodes that come through it. */
-static bool through_lua(const eval_ctx *c, int n) {
-  return n >= 0 && c->nonmono && c->lua_below[c->op * c->p->nnodes + n] == 2;
-}
-
 static bool needs_settling(const eval_ctx *c) {
   return c->settle_mode != EVAL_SETTLE_NONE &&
          (c->outcome == RV_UNKNOWN || (c->o->disposition_node >= 0 && c->disposition == RV_UNKNOWN) ||
@@ -856,8 +861,7 @@ enum { MEETS_SOME = 1, MISSES_SOME = 2 };
  * MISSES_SOME, or both (the same "even if" as elements: a blank that cannot
  * change it does not keep a row inside). */
 static int meets_outside(eval_ctx *c, const expr *when, case_row *trial, const int *blank, int nblank) {
-  const pack_fact *pf = nblank ? &c->p->facts[blank[0]] : NULL;
-  int nv = !pf ? 0 : pf->type == FACT_YESNO ? 2 : pf->type == FACT_ENUM ? pf->nvalues : 0;
+  int nv = nblank ? reach_nvalues(&c->p->facts[blank[0]]) : 0;
   if (nv == 0) {
     if (nblank) return meets_outside(c, when, trial, blank + 1, nblank - 1); /* not tried: as it stands */
     rval v = expr_given(c->p, when, trial, NULL);
@@ -906,13 +910,8 @@ static void record_outside(eval_ctx *c, int op) {
   c->o = &p->opinions[op];
   c->outcome = c->disposition = RV_UNKNOWN;
   if (c->values_only) return;
-  memset(c->state, 0, (size_t)p->nnodes);
-  memset(c->open, 0, (size_t)p->nnodes);
-  memset(c->set_aside, 0, (size_t)p->nnodes);
+  clear_record(c);
   memset(c->sflags, 0, (size_t)p->nnodes);
-  memset(c->reads, 0, sizeof *c->reads * (size_t)p->nnodes * (size_t)c->words);
-  for (int i = 0; i < p->nnodes; i++) c->dyn[i].n = 0;
-  for (int i = 0; i < p->nfirsts; i++) c->first_taken[i] = -1;
 }
 
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
@@ -965,25 +964,26 @@ int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
     settle_record(c, unknown[i], c->kleene[i], s.vals, s.unk, s.cut, answered);
   }
   rval outcome = RV_UNKNOWN, disposition = RV_UNKNOWN;
-  if (settle_top && c->settle_mode == EVAL_SETTLE_NODES) {
+  bool nodes = c->settle_mode == EVAL_SETTLE_NODES;
+  if (settle_top && nodes && base_outcome == RV_UNKNOWN) {
     /* the outcome on its own, so that the facts it tried are the outcome's */
-    if (base_outcome == RV_UNKNOWN) {
-      settle s;
-      settle_search(c, op, row, o->decides, -1, false, &s, answered);
-      settle_record(c, o->decides, kleene_outcome, s.vals, s.unk, s.cut, answered);
-      if (settled_value(s.vals, s.unk) == RV_UNKNOWN) find_deciding(c, op, row, answered);
-    }
-    outcome = eval_node_value(c, o->decides);
-    if (base_outcome != RV_UNKNOWN) outcome = base_outcome;
-    disposition = o->disposition_node >= 0 ? eval_node_value(c, o->disposition_node) : RV_UNKNOWN;
-  } else if (settle_top) {
+    settle s;
+    settle_search(c, op, row, o->decides, -1, false, &s, answered);
+    settle_record(c, o->decides, kleene_outcome, s.vals, s.unk, s.cut, answered);
+    if (settled_value(s.vals, s.unk) == RV_UNKNOWN) find_deciding(c, op, row, answered);
+  } else if (settle_top && !nodes) {
     settle s;
     settle_outcome(c, op, row, true, answered, &s);
     outcome = c->outcome;
     disposition = c->disposition;
   }
-  /* the row's own record, for the explanation */
+  /* the row's own record, for the explanation; each node's value is then
+   * its search's where one ran, else its own */
   if (run(c, op, row, o->decides, o->disposition_node, e) != 0) return -1;
+  if (settle_top && nodes) {
+    outcome = eval_node_value(c, o->decides);
+    disposition = o->disposition_node >= 0 ? eval_node_value(c, o->disposition_node) : RV_UNKNOWN;
+  }
   if (settle_top) {
     c->outcome = outcome;
     c->disposition = disposition;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "reach.h"
+
 /* A bump allocator, emptied (not freed) for each row. */
 typedef struct block {
   struct block *next;
@@ -148,29 +150,32 @@ static const char *fill_template(explain_tree *t, const eval_ctx *c, const tmpl 
 }
 
 /* Whether a node below x (already built) is decided "even if" and tried fact f. */
-static bool explained_below(const explain_tree *t, const eval_ctx *c, const explain_node *x, int f, int depth) {
+static bool explained_below(const eval_ctx *c, const explain_node *x, int f, int depth) {
   for (int i = 0; i < x->nkids && depth < 256; i++) {
     const explain_node *k = x->kids[i];
     eval_settled st;
     if (k->even_if && eval_node_settled(c, k->node, &st) && ((st.facts[f / 64] >> (f % 64)) & 1)) return true;
-    if (explained_below(t, c, k, f, depth + 1)) return true;
+    if (explained_below(c, k, f, depth + 1)) return true;
   }
   return false;
 }
 
-/* The blank facts an "even if" node does not depend on, less those a node
- * below it already names: the note goes where the reason is. */
-static void settle_facts(explain_tree *t, const eval_ctx *c, explain_node *x, const eval_settled *st, int depth) {
-  int nf = 0;
+/* The blank facts a search tried, into *out: every one, or, given an "even
+ * if" node x, those no node below x already names (the note goes where
+ * the reason is). Returns the count. */
+static int tried_facts(explain_tree *t, const eval_ctx *c, const explain_node *x, const eval_settled *st, int depth,
+                       explain_fact **out) {
+  int nf = 0, n = 0;
   for (int w = 0; w < st->words; w++) nf += __builtin_popcountll(st->facts[w]);
-  x->immaterial = mem_alloc(t->mem, sizeof *x->immaterial * (size_t)(nf ? nf : 1));
+  *out = mem_alloc(t->mem, sizeof **out * (size_t)(nf ? nf : 1));
   for (int w = 0; w < st->words; w++) {
     for (uint64_t bits = st->facts[w]; bits; bits &= bits - 1) {
       int f = w * 64 + __builtin_ctzll(bits);
-      if (explained_below(t, c, x, f, depth)) continue;
-      x->immaterial[x->nimmaterial++] = (explain_fact){f, "unknown", t->row->facts[f].col, false};
+      if (x && explained_below(c, x, f, depth)) continue;
+      (*out)[n++] = (explain_fact){f, "unknown", t->row->facts[f].col, false};
     }
   }
+  return n;
 }
 
 static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int depth) {
@@ -223,7 +228,7 @@ static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int d
     x->range_open = st.open;
     x->search_cut = st.cut;
     if (st.cut) t->search_cut = true;
-    if (st.even_if) settle_facts(t, c, x, &st, depth);
+    if (st.even_if) x->nimmaterial = tried_facts(t, c, x, &st, depth, &x->immaterial);
   }
   return x;
 }
@@ -235,9 +240,7 @@ static void untried_facts(explain_tree *t, const eval_ctx *c, const case_row *ro
   t->untried = mem_alloc(t->mem, sizeof *t->untried * (size_t)(p->nfacts ? p->nfacts : 1));
   for (int f = 0; f < p->nfacts; f++) {
     const pack_fact *pf = &p->facts[f];
-    if (row->facts[f].v != RV_UNKNOWN || pf->type == FACT_YESNO || pf->has_default ||
-        (pf->type == FACT_ENUM && pf->nvalues <= EVAL_MAX_ANSWERS))
-      continue;
+    if (row->facts[f].v != RV_UNKNOWN || reach_enumerable(pf) || pf->has_default) continue;
     bool read = false;
     for (int n = 0; n < p->nnodes && !read; n++)
       read = eval_node_state(c, n) == NODE_DERIVED && eval_node_read_fact(c, n, f);
@@ -260,20 +263,10 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
   t->disposition = eval_disposition(c);
   t->root = build_node(t, c, o->decides, 0);
   t->disposition_root = o->disposition_node >= 0 ? build_node(t, c, o->disposition_node, 0) : NULL;
-  t->outcome_even_if = false;
   t->noutcome_immaterial = 0;
   eval_settled st;
-  if (eval_node_settled(c, o->decides, &st) && st.even_if) {
-    t->outcome_even_if = true;
-    int nf = 0;
-    for (int w = 0; w < st.words; w++) nf += __builtin_popcountll(st.facts[w]);
-    t->outcome_immaterial = mem_alloc(t->mem, sizeof *t->outcome_immaterial * (size_t)(nf ? nf : 1));
-    for (int w = 0; w < st.words; w++)
-      for (uint64_t bits = st.facts[w]; bits; bits &= bits - 1) {
-        int f = w * 64 + __builtin_ctzll(bits);
-        t->outcome_immaterial[t->noutcome_immaterial++] = (explain_fact){f, "unknown", row->facts[f].col, false};
-      }
-  }
+  if (t->root->even_if && eval_node_settled(c, o->decides, &st))
+    t->noutcome_immaterial = tried_facts(t, c, NULL, &st, 0, &t->outcome_immaterial);
   t->nuntried = 0;
   if (t->outcome == RV_UNKNOWN) untried_facts(t, c, row);
   const eval_deciding_fact *facts;

@@ -78,9 +78,8 @@ typedef struct explain_tree {
   bool search_cut;          /* a search over the blank facts met its bound */
   explain_fact *untried;    /* for an unknown outcome: blank facts the rules read */
   int nuntried;             /*   whose answers are not tried (numbers, dates, text) */
-  bool outcome_even_if;     /* decided although blank facts were tried: */
-  explain_fact *outcome_immaterial; /*   every blank fact the search tried */
-  int noutcome_immaterial;
+  explain_fact *outcome_immaterial; /* root->even_if: every blank fact the */
+  int noutcome_immaterial;          /*   outcome's search tried */
   struct explain_mem *mem;  /* owned: everything above lives here */
 } explain_tree;
 

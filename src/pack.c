@@ -1261,18 +1261,6 @@ static void number_all_firsts(pack *p) {
   }
 }
 
-/* Whether a rule reads a node (the first one it names into *node). */
-static bool reads_node(const expr *x, int *node) {
-  if (!x) return false;
-  if ((x->kind == EXPR_REF || x->kind == EXPR_IS) && x->ref.is_node) {
-    *node = x->ref.index;
-    return true;
-  }
-  for (int i = 0; i < x->nkids; i++)
-    if (reads_node(x->kids[i], node)) return true;
-  return false;
-}
-
 /* outside "name" { when = ..., says = ..., by = ... }: the pack's scope. */
 static void read_outside(loader *ld, lua_State *L, int reg) {
   pack *p = ld->p;
@@ -1306,8 +1294,9 @@ static void read_outside(loader *ld, lua_State *L, int reg) {
     lua_getfield(L, t, "when");
     s->when = conv_bool(ld, L, lua_gettop(L), name);
     lua_pop(L, 1);
-    int node;
-    if (s->when && reads_node(s->when, &node)) {
+    int node, nnode = 0;
+    deps_of(s->when, &node, &nnode, 1); /* the first node it names, if any */
+    if (nnode) {
       add_err(ld, file, line, "state the facts that take a row outside the pack, e.g. when = \"arrest\"",
               "outside %s: when reads node %s, but the pack's scope must turn on facts alone (a node's value "
               "depends on the opinion)", name, p->nodes[node].name);

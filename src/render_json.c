@@ -350,7 +350,7 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
       jsonw_lit(b, ",\"maybe_outside\":");
       jsonw_str(b, p->outside[tr->maybe_outside].name);
     }
-    if (tr->outcome_even_if) {
+    if (tr->root->even_if) {
       jsonw_lit(b, ",\"even_if\":");
       fact_names(b, p, tr->outcome_immaterial, tr->noutcome_immaterial);
     }

@@ -23,6 +23,11 @@ static void indent(FILE *out, int n) {
     fwrite(spaces, 1, n < (int)sizeof spaces - 1 ? (size_t)n : sizeof spaces - 1, out);
 }
 
+/* A node's heading under this opinion: its override's title, or its own. */
+static const char *title_of(const text_state *st, const explain_node *x) {
+  return x->title ? x->title : st->title[x->node];
+}
+
 static void print_authorities(renderer *r, const explain_node *x, int pad) {
   const text_state *st = r->state;
   for (int i = 0; i < x->nby; i++) {
@@ -87,7 +92,7 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
   indent(r->out, pad);
   put(r->out, label);
   putc_unlocked(' ', r->out);
-  put(r->out, x->title ? x->title : st->title[x->node]);
+  put(r->out, title_of(st, x));
   put(r->out, ": ");
   if (st->label[x->node]) {
     render_put_spaced(r->out, x->value_name);
@@ -114,7 +119,7 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
     putc_unlocked('\n', r->out);
   }
   print_facts(r, x, pad);
-  if (x->even_if) print_even_if(r, x->title ? x->title : st->title[x->node], x->value_name, x->immaterial, x->nimmaterial, pad);
+  if (x->even_if) print_even_if(r, title_of(st, x), x->value_name, x->immaterial, x->nimmaterial, pad);
   print_authorities(r, x, pad);
   for (int i = 0; i < x->nkids; i++) {
     char sub[64];
@@ -229,10 +234,10 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
               s->title ? s->title : s->name);
     }
     put(r->out, "Outcome: ");
-    put(r->out, tr->root->title ? tr->root->title : st->title[o->decides]);
+    put(r->out, title_of(st, tr->root));
     put(r->out, ": ");
     render_put_spaced(r->out, tr->outcome_name);
-    if (tr->outcome_even_if) fputs(" (even if)", r->out);
+    if (tr->root->even_if) fputs(" (even if)", r->out);
     print_range(r, tr->root);
     fputc('.', r->out);
     if (tr->disposition) {
@@ -249,7 +254,9 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
     if (root->state == NODE_FOUND) fputs("(found below)\n", r->out);
     /* the note goes where the reason is: at the outcome only for blank
      * facts no element below explains */
-    if (tr->outcome_even_if) print_even_if(r, st->title[o->decides], tr->outcome_name, root->immaterial, root->nimmaterial, 0);
+    if (root->even_if)
+      print_even_if(r, title_of(st, root), tr->outcome_name, root->immaterial,
+                    root->nimmaterial, 0);
     print_facts(r, root, 0);
     print_authorities(r, root, 0);
     for (int i = 0; i < root->nkids; i++) {
