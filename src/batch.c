@@ -7,116 +7,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "eval.h"
-#include "explain.h"
 
-/* Per-opinion result storage, reused from row to row. */
-typedef struct slots {
-  render_result *res;
-  explain_tree **trees;
-  const char **values; /* nopinions * ncolumns */
-  rval *outcomes, *dispositions; /* values-only decisions of a row */
-  const pack_node **decides;     /* per opinion, the node it decides */
-} slots;
-
-static void slots_init(slots *s, const pack *p, const renderer *r, const int *ops, int nops) {
-  s->res = xcalloc((size_t)nops + 1, sizeof *s->res);
-  s->trees = xcalloc((size_t)nops + 1, sizeof *s->trees);
-  s->values = xcalloc((size_t)(nops * r->nnode_columns) + 1, sizeof *s->values);
-  s->outcomes = xcalloc((size_t)nops + 1, sizeof *s->outcomes);
-  s->dispositions = xcalloc((size_t)nops + 1, sizeof *s->dispositions);
-  s->decides = xcalloc((size_t)nops + 1, sizeof *s->decides);
-  for (int i = 0; i < nops; i++) {
-    if (r->wants_tree) s->trees[i] = explain_new(p);
-    s->res[i].tree = s->trees[i];
-    s->res[i].values = s->values + i * r->nnode_columns;
-    s->decides[i] = &p->nodes[p->opinions[ops[i]].decides];
+/* Count a row the handler decided. */
+static void count(render_summary *sum, row_class c) {
+  switch (c) {
+  case ROW_DECIDED: sum->decided++; break;
+  case ROW_UNDECIDED: sum->undecided++; break;
+  case ROW_OUTSIDE: sum->outside++; break;
+  case ROW_FAILED: sum->failed++; break;
+  case ROW_SKIPPED: sum->read--; break;
   }
 }
 
-static void slots_free(slots *s, int nops) {
-  for (int i = 0; i < nops; i++) {
-    explain_free(s->trees[i]);
-    err_free(s->res[i].error);
-  }
-  free(s->trees);
-  free(s->res);
-  free(s->values);
-  free(s->outcomes);
-  free(s->dispositions);
-  free(s->decides);
-}
-
-/* Decide one row under every opinion into s. An opinion whose rule
- * function fails gets its error in its result; the others are decided all
- * the same. Returns the number of opinions that failed; *unknown when some
- * outcome is unknown, *outside when the row is outside the pack. */
-static int decide(const pack *p, eval_ctx *ec, const renderer *r, const batch_options *opts,
-                  const case_row *row, slots *s, bool *unknown, bool *outside) {
-  *unknown = *outside = false;
-  int failed = 0;
-  if (p->nrule_functions > 0) sandbox_start_row(p->sb); /* --max-time is per row */
-  if (!r->wants_tree && r->nnode_columns == 0) {
-    /* outcomes only: every opinion from one lookup when the row's answers
-     * were seen before; an opinion that fails is taken again below */
-    int at = -1;
-    err *e = NULL;
-    if (eval_row_values(ec, opts->opinions, opts->nopinions, row, s->outcomes, s->dispositions, &at, &e) == 0) {
-      bool any_unknown = false;
-      for (int i = 0, n = opts->nopinions; i < n; i++) {
-        render_result *res = &s->res[i];
-        int op = opts->opinions[i];
-        rval outcome = s->outcomes[i];
-        if (res->error) {
-          err_free(res->error);
-          res->error = NULL;
-        }
-        res->opinion = op;
-        res->outcome = outcome;
-        res->outcome_name = pack_node_value_name(s->decides[i], outcome);
-        res->disposition = pack_disposition_name(p, op, outcome, s->dispositions[i]);
-        res->outside = eval_outside(ec);
-        any_unknown |= outcome == RV_UNKNOWN;
-      }
-      *outside = eval_outside(ec) >= 0;
-      *unknown = any_unknown && !*outside;
-      return 0;
-    }
-    err_free(e);
-  }
-  for (int i = 0; i < opts->nopinions; i++) {
-    int op = opts->opinions[i];
-    render_result *res = &s->res[i];
-    err_free(res->error);
-    res->error = NULL;
-    res->opinion = op;
-    res->outside = -1;
-    if (eval_row(ec, op, row, &res->error) != 0) {
-      res->outcome = RV_UNKNOWN;
-      res->outcome_name = "error";
-      res->disposition = NULL;
-      failed++;
-      continue;
-    }
-    res->outcome = eval_outcome(ec);
-    res->outcome_name = pack_node_value_name(&p->nodes[p->opinions[op].decides], res->outcome);
-    res->disposition = eval_disposition(ec);
-    res->outside = eval_outside(ec);
-    if (res->outside >= 0) {
-      res->outcome_name = "outside";
-      res->disposition = NULL;
-      *outside = true;
-    }
-    const char **vals = s->values + i * r->nnode_columns;
-    for (int k = 0; k < r->nnode_columns; k++) {
-      int n = r->node_columns[k];
-      vals[k] = eval_node_state(ec, n) == NODE_NOT_REACHED ? "not_reached"
-                                                           : pack_node_value_name(&p->nodes[n], eval_node_value(ec, n));
-    }
-    if (r->wants_tree) explain_build(s->trees[i], ec, row);
-    *unknown |= res->outcome == RV_UNKNOWN && res->outside < 0;
-  }
-  return failed;
+static void sum_add(render_summary *to, const render_summary *from) {
+  to->read += from->read;
+  to->decided += from->decided;
+  to->undecided += from->undecided;
+  to->outside += from->outside;
+  to->failed += from->failed;
+  to->parted += from->parted;
+  to->passed += from->passed;
+  to->expect_failed += from->expect_failed;
 }
 
 /* ---- what stops a run, and duplicate ids --------------------------------- */
@@ -195,23 +106,32 @@ static void dups_free(dups *d) {
   case_dups_free(&d->reports);
 }
 
-static int run_serial(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,
-                      render_summary *sum, err **e) {
-  memset(sum, 0, sizeof *sum);
-  case_reader *cr = cases_open(p, cases_path, e);
-  if (!cr) return -1;
-  int rc = 0;
-  eval_ctx *ec = eval_new(p);
-  /* outcomes alone need no record of how each node was decided */
-  eval_values_only(ec, !r->wants_tree && r->nnode_columns == 0);
-  slots s;
-  slots_init(&s, p, r, opts->opinions, opts->nopinions);
-  r->source = cases_name(cr);
-  r->opinions = opts->opinions;
-  r->nopinions = opts->nopinions;
-  r->begin(r);
-  bool row_found = false;
+/* A row read (got: 1 readable, 2 not, with its error re, which is freed):
+ * decided and rendered, unless --row passes it by. */
+static void take_row(const batch_options *opts, void *hs, renderer *r, const case_row *row, int got, err *re,
+                     render_summary *sum, bool *row_found) {
+  if (opts->row_id && strcmp(row->id, opts->row_id) != 0) {
+    err_free(re);
+    return;
+  }
+  *row_found = true;
+  if (sum->read++ && r->separator) fputs(r->separator, r->out);
+  if (got == 2) {
+    r->row_error(r, row, re);
+    err_free(re);
+    sum->failed++;
+    return;
+  }
+  count(sum, opts->handler->row(hs, row, r, sum));
+}
+
+/* One file's rows, serially. Returns 0, or -1 with *e set. */
+static int serial_file(case_reader *cr, const batch_options *opts, void *hs, renderer *r, render_summary *sum,
+                       bool *row_found, err **e) {
+  const row_handler *h = opts->handler;
+  if (h->file) h->file(hs, cr);
   dups d = {.ids = case_ids_new()};
+  int rc = 0;
   for (;;) {
     if (check_stop(opts, r, e) != 0) {
       rc = -1;
@@ -227,41 +147,44 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
       rc = -1;
       break;
     }
-    eval_prefetch_row(ec, &row); /* fetched while the id is checked */
+    if (h->prefetch) h->prefetch(hs, &row); /* fetched while the id is checked */
     dups_add(&d, cases_name(cr), row.id, row.line, row.id_col, sum);
-    if (opts->row_id && strcmp(row.id, opts->row_id) != 0) {
-      err_free(re);
-      continue;
-    }
-    row_found = true;
-    if (sum->read++ && r->separator) fputs(r->separator, r->out);
-    bool unknown = false, outside = false;
-    if (got == 2) {
-      r->row_error(r, &row, re);
-      err_free(re);
-      sum->failed++;
-      continue;
-    }
-    int failed = decide(p, ec, r, opts, &row, &s, &unknown, &outside);
-    r->row(r, &row, s.res, opts->nopinions);
-    if (failed) sum->failed++;
-    else if (outside) sum->outside++;
-    else if (unknown) sum->undecided++;
-    else sum->decided++;
-  }
-  if (rc == 0 && opts->row_id && !row_found) {
-    *e = err_hint(err_new(cases_name(cr), 0, 0, "no row has the id '%s'", opts->row_id),
-                  "ids are in the file's id column");
-    rc = -1;
+    take_row(opts, hs, r, &row, got, re, sum, row_found);
   }
   if (rc == 0) {
+    /* the rows first, where both streams are one terminal */
+    if (r->flush) r->flush(r);
+    fflush(r->out);
     dups_report(&d, cases_name(cr), sum, stderr);
-    r->end(r, sum);
   }
   dups_free(&d);
-  slots_free(&s, opts->nopinions);
-  eval_free(ec);
-  cases_close(cr);
+  return rc;
+}
+
+static int run_serial(const pack *p, const char *const *paths, int npaths, const batch_options *opts, renderer *r,
+                      render_summary *sum, err **e) {
+  memset(sum, 0, sizeof *sum);
+  const row_handler *h = opts->handler;
+  void *hs = h->open(h->ud, p, r);
+  int rc = 0;
+  bool row_found = false;
+  for (int i = 0; i < npaths && rc == 0; i++) {
+    case_reader *cr = cases_open(p, paths[i], e);
+    if (!cr) {
+      rc = -1;
+      break;
+    }
+    if (i == 0) render_begin(r, cases_name(cr));
+    rc = serial_file(cr, opts, hs, r, sum, &row_found, e);
+    if (rc == 0 && opts->row_id && !row_found && i == npaths - 1) {
+      *e = err_hint(err_new(cases_name(cr), 0, 0, "no row has the id '%s'", opts->row_id),
+                    "ids are in the file's id column");
+      rc = -1;
+    }
+    cases_close(cr);
+  }
+  if (rc == 0 && r->end) r->end(r, sum);
+  h->close(hs);
   return rc;
 }
 
@@ -419,8 +342,9 @@ typedef struct worker {
 } worker;
 
 /* Decide and render the rows of one block. */
-static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slots *s, slot *sl) {
+static void work_block(shared *sh, void *hs, renderer *r, slot *sl) {
   const batch_options *opts = sh->opts;
+  const row_handler *h = opts->handler;
   if (!sl->out_f) {
     sl->out_f = xopen_memstream(&sl->out, &sl->out_len);
     sl->diag_f = xopen_memstream(&sl->diag, &sl->diag_len);
@@ -428,13 +352,12 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
     rewind(sl->out_f);
     rewind(sl->diag_f);
   }
-  r->out = sl->out_f;
-  r->diag = sl->diag_f;
+  render_set_output(r, sl->out_f, sl->diag_f);
   memset(&sl->sum, 0, sizeof sl->sum);
   sl->row_found = false;
   sl->ids_len = 0;
   case_reader *cr = cases_open_block(sh->header, sl->in, sl->in_len, sl->first_line);
-  int nrendered = 0;
+  if (h->file) h->file(hs, cr);
   for (;;) {
     if (stopped(opts)) break; /* the writer says so */
     case_row row;
@@ -445,7 +368,7 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
       sl->fatal = re;
       break;
     }
-    eval_prefetch_row(ec, &row); /* fetched while the id is kept */
+    if (h->prefetch) h->prefetch(hs, &row); /* fetched while the id is kept */
     size_t idlen = strlen(row.id), need = ID_HEAD + idlen + 1;
     if (sl->ids_len + need > sl->ids_cap) {
       while (sl->ids_len + need > sl->ids_cap) sl->ids_cap = sl->ids_cap ? 2 * sl->ids_cap : 4096;
@@ -459,49 +382,26 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
     memcpy(at + sizeof hash + sizeof(int), &row.id_col, sizeof(int));
     memcpy(at + ID_HEAD, row.id, idlen + 1);
     sl->ids_len += need;
-    if (opts->row_id && strcmp(row.id, opts->row_id) != 0) {
-      err_free(re);
-      continue;
-    }
-    sl->row_found = true;
-    sl->sum.read++;
-    if (nrendered++ && r->separator) fputs(r->separator, r->out);
-    bool unknown = false, outside = false;
-    if (got == 2) {
-      r->row_error(r, &row, re);
-      err_free(re);
-      sl->sum.failed++;
-      continue;
-    }
-    int failed = decide(p, ec, r, opts, &row, s, &unknown, &outside);
-    r->row(r, &row, s->res, opts->nopinions);
-    if (failed) sl->sum.failed++;
-    else if (outside) sl->sum.outside++;
-    else if (unknown) sl->sum.undecided++;
-    else sl->sum.decided++;
+    take_row(opts, hs, r, &row, got, re, &sl->sum, &sl->row_found);
   }
   cases_close(cr);
-  if (r->flush) r->flush(r);
   /* a memory stream's size after a flush is its position: what this block wrote */
+  if (r->flush) r->flush(r);
   fflush(sl->out_f);
   fflush(sl->diag_f);
-  r->out = r->diag = NULL;
 }
 
 static void *worker_main(void *arg) {
   worker *w = arg;
   shared *sh = w->sh;
-  const pack *p = w->own ? w->own : sh->p;
   const batch_options *opts = sh->opts;
-  renderer *r = opts->make_renderer(opts->make_ud, NULL, NULL);
-  r->p = p;
-  r->source = sh->main_r->source;
-  r->opinions = opts->opinions;
-  r->nopinions = opts->nopinions;
-  eval_ctx *ec = eval_new(p);
-  eval_values_only(ec, !r->wants_tree && r->nnode_columns == 0);
-  slots s;
-  slots_init(&s, p, r, opts->opinions, opts->nopinions);
+  render_setup rs = *opts->setup;
+  rs.p = w->own ? w->own : sh->p;
+  rs.out = rs.diag = NULL;
+  err *e = NULL;
+  renderer *r = render_new(sh->main_r->kind, opts->format, &rs, &e); /* the run's own was made so */
+  r->source = sh->main_r->source; /* its rows' source; begin is the run's renderer's alone */
+  void *hs = opts->handler->open(opts->handler->ud, rs.p, r);
   for (;;) {
     pthread_mutex_lock(&sh->mu);
     while (!(sh->next_work < sh->filled && sh->slots[sh->next_work % sh->nslots].state == SLOT_FILLED) &&
@@ -514,14 +414,13 @@ static void *worker_main(void *arg) {
     slot *sl = &sh->slots[sh->next_work++ % sh->nslots];
     sl->state = SLOT_WORKING;
     pthread_mutex_unlock(&sh->mu);
-    work_block(sh, p, ec, r, &s, sl);
+    work_block(sh, hs, r, sl);
     pthread_mutex_lock(&sh->mu);
     sl->state = SLOT_DONE;
     pthread_cond_broadcast(&sh->cv);
     pthread_mutex_unlock(&sh->mu);
   }
-  slots_free(&s, opts->nopinions);
-  eval_free(ec);
+  opts->handler->close(hs);
   render_free(r);
   return NULL;
 }
@@ -563,15 +462,23 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
   sh.slots = xcalloc((size_t)sh.nslots, sizeof *sh.slots);
   pthread_mutex_init(&sh.mu, NULL);
   pthread_cond_init(&sh.cv, NULL);
-  r->source = cases_name(sh.header);
-  r->opinions = opts->opinions;
-  r->nopinions = opts->nopinions;
-  r->begin(r);
-  pthread_t reader;
-  pthread_create(&reader, NULL, reader_main, &sh);
+  render_begin(r, cases_name(sh.header));
+  /* Workers first: they wait for blocks. A worker that cannot start leaves
+   * the work to the others; with none, or no reader, nothing is read and
+   * the run fails with a message instead of waiting forever. */
+  int started = 0;
   for (int i = 0; i < nw; i++) {
     ws[i].sh = &sh;
-    pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]);
+    if (pthread_create(&ws[i].tid, NULL, worker_main, &ws[i]) != 0) break;
+    started++;
+  }
+  pthread_t reader;
+  bool reading = started > 0 && pthread_create(&reader, NULL, reader_main, &sh) == 0;
+  if (!reading) {
+    pthread_mutex_lock(&sh.mu);
+    sh.reader_done = true;
+    pthread_cond_broadcast(&sh.cv);
+    pthread_mutex_unlock(&sh.mu);
   }
   /* the writer: blocks in input order; a broken block ends the output */
   int rc = 0;
@@ -590,11 +497,7 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
       any_out |= sl->out_len > 0;
       fwrite(sl->out, 1, sl->out_len, r->out);
       if (sl->diag_len) fwrite(sl->diag, 1, sl->diag_len, r->diag ? r->diag : stderr);
-      sum->read += sl->sum.read;
-      sum->decided += sl->sum.decided;
-      sum->undecided += sl->sum.undecided;
-      sum->outside += sl->sum.outside;
-      sum->failed += sl->sum.failed;
+      sum_add(sum, &sl->sum);
       found |= sl->row_found;
       /* the table's memory is fetched a few rows ahead of the checks */
       size_t ahead = 0;
@@ -631,9 +534,13 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
     pthread_cond_broadcast(&sh.cv);
     pthread_mutex_unlock(&sh.mu);
   }
-  pthread_join(reader, NULL);
-  for (int i = 0; i < nw; i++) pthread_join(ws[i].tid, NULL);
-  if (rc == 0 && sh.read_error) {
+  if (reading) pthread_join(reader, NULL);
+  for (int i = 0; i < started; i++) pthread_join(ws[i].tid, NULL);
+  if (rc == 0 && !reading) {
+    *e = err_new(NULL, 0, 0, "cannot start %s thread: %s", started ? "the reading" : "a worker",
+                 strerror(EAGAIN));
+    rc = -1;
+  } else if (rc == 0 && sh.read_error) {
     *e = sh.read_error;
     sh.read_error = NULL;
     rc = -1;
@@ -644,6 +551,8 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
   }
   err_free(sh.read_error);
   if (rc == 0) {
+    if (r->flush) r->flush(r);
+    fflush(r->out);
     dups_report(&d, cases_name(sh.header), sum, stderr);
     r->end(r, sum);
   }
@@ -665,8 +574,9 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
   return rc;
 }
 
-int batch_run(const pack *p, const char *cases_path, const batch_options *opts, renderer *r,
+int batch_run(const pack *p, const char *const *paths, int npaths, const batch_options *opts, renderer *r,
               render_summary *sum, err **e) {
-  if (opts->jobs > 1 && opts->make_renderer) return run_parallel(p, cases_path, opts, r, sum, e);
-  return run_serial(p, cases_path, opts, r, sum, e);
+  if (opts->jobs > 1 && npaths == 1 && opts->format && opts->setup)
+    return run_parallel(p, paths[0], opts, r, sum, e);
+  return run_serial(p, paths, npaths, opts, r, sum, e);
 }

@@ -136,6 +136,17 @@ int cli_shared_option(cli_shared *s, int opt, const char *arg, char *const *argv
   case 'o':
     s->output = strcmp(arg, "-") == 0 ? NULL : arg;
     return CLI_TAKEN;
+  case 'f': s->file = arg; return CLI_TAKEN;
+  case OPT_ROW: s->row = arg; return CLI_TAKEN;
+  case OPT_OPINION: s->opinion = arg; return CLI_TAKEN;
+  case OPT_AS_OF: s->as_of = arg; return CLI_TAKEN;
+  case OPT_FORMAT: s->format = arg; return CLI_TAKEN;
+  case 'j': {
+    long n = cli_count(arg, 1, 256);
+    if (n < 0) return cli_usage(s->cmd, "--jobs '%s' is not a number from 1 to 256", arg);
+    s->jobs = (int)n;
+    return CLI_TAKEN;
+  }
   case 'h':
     fputs(s->help, stdout);
     return RATIO_OK;
@@ -248,6 +259,103 @@ int cli_output_close(cli_output *o, int code, bool complete) {
 
 int cli_positional_cases(const char *cmd, const char *pack_path, const char *file) {
   return cli_usage(cmd, "unexpected argument '%s'; give the case file with -f: ratio %s %s -f %s", file, cmd, pack_path, file);
+}
+
+const char *cli_pack_operand(const cli_shared *s, int argc, char **argv, char ***rest, int *nrest, int *code) {
+  if (optind >= argc) {
+    *code = cli_usage(s->cmd, "missing PACK (a pack folder or its main .lua file)");
+    return NULL;
+  }
+  const char *pack_path = argv[optind];
+  if (rest) {
+    *rest = argv + optind + 1;
+    *nrest = argc - optind - 1;
+  } else if (optind + 1 < argc) {
+    /* a case file where -f is wanted: the command line that works */
+    *code = optind + 2 == argc && !s->file && s->help && strstr(s->help, "-f, --file")
+                ? cli_positional_cases(s->cmd, pack_path, argv[optind + 1])
+                : cli_usage(s->cmd, "unexpected argument '%s'", argv[optind + 1]);
+    return NULL;
+  }
+  return pack_path;
+}
+
+/* ---- a run ------------------------------------------------------------------ */
+
+int cli_check_format(const cli_shared *sh, render_kind kind) {
+  if (render_has_format(kind, sh->format)) return RATIO_OK;
+  return cli_usage(sh->cmd, "unknown format '%s' (formats: %s)", sh->format, render_formats(kind));
+}
+
+int cli_run_open(cli_run *run, const cli_shared *sh, const char *pack_path) {
+  memset(run, 0, sizeof *run);
+  run->sh = sh;
+  run->pack_path = pack_path;
+  /* caught from here on: a signal also stops pack code while it runs */
+  run->stop = ratio_catch_signals();
+  run->popts = sh->popts;
+  run->popts.limits.stop = run->stop;
+  run->popts.limits.partial_file = &run->out.tmp; /* removed should a stuck rule end the process */
+  run->p = cli_load_pack(pack_path, &run->popts);
+  if (!run->p) return *run->stop ? 128 + (int)*run->stop : RATIO_USAGE;
+  run->ops = xcalloc((size_t)run->p->nopinions + 1, sizeof *run->ops);
+  run->nops = cli_pick_opinions(run->p, sh->opinion, sh->as_of, run->ops);
+  return run->nops > 0 ? RATIO_OK : RATIO_USAGE;
+}
+
+int cli_run_output(cli_run *run) {
+  if (run->out.f) return RATIO_OK;
+  return cli_output_open(&run->out, run->sh);
+}
+
+int cli_run_rows(cli_run *run, render_kind kind, render_setup *setup, const row_handler *h,
+                 const char *const *files, int nfiles) {
+  const cli_shared *sh = run->sh;
+  int code = cli_run_output(run);
+  if (code != RATIO_OK) return code;
+  setup->out = run->out.f;
+  setup->p = run->p;
+  setup->opinions = run->ops;
+  setup->nopinions = run->nops;
+  err *e = NULL;
+  renderer *r = render_new(kind, sh->format, setup, &e);
+  if (!r) {
+    cli_usage(sh->cmd, "%s", e->msg);
+    err_free(e);
+    return RATIO_USAGE;
+  }
+  batch_options bo = {.handler = h, .row_id = sh->row, .jobs = sh->jobs, .format = sh->format, .setup = setup,
+                      .pack_path = run->pack_path, .pack_opts = &run->popts, .stop = run->stop};
+  render_summary sum;
+  if (batch_run(run->p, files, nfiles, &bo, r, &sum, &e) != 0) {
+    fflush(run->out.f);
+    /* an output that broke is reported once, when it is closed */
+    if (*run->stop) {
+      /* whatever the signal broke off (a read, a rule), it is the reason */
+      err_free(e);
+      fprintf(stderr, "ratio: interrupted; the output is incomplete\n");
+      code = 128 + (int)*run->stop;
+    } else if (cli_output_broken(&run->out)) {
+      err_free(e);
+      code = RATIO_USAGE;
+    } else {
+      code = cli_fail(e, RATIO_USAGE);
+    }
+  } else {
+    run->complete = true;
+    code = sum.failed || sum.duplicate_ids || sum.expect_failed ? RATIO_FAILED : RATIO_OK;
+  }
+  render_free(r);
+  return code;
+}
+
+int cli_run_close(cli_run *run, int code) {
+  code = cli_output_close(&run->out, code, run->complete);
+  free(run->ops);
+  pack_free(run->p);
+  run->ops = NULL;
+  run->p = NULL;
+  return code;
 }
 
 /* ---- signals --------------------------------------------------------------- */

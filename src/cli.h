@@ -7,8 +7,10 @@
 #include <signal.h>
 #include <stdbool.h>
 
+#include "batch.h"
 #include "err.h"
 #include "pack.h"
+#include "render.h"
 
 #define RATIO_VERSION "0.1.0"
 
@@ -37,7 +39,7 @@ int cmd_table(int argc, char **argv);
 volatile sig_atomic_t *ratio_catch_signals(void);
 
 /* Options every command that loads a pack takes. */
-enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG, OPT_MAX_TIME };
+enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG, OPT_MAX_TIME, OPT_ROW, OPT_OPINION, OPT_FORMAT };
 
 /* Parse --max-memory (bytes, or with K, M or G), --max-steps and
  * --max-time (seconds) into opts->limits. Returns 0, or -1 with *e set. */
@@ -79,12 +81,27 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
   "                        calls of each row (default 10)\n"                     \
   "  -h, --help            show this help\n"
 
+/* The options of the commands that decide rows, each listed by the
+ * commands that take it; cli_shared_option takes them all. */
+#define CLI_OPT_FILE {"file", required_argument, NULL, 'f'}
+#define CLI_OPT_ROW {"row", required_argument, NULL, OPT_ROW}
+#define CLI_OPT_OPINION {"opinion", required_argument, NULL, OPT_OPINION}
+#define CLI_OPT_AS_OF {"as-of", required_argument, NULL, OPT_AS_OF}
+#define CLI_OPT_FORMAT {"format", required_argument, NULL, OPT_FORMAT}
+#define CLI_OPT_JOBS {"jobs", required_argument, NULL, 'j'}
+
 /* What the shared options set, for one command. */
 typedef struct cli_shared {
   const char *cmd;        /* "eval", for messages */
   const char *help;       /* the command's --help text */
   pack_options popts;     /* --max-memory, --max-steps, --max-time */
   const char *output;     /* -o FILE, or NULL (standard output) */
+  const char *file;       /* -f FILE */
+  const char *row;        /* --row ID */
+  const char *opinion;    /* --opinion NAME */
+  const char *as_of;      /* --as-of DATE */
+  const char *format;     /* --format NAME; the command sets its default */
+  int jobs;               /* -j N; 0 is 1 */
 } cli_shared;
 
 /* Take option `opt` (getopt_long's return) if it is a shared one. Returns
@@ -122,6 +139,51 @@ bool cli_output_broken(const cli_output *o);
 /* A command that reads one case file through -f, given it as an argument:
  * the usage error, with the command line that works. */
 int cli_positional_cases(const char *cmd, const char *pack_path, const char *file);
+
+/* The PACK operand, the command's one positional argument (test: files
+ * may follow, *rest and *nrest get them; NULL: none allowed, and a second
+ * argument gets the -f hint when the command reads -f). Returns the path,
+ * or NULL with *code set after a usage message. */
+const char *cli_pack_operand(const cli_shared *s, int argc, char **argv, char ***rest, int *nrest, int *code);
+
+/* ---- a run: pack, opinions, output, rows, exit code ------------------------ */
+
+typedef struct cli_run {
+  const cli_shared *sh;
+  const char *pack_path;
+  volatile sig_atomic_t *stop; /* the signal that stops the run, or 0 */
+  pack_options popts;     /* sh's limits, with the stop flag */
+  pack *p;                /* owned */
+  int *ops;               /* owned: the opinions chosen */
+  int nops;
+  cli_output out;
+  bool complete;          /* the rows were all read: -o's file may appear */
+} cli_run;
+
+/* Start a run: signals caught (they stop pack code too), the pack loaded,
+ * the opinions chosen (--opinion, --as-of). Returns 0, or the exit code
+ * after one message; cli_run_close in either case. */
+int cli_run_open(cli_run *run, const cli_shared *sh, const char *pack_path);
+
+/* Open the output (cli_run_rows does it itself). Returns 0, or 2 after a
+ * message. */
+int cli_run_output(cli_run *run);
+
+/* Whether sh->format is one of kind's formats; if not, the usage error's
+ * exit code (checked before the pack loads), else 0. */
+int cli_check_format(const cli_shared *sh, render_kind kind);
+
+/* Decide the rows of `files` with handler h, rendered by a renderer of
+ * `kind` in sh->format made from *setup (out, pack and opinions are filled
+ * in here). Returns the exit code: 0; 1 when a row failed, an expectation
+ * failed or an id was reused; 2 after a usage, file or output error; 128 +
+ * the signal when one stopped the run. */
+int cli_run_rows(cli_run *run, render_kind kind, render_setup *setup, const row_handler *h,
+                 const char *const *files, int nfiles);
+
+/* Finish: the output closed (-o put in place if the run is complete), all
+ * freed. Returns the exit code, which a failed write turns into 2. */
+int cli_run_close(cli_run *run, int code);
 
 /* Print an error chain to stderr and return the exit code for it. */
 int cli_fail(err *e, int code);

@@ -2,9 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
 #include "cli.h"
-#include "render.h"
+#include "row_handlers.h"
 #include "suggest.h"
 
 static const char eval_help[] =
@@ -29,25 +28,6 @@ static const char eval_help[] =
     "not be read or a rule failed on it (it is reported in the output), or two\n"
     "rows share an id; 2 usage, file or pack error, or the output could not be\n"
     "written; 130 or 143 interrupted (SIGINT, SIGTERM).\n";
-
-/* How to make a renderer of the chosen format, once for the run and once
- * per worker thread. */
-struct maker {
-  const pack *p;
-  const char *file;
-  const render_column *cols;
-  int ncols;
-  bool csv;
-  renderer *(*make)(FILE *, const pack *, const char *);
-};
-
-static renderer *make_renderer(void *ud, FILE *out, FILE *diag) {
-  const struct maker *m = ud;
-  if (m->csv) return render_csv_new(out, m->p, m->file, m->cols, m->ncols, diag);
-  renderer *r = m->make(out, m->p, m->file);
-  r->diag = diag;
-  return r;
-}
 
 /* --columns outcome,disposition,NODE,... */
 static int parse_columns(const pack *p, const char *list, render_column **out, int *n) {
@@ -81,91 +61,39 @@ static int parse_columns(const pack *p, const char *list, render_column **out, i
 
 int cmd_eval(int argc, char **argv) {
   static const struct option longopts[] = {
-      {"file", required_argument, NULL, 'f'},
-      {"opinion", required_argument, NULL, 'O'},
-      {"row", required_argument, NULL, 'r'},
-      {"format", required_argument, NULL, 'F'},
+      CLI_OPT_FILE, CLI_OPT_OPINION, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_OPT_JOBS,
       {"columns", required_argument, NULL, 'C'},
-      {"jobs", required_argument, NULL, 'j'},
-      {"as-of", required_argument, NULL, OPT_AS_OF},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
-  const char *file = NULL, *opinion = NULL, *row = NULL, *format = "text", *as_of = NULL;
   const char *columns = NULL;
-  int jobs = 1;
-  cli_shared sh = {.cmd = "eval", .help = eval_help};
+  cli_shared sh = {.cmd = "eval", .help = eval_help, .format = "text"};
   int c;
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, "f:j:" CLI_SHARED_SHORT, longopts, NULL)) != -1) {
-    switch (c) {
-    case 'f': file = optarg; break;
-    case 'O': opinion = optarg; break;
-    case 'r': row = optarg; break;
-    case 'F': format = optarg; break;
-    case 'C': columns = optarg; break;
-    case 'j': {
-      long n = cli_count(optarg, 1, 256);
-      if (n < 0) return cli_usage("eval", "--jobs '%s' is not a number from 1 to 256", optarg);
-      jobs = (int)n;
-      break;
+    if (c == 'C') {
+      columns = optarg;
+      continue;
     }
-    case OPT_AS_OF: as_of = optarg; break;
-    default: {
-      int code = cli_shared_option(&sh, c, optarg, argv);
-      if (code != CLI_TAKEN) return code;
-    }
-    }
+    int code = cli_shared_option(&sh, c, optarg, argv);
+    if (code != CLI_TAKEN) return code;
   }
-  if (optind >= argc) return cli_usage("eval", "missing PACK (a pack folder or its main .lua file)");
-  if (optind + 1 < argc && !file && optind + 2 == argc) return cli_positional_cases("eval", argv[optind], argv[optind + 1]);
-  if (optind + 1 < argc) return cli_usage("eval", "unexpected argument '%s'", argv[optind + 1]);
-  if (!file) return cli_usage("eval", "missing -f CASES.csv");
-  renderer *(*make)(FILE *, const pack *, const char *) = NULL;
-  bool csv = strcmp(format, "csv") == 0;
-  if (strcmp(format, "text") == 0) make = render_text_new;
-  else if (strcmp(format, "json") == 0) make = render_json_new;
-  else if (!csv) return cli_usage("eval", "unknown format '%s' (formats: text, json, csv)", format);
-  if (columns && !csv) return cli_usage("eval", "--columns goes with --format csv");
+  int code = RATIO_OK;
+  const char *pack_path = cli_pack_operand(&sh, argc, argv, NULL, NULL, &code);
+  if (!pack_path) return code;
+  if (!sh.file) return cli_usage("eval", "missing -f CASES.csv");
+  if ((code = cli_check_format(&sh, RENDER_EVAL)) != RATIO_OK) return code;
+  if (columns && strcmp(sh.format, "csv") != 0) return cli_usage("eval", "--columns goes with --format csv");
 
-  /* caught from here on: a signal also stops pack code while it runs */
-  volatile sig_atomic_t *stop = ratio_catch_signals();
-  pack_options popts = sh.popts;
-  popts.limits.stop = stop;
-  cli_output out = {0};
-  popts.limits.partial_file = &out.tmp; /* removed should a stuck rule end the process */
-  pack *p = cli_load_pack(argv[optind], &popts);
-  if (!p) return *stop ? 128 + (int)*stop : RATIO_USAGE;
-  int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
-  int nops = cli_pick_opinions(p, opinion, as_of, ops);
-  int code = RATIO_USAGE;
+  cli_run run;
   render_column *cols = NULL;
-  int ncols = 0;
-  if (nops > 0 && columns && parse_columns(p, columns, &cols, &ncols) != 0) nops = -1;
-  if (nops > 0 && cli_output_open(&out, &sh) != 0) nops = -1;
-  bool complete = false;
-  if (nops > 0) {
-    struct maker mk = {p, file, cols, ncols, csv, make};
-    renderer *r = make_renderer(&mk, out.f, stderr);
-    batch_options bo = {ops, nops, row, jobs, make_renderer, &mk, argv[optind], &popts, stop};
-    render_summary sum;
-    err *e = NULL;
-    if (batch_run(p, file, &bo, r, &sum, &e) != 0) {
-      fflush(out.f);
-      /* an output that broke is reported once, when it is closed */
-      if (cli_output_broken(&out)) err_free(e);
-      else code = cli_fail(e, RATIO_USAGE);
-      if (*stop) code = 128 + (int)*stop;
-    } else {
-      complete = true;
-      code = sum.failed || sum.duplicate_ids ? RATIO_FAILED : RATIO_OK;
-    }
-    render_free(r);
-  }
-  code = cli_output_close(&out, code, complete);
+  render_setup rs = {.diag = stderr};
+  code = cli_run_open(&run, &sh, pack_path);
+  if (code == RATIO_OK && columns && parse_columns(run.p, columns, &cols, &rs.ncolumns) != 0) code = RATIO_USAGE;
+  rs.columns = cols;
+  if (code == RATIO_OK) code = cli_run_rows(&run, RENDER_EVAL, &rs, &row_handler_eval, &sh.file, 1);
+  code = cli_run_close(&run, code);
   free(cols);
-  free(ops);
-  pack_free(p);
   return code;
 }

@@ -70,7 +70,7 @@ static const char pack_lua[] =
     "  disposition = { yes = \"reverse\", no = \"affirm\", unknown = \"remand\" },\n"
     "}\n";
 
-static const char cases_csv[] =
+static const char starter_cases_csv[] =
     "id,title,element_met,expect.outcome,expect.disposition\n"
     "met,The element is met,yes,yes,reverse\n"
     "not_met,The element is not met,no,no,affirm\n"
@@ -173,7 +173,7 @@ int cmd_new(int argc, char **argv) {
     code = cli_fail(err_new(lua_path, 0, 0, "cannot write: %s", strerror(errno)), RATIO_USAGE);
     goto done;
   }
-  if (write_file(csv_path, cases_csv) != 0) {
+  if (write_file(csv_path, starter_cases_csv) != 0) {
     code = cli_fail(err_new(csv_path, 0, 0, "cannot write: %s", strerror(errno)), RATIO_USAGE);
     goto done;
   }

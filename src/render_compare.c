@@ -1,6 +1,4 @@
 /* render_compare: opinions side by side, and where each pair parts ways. */
-#include "render_reasoning.h"
-
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,22 +9,17 @@
 #define COMPARE_SCHEMA "ratio.compare/1"
 #define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
 
-struct compare_report {
+typedef enum { REASON_TEXT, REASON_JSON, REASON_MD } reason_format;
+
+/* The format's state; out and source follow the renderer's (report_of). */
+typedef struct compare_report {
   reason_format f;
   FILE *out;
   const pack *p;
   const char *source;
   int rows; /* JSON: rows written, for the commas */
   render_json_tree *trees; /* JSON: the tree writer */
-};
-
-int reason_format_parse(const char *name, reason_format *out) {
-  if (strcmp(name, "text") == 0) *out = REASON_TEXT;
-  else if (strcmp(name, "json") == 0) *out = REASON_JSON;
-  else if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0) *out = REASON_MD;
-  else return -1;
-  return 0;
-}
+} compare_report;
 
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 
@@ -351,32 +344,35 @@ static void json_row(compare_report *r, const compare_result *res) {
 
 /* ---- the report ------------------------------------------------------------- */
 
-compare_report *render_compare_new(reason_format f, FILE *out, const pack *p, const char *source) {
-  compare_report *r = xcalloc(1, sizeof *r);
-  r->f = f;
-  r->out = out;
-  r->p = p;
-  r->source = source;
-  if (f == REASON_JSON) {
-    r->trees = render_json_tree_new(p);
+static compare_report *report_of(renderer *rr) {
+  compare_report *r = rr->state;
+  r->out = rr->out;
+  r->source = rr->source;
+  return r;
+}
+
+static void compare_begin(renderer *rr) {
+  compare_report *r = report_of(rr);
+  const pack *p = r->p;
+  FILE *out = r->out;
+  if (r->f == REASON_JSON) {
     json_t *head = json_object();
     json_object_set_new(head, "name", jstr(p->name));
     json_object_set_new(head, "title", jstr(p->title));
     json_object_set_new(head, "case", jstr(p->case_name));
     char *ph = json_dumps(head, DUMP_FLAGS);
-    json_t *src = json_string(source);
+    json_t *src = json_string(r->source);
     char *sh = json_dumps(src, JSON_ENCODE_ANY);
     fprintf(out, "{\"schema\":\"%s\",\"pack\":%s,\"source\":%s,\"rows\":[\n", COMPARE_SCHEMA, ph, sh);
     free(ph);
     free(sh);
     json_decref(head);
     json_decref(src);
-  } else if (f == REASON_MD) {
+  } else if (r->f == REASON_MD) {
     fputs("# Opinions compared: ", out);
     md_text(out, p->title ? p->title : p->name ? p->name : p->dir);
     fputs("\n\n", out);
   }
-  return r;
 }
 
 /* A row outside the pack: no opinion decides it, so nothing to compare. */
@@ -419,7 +415,9 @@ static void outside_row(compare_report *r, const compare_result *res, const pack
   fputc('\n', r->out);
 }
 
-void render_compare_row(compare_report *r, const compare_result *res) {
+static void compare_item(renderer *rr, const render_item *it) {
+  compare_report *r = report_of(rr);
+  const compare_result *res = it->compare;
   if (res->nopinions && res->trees[0]->outside >= 0) {
     outside_row(r, res, &r->p->outside[res->trees[0]->outside]);
     return;
@@ -431,7 +429,8 @@ void render_compare_row(compare_report *r, const compare_result *res) {
   }
 }
 
-void render_compare_error(compare_report *r, const case_row *row, const err *e) {
+static void compare_row_error(renderer *rr, const case_row *row, const err *e) {
+  compare_report *r = report_of(rr);
   const char *id = row->id && row->id[0] ? row->id : "(no id)";
   if (r->f == REASON_JSON) {
     json_t *j = row_head(row);
@@ -456,7 +455,9 @@ void render_compare_error(compare_report *r, const case_row *row, const err *e) 
   fputs(r->f == REASON_MD ? "```\n\n" : "\n", r->out);
 }
 
-void render_compare_end(compare_report *r, int read, int disagree, int failed) {
+static void compare_end(renderer *rr, const render_summary *s) {
+  compare_report *r = report_of(rr);
+  int read = s->read, disagree = s->parted, failed = s->failed;
   if (r->f == REASON_JSON) {
     fprintf(r->out, "%s],\"summary\":{\"read\":%d,\"disagree\":%d,\"failed\":%d}}\n", r->rows ? "\n" : "", read,
             disagree, failed);
@@ -467,8 +468,19 @@ void render_compare_end(compare_report *r, int read, int disagree, int failed) {
           disagree, failed, em);
 }
 
-void render_compare_free(compare_report *r) {
-  if (!r) return;
+static void compare_report_free(renderer *rr) {
+  compare_report *r = rr->state;
   render_json_tree_free(r->trees);
   free(r);
+}
+
+renderer *render_compare_new(const render_setup *s, const char *format) {
+  compare_report *st = xcalloc(1, sizeof *st);
+  st->f = strcmp(format, "json") == 0 ? REASON_JSON : strcmp(format, "md") == 0 ? REASON_MD : REASON_TEXT;
+  st->p = s->p;
+  if (st->f == REASON_JSON) st->trees = render_json_tree_new(s->p);
+  renderer *r = xcalloc(1, sizeof *r);
+  *r = (renderer){.state = st, .begin = compare_begin, .item = compare_item, .row_error = compare_row_error,
+                  .end = compare_end, .free = compare_report_free};
+  return r;
 }

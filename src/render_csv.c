@@ -72,6 +72,10 @@ static void csv_begin(renderer *r) {
   fputc('\n', r->out);
 }
 
+static void csv_row(renderer *r, const case_row *row, const render_result *res, int n);
+
+static void csv_item(renderer *r, const render_item *it) { csv_row(r, it->row, it->results, it->n); }
+
 static void csv_row(renderer *r, const case_row *row, const render_result *res, int n) {
   csv_state *st = r->state;
   size_t len = st->len;
@@ -158,8 +162,10 @@ static void csv_free(renderer *r) {
   free(st);
 }
 
-renderer *render_csv_new(FILE *out, const pack *p, const char *source, const render_column *cols,
-                         int ncols, FILE *diag) {
+renderer *render_csv_new(const render_setup *s) {
+  const pack *p = s->p;
+  const render_column *cols = s->columns;
+  int ncols = s->ncolumns;
   csv_state *st = xcalloc(1, sizeof *st);
   static const render_column outcome_only = {COLUMN_OUTCOME, -1};
   if (ncols == 0) {
@@ -188,9 +194,9 @@ renderer *render_csv_new(FILE *out, const pack *p, const char *source, const ren
     }
   }
   renderer *r = xcalloc(1, sizeof *r);
-  *r = (renderer){.out = out, .diag = diag, .p = p, .source = source, .state = st, .wants_tree = false,
+  *r = (renderer){.state = st, .wants_tree = false,
                   .node_columns = st->node_cols, .nnode_columns = st->nnode_cols,
-                  .begin = csv_begin, .row = csv_row, .row_error = csv_row_error, .end = csv_end,
+                  .begin = csv_begin, .item = csv_item, .row_error = csv_row_error, .end = csv_end,
                   .flush = csv_flush, .free = csv_free};
   return r;
 }

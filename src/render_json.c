@@ -318,6 +318,10 @@ static void row_head(jsonw *b, const case_row *row) {
   jsonw_int(b, row->line);
 }
 
+static void json_row(renderer *r, const case_row *row, const render_result *res, int n);
+
+static void json_item(renderer *r, const render_item *it) { json_row(r, it->row, it->results, it->n); }
+
 static void json_row(renderer *r, const case_row *row, const render_result *res, int n) {
   json_state *st = r->state;
   const pack *p = r->p;
@@ -460,12 +464,11 @@ void render_json_tree_free(render_json_tree *t) {
   free(t);
 }
 
-renderer *render_json_new(FILE *out, const pack *p, const char *source) {
+renderer *render_json_new(const render_setup *s) {
   json_state *st = xcalloc(1, sizeof *st);
-  prepare(st, p);
+  prepare(st, s->p);
   renderer *r = xcalloc(1, sizeof *r);
-  *r = (renderer){.out = out, .p = p, .source = source, .state = st, .separator = ",\n",
-                  .wants_tree = true, .begin = json_begin, .row = json_row, .row_error = json_row_error,
+  *r = (renderer){.state = st, .separator = ",\n", .wants_tree = true, .begin = json_begin, .item = json_item, .row_error = json_row_error,
                   .end = json_end, .free = json_free};
   return r;
 }

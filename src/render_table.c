@@ -1,7 +1,8 @@
 /* render_table: decision tables, one grid per outcome. */
-#include "render_reasoning.h"
+#include "render_table.h"
 
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -206,8 +207,16 @@ static json_t *table_json(const table *t) {
   return j;
 }
 
-void render_table(reason_format f, FILE *out, const pack *p, table *const *tables, int n) {
-  if (f == REASON_JSON) {
+typedef enum { TABLE_TEXT, TABLE_JSON, TABLE_MD } table_format;
+
+/* The whole document: the tables come as one item. */
+static void table_item(renderer *r, const render_item *it) {
+  table_format f = (table_format)(intptr_t)r->state;
+  FILE *out = r->out;
+  const pack *p = r->p;
+  table *const *tables = it->tables;
+  int n = it->n;
+  if (f == TABLE_JSON) {
     json_t *top = json_object(), *pk = json_object(), *arr = json_array();
     json_object_set_new(top, "schema", json_string(TABLE_SCHEMA));
     json_object_set_new(pk, "name", jstr(p->name));
@@ -221,6 +230,14 @@ void render_table(reason_format f, FILE *out, const pack *p, table *const *table
     json_decref(top);
     return;
   }
-  if (f == REASON_MD) fprintf(out, "# %s\n\n", p->title ? p->title : p->name ? p->name : p->dir);
-  for (int i = 0; i < n; i++) text_table(out, tables[i], f == REASON_MD);
+  if (f == TABLE_MD) fprintf(out, "# %s\n\n", p->title ? p->title : p->name ? p->name : p->dir);
+  for (int i = 0; i < n; i++) text_table(out, tables[i], f == TABLE_MD);
+}
+
+renderer *render_table_new(const render_setup *s, const char *format) {
+  (void)s;
+  table_format f = strcmp(format, "json") == 0 ? TABLE_JSON : strcmp(format, "md") == 0 ? TABLE_MD : TABLE_TEXT;
+  renderer *r = xcalloc(1, sizeof *r);
+  *r = (renderer){.state = (void *)(intptr_t)f, .item = table_item};
+  return r;
 }

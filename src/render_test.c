@@ -1,20 +1,22 @@
 /* render_test: text, TAP and JUnit reports of expectation results. */
-#include "render_test.h"
-
 #include <stdlib.h>
 #include <string.h>
 
-struct test_report {
+#include "render.h"
+
+typedef enum { TEST_FORMAT_TEXT, TEST_FORMAT_TAP, TEST_FORMAT_JUNIT } test_format_kind;
+
+typedef struct test_report {
   test_format_kind kind;
   FILE *out;
   bool verbose;     /* text: print passing expectations too */
-  test_reporter rep;
+  void (*result)(struct test_report *tr, const test_result *r);
   int n;            /* results so far (TAP numbers) */
   /* JUnit needs totals before the cases: they are kept until the end */
   char *junit;
   size_t junit_len;
   FILE *junit_buf;
-};
+} test_report;
 
 static void print_name(FILE *out, const test_result *r) {
   fprintf(out, "%s %s", r->row_id && r->row_id[0] ? r->row_id : "(no id)", r->target);
@@ -41,8 +43,7 @@ static void print_why(FILE *out, const test_result *r, const char *lead) {
   }
 }
 
-static void text_result(void *ud, const test_result *r) {
-  test_report *tr = ud;
+static void text_result(test_report *tr, const test_result *r) {
   if (r->pass && !tr->verbose) return;
   fputs(r->pass ? "PASS " : "FAIL ", tr->out);
   fprintf(tr->out, "%s:%d ", r->file, r->line);
@@ -56,8 +57,7 @@ static void text_result(void *ud, const test_result *r) {
   }
 }
 
-static void tap_result(void *ud, const test_result *r) {
-  test_report *tr = ud;
+static void tap_result(test_report *tr, const test_result *r) {
   fprintf(tr->out, "%s %d - ", r->pass ? "ok" : "not ok", ++tr->n);
   print_name(tr->out, r);
   fprintf(tr->out, " = %s\n", r->pass ? r->got : r->expected);
@@ -83,8 +83,7 @@ static void xml_text(FILE *out, const char *s) {
   }
 }
 
-static void junit_result(void *ud, const test_result *r) {
-  test_report *tr = ud;
+static void junit_result(test_report *tr, const test_result *r) {
   FILE *b = tr->junit_buf;
   char name[512];
   snprintf(name, sizeof name, "%s %s%s%s", r->row_id && r->row_id[0] ? r->row_id : "(no id)", r->target,
@@ -114,34 +113,44 @@ static void junit_result(void *ud, const test_result *r) {
   fputs("</failure>\n    </testcase>\n", b);
 }
 
-test_report *test_report_new(test_format_kind kind, FILE *out, bool verbose) {
-  test_report *tr = xcalloc(1, sizeof *tr);
-  tr->kind = kind;
-  tr->out = out;
-  tr->verbose = verbose;
-  tr->rep.ud = tr;
-  switch (kind) {
-  case TEST_FORMAT_TEXT: tr->rep.result = text_result; break;
-  case TEST_FORMAT_TAP:
-    tr->rep.result = tap_result;
-    fputs("TAP version 13\n", out);
-    break;
-  case TEST_FORMAT_JUNIT:
-    tr->rep.result = junit_result;
-    tr->junit_buf = xopen_memstream(&tr->junit, &tr->junit_len);
-    break;
-  }
+static test_report *report_of(renderer *r) {
+  test_report *tr = r->state;
+  tr->out = r->out;
   return tr;
 }
 
-const test_reporter *test_report_reporter(test_report *tr) { return &tr->rep; }
+static void test_begin(renderer *r) {
+  test_report *tr = report_of(r);
+  if (tr->kind == TEST_FORMAT_TAP) fputs("TAP version 13\n", tr->out);
+}
 
-void test_report_end(test_report *tr, const test_totals *tot) {
+static void test_item(renderer *r, const render_item *it) {
+  test_report *tr = report_of(r);
+  tr->result(tr, it->test);
+}
+
+/* A row that could not be read fails once, whatever it expected. */
+static void test_row_error(renderer *r, const case_row *row, const err *e) {
+  test_report *tr = report_of(r);
+  test_result res;
+  memset(&res, 0, sizeof res);
+  res.file = r->source;
+  res.line = row->line;
+  res.row_id = row->id;
+  res.target = "row";
+  res.expected = "a readable row";
+  res.error = e;
+  tr->result(tr, &res);
+}
+
+/* Totals: unreadable rows and reused ids fail as expectations do. */
+static void test_end(renderer *r, const render_summary *s) {
+  test_report *tr = report_of(r);
+  if (r->cov) coverage_print(r->cov, tr->kind == TEST_FORMAT_TEXT ? tr->out : stderr);
+  int passed = s->passed, failed = s->expect_failed + s->failed + s->duplicate_ids;
   switch (tr->kind) {
-  case TEST_FORMAT_TEXT: fprintf(tr->out, "%d passed, %d failed\n", tot->passed, tot->failed); break;
-  case TEST_FORMAT_TAP:
-    fprintf(tr->out, "1..%d\n# %d passed, %d failed\n", tr->n, tot->passed, tot->failed);
-    break;
+  case TEST_FORMAT_TEXT: fprintf(tr->out, "%d passed, %d failed\n", passed, failed); break;
+  case TEST_FORMAT_TAP: fprintf(tr->out, "1..%d\n# %d passed, %d failed\n", tr->n, passed, failed); break;
   case TEST_FORMAT_JUNIT:
     fclose(tr->junit_buf);
     tr->junit_buf = NULL;
@@ -149,16 +158,29 @@ void test_report_end(test_report *tr, const test_totals *tot) {
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<testsuites name=\"ratio test\" tests=\"%d\" failures=\"%d\">\n"
             "  <testsuite name=\"ratio test\" tests=\"%d\" failures=\"%d\">\n",
-            tot->passed + tot->failed, tot->failed, tot->passed + tot->failed, tot->failed);
+            passed + failed, failed, passed + failed, failed);
     fwrite(tr->junit, 1, tr->junit_len, tr->out);
     fputs("  </testsuite>\n</testsuites>\n", tr->out);
     break;
   }
 }
 
-void test_report_free(test_report *tr) {
-  if (!tr) return;
+static void test_free(renderer *r) {
+  test_report *tr = r->state;
   if (tr->junit_buf) fclose(tr->junit_buf);
   free(tr->junit);
   free(tr);
+}
+
+renderer *render_test_new(const render_setup *s, const char *format) {
+  test_report *tr = xcalloc(1, sizeof *tr);
+  tr->kind = strcmp(format, "tap") == 0 ? TEST_FORMAT_TAP : strcmp(format, "junit") == 0 ? TEST_FORMAT_JUNIT
+                                                                                            : TEST_FORMAT_TEXT;
+  tr->verbose = !s->quiet;
+  tr->result = tr->kind == TEST_FORMAT_TAP ? tap_result : tr->kind == TEST_FORMAT_JUNIT ? junit_result : text_result;
+  if (tr->kind == TEST_FORMAT_JUNIT) tr->junit_buf = xopen_memstream(&tr->junit, &tr->junit_len);
+  renderer *r = xcalloc(1, sizeof *r);
+  *r = (renderer){.state = tr, .begin = test_begin, .item = test_item, .row_error = test_row_error,
+                  .end = test_end, .free = test_free};
+  return r;
 }

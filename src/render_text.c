@@ -199,6 +199,10 @@ static void print_outside(renderer *r, const pack_outside *s) {
 
 static void text_begin(renderer *r) { (void)r; }
 
+static void text_row(renderer *r, const case_row *row, const render_result *res, int ntrees);
+
+static void text_item(renderer *r, const render_item *it) { text_row(r, it->row, it->results, it->n); }
+
 static void text_row(renderer *r, const case_row *row, const render_result *res, int ntrees) {
   text_state *st = r->state;
   const pack *p = r->p;
@@ -292,7 +296,8 @@ static void text_free(renderer *r) {
   free(st);
 }
 
-renderer *render_text_new(FILE *out, const pack *p, const char *source) {
+renderer *render_text_new(const render_setup *s) {
+  const pack *p = s->p;
   renderer *r = xcalloc(1, sizeof *r);
   text_state *st = xcalloc(1, sizeof *st);
   st->nnodes = p->nnodes;
@@ -308,8 +313,7 @@ renderer *render_text_new(FILE *out, const pack *p, const char *source) {
     st->authority_line[a] = xasprintf("Authority: %s\n", cite);
     free(cite);
   }
-  *r = (renderer){.out = out, .p = p, .source = source, .state = st, .wants_tree = true,
-                  .begin = text_begin, .row = text_row, .row_error = text_row_error, .end = text_end,
+  *r = (renderer){.state = st, .wants_tree = true, .begin = text_begin, .item = text_item, .row_error = text_row_error, .end = text_end,
                   .free = text_free};
   return r;
 }

@@ -1,6 +1,4 @@
 /* render_whatif: the smallest changes that change a result, per opinion. */
-#include "render_reasoning.h"
-
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -337,12 +335,35 @@ static void json_render(FILE *out, const pack *p, const char *source, const case
   json_decref(top);
 }
 
-void render_whatif(reason_format f, FILE *out, const pack *p, const char *source, const case_row *row,
-                   whatif_result *const *res, int n) {
-  if (f == REASON_JSON) {
-    json_render(out, p, source, row, res, n);
+/* The format is chosen once: the state is whether it is JSON or Markdown. */
+typedef struct whatif_state {
+  bool json, md;
+} whatif_state;
+
+static void whatif_item(renderer *r, const render_item *it) {
+  const whatif_state *st = r->state;
+  if (st->json) {
+    json_render(r->out, r->p, r->source, it->row, it->whatifs, it->n);
     return;
   }
-  doc d = {out, p, f == REASON_MD};
-  doc_render(&d, source, row, res, n);
+  doc d = {r->out, r->p, st->md};
+  doc_render(&d, r->source, it->row, it->whatifs, it->n);
+}
+
+/* The search could not run on the row: no document, the reason on diag. */
+static void whatif_row_error(renderer *r, const case_row *row, const err *e) {
+  (void)row;
+  err_print(e, r->diag);
+}
+
+static void whatif_state_free(renderer *r) { free(r->state); }
+
+renderer *render_whatif_new(const render_setup *s, const char *format) {
+  (void)s;
+  whatif_state *st = xcalloc(1, sizeof *st);
+  st->json = strcmp(format, "json") == 0;
+  st->md = strcmp(format, "md") == 0;
+  renderer *r = xcalloc(1, sizeof *r);
+  *r = (renderer){.state = st, .item = whatif_item, .row_error = whatif_row_error, .free = whatif_state_free};
+  return r;
 }

@@ -41,107 +41,85 @@ static void build_chain(const pack *p, const eval_ctx *c, int n, test_result *r)
   }
 }
 
-/* One failed result for the row itself, whatever it expected. */
-static void fail_row(const test_reporter *rep, test_totals *tot, const char *file, const case_row *row,
-                     const char *target, const char *expected, const err *why) {
-  test_result r;
-  memset(&r, 0, sizeof r);
-  r.file = file;
-  r.line = row->line;
-  r.row_id = row->id;
-  r.target = target;
-  r.expected = expected;
-  r.error = why;
-  tot->failed++;
-  rep->result(rep->ud, &r);
+struct testrun {
+  const pack *p;
+  const test_options *opts;
+  eval_ctx *ec;
+  const char *file;             /* the current file's name */
+  const case_expect_col *cols;  /* and its expectation columns */
+  int ncols;
+};
+
+testrun *testrun_new(const pack *p, const test_options *opts) {
+  testrun *t = xcalloc(1, sizeof *t);
+  t->p = p;
+  t->opts = opts;
+  t->ec = eval_new(p);
+  return t;
 }
 
-int testrun_file(const pack *p, const char *path, const test_options *opts, const test_reporter *rep,
-                 test_totals *tot, err **e) {
-  case_reader *cr = cases_open(p, path, e);
-  if (!cr) return -1;
-  int ncols;
-  const case_expect_col *cols = cases_expect_cols(cr, &ncols);
-  eval_ctx *ec = eval_new(p);
-  case_ids *ids = case_ids_new();
-  int rc = 0;
-  for (;;) {
-    case_row row;
-    err *re = NULL;
-    int got = cases_next(cr, &row, &re);
-    if (got == 0) break;
-    if (got < 0) {
-      *e = re;
-      rc = -1;
-      break;
-    }
-    tot->rows++;
-    int first = case_ids_check(ids, row.id, row.line);
-    if (first) {
-      /* results are named by id: a reused one fails once, and the row's
-       * own expectations are still checked */
-      err *dup = case_ids_error(cases_name(cr), row.line, row.id_col, row.id, first);
-      fail_row(rep, tot, cases_name(cr), &row, "id", "an id no earlier row has", dup);
-      err_free(dup);
-    }
-    if (got == 2) {
-      /* an unreadable row fails once, whatever it expected */
-      fail_row(rep, tot, cases_name(cr), &row, "row", "a readable row", re);
-      err_free(re);
-      continue;
-    }
-    test_result r;
-    if (p->nrule_functions > 0) sandbox_start_row(p->sb); /* --max-time is per row */
-    for (int k = 0; k < opts->nopinions; k++) {
-      int op = opts->opinions[k];
-      const pack_opinion *o = &p->opinions[op];
-      bool any = false;
-      for (int i = 0; i < ncols; i++)
-        any |= row.expect[i] && (cols[i].opinion < 0 || cols[i].opinion == op);
-      if (!any && !opts->cov) continue;
-      int ok = eval_row(ec, op, &row, &re);
-      if (ok == 0 && opts->cov) coverage_add(opts->cov, ec);
-      for (int i = 0; i < ncols; i++) {
-        const case_expect_col *col = &cols[i];
-        if (!row.expect[i] || (col->opinion >= 0 && col->opinion != op)) continue;
-        memset(&r, 0, sizeof r);
-        r.file = cases_name(cr);
-        r.line = row.line;
-        r.row_id = row.id;
-        r.opinion = o->name;
-        r.expected = row.expect[i];
-        r.target = col->kind == EXPECT_OUTCOME ? "outcome"
-                   : col->kind == EXPECT_DISPOSITION ? "disposition" : p->nodes[col->node].name;
-        if (ok != 0) {
-          r.error = re;
-        } else {
-          int n = col->kind == EXPECT_OUTCOME ? o->decides : col->kind == EXPECT_NODE ? col->node : o->disposition_node;
-          bool outside = eval_outside(ec) >= 0;
-          if (outside) {
-            r.got = col->kind == EXPECT_NODE ? "not_reached" : "outside";
-            n = -1; /* nothing was reached: no chain */
-          } else if (col->kind == EXPECT_DISPOSITION) {
-            r.got = eval_disposition(ec);
-            if (!r.got) r.problem = "the opinion gives no disposition";
-          } else {
-            r.got = node_value_text(p, ec, n);
-          }
-          if (!r.problem) r.problem = expectation_problem(p, col, op, r.expected);
-          r.pass = !r.problem && r.got && expectation_same(r.expected, r.got);
-          if (!r.pass && n >= 0) build_chain(p, ec, n, &r);
-        }
-        if (r.pass) tot->passed++;
-        else tot->failed++;
-        rep->result(rep->ud, &r);
-      }
+void testrun_file(testrun *t, const case_reader *cr) {
+  t->file = cases_name(cr);
+  t->cols = cases_expect_cols(cr, &t->ncols);
+}
+
+void testrun_row(testrun *t, const case_row *row, test_emit emit, void *ud) {
+  const pack *p = t->p;
+  const test_options *opts = t->opts;
+  eval_ctx *ec = t->ec;
+  const case_expect_col *cols = t->cols;
+  int ncols = t->ncols;
+  err *re = NULL;
+  test_result r;
+  if (p->nrule_functions > 0) sandbox_start_row(p->sb); /* --max-time is per row */
+  for (int k = 0; k < opts->nopinions; k++) {
+    int op = opts->opinions[k];
+    const pack_opinion *o = &p->opinions[op];
+    bool any = false;
+    for (int i = 0; i < ncols; i++) any |= row->expect[i] && (cols[i].opinion < 0 || cols[i].opinion == op);
+    if (!any && !opts->cov) continue;
+    int ok = eval_row(ec, op, row, &re);
+    if (ok == 0 && opts->cov) coverage_add(opts->cov, ec);
+    for (int i = 0; i < ncols; i++) {
+      const case_expect_col *col = &cols[i];
+      if (!row->expect[i] || (col->opinion >= 0 && col->opinion != op)) continue;
+      memset(&r, 0, sizeof r);
+      r.file = t->file;
+      r.line = row->line;
+      r.row_id = row->id;
+      r.opinion = o->name;
+      r.expected = row->expect[i];
+      r.target = col->kind == EXPECT_OUTCOME ? "outcome"
+                 : col->kind == EXPECT_DISPOSITION ? "disposition" : p->nodes[col->node].name;
       if (ok != 0) {
-        err_free(re);
-        re = NULL;
+        r.error = re;
+      } else {
+        int n = col->kind == EXPECT_OUTCOME ? o->decides : col->kind == EXPECT_NODE ? col->node : o->disposition_node;
+        bool outside = eval_outside(ec) >= 0;
+        if (outside) {
+          r.got = col->kind == EXPECT_NODE ? "not_reached" : "outside";
+          n = -1; /* nothing was reached: no chain */
+        } else if (col->kind == EXPECT_DISPOSITION) {
+          r.got = eval_disposition(ec);
+          if (!r.got) r.problem = "the opinion gives no disposition";
+        } else {
+          r.got = node_value_text(p, ec, n);
+        }
+        if (!r.problem) r.problem = expectation_problem(p, col, op, r.expected);
+        r.pass = !r.problem && r.got && expectation_same(r.expected, r.got);
+        if (!r.pass && n >= 0) build_chain(p, ec, n, &r);
       }
+      emit(ud, &r);
+    }
+    if (ok != 0) {
+      err_free(re);
+      re = NULL;
     }
   }
-  case_ids_free(ids);
-  eval_free(ec);
-  cases_close(cr);
-  return rc;
+}
+
+void testrun_free(testrun *t) {
+  if (!t) return;
+  eval_free(t->ec);
+  free(t);
 }

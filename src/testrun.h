@@ -3,12 +3,14 @@
  * Each non-blank expectation cell, for each opinion it applies to, becomes
  * one result: passed or failed, with what was expected, what the pack gave,
  * and the chain of nodes that led there. Results go to a reporter as they
- * are found; the runner never formats them. */
+ * are found; the runner never formats them, and it reads no file: the row
+ * driver hands it rows. */
 #ifndef RATIO_TESTRUN_H
 #define RATIO_TESTRUN_H
 
 #include <stdbool.h>
 
+#include "cases.h"
 #include "coverage.h"
 #include "err.h"
 #include "pack.h"
@@ -36,25 +38,28 @@ typedef struct test_result {
   int nchain;
 } test_result;
 
-typedef struct test_reporter {
-  void (*result)(void *ud, const test_result *r);
-  void *ud;
-} test_reporter;
-
-typedef struct test_totals {
-  int passed, failed;
-  int rows;
-} test_totals;
-
 typedef struct test_options {
   const int *opinions; /* the opinions to check (those in force) */
   int nopinions;
   coverage *cov;       /* tallied when not NULL */
 } test_options;
 
-/* Check every expectation of one case file. Adds to *tot. Returns 0, or -1
- * with *e set when the file cannot be read at all. */
-int testrun_file(const pack *p, const char *path, const test_options *opts, const test_reporter *rep,
-                 test_totals *tot, err **e);
+/* A result, as soon as it is found. */
+typedef void (*test_emit)(void *ud, const test_result *r);
+
+typedef struct testrun testrun;
+
+/* A runner for pack p; opts and p must outlive it. Free with testrun_free. */
+testrun *testrun_new(const pack *p, const test_options *opts);
+
+/* The rows that follow come from this reader's file (its expectation
+ * columns). */
+void testrun_file(testrun *t, const case_reader *cr);
+
+/* Check every expectation of one read row, under each opinion it applies
+ * to; each result goes to emit. */
+void testrun_row(testrun *t, const case_row *row, test_emit emit, void *ud);
+
+void testrun_free(testrun *t);
 
 #endif

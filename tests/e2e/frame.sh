@@ -5,6 +5,7 @@
 #   > /dev/full    exit 2 and one message: "ratio CMD: cannot write the output: ..."
 #   -o FILE        exit as on standard output, FILE holds the same bytes
 #   | head -c 1    the reader goes away: no message, exit 141 (as grep does)
+# and for every command that reads rows, a reused id and a signal.
 # Ends with "frame: N passed, N failed".
 # Usage: frame.sh RATIO_BINARY
 set -u
@@ -66,6 +67,30 @@ for cmd in eval compare whatif; do
   err=$("$bin" "$cmd" $dp cases/davidson.csv 2>&1 >/dev/null); code=$?
   if [ $code -eq 2 ] && [[ $err == *"give the case file with -f: ratio $cmd $dp -f cases/davidson.csv"* ]]; then ok
   else bad "$cmd with a positional case file: exit $code, $err"; fi
+done
+
+# Every command that reads rows does it through one driver: a reused id is
+# reported once on standard error, the same way, with exit 1; a signal
+# stops the run with exit 130 and one message, even while a read waits.
+tiny=tests/e2e/fixtures/packs/tiny
+dup=tests/e2e/fixtures/cases/tiny_dup_id.csv
+rows=(
+  "eval|$tiny -f FILE"
+  "compare|$tiny -f FILE"
+  "whatif|$tiny -f FILE --row other"
+  "test|$tiny FILE"
+)
+for c in "${rows[@]}"; do
+  cmd=${c%%|*}
+  # shellcheck disable=SC2206
+  args=(${c#*|})
+  "$bin" "$cmd" "${args[@]/FILE/$dup}" >/dev/null 2>"$tmp/err"; code=$?
+  if [ $code -eq 1 ] && [ "$(grep -c "id 'same' is used again (first on line 2)" "$tmp/err")" -eq 1 ]; then ok
+  else bad "$cmd with a reused id: exit $code, $(head -c 300 "$tmp/err")"; fi
+
+  (sleep 5 | timeout --preserve-status -s INT 1 "$bin" "$cmd" "${args[@]/FILE/-}" >/dev/null 2>"$tmp/err"); code=$?
+  if [ $code -eq 130 ] && [ "$(cat "$tmp/err")" = "ratio: interrupted; the output is incomplete" ]; then ok
+  else bad "$cmd interrupted: exit $code, $(head -c 300 "$tmp/err")"; fi
 done
 
 echo "frame: $passed passed, $failed failed"

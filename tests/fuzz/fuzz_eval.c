@@ -6,6 +6,7 @@
 
 #include "batch.h"
 #include "render.h"
+#include "row_handlers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -25,14 +26,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   int ops[2] = {0, 1};
   render_column cols[3] = {{COLUMN_OUTCOME, -1}, {COLUMN_DISPOSITION, -1}, {COLUMN_NODE, pack_node_index(p, "late")}};
   for (int fmt = 0; fmt < 3; fmt++) {
-    renderer *r = fmt == 0   ? render_text_new(null, p, path)
-                  : fmt == 1 ? render_json_new(null, p, path)
-                             : render_csv_new(null, p, path, cols, 3, null);
-    if (fmt != 2) r->diag = null;
-    batch_options bo = {ops, 2, NULL, 1, NULL, NULL, path, NULL, NULL};
-    render_summary sum;
+    static const char *const formats[3] = {"text", "json", "csv"};
+    render_setup rs = {.out = null, .diag = null, .p = p, .opinions = ops, .nopinions = 2, .columns = cols, .ncolumns = 3};
     err *e = NULL;
-    if (batch_run(p, path, &bo, r, &sum, &e) == 0) {
+    renderer *r = render_new(RENDER_EVAL, formats[fmt], &rs, &e);
+    batch_options bo = {.handler = &row_handler_eval};
+    render_summary sum;
+    if (batch_run(p, &path, 1, &bo, r, &sum, &e) == 0) {
       if (sum.read != sum.decided + sum.undecided + sum.failed) abort(); /* nothing lost */
     } else if (!e) {
       abort();

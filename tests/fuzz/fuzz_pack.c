@@ -9,6 +9,7 @@
 
 #include "batch.h"
 #include "render.h"
+#include "row_handlers.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -23,11 +24,12 @@ static void decide_twice(const pack *p, bool compare) {
   int ops[8];
   for (int i = 0; i < p->nopinions; i++) ops[i] = i;
   render_column col = {COLUMN_OUTCOME, -1};
-  renderer *r = render_csv_new(mem, p, path, &col, 1, null);
-  batch_options bo = {ops, p->nopinions, NULL, 1, NULL, NULL, path, NULL, NULL};
-  render_summary sum;
+  render_setup rs = {.out = mem, .diag = null, .p = p, .opinions = ops, .nopinions = p->nopinions, .columns = &col, .ncolumns = 1};
   err *e = NULL;
-  int rc = batch_run(p, path, &bo, r, &sum, &e);
+  renderer *r = render_new(RENDER_EVAL, "csv", &rs, &e);
+  batch_options bo = {.handler = &row_handler_eval};
+  render_summary sum;
+  int rc = batch_run(p, &path, 1, &bo, r, &sum, &e);
   if (rc != 0 && !e) abort();
   render_free(r);
   fclose(mem);

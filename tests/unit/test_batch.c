@@ -4,6 +4,7 @@
 
 #include "batch.h"
 #include "render.h"
+#include "row_handlers.h"
 
 /* A renderer that records what the batch gives it. */
 typedef struct counting {
@@ -44,6 +45,8 @@ static void c_row(renderer *r, const case_row *row, const render_result *res, in
   }
 }
 
+static void c_item(renderer *r, const render_item *it) { c_row(r, it->row, it->results, it->n); }
+
 static void c_row_error(renderer *r, const case_row *row, const err *e) {
   counting *c = r->state;
   c->row_errors++;
@@ -61,7 +64,7 @@ static void c_end(renderer *r, const render_summary *s) {
   c->end_sum = *s;
 }
 
-static renderer *counting_new(counting *c, const pack *p) {
+static renderer *counting_new(counting *c, const pack *p, const int *ops, int nops) {
   memset(c, 0, sizeof *c);
   renderer *r = xcalloc(1, sizeof *r);
   r->out = stdout;
@@ -69,7 +72,9 @@ static renderer *counting_new(counting *c, const pack *p) {
   r->state = c;
   r->wants_tree = true;
   r->begin = c_begin;
-  r->row = c_row;
+  r->item = c_item;
+  r->opinions = ops;
+  r->nopinions = nops;
   r->row_error = c_row_error;
   r->end = c_end;
   r->free = NULL; /* the state is the test's */
@@ -112,12 +117,12 @@ static int fx_teardown(void **state) {
 static void test_counts(void **state) {
   fx *f = *state;
   counting c;
-  renderer *r = counting_new(&c, f->p);
   int ops[] = {pack_opinion_index(f->p, "majority"), pack_opinion_index(f->p, "dissent")};
-  batch_options o = {.opinions = ops, .nopinions = 2};
+  renderer *r = counting_new(&c, f->p, ops, (int)(sizeof ops / sizeof ops[0]));
+  batch_options o = {.handler = &row_handler_eval};
   render_summary sum;
   err *e = NULL;
-  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), 0);
+  assert_int_equal(batch_run(f->p, (const char *[]){f->csv}, 1, &o, r, &sum, &e), 0);
   assert_null(e);
   assert_int_equal(sum.read, 5);
   assert_int_equal(sum.decided, 2);
@@ -147,12 +152,12 @@ static void test_counts(void **state) {
 static void test_rule_function_failure_counts_as_failed(void **state) {
   fx *f = *state;
   counting c;
-  renderer *r = counting_new(&c, f->p);
   int ops[] = {pack_opinion_index(f->p, "lua_op")};
-  batch_options o = {.opinions = ops, .nopinions = 1, .row_id = "decided_yes"};
+  renderer *r = counting_new(&c, f->p, ops, (int)(sizeof ops / sizeof ops[0]));
+  batch_options o = {.handler = &row_handler_eval, .row_id = "decided_yes"};
   render_summary sum;
   err *e = NULL;
-  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), 0);
+  assert_int_equal(batch_run(f->p, (const char *[]){f->csv}, 1, &o, r, &sum, &e), 0);
   assert_int_equal(sum.read, 1);
   assert_int_equal(sum.failed, 1);
   /* the row is rendered; the failing opinion carries the error */
@@ -167,12 +172,12 @@ static void test_rule_function_failure_counts_as_failed(void **state) {
 static void test_row_filter(void **state) {
   fx *f = *state;
   counting c;
-  renderer *r = counting_new(&c, f->p);
   int ops[] = {0};
-  batch_options o = {.opinions = ops, .nopinions = 1, .row_id = "undecided"};
+  renderer *r = counting_new(&c, f->p, ops, (int)(sizeof ops / sizeof ops[0]));
+  batch_options o = {.handler = &row_handler_eval, .row_id = "undecided"};
   render_summary sum;
   err *e = NULL;
-  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), 0);
+  assert_int_equal(batch_run(f->p, (const char *[]){f->csv}, 1, &o, r, &sum, &e), 0);
   assert_int_equal(sum.read, 1);
   assert_int_equal(sum.undecided, 1);
   assert_int_equal(sum.decided, 0);
@@ -186,12 +191,12 @@ static void test_row_filter(void **state) {
 static void test_row_filter_missing_id(void **state) {
   fx *f = *state;
   counting c;
-  renderer *r = counting_new(&c, f->p);
   int ops[] = {0};
-  batch_options o = {.opinions = ops, .nopinions = 1, .row_id = "davidsn"};
+  renderer *r = counting_new(&c, f->p, ops, (int)(sizeof ops / sizeof ops[0]));
+  batch_options o = {.handler = &row_handler_eval, .row_id = "davidsn"};
   render_summary sum;
   err *e = NULL;
-  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), -1);
+  assert_int_equal(batch_run(f->p, (const char *[]){f->csv}, 1, &o, r, &sum, &e), -1);
   assert_non_null(e);
   assert_string_equal(e->msg, "no row has the id 'davidsn'");
   assert_string_equal(e->file, f->csv);
@@ -205,14 +210,14 @@ static void test_row_filter_missing_id(void **state) {
 static void test_unreadable_file(void **state) {
   fx *f = *state;
   counting c;
-  renderer *r = counting_new(&c, f->p);
   int ops[] = {0};
-  batch_options o = {.opinions = ops, .nopinions = 1};
+  renderer *r = counting_new(&c, f->p, ops, (int)(sizeof ops / sizeof ops[0]));
+  batch_options o = {.handler = &row_handler_eval};
   render_summary sum;
   err *e = NULL;
   char path[PATH_MAX];
   th_path(path, sizeof path, f->dir.path, "none.csv");
-  assert_int_equal(batch_run(f->p, path, &o, r, &sum, &e), -1);
+  assert_int_equal(batch_run(f->p, (const char *[]){path}, 1, &o, r, &sum, &e), -1);
   th_assert_has(e->msg, "cannot open case file");
   assert_int_equal(c.begins, 0);
   err_free(e);
@@ -220,7 +225,7 @@ static void test_unreadable_file(void **state) {
   /* a bad header stops the run before any row */
   th_write(f->dir.path, "bad.csv", "id,stat\nr1,x\n");
   th_path(path, sizeof path, f->dir.path, "bad.csv");
-  assert_int_equal(batch_run(f->p, path, &o, r, &sum, &e), -1);
+  assert_int_equal(batch_run(f->p, (const char *[]){path}, 1, &o, r, &sum, &e), -1);
   assert_string_equal(e->msg, "unknown column 'stat'");
   assert_int_equal(c.begins, 0);
   assert_int_equal(sum.read, 0);
@@ -232,17 +237,76 @@ static void test_json_through_batch(void **state) {
   fx *f = *state;
   th_mem m;
   th_mem_open(&m);
-  renderer *r = render_json_new(m.f, f->p, "x");
   int ops[] = {0, 1};
-  batch_options o = {.opinions = ops, .nopinions = 2};
-  render_summary sum;
+  render_setup rs = {.out = m.f, .p = f->p, .opinions = ops, .nopinions = 2};
   err *e = NULL;
-  assert_int_equal(batch_run(f->p, f->csv, &o, r, &sum, &e), 0);
+  renderer *r = render_new(RENDER_EVAL, "json", &rs, &e);
+  batch_options o = {.handler = &row_handler_eval};
+  render_summary sum;
+  assert_int_equal(batch_run(f->p, (const char *[]){f->csv}, 1, &o, r, &sum, &e), 0);
   render_free(r);
   th_mem_close(&m);
   th_assert_has(m.buf, "\"id\":\"decided_no\"");
   th_assert_has(m.buf, "\"summary\":{\"read\":5,\"decided\":2,\"undecided\":1,\"failed\":2");
   free(m.buf);
+}
+
+/* Several files are one run: one begin and end, the rows of each in turn,
+ * and an id may repeat across files (only within one is it a mistake). */
+static void test_several_files(void **state) {
+  fx *f = *state;
+  counting c;
+  int ops[] = {0};
+  renderer *r = counting_new(&c, f->p, ops, 1);
+  th_write(f->dir.path, "more.csv", "id,state_actor,status,notice,days\ndecided_no,yes,prisoner,no,1\nx,yes,prisoner,no,1\nx,yes,prisoner,no,1\n");
+  char more[PATH_MAX];
+  th_path(more, sizeof more, f->dir.path, "more.csv");
+  batch_options o = {.handler = &row_handler_eval};
+  render_summary sum;
+  err *e = NULL;
+  assert_int_equal(batch_run(f->p, (const char *[]){f->csv, more}, 2, &o, r, &sum, &e), 0);
+  assert_int_equal(c.begins, 1);
+  assert_int_equal(c.ends, 1);
+  assert_int_equal(sum.read, 8);
+  assert_int_equal(sum.duplicate_ids, 1); /* x twice in more.csv; decided_no is in both files */
+  assert_string_equal(c.source, f->csv);
+  render_free(r);
+}
+
+/* A handler that skips rows: they are neither rendered nor counted. */
+static row_class skip_odd(void *state, const case_row *row, renderer *r, render_summary *sum) {
+  (void)state;
+  (void)sum;
+  if (row->number % 2) return ROW_SKIPPED;
+  static const render_result kept = {.outcome_name = "kept"};
+  render_item it = {.row = row, .results = &kept, .n = 0};
+  r->item(r, &it);
+  return ROW_DECIDED;
+}
+static void *no_state(const void *ud, const pack *p, const renderer *r) {
+  (void)ud;
+  (void)p;
+  (void)r;
+  return NULL;
+}
+static void no_close(void *state) { (void)state; }
+
+static void test_skipping_handler(void **state) {
+  fx *f = *state;
+  counting c;
+  int ops[] = {0};
+  renderer *r = counting_new(&c, f->p, ops, 1);
+  row_handler h = {.open = no_state, .row = skip_odd, .close = no_close};
+  batch_options o = {.handler = &h};
+  render_summary sum;
+  err *e = NULL;
+  assert_int_equal(batch_run(f->p, (const char *[]){f->csv}, 1, &o, r, &sum, &e), 0);
+  /* row 1 is skipped; rows 3 (bad_cell) and 5 (no id) cannot be read: errors, not the handler's */
+  assert_int_equal(c.rows, 2);
+  assert_int_equal(c.row_errors, 2);
+  assert_int_equal(sum.read, 4);
+  assert_int_equal(sum.decided, 2);
+  render_free(r);
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
@@ -255,6 +319,8 @@ int main(void) {
       T(test_row_filter_missing_id),
       T(test_unreadable_file),
       T(test_json_through_batch),
+      T(test_several_files),
+      T(test_skipping_handler),
   };
   return cmocka_run_group_tests_name("batch", tests, NULL, NULL);
 }

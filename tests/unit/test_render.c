@@ -96,6 +96,23 @@ static void test_summary_line(void **state) {
 
 /* ---- formats -------------------------------------------------------------------- */
 
+/* An eval renderer of `format` on out, for rows of `source`, under the
+ * first two opinions unless a test says otherwise. */
+static renderer *mk(const char *format, FILE *out, const pack *p, const char *source) {
+  static const int ops[2] = {0, 1};
+  render_setup rs = {.out = out, .p = p, .opinions = ops, .nopinions = 2};
+  err *e = NULL;
+  renderer *r = render_new(RENDER_EVAL, format, &rs, &e);
+  assert_non_null(r);
+  r->source = source;
+  return r;
+}
+
+static void row_item(renderer *r, const case_row *row, const render_result *res, int n) {
+  render_item it = {.row = row, .results = res, .n = n};
+  r->item(r, &it);
+}
+
 typedef struct fx {
   th_dir dir;
   pack *p;
@@ -161,7 +178,7 @@ static char *render_all(fx *f, renderer *r, th_mem *m) {
   r->begin(r);
   davidson(f);
   decide_both(f);
-  r->row(r, &f->r.row, f->res, 2);
+  row_item(r, &f->r.row, f->res, 2);
   if (r->separator) fputs(r->separator, r->out);
   err *e = err_hint(err_new("cases.csv", 3, 4, "status: 'prisonr' is not one of prisoner, pretrial_detainee, free"),
                     "did you mean 'prisoner'?");
@@ -180,7 +197,7 @@ static void test_text_format(void **state) {
   fx *f = *state;
   th_mem m;
   th_mem_open(&m);
-  renderer *r = render_text_new(m.f, f->p, "cases.csv");
+  renderer *r = mk("text", m.f, f->p, "cases.csv");
   assert_true(r->wants_tree);
   char *out = render_all(f, r, &m);
   render_free(r);
@@ -215,7 +232,7 @@ static void test_text_not_reached_and_undecided(void **state) {
   fx *f = *state;
   th_mem m;
   th_mem_open(&m);
-  renderer *r = render_text_new(m.f, f->p, "cases.csv");
+  renderer *r = mk("text", m.f, f->p, "cases.csv");
   static const int ops[2] = {0, 1};
   r->opinions = ops;
   r->nopinions = 2;
@@ -223,10 +240,10 @@ static void test_text_not_reached_and_undecided(void **state) {
   th_yesno(&f->r, f->p, "state_actor", RV_YES);
   th_enum(&f->r, f->p, "status", "prisoner");
   decide_both(f); /* notice unknown: the majority is undecided */
-  r->row(r, &f->r.row, f->res, 1);
+  row_item(r, &f->r.row, f->res, 1);
   th_yesno(&f->r, f->p, "state_actor", RV_NO);
   decide_both(f);
-  r->row(r, &f->r.row, f->res, 1);
+  row_item(r, &f->r.row, f->res, 1);
   th_mem_close(&m);
   render_free(r);
   th_assert_has(m.buf, "Disposition: VACATE AND REMAND.");
@@ -240,7 +257,7 @@ static void test_json_format(void **state) {
   fx *f = *state;
   th_mem m;
   th_mem_open(&m);
-  renderer *r = render_json_new(m.f, f->p, "cases.csv");
+  renderer *r = mk("json", m.f, f->p, "cases.csv");
   char *out = render_all(f, r, &m);
   render_free(r);
   json_error_t jerr;
@@ -303,7 +320,7 @@ static void test_json_no_rows(void **state) {
   fx *f = *state;
   th_mem m;
   th_mem_open(&m);
-  renderer *r = render_json_new(m.f, f->p, "weird \"name\".csv");
+  renderer *r = mk("json", m.f, f->p, "weird \"name\".csv");
   r->begin(r);
   render_summary s = {.read = 0, .decided = 0, .undecided = 0, .failed = 0};
   r->end(r, &s);
@@ -322,7 +339,7 @@ static void test_json_undecided_lists_deciding_facts(void **state) {
   fx *f = *state;
   th_mem m;
   th_mem_open(&m);
-  renderer *r = render_json_new(m.f, f->p, "c.csv");
+  renderer *r = mk("json", m.f, f->p, "c.csv");
   static const int ops[1] = {0};
   r->opinions = ops;
   r->nopinions = 1;
@@ -330,7 +347,7 @@ static void test_json_undecided_lists_deciding_facts(void **state) {
   th_yesno(&f->r, f->p, "state_actor", RV_YES);
   th_enum(&f->r, f->p, "status", "prisoner");
   decide_both(f);
-  r->row(r, &f->r.row, f->res, 1);
+  row_item(r, &f->r.row, f->res, 1);
   render_summary s = {.read = 1, .decided = 0, .undecided = 1, .failed = 0};
   r->end(r, &s);
   th_mem_close(&m);

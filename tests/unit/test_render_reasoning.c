@@ -2,7 +2,21 @@
  * format of each report, written to memory. */
 #include "reasoning_pack.h"
 
-#include "render_reasoning.h"
+#include "render.h"
+#include "render_table.h"
+
+static const char *const formats[3] = {"text", "json", "md"};
+
+/* A renderer of one kind and format on out, under the pack's first two
+ * opinions (or the first n). */
+static renderer *mk(render_kind kind, int f, FILE *out, const pack *p, int n) {
+  static const int ops[2] = {0, 1};
+  render_setup rs = {.out = out, .p = p, .opinions = ops, .nopinions = n};
+  err *e = NULL;
+  renderer *r = render_new(kind, formats[f], &rs, &e);
+  assert_non_null(r);
+  return r;
+}
 
 static pack *load(th_dir *d) { return th_pack(d->path, REASONING_PACK); }
 
@@ -14,17 +28,20 @@ static void some_row(th_row *r, const pack *p) {
   th_yesno(r, p, "custody", RV_YES);
 }
 
-static void test_reason_format_parse(void **state) {
+static void test_formats(void **state) {
   (void)state;
-  reason_format f;
-  assert_int_equal(reason_format_parse("text", &f), 0);
-  assert_int_equal(f, REASON_TEXT);
-  assert_int_equal(reason_format_parse("json", &f), 0);
-  assert_int_equal(f, REASON_JSON);
-  assert_int_equal(reason_format_parse("md", &f), 0);
-  assert_int_equal(f, REASON_MD);
-  assert_int_equal(reason_format_parse("markdown", &f), 0);
-  assert_int_equal(reason_format_parse("html", &f), -1);
+  err *e = NULL;
+  const pack *none = NULL;
+  render_setup rs = {.out = stdout, .p = none};
+  assert_true(render_has_format(RENDER_COMPARE, "md"));
+  assert_true(render_has_format(RENDER_COMPARE, "markdown"));
+  assert_true(render_has_format(RENDER_TEST, "junit"));
+  assert_false(render_has_format(RENDER_EVAL, "md"));
+  assert_false(render_has_format(RENDER_WHATIF, "html"));
+  assert_null(render_new(RENDER_TABLE, "html", &rs, &e));
+  assert_string_equal(e->msg, "unknown format 'html' (formats: text, json, md)");
+  err_free(e);
+  assert_string_equal(render_formats(RENDER_TEST), "text, tap, junit");
 }
 
 static void test_render_compare(void **state) {
@@ -43,13 +60,16 @@ static void test_render_compare(void **state) {
   for (int f = 0; f < 3; f++) {
     th_mem m;
     th_mem_open(&m);
-    compare_report *rep = render_compare_new((reason_format)f, m.f, p, "cases.csv");
-    render_compare_row(rep, res);
+    renderer *rep = mk(RENDER_COMPARE, f, m.f, p, 2);
+    render_begin(rep, "cases.csv");
+    render_item it = {.row = &r.row, .compare = res};
+    rep->item(rep, &it);
     err *re = err_new("cases.csv", 3, 1, "bad cell");
-    render_compare_error(rep, &r.row, re);
+    rep->row_error(rep, &r.row, re);
     err_free(re);
-    render_compare_end(rep, 2, 1, 1);
-    render_compare_free(rep);
+    render_summary sum = {.read = 2, .parted = 1, .failed = 1};
+    rep->end(rep, &sum);
+    render_free(rep);
     const char *out = th_mem_close(&m);
     th_assert_has(out, want[f][0]);
     th_assert_has(out, want[f][1]);
@@ -77,7 +97,11 @@ static void test_render_whatif(void **state) {
   for (int f = 0; f < 3; f++) {
     th_mem m;
     th_mem_open(&m);
-    render_whatif((reason_format)f, m.f, p, "cases.csv", &r.row, res, 2);
+    renderer *w = mk(RENDER_WHATIF, f, m.f, p, 2);
+    render_begin(w, "cases.csv");
+    render_item it = {.row = &r.row, .whatifs = res, .n = 2};
+    w->item(w, &it);
+    render_free(w);
     const char *out = th_mem_close(&m);
     th_assert_has(out, want[f][0]);
     th_assert_has(out, want[f][1]);
@@ -86,7 +110,11 @@ static void test_render_whatif(void **state) {
   /* the dissent's number fact is named as left out */
   th_mem m;
   th_mem_open(&m);
-  render_whatif(REASON_TEXT, m.f, p, "cases.csv", &r.row, res + 1, 1);
+  renderer *w = mk(RENDER_WHATIF, 0, m.f, p, 1);
+  render_begin(w, "cases.csv");
+  render_item it = {.row = &r.row, .whatifs = res + 1, .n = 1};
+  w->item(w, &it);
+  render_free(w);
   th_assert_has(th_mem_close(&m), "Not searched (number, date or text facts): age.");
   th_mem_free(&m);
   whatif_free(res[0]);
@@ -112,7 +140,10 @@ static void test_render_table(void **state) {
   for (int f = 0; f < 3; f++) {
     th_mem m;
     th_mem_open(&m);
-    render_table((reason_format)f, m.f, p, t, 2);
+    renderer *tr = mk(RENDER_TABLE, f, m.f, p, 1);
+    render_item it = {.tables = t, .n = 2};
+    tr->item(tr, &it);
+    render_free(tr);
     const char *out = th_mem_close(&m);
     th_assert_has(out, want[f][0]);
     th_assert_has(out, want[f][1]);
@@ -125,7 +156,7 @@ static void test_render_table(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_reason_format_parse),
+      cmocka_unit_test(test_formats),
       cmocka_unit_test_setup_teardown(test_render_compare, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_render_whatif, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_render_table, th_dir_setup, th_dir_teardown),

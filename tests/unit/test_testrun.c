@@ -1,8 +1,11 @@
 /* Unit tests for testrun.c: the results one case file gives, one per
- * expectation cell and opinion, plus one for each unreadable row and each
- * reused id. */
+ * expectation cell and opinion; through the row driver and the report,
+ * one failure for each unreadable row and each reused id. */
 #include "helpers.h"
 
+#include "batch.h"
+#include "render.h"
+#include "row_handlers.h"
 #include "testrun.h"
 
 static const char *PACK =
@@ -31,27 +34,73 @@ static void collect(void *ud, const test_result *r) {
   s->n++;
 }
 
-static int run_file(th_dir *d, const char *csv, seen *s, test_totals *tot) {
+typedef struct totals {
+  int rows, passed, failed;
+} totals;
+
+/* Check a file row by row with testrun alone. */
+static int run_file(th_dir *d, const char *csv, seen *s, totals *tot) {
   pack *p = th_pack(d->path, PACK);
   th_write(d->path, "c.csv", csv);
   char path[PATH_MAX];
   th_path(path, sizeof path, d->path, "c.csv");
   int ops[2] = {0, 1};
   test_options to = {ops, 2, NULL};
-  test_reporter rep = {collect, s};
   err *e = NULL;
-  int rc = testrun_file(p, path, &to, &rep, tot, &e);
-  if (rc != 0) {
+  case_reader *cr = cases_open(p, path, &e);
+  assert_non_null(cr);
+  testrun *t = testrun_new(p, &to);
+  testrun_file(t, cr);
+  case_row row;
+  int got;
+  while ((got = cases_next(cr, &row, &e)) != 0) {
+    assert_int_equal(got, 1);
+    tot->rows++;
+    int before = s->n;
+    testrun_row(t, &row, collect, s);
+    for (int i = before; i < s->n; i++) {
+      if (s->pass[i]) tot->passed++;
+      else tot->failed++;
+    }
+  }
+  testrun_free(t);
+  cases_close(cr);
+  pack_free(p);
+  return 0;
+}
+
+/* The whole of `ratio test` on a file: the driver, the test handler and the
+ * text report, into memory. Returns the report; the caller frees it. */
+static char *report(th_dir *d, const char *csv, int *code) {
+  pack *p = th_pack(d->path, PACK);
+  th_write(d->path, "c.csv", csv);
+  char path[PATH_MAX];
+  th_path(path, sizeof path, d->path, "c.csv");
+  int ops[2] = {0, 1};
+  test_options to = {ops, 2, NULL};
+  row_handler h = row_handler_test_base;
+  h.ud = &to;
+  th_mem m;
+  th_mem_open(&m);
+  render_setup rs = {.out = m.f, .p = p, .opinions = ops, .nopinions = 2};
+  err *e = NULL;
+  renderer *r = render_new(RENDER_TEST, "text", &rs, &e);
+  batch_options bo = {.handler = &h};
+  render_summary sum;
+  *code = batch_run(p, (const char *[]){path}, 1, &bo, r, &sum, &e);
+  if (e) {
     err_print(e, stderr);
     err_free(e);
   }
+  render_free(r);
   pack_free(p);
-  return rc;
+  th_mem_close(&m);
+  return m.buf;
 }
 
 static void test_one_result_per_cell_and_opinion(void **state) {
   seen s = {0};
-  test_totals tot = {0, 0, 0};
+  totals tot = {0, 0, 0};
   assert_int_equal(run_file(*state, "id,duty,expect.outcome,expect.claim@lenient\n"
                                     "a,no,no,yes\n",
                             &s, &tot),
@@ -70,33 +119,29 @@ static void test_one_result_per_cell_and_opinion(void **state) {
 }
 
 static void test_unreadable_row_fails_once(void **state) {
-  seen s = {0};
-  test_totals tot = {0, 0, 0};
-  assert_int_equal(run_file(*state, "id,duty,expect.outcome\nbad,perhaps,no\n", &s, &tot), 0);
-  assert_int_equal(s.n, 1);
-  assert_string_equal(s.target[0], "row");
-  assert_false(s.pass[0]);
-  th_assert_has(s.error[0], "'perhaps' is not yes or no");
-  assert_int_equal(tot.failed, 1);
+  int code;
+  char *out = report(*state, "id,duty,expect.outcome\nbad,perhaps,no\n", &code);
+  assert_int_equal(code, 0);
+  th_assert_has(out, "FAIL ");
+  th_assert_has(out, "c.csv:2 bad row: expected a readable row");
+  th_assert_has(out, "'perhaps' is not yes or no");
+  th_assert_has(out, "0 passed, 1 failed\n");
+  free(out);
 }
 
+/* A reused id is reported by the driver, as for every command, and counted
+ * as a failure; the row's own expectations are still checked. */
 static void test_reused_id_fails_once_and_row_still_checked(void **state) {
-  seen s = {0};
-  test_totals tot = {0, 0, 0};
-  assert_int_equal(run_file(*state, "id,duty,expect.outcome@strict\n"
-                                    "a,yes,yes\n"
-                                    "b,no,no\n"
-                                    "a,no,no\n",
-                            &s, &tot),
-                   0);
-  assert_int_equal(s.n, 4);
-  assert_string_equal(s.target[2], "id");
-  assert_false(s.pass[2]);
-  assert_string_equal(s.error[2], "id 'a' is used again (first on line 2)");
-  assert_string_equal(s.target[3], "outcome");
-  assert_true(s.pass[3]);
-  assert_int_equal(tot.passed, 3);
-  assert_int_equal(tot.failed, 1);
+  int code;
+  char *out = report(*state, "id,duty,expect.outcome@strict\n"
+                             "a,yes,yes\n"
+                             "b,no,no\n"
+                             "a,no,no\n",
+                     &code);
+  assert_int_equal(code, 0);
+  th_assert_has(out, "c.csv:4 a outcome@strict = no\n");
+  th_assert_has(out, "3 passed, 1 failed\n");
+  free(out);
 }
 
 static void test_missing_file(void **state) {
@@ -104,14 +149,22 @@ static void test_missing_file(void **state) {
   pack *p = th_pack(d->path, PACK);
   int ops[1] = {0};
   test_options to = {ops, 1, NULL};
-  seen s = {0};
-  test_reporter rep = {collect, &s};
-  test_totals tot = {0, 0, 0};
+  row_handler h = row_handler_test_base;
+  h.ud = &to;
+  th_mem m;
+  th_mem_open(&m);
+  render_setup rs = {.out = m.f, .p = p, .opinions = ops, .nopinions = 1};
   err *e = NULL;
-  assert_int_equal(testrun_file(p, "/nonexistent/c.csv", &to, &rep, &tot, &e), -1);
+  renderer *r = render_new(RENDER_TEST, "tap", &rs, &e);
+  batch_options bo = {.handler = &h};
+  render_summary sum;
+  assert_int_equal(batch_run(p, (const char *[]){"/nonexistent/c.csv"}, 1, &bo, r, &sum, &e), -1);
   assert_non_null(e);
   err_free(e);
-  assert_int_equal(s.n, 0);
+  render_free(r);
+  th_mem_close(&m);
+  assert_string_equal(m.buf, ""); /* nothing begun */
+  free(m.buf);
   pack_free(p);
 }
 
