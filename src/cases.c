@@ -463,7 +463,16 @@ static void on_cell(void *data, size_t len, void *sink);
 static void on_row_end(csvin_sink *s);
 
 case_reader *cases_open(const pack *p, const char *path, err **e) {
-  csvin_reader *csv = csvin_open(path, e);
+  /* a file the pack lists is opened by the pack's rules; one the user
+   * gives (a pipe too) as given */
+  int listed = pack_case_index(p, path);
+  csvin_reader *csv;
+  if (listed >= 0) {
+    FILE *f = pack_open_case(p, listed, e);
+    csv = f ? csvin_open_file(f, path) : NULL;
+  } else {
+    csv = csvin_open(path, e);
+  }
   if (!csv) return NULL;
   case_reader *r = xcalloc(1, sizeof *r);
   r->p = p;

@@ -56,7 +56,10 @@ typedef struct case_reader case_reader;
 
 /* Open a case file for a pack and check its header. Returns NULL and sets
  * *e (every header problem) when the file or its header is unusable. The
- * caller closes the reader with cases_close; the pack must outlive it. */
+ * caller closes the reader with cases_close; the pack must outlive it.
+ * A path the pack lists (one of p->cases) is opened by pack_open_case,
+ * inside the pack folder and never from a pipe; any other path as given
+ * ("-" is standard input). */
 case_reader *cases_open(const pack *p, const char *path, err **e);
 
 /* A reader of one block of rows in memory (whole rows, starting on line

@@ -91,6 +91,12 @@ csvin_reader *csvin_open_stream(FILE *f, const char *name) {
   return r;
 }
 
+csvin_reader *csvin_open_file(FILE *f, const char *name) {
+  csvin_reader *r = csvin_open_stream(f, name);
+  r->own_file = true;
+  return r;
+}
+
 csvin_reader *csvin_open(const char *path, err **e) {
   FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
   if (!f) {

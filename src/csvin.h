@@ -63,6 +63,9 @@ csvin_reader *csvin_open(const char *path, err **e);
  * not closed by csvin_close. */
 csvin_reader *csvin_open_stream(FILE *f, const char *name);
 
+/* The same, for a stream the reader owns: csvin_close closes it. */
+csvin_reader *csvin_open_file(FILE *f, const char *name);
+
 /* Read CSV text held in memory (not copied: it must outlive the reader),
  * counting lines from first_line. For parallel runs: a block of whole rows
  * cut from a file after its header. */

@@ -1323,22 +1323,29 @@ static int read_registry(lua_State *L, void *ud, err **e) {
     p->case_name = get_str(ld, L, lua_gettop(L), "case", file, line, "pack");
     lua_getfield(L, -1, "cases");
     if (lua_istable(L, -1)) {
-      char **rel = get_str_list(L, lua_gettop(L), &p->ncases);
+      p->case_rels = get_str_list(L, lua_gettop(L), &p->ncases);
       p->cases = xcalloc((size_t)p->ncases + 1, sizeof *p->cases);
       for (int i = 0; i < p->ncases; i++) {
-        /* listed relative to the pack folder; a regular file, when it is
-         * there, so that reading it cannot wait for ever on a pipe */
-        p->cases[i] = xasprintf("%s/%s", p->dir, rel[i]);
-        struct stat st;
-        if (rel[i][0] == '/')
-          add_err(ld, file, line, "name case files relative to the pack folder, e.g. cases = { \"cases.csv\" }",
-                  "cases \"%s\": an absolute path", rel[i]);
-        else if (stat(p->cases[i], &st) == 0 && !S_ISREG(st.st_mode))
-          add_err(ld, file, line, "list CSV files only", "cases \"%s\": not a regular file but a folder, device or pipe",
-                  rel[i]);
-        free(rel[i]);
+        /* the pack's own files: inside its folder, regular (a pipe would
+         * make reading it wait for ever); a missing one is reported when
+         * it is read, as any case file is */
+        const char *rel = p->case_rels[i], *why = NULL;
+        p->cases[i] = xasprintf("%s/%s", p->dir, rel);
+        switch (sandbox_open_file(p->sb, rel, NULL, &why)) {
+        case SANDBOX_PATH_OUTSIDE: {
+          char *fix = xasprintf("case files a pack lists must be inside its folder: move the file into %s/ "
+                                "and list it from there, or give it on the command line: ratio test PACK FILE.csv",
+                                p->dir);
+          add_err(ld, file, line, fix, "cases \"%s\": %s", rel, why);
+          free(fix);
+          break;
+        }
+        case SANDBOX_PATH_NOT_REGULAR:
+          add_err(ld, file, line, "list the pack's CSV files one by one", "cases \"%s\": %s", rel, why);
+          break;
+        default: break;
+        }
       }
-      free(rel);
     } else if (!lua_isnil(L, -1)) {
       add_err(ld, file, line, "write cases = { \"cases/x.csv\", ... }", "pack: cases must be a list of case files");
     }
@@ -1526,8 +1533,12 @@ void pack_free(pack *p) {
     free(s->file);
   }
   free(p->outside);
-  for (int i = 0; i < p->ncases; i++) free(p->cases[i]);
+  for (int i = 0; i < p->ncases; i++) {
+    free(p->cases[i]);
+    if (p->case_rels) free(p->case_rels[i]);
+  }
   free(p->cases);
+  free(p->case_rels);
   free(p->name);
   free(p->title);
   free(p->case_name);
@@ -1535,6 +1546,22 @@ void pack_free(pack *p) {
   free(p->main_file);
   sandbox_free(p->sb);
   free(p);
+}
+
+FILE *pack_open_case(const pack *p, int i, err **e) {
+  FILE *f = NULL;
+  const char *why = "the pack lists no such case file";
+  if (p->sb && p->case_rels && i >= 0 && i < p->ncases &&
+      sandbox_open_file(p->sb, p->case_rels[i], &f, &why) == SANDBOX_PATH_OK)
+    return f;
+  *e = err_new(i >= 0 && i < p->ncases ? p->cases[i] : p->main_file, 0, 0, "cannot open case file: %s", why);
+  return NULL;
+}
+
+int pack_case_index(const pack *p, const char *path) {
+  for (int i = 0; i < p->ncases; i++)
+    if (strcmp(p->cases[i], path) == 0) return i;
+  return -1;
 }
 
 /* ---- dates and opinions in force ------------------------------------------ */

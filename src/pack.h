@@ -187,6 +187,7 @@ typedef struct pack {
   pack_outside *outside; /* the pack's scope, in declaration order */
   int noutside;
   char **cases;     /* case files the pack lists, as paths from the cwd */
+  char **case_rels; /* the same, as the pack names them (from its folder) */
   int ncases;
   sandbox *sb;      /* owned: holds rule functions */
   int nrule_functions; /* rules written as Lua functions, the only Lua run after loading */
@@ -204,6 +205,18 @@ typedef struct pack_options {
  * mistake found (a chain). */
 pack *pack_load(const char *path, const pack_options *opts, err **e);
 void pack_free(pack *p);
+
+/* Case files the pack lists are the pack's own files: inside its folder,
+ * regular files (see sandbox_open_file). pack_load refuses a list that
+ * breaks the rule; pack_open_case checks again as it opens p->cases[i], so
+ * a file changed since the load is still never read from outside the folder
+ * or from a pipe. Returns the open file, or NULL with *e set. */
+FILE *pack_open_case(const pack *p, int i, err **e);
+
+/* The index of `path` in p->cases (compared as text), or -1: a case file
+ * named by the pack, which is opened with pack_open_case; any other path
+ * is the user's to choose and is opened as given. */
+int pack_case_index(const pack *p, const char *path);
 
 /* Lookups by name; -1 when absent. */
 int pack_fact_index(const pack *p, const char *name);

@@ -2,11 +2,13 @@
 #include "sandbox.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -412,12 +414,9 @@ static int sb_pcall(sandbox *sb, int nargs, int nres, const char *node, err **e)
 
 /* ---- files of the pack ---------------------------------------------------- */
 
-static char *read_file(const char *path, size_t *len, err **e, const char *shown) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    *e = err_new(shown, 0, 0, "cannot read: %s", strerror(errno));
-    return NULL;
-  }
+/* Read a pack file, opened by sandbox_open_file, whole: at most
+ * MAX_SOURCE_BYTES. Closes f. */
+static char *read_file(FILE *f, size_t *len, err **e, const char *shown) {
   size_t cap = 8192, n = 0;
   char *buf = xmalloc(cap);
   size_t got;
@@ -444,8 +443,10 @@ static char *read_file(const char *path, size_t *len, err **e, const char *shown
 }
 
 /* Is `rel` a path inside the pack folder? Checked on the words of the path
- * and again on the real path, so neither ".." nor a symlink climbs out. */
-static const char *outside_reason(sandbox *sb, const char *rel, char *full, size_t fullsz) {
+ * and again on the real path, so neither ".." nor a symlink climbs out.
+ * NULL when it is, with its real path in `full` (empty when there is no
+ * such file); else the reason it is not. */
+static const char *outside_reason(const sandbox *sb, const char *rel, char full[PATH_MAX]) {
   if (rel[0] == '\0') return "an empty file name";
   if (rel[0] == '/') return "an absolute path";
   for (const char *p = rel; *p;) {
@@ -457,15 +458,65 @@ static const char *outside_reason(sandbox *sb, const char *rel, char *full, size
   char joined[PATH_MAX];
   if (snprintf(joined, sizeof joined, "%s/%s", sb->root_real, rel) >= (int)sizeof joined)
     return "a path that is too long";
-  char real[PATH_MAX];
-  if (!realpath(joined, real)) return NULL; /* missing: reported by the caller */
-  memcpy(full, real, strlen(real) + 1);
+  if (!realpath(joined, full)) {
+    full[0] = '\0'; /* missing: reported by the caller */
+    return NULL;
+  }
   size_t rl = strlen(sb->root_real);
   if (strcmp(full, sb->root_real) == 0) return "the pack folder itself, not a file";
   if (strncmp(full, sb->root_real, rl) != 0 || full[rl] != '/')
     return "a link that points outside the pack folder";
-  (void)fullsz;
   return NULL;
+}
+
+#define NOT_REGULAR "not a regular file but a folder, device or pipe"
+
+sandbox_path sandbox_open_file(const sandbox *sb, const char *rel, FILE **f, const char **why) {
+  if (f) *f = NULL;
+  if (!sb->root_real) {
+    *why = "no pack folder is loaded";
+    return SANDBOX_PATH_OUTSIDE;
+  }
+  char full[PATH_MAX];
+  if ((*why = outside_reason(sb, rel, full)) != NULL) return SANDBOX_PATH_OUTSIDE;
+  if (!full[0]) {
+    *why = strerror(ENOENT);
+    return SANDBOX_PATH_MISSING;
+  }
+  /* refused before it is opened: opening a device can itself do something
+   * (a tape rewinds), and opening a pipe waits for a writer */
+  struct stat st;
+  if (stat(full, &st) != 0) {
+    *why = strerror(errno);
+    return errno == ENOENT ? SANDBOX_PATH_MISSING : SANDBOX_PATH_UNREADABLE;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    *why = NOT_REGULAR;
+    return SANDBOX_PATH_NOT_REGULAR;
+  }
+  if (!f) return SANDBOX_PATH_OK; /* only asked where the path leads */
+  /* Should something else have taken the file's place since the stat: a
+   * pipe opens without waiting (O_NONBLOCK) and is refused by the fstat,
+   * and a link is not followed (the real path has none). */
+  int fd = open(full, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    *why = strerror(errno);
+    return errno == ENOENT ? SANDBOX_PATH_MISSING : SANDBOX_PATH_UNREADABLE;
+  }
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    *why = NOT_REGULAR;
+    return SANDBOX_PATH_NOT_REGULAR;
+  }
+  int flags = fcntl(fd, F_GETFL);
+  if (flags >= 0) fcntl(fd, F_SETFL, flags & ~O_NONBLOCK); /* a plain file again */
+  if (!(*f = fdopen(fd, "rb"))) {
+    *why = strerror(errno);
+    close(fd);
+    return SANDBOX_PATH_UNREADABLE;
+  }
+  *why = NULL;
+  return SANDBOX_PATH_OK;
 }
 
 /* The fix for a Lua syntax error, from its message and the source line it
@@ -575,31 +626,36 @@ static int deep_line(const char *s, size_t len, int limit) {
 /* Load a pack file (text only) as a function whose _ENV is the pack's
  * environment. Pushes the function; raises a Lua error on failure. */
 static void load_pack_file(lua_State *L, sandbox *sb, const char *rel) {
-  char full[PATH_MAX] = "";
-  const char *why = outside_reason(sb, rel, full, sizeof full);
+  FILE *f = NULL;
+  const char *why = NULL;
+  sandbox_path found = sandbox_open_file(sb, rel, &f, &why);
   /* Raised without a position: the message handler adds the line of the
    * pack code that called include. */
-  if (why) {
+  switch (found) {
+  case SANDBOX_PATH_OK: break;
+  case SANDBOX_PATH_OUTSIDE:
     lua_pushfstring(L, "include \"%s\": %s; a pack may only include files inside its own folder", rel, why);
     lua_error(L);
-  }
-  char *shown = sb->display_root[0] ? xasprintf("%s/%s", sb->display_root, rel) : xstrdup(rel);
-  if (full[0] == '\0') {
+    break;
+  case SANDBOX_PATH_MISSING:
     lua_pushfstring(L, "include \"%s\": no such file in the pack folder %s; check the spelling "
                        "(the path is relative to the pack folder, e.g. include \"facts.lua\")",
                     rel, sb->display_root[0] ? sb->display_root : ".");
-    free(shown);
     lua_error(L);
-  }
-  struct stat st;
-  if (stat(full, &st) != 0 || !S_ISREG(st.st_mode)) {
-    free(shown);
+    break;
+  case SANDBOX_PATH_NOT_REGULAR:
     lua_pushfstring(L, "include \"%s\": not a file but a folder or device; include a .lua file of the pack", rel);
     lua_error(L);
+    break;
+  case SANDBOX_PATH_UNREADABLE:
+    lua_pushfstring(L, "cannot read: %s", why);
+    lua_error(L);
+    break;
   }
+  char *shown = sb->display_root[0] ? xasprintf("%s/%s", sb->display_root, rel) : xstrdup(rel);
   err *e = NULL;
   size_t len = 0;
-  char *src = read_file(full, &len, &e, shown);
+  char *src = read_file(f, &len, &e, shown);
   if (!src) {
     lua_pushstring(L, e->msg);
     err_free(e);

@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stddef.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "err.h"
 
@@ -61,6 +62,29 @@ void sandbox_free(sandbox *sb);
  * sandbox_with_registry. */
 int sandbox_load_pack(sandbox *sb, const char *main_path, const char *root,
                       const char *display_root, err **e);
+
+/* What sandbox_open_file found at a path the pack names. */
+typedef enum sandbox_path {
+  SANDBOX_PATH_OK,          /* a regular file inside the pack folder */
+  SANDBOX_PATH_OUTSIDE,     /* the path leads out of the pack folder */
+  SANDBOX_PATH_MISSING,     /* no such file (nothing was opened) */
+  SANDBOX_PATH_NOT_REGULAR, /* a folder, device, pipe or socket */
+  SANDBOX_PATH_UNREADABLE,  /* a regular file that cannot be opened */
+} sandbox_path;
+
+/* The one test of "inside the pack": every file a pack names (one it
+ * includes, a case file it lists) goes through it. `rel` is taken relative
+ * to the pack folder and must stay inside it: no absolute path, no '..'
+ * component, and inside the folder once every symbolic link is resolved.
+ * It must then be a regular file, which is opened (when f is not NULL)
+ * without waiting: what is not a regular file is refused before it is
+ * opened, and checked again on the open descriptor, so a pipe or a device
+ * put there meanwhile is never read. Returns SANDBOX_PATH_OK with *f open
+ * for reading (the caller closes it), or what is wrong, with *why a short
+ * reason for a message ("an absolute path", "a link that points outside
+ * the pack folder", the system's words). Call it once sandbox_load_pack
+ * has named the folder; it runs no Lua. */
+sandbox_path sandbox_open_file(const sandbox *sb, const char *rel, FILE **f, const char **why);
 
 /* Call fn(L, ud) in protected mode with the registry table on top of the
  * stack, so a reader of the registry never leaves a longjmp behind. fn returns

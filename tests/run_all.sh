@@ -37,8 +37,9 @@ fi
 # valgrind over the plain binary, on a representative subset to stay fast
 # (about a second a test): the hostile case files (every CSV path), the
 # evaluation-time attacks, a sealed pack's rule functions, the load-time
-# attacks that end a Lua state in odd ways, the budget errors, and two
-# full evaluations (text, JSON); the other e2e tests run the same code paths. Zero leaks and zero errors: any
+# attacks that end a Lua state in odd ways, the budget errors, a pack's
+# listed case files (read, and a pipe refused), and two full evaluations
+# (text, JSON); the other e2e tests run the same code paths. Zero leaks and zero errors: any
 # report makes the run exit 99 and the test fail.
 if command -v valgrind >/dev/null 2>&1; then
   vg_cases=$(ls tests/e2e/hostile_cases/*.args tests/e2e/hostile/eval_attacks*.args \
@@ -47,6 +48,7 @@ if command -v valgrind >/dev/null 2>&1; then
     tests/e2e/hostile/pattern_backtrack.args tests/e2e/hostile/rep_huge.args \
     tests/e2e/hostile/deep_nesting.args tests/e2e/hostile/concat_growth.args \
     tests/e2e/hostile/include_symlink.args tests/e2e/hostile/probe_names.args \
+    tests/e2e/hostile/case_fifo.args tests/e2e/test/pass.args \
     tests/e2e/errors/budget_*.args tests/e2e/eval/davidson_text.args \
     tests/e2e/eval/unknowns_json.args 2>/dev/null | tr '\n' ' ')
   E2E_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" \

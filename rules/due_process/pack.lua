@@ -50,13 +50,13 @@ pack {
   title = "Section 1983: when does an official's failure to protect 'deprive' a person of liberty?",
   case  = "Davidson v. Cannon, 474 U.S. 344 (1986)",
   cases = {
-    "../../cases/davidson.csv",
-    "../../cases/decided.csv",
-    "../../cases/hypotheticals.csv",
-    "../../cases/blind.csv",
-    "../../cases/twins.csv",
-    "../../cases/decided_more.csv",
-    "../../cases/blind_even_if.csv",
+    "cases/davidson.csv",
+    "cases/decided.csv",
+    "cases/hypotheticals.csv",
+    "cases/blind.csv",
+    "cases/twins.csv",
+    "cases/decided_more.csv",
+    "cases/blind_even_if.csv",
   },
 }
 

@@ -5,6 +5,9 @@
 #   tests/e2e/<command>/<name>.err   the expected standard error (optional;
 #                                    absent means it must be empty)
 #   tests/e2e/<command>/<name>.code  the expected exit code (absent: 0)
+#   tests/e2e/<command>/<name>.setup makes what cannot be committed (a named
+#                                    pipe): run with "make" before the
+#                                    command and "clean" after (optional)
 # Commands run from the top of the repository, byte for byte compared.
 # UPDATE=1 rewrites the golden files from what the binary prints.
 # E2E_CASES="a.args b.args" runs only those; each run is limited to
@@ -26,8 +29,10 @@ for args in ${E2E_CASES:-tests/e2e/*/*.args}; do
   eval "set -- $(cat "$args")"
   # a hang is a failure (exit 124), not a stuck suite; E2E_WRAP runs the
   # binary under a tool (valgrind) and E2E_TIMEOUT gives it longer
+  [ -f "$base.setup" ] && sh "$base.setup" make
   timeout -k 5 "${E2E_TIMEOUT:-30}" ${E2E_WRAP:-} "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
   code=$?
+  [ -f "$base.setup" ] && sh "$base.setup" clean
   if [ "${UPDATE:-}" = 1 ]; then
     cp "$tmp/out" "$base.out"
     if [ -s "$tmp/err" ]; then cp "$tmp/err" "$base.err"; else rm -f "$base.err"; fi

@@ -2,6 +2,8 @@
  * scaffold must load, lint clean and refuse to overwrite). */
 #include "helpers.h"
 
+#include <sys/wait.h>
+
 #include "cli.h"
 #include "lint.h"
 
@@ -263,6 +265,33 @@ static void test_cases(void **state) {
   pack_free(p);
 }
 
+/* A pipe the user gives is read once: nothing opens it before the reader
+ * does (its writer would be gone, and a second open would wait for ever). */
+static void test_cases_from_a_pipe(void **state) {
+  th_dir *d = *state;
+  pack *p = th_pack(d->path, HEAD "fact \"x\" { yesno }\nnode \"n\" { by = \"a\", rule = \"x\" }\n"
+                             "opinion \"m\" { decides = \"n\" }\n");
+  char path[PATH_MAX];
+  th_path(path, sizeof path, d->path, "pipe.csv");
+  assert_int_equal(mkfifo(path, 0600), 0);
+  pid_t child = fork();
+  assert_true(child >= 0);
+  if (child == 0) {
+    FILE *w = fopen(path, "w");
+    _exit(w && fputs("id,x\na,yes\n", w) >= 0 && fclose(w) == 0 ? 0 : 1);
+  }
+  lint_report *r = lint_new();
+  alarm(10);
+  assert_int_equal(lint_cases(p, path, r), 0);
+  alarm(0);
+  assert_int_equal(r->n, 0);
+  int status = 0;
+  assert_int_equal(waitpid(child, &status, 0), child);
+  assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  lint_free(r);
+  pack_free(p);
+}
+
 static void test_report_print_and_errors(void **state) {
   (void)state;
   lint_report *r = lint_new();
@@ -361,6 +390,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_rule_function_writes, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_source_slips, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_cases, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_cases_from_a_pipe, th_dir_setup, th_dir_teardown),
       cmocka_unit_test(test_report_print_and_errors),
       cmocka_unit_test_setup_teardown(test_new_scaffold, th_dir_setup, th_dir_teardown),
   };

@@ -1058,21 +1058,71 @@ static void test_pack_free_null(void **state) {
 
 #define T(f) cmocka_unit_test_setup_teardown(f, th_dir_setup, th_dir_teardown)
 
-/* Case files a pack lists are named relative to its folder; an absolute
- * path, or a pipe or folder that reading would wait on, is refused. */
+/* Case files a pack lists are the pack's own files: inside its folder
+ * (symbolic links resolved), regular files. Anything else is refused when
+ * the pack loads, at the pack's line, with the fix. */
 static void test_case_paths(void **state) {
   th_dir *d = *state;
+  char path[PATH_MAX];
+  assert_int_equal(symlink("/etc/passwd", th_path(path, sizeof path, d->path, "link.csv")), 0);
+  assert_int_equal(mkfifo(th_path(path, sizeof path, d->path, "pipe.csv"), 0600), 0);
+  th_write(d->path, "folder/a.csv", "id\n");
+  static const struct {
+    const char *listed, *says;
+  } refused[] = {
+      {"/etc/passwd", "cases \"/etc/passwd\": an absolute path"},
+      {"../x.csv", "cases \"../x.csv\": a path that climbs out with '..'"},
+      {"link.csv", "cases \"link.csv\": a link that points outside the pack folder"},
+      {"pipe.csv", "cases \"pipe.csv\": not a regular file"},
+      {"folder", "cases \"folder\": not a regular file"},
+  };
+  for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+    char src[256];
+    snprintf(src, sizeof src, "pack { name = 'p',\n cases = { 'folder/a.csv', '%s' } }\n", refused[i].listed);
+    alarm(10); /* never waits on the pipe */
+    err *e = th_pack_err(d->path, src, NULL);
+    alarm(0);
+    assert_null(e->next); /* the file inside the folder is fine */
+    th_assert_has(e->msg, refused[i].says);
+    assert_int_equal(e->line, 1);
+    th_assert_has(e->file, "pack.lua");
+    if (refused[i].listed[0] != 'p' && refused[i].listed[0] != 'f')
+      th_assert_has(e->hint, "case files a pack lists must be inside its folder");
+    err_free(e);
+  }
+}
+
+/* A listed file is checked again when it is opened: one that became a pipe
+ * after the pack loaded is refused at once, never read (or waited on). A
+ * path the user gives is not the pack's, and is opened as given. */
+static void test_listed_case_opened_under_the_pack_rules(void **state) {
+  th_dir *d = *state;
+  th_write(d->path, "cases.csv", "id,a\nr1,yes\n");
+  pack *p = th_pack(d->path, "pack { name = 'p', cases = { 'cases.csv' } }\nfact 'a' { yesno }\n"
+                             "node 'claim' { rule = yes 'a' }\n" TAIL);
+  assert_int_equal(p->ncases, 1);
+  assert_int_equal(pack_case_index(p, p->cases[0]), 0);
+  assert_int_equal(pack_case_index(p, "cases.csv"), -1);
   err *e = NULL;
-  assert_null(th_pack_try(d->path, "pack { name = 'p', cases = { '/etc/passwd' } }\n", NULL, &e));
-  th_assert_has(e->msg, "cases \"/etc/passwd\": an absolute path");
+  case_reader *r = cases_open(p, p->cases[0], &e);
+  assert_non_null(r);
+  cases_close(r);
+  FILE *f = pack_open_case(p, 0, &e);
+  assert_non_null(f);
+  fclose(f);
+  char path[PATH_MAX];
+  th_path(path, sizeof path, d->path, "cases.csv");
+  assert_int_equal(remove(path), 0);
+  assert_int_equal(mkfifo(path, 0600), 0);
+  alarm(10);
+  assert_null(cases_open(p, p->cases[0], &e));
+  alarm(0);
+  th_assert_has(e->msg, "cannot open case file: not a regular file");
   err_free(e);
   e = NULL;
-  char fifo[PATH_MAX];
-  th_path(fifo, sizeof fifo, d->path, "pipe.csv");
-  assert_int_equal(mkfifo(fifo, 0600), 0);
-  assert_null(th_pack_try(d->path, "pack { name = 'p', cases = { 'pipe.csv' } }\n", NULL, &e));
-  th_assert_has(e->msg, "cases \"pipe.csv\": not a regular file");
+  assert_null(pack_open_case(p, 5, &e)); /* no such entry */
   err_free(e);
+  pack_free(p);
 }
 
 /* A pack with many mistakes reports the first 50 and counts the rest. */
@@ -1129,6 +1179,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_valid_header_and_facts),
       T(test_case_paths),
+      T(test_listed_case_opened_under_the_pack_rules),
       T(test_many_mistakes_are_counted),
       T(test_name_lookups_in_a_big_pack),
       T(test_valid_authorities),

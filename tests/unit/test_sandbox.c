@@ -534,6 +534,83 @@ static void test_library_calls_are_charged(void **state) {
   sandbox_free(sb);
 }
 
+/* What sandbox_open_file says of `rel` in the loaded pack folder; the
+ * reason it gives is copied to why (when not NULL). Every test path ends
+ * at once: alarm() ends the binary should an open ever wait. */
+static sandbox_path open_in_pack(const sandbox *sb, const char *rel, bool open_it, char *why, size_t whysz) {
+  FILE *f = NULL;
+  const char *reason = NULL;
+  alarm(10);
+  sandbox_path got = sandbox_open_file(sb, rel, open_it ? &f : NULL, &reason);
+  alarm(0);
+  if (got == SANDBOX_PATH_OK) {
+    assert_null(reason);
+    if (open_it) {
+      assert_non_null(f);
+      fclose(f);
+    }
+  } else {
+    assert_null(f);
+    assert_non_null(reason);
+  }
+  if (why) snprintf(why, whysz, "%s", reason ? reason : "");
+  return got;
+}
+
+/* The one test of "inside the pack" (include and the case files a pack
+ * lists share it): the words of the path, then where its links lead, then
+ * what it names, and nothing but a regular file is ever opened. */
+static void test_open_file_inside_the_pack(void **state) {
+  th_dir *d = *state;
+  th_write(d->path, "pack.lua", "pack { name = 'x' }\n");
+  th_write(d->path, "cases/a.csv", "id\n");
+  char path[PATH_MAX];
+  assert_int_equal(symlink("/etc/passwd", th_path(path, sizeof path, d->path, "out.csv")), 0);
+  assert_int_equal(symlink("/etc", th_path(path, sizeof path, d->path, "etc")), 0);
+  assert_int_equal(symlink("cases/a.csv", th_path(path, sizeof path, d->path, "in.csv")), 0);
+  assert_int_equal(symlink("..", th_path(path, sizeof path, d->path, "up")), 0);
+  assert_int_equal(mkfifo(th_path(path, sizeof path, d->path, "pipe.csv"), 0600), 0);
+  assert_int_equal(symlink("pipe.csv", th_path(path, sizeof path, d->path, "to_pipe.csv")), 0);
+  err *e = NULL;
+  sandbox *sb = sandbox_new(NULL, &e);
+  FILE *f = NULL;
+  const char *why = NULL;
+  /* before a pack folder is known, nothing is inside it */
+  assert_int_equal(sandbox_open_file(sb, "cases/a.csv", &f, &why), SANDBOX_PATH_OUTSIDE);
+  assert_int_equal(sandbox_load_pack(sb, "pack.lua", d->path, "rules/x", &e), 0);
+
+  char w[256];
+  assert_int_equal(open_in_pack(sb, "cases/a.csv", true, w, sizeof w), SANDBOX_PATH_OK);
+  assert_int_equal(open_in_pack(sb, "cases/a.csv", false, w, sizeof w), SANDBOX_PATH_OK);
+  assert_int_equal(open_in_pack(sb, "./cases//a.csv", true, w, sizeof w), SANDBOX_PATH_OK);
+  assert_int_equal(open_in_pack(sb, "in.csv", true, w, sizeof w), SANDBOX_PATH_OK); /* a link that stays */
+
+  assert_int_equal(open_in_pack(sb, "/etc/passwd", true, w, sizeof w), SANDBOX_PATH_OUTSIDE);
+  assert_string_equal(w, "an absolute path");
+  assert_int_equal(open_in_pack(sb, "../x.csv", true, w, sizeof w), SANDBOX_PATH_OUTSIDE);
+  assert_string_equal(w, "a path that climbs out with '..'");
+  assert_int_equal(open_in_pack(sb, "cases/../cases/a.csv", true, w, sizeof w), SANDBOX_PATH_OUTSIDE);
+  assert_int_equal(open_in_pack(sb, "out.csv", false, w, sizeof w), SANDBOX_PATH_OUTSIDE);
+  assert_string_equal(w, "a link that points outside the pack folder");
+  assert_int_equal(open_in_pack(sb, "etc/passwd", true, w, sizeof w), SANDBOX_PATH_OUTSIDE); /* a folder link */
+  /* out through a link and back in: where the path ends is what counts */
+  char back[PATH_MAX];
+  snprintf(back, sizeof back, "up/%s/cases/a.csv", strrchr(d->path, '/') + 1);
+  assert_int_equal(open_in_pack(sb, back, true, w, sizeof w), SANDBOX_PATH_OK);
+  assert_int_equal(open_in_pack(sb, ".", true, w, sizeof w), SANDBOX_PATH_OUTSIDE);
+  assert_string_equal(w, "the pack folder itself, not a file");
+  assert_int_equal(open_in_pack(sb, "", true, w, sizeof w), SANDBOX_PATH_OUTSIDE);
+
+  assert_int_equal(open_in_pack(sb, "none.csv", true, w, sizeof w), SANDBOX_PATH_MISSING);
+  th_assert_has(w, "No such file");
+  assert_int_equal(open_in_pack(sb, "cases", true, w, sizeof w), SANDBOX_PATH_NOT_REGULAR);
+  assert_string_equal(w, "not a regular file but a folder, device or pipe");
+  assert_int_equal(open_in_pack(sb, "pipe.csv", true, w, sizeof w), SANDBOX_PATH_NOT_REGULAR);
+  assert_int_equal(open_in_pack(sb, "pipe.csv", false, w, sizeof w), SANDBOX_PATH_NOT_REGULAR);
+  assert_int_equal(open_in_pack(sb, "to_pipe.csv", true, w, sizeof w), SANDBOX_PATH_NOT_REGULAR);
+  sandbox_free(sb);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, th_dir_setup, th_dir_teardown)
 
 int main(void) {
@@ -555,6 +632,7 @@ int main(void) {
       T(test_time_limit_per_row),
       T(test_time_limit_with_slow_instructions),
       T(test_library_calls_are_charged),
+      T(test_open_file_inside_the_pack),
   };
   return cmocka_run_group_tests_name("sandbox", tests, NULL, NULL);
 }
