@@ -1,6 +1,7 @@
 /* cli: option helpers and error printing shared by the commands. */
 #include "cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -259,6 +260,34 @@ int cli_output_close(cli_output *o, int code, bool complete) {
 
 int cli_positional_cases(const char *cmd, const char *pack_path, const char *file) {
   return cli_usage(cmd, "unexpected argument '%s'; give the case file with -f: ratio %s %s -f %s", file, cmd, pack_path, file);
+}
+
+const char *cli_parse(cli_shared *sh, int argc, char **argv, const struct option *longopts, cli_own_option own,
+                      void *ud, char ***rest, int *nrest, int *code) {
+  /* the short options, from the long ones that have a letter */
+  char shortopts[64];
+  size_t n = 0;
+  for (const struct option *o = longopts; o->name && n + 3 < sizeof shortopts; o++) {
+    if (o->flag || o->val <= 0 || o->val > 127 || !isalpha(o->val)) continue;
+    shortopts[n++] = (char)o->val;
+    if (o->has_arg == required_argument) shortopts[n++] = ':';
+  }
+  shortopts[n] = '\0';
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+    int taken = CLI_TAKEN;
+    bool shared = c == 'o' || c == 'h' || c == 'f' || c == 'j' || c == '?' || c == ':' ||
+                  (c >= OPT_MAX_MEMORY && c <= OPT_FORMAT);
+    if (!shared && own) taken = own(ud, c, optarg);
+    else taken = cli_shared_option(sh, c, optarg, argv);
+    if (taken != CLI_TAKEN) {
+      *code = taken;
+      return NULL;
+    }
+  }
+  return cli_pack_operand(sh, argc, argv, rest, nrest, code);
 }
 
 const char *cli_pack_operand(const cli_shared *s, int argc, char **argv, char ***rest, int *nrest, int *code) {

@@ -140,6 +140,18 @@ bool cli_output_broken(const cli_output *o);
  * the usage error, with the command line that works. */
 int cli_positional_cases(const char *cmd, const char *pack_path, const char *file);
 
+/* A command's own option (getopt_long's return and its argument):
+ * CLI_TAKEN, or the exit code to return now. */
+typedef int (*cli_own_option)(void *ud, int opt, const char *arg);
+
+/* Read a command line: the options longopts lists (its short options are
+ * the entries whose value is a letter) into sh when they are shared or row
+ * options, else through own (NULL: the command has none); then PACK, as
+ * cli_pack_operand. Returns PACK, or NULL with *code the exit code after
+ * --help or a usage error. */
+const char *cli_parse(cli_shared *sh, int argc, char **argv, const struct option *longopts, cli_own_option own,
+                      void *ud, char ***rest, int *nrest, int *code);
+
 /* The PACK operand, the command's one positional argument (test: files
  * may follow, *rest and *nrest get them; NULL: none allowed, and a second
  * argument gets the -f hint when the command reads -f). Returns the path,

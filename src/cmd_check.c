@@ -35,35 +35,35 @@ static void summary(FILE *out, const lint_report *r, const char *tail) {
   fprintf(out, "%d error%s, %d warning%s%s\n", ne, ne == 1 ? "" : "s", nw, nw == 1 ? "" : "s", tail);
 }
 
+enum { OPT_STRICT = 2000 };
+
+static int own_option(void *ud, int opt, const char *arg) {
+  (void)arg;
+  if (opt == OPT_STRICT) *(bool *)ud = true;
+  return CLI_TAKEN;
+}
+
 int cmd_check(int argc, char **argv) {
   static const struct option longopts[] = {
-      {"strict", no_argument, NULL, 's'},
+      {"strict", no_argument, NULL, OPT_STRICT},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   bool strict = false;
   cli_shared sh = {.cmd = "check", .help = check_help};
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT, longopts, NULL)) != -1) {
-    switch (c) {
-    case 's': strict = true; break;
-    default: {
-      int code = cli_shared_option(&sh, c, optarg, argv);
-      if (code != CLI_TAKEN) return code;
-    }
-    }
-  }
-  if (optind >= argc) return cli_usage("check", "missing PACK (a pack folder or its main .lua file)");
+  int code = RATIO_OK;
+  char **files;
+  int nfiles;
+  const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &strict, &files, &nfiles, &code);
+  if (!pack_path) return code;
 
   cli_output out;
   if (cli_output_open(&out, &sh) != 0) return RATIO_USAGE;
   lint_report *r = lint_new();
   err *e = NULL;
-  pack *p = pack_load(argv[optind], &sh.popts, &e);
+  pack *p = pack_load(pack_path, &sh.popts, &e);
   if (!p) {
-    lint_add_errors(r, e, argv[optind]);
+    lint_add_errors(r, e, pack_path);
     lint_sort(r, 0);
     err_free(e);
     lint_print(r, out.f);
@@ -72,8 +72,6 @@ int cmd_check(int argc, char **argv) {
     return cli_output_close(&out, RATIO_USAGE, true);
   }
   lint_pack(p, r);
-  char **files = argv + optind + 1;
-  int nfiles = argc - optind - 1;
   if (nfiles == 0) {
     files = p->cases;
     nfiles = p->ncases;
@@ -82,7 +80,7 @@ int cmd_check(int argc, char **argv) {
   for (int i = 0; i < nfiles; i++) unreadable |= lint_cases(p, files[i], r) != 0;
   lint_print(r, out.f);
   summary(out.f, r, unreadable ? "; a case file cannot be read" : "");
-  int code = unreadable ? RATIO_USAGE
+  code = unreadable ? RATIO_USAGE
              : lint_count(r, LINT_ERROR) || (strict && lint_count(r, LINT_WARNING)) ? RATIO_FAILED
                                                                                       : RATIO_OK;
   lint_free(r);

@@ -26,15 +26,8 @@ int cmd_compare(int argc, char **argv) {
       CLI_OPT_FILE, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_SHARED_OPTIONS, {NULL, 0, NULL, 0},
   };
   cli_shared sh = {.cmd = "compare", .help = compare_help, .format = "text"};
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:" CLI_SHARED_SHORT, longopts, NULL)) != -1) {
-    int code = cli_shared_option(&sh, c, optarg, argv);
-    if (code != CLI_TAKEN) return code;
-  }
   int code = RATIO_OK;
-  const char *pack_path = cli_pack_operand(&sh, argc, argv, NULL, NULL, &code);
+  const char *pack_path = cli_parse(&sh, argc, argv, longopts, NULL, NULL, NULL, NULL, &code);
   if (!pack_path) return code;
   if (!sh.file) return cli_usage("compare", "missing -f CASES.csv");
   if ((code = cli_check_format(&sh, RENDER_COMPARE)) != RATIO_OK) return code;

@@ -59,28 +59,25 @@ static int parse_columns(const pack *p, const char *list, render_column **out, i
   return rc;
 }
 
+enum { OPT_COLUMNS = 2000 };
+
+static int own_option(void *ud, int opt, const char *arg) {
+  if (opt != OPT_COLUMNS) return CLI_TAKEN;
+  *(const char **)ud = arg;
+  return CLI_TAKEN;
+}
+
 int cmd_eval(int argc, char **argv) {
   static const struct option longopts[] = {
       CLI_OPT_FILE, CLI_OPT_OPINION, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_OPT_JOBS,
-      {"columns", required_argument, NULL, 'C'},
+      {"columns", required_argument, NULL, OPT_COLUMNS},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   const char *columns = NULL;
   cli_shared sh = {.cmd = "eval", .help = eval_help, .format = "text"};
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:j:" CLI_SHARED_SHORT, longopts, NULL)) != -1) {
-    if (c == 'C') {
-      columns = optarg;
-      continue;
-    }
-    int code = cli_shared_option(&sh, c, optarg, argv);
-    if (code != CLI_TAKEN) return code;
-  }
   int code = RATIO_OK;
-  const char *pack_path = cli_pack_operand(&sh, argc, argv, NULL, NULL, &code);
+  const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &columns, NULL, NULL, &code);
   if (!pack_path) return code;
   if (!sh.file) return cli_usage("eval", "missing -f CASES.csv");
   if ((code = cli_check_format(&sh, RENDER_EVAL)) != RATIO_OK) return code;

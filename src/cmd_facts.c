@@ -20,49 +20,44 @@ static const char facts_help[] =
     "Exit status: 0 success; 2 usage or pack error, or the output could not\n"
     "be written.\n";
 
+enum { OPT_TEMPLATE = 2000 };
+
+static int own_option(void *ud, int opt, const char *arg) {
+  (void)arg;
+  if (opt == OPT_TEMPLATE) *(bool *)ud = true;
+  return CLI_TAKEN;
+}
+
 int cmd_facts(int argc, char **argv) {
   static const struct option longopts[] = {
-      {"template", no_argument, NULL, 't'},
-      {"format", required_argument, NULL, 'F'},
+      {"template", no_argument, NULL, OPT_TEMPLATE},
+      CLI_OPT_FORMAT,
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   bool template = false;
-  const char *format = "text";
-  cli_shared sh = {.cmd = "facts", .help = facts_help};
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT, longopts, NULL)) != -1) {
-    switch (c) {
-    case 't': template = true; break;
-    case 'F': format = optarg; break;
-    default: {
-      int code = cli_shared_option(&sh, c, optarg, argv);
-      if (code != CLI_TAKEN) return code;
-    }
-    }
-  }
-  if (optind >= argc) return cli_usage("facts", "missing PACK (a pack folder or its main .lua file)");
-  if (optind + 1 < argc) return cli_usage("facts", "unexpected argument '%s'", argv[optind + 1]);
-  if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-    return cli_usage("facts", "unknown format '%s' (formats: text, json)", format);
-  pack *p = cli_load_pack(argv[optind], &sh.popts);
-  if (!p) return RATIO_USAGE;
-  cli_output out;
-  int code = cli_output_open(&out, &sh);
+  cli_shared sh = {.cmd = "facts", .help = facts_help, .format = "text"};
+  int code = RATIO_OK;
+  const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &template, NULL, NULL, &code);
+  if (!pack_path) return code;
+  if ((code = cli_check_format(&sh, RENDER_FACTS)) != RATIO_OK) return code;
+  cli_run run;
+  code = cli_run_open(&run, &sh, pack_path);
+  if (code == RATIO_OK) code = cli_run_output(&run);
   if (code == RATIO_OK) {
     if (template) {
-      char *h = cases_template_header(p);
-      fprintf(out.f, "%s\n", h);
+      char *h = cases_template_header(run.p);
+      fprintf(run.out.f, "%s\n", h);
       free(h);
-    } else if (strcmp(format, "json") == 0) {
-      render_schema_json(out.f, p);
     } else {
-      render_schema_text(out.f, p);
+      render_setup rs = {.out = run.out.f, .p = run.p};
+      err *e = NULL;
+      renderer *r = render_new(RENDER_FACTS, sh.format, &rs, &e);
+      render_item it = {.n = 0};
+      r->item(r, &it);
+      render_free(r);
     }
-    code = cli_output_close(&out, RATIO_OK, true);
+    run.complete = true;
   }
-  pack_free(p);
-  return code;
+  return cli_run_close(&run, code);
 }

@@ -30,6 +30,19 @@ static const char table_help[] =
     "out; 2 usage or pack error, or the output could not be written; 130 or\n"
     "143 interrupted (SIGINT, SIGTERM).\n";
 
+typedef struct table_flags {
+  const char *vs;
+  long budget;
+} table_flags;
+
+static int own_option(void *ud, int opt, const char *arg) {
+  table_flags *fl = ud;
+  if (opt == OPT_VS) fl->vs = arg;
+  else if (opt == OPT_BUDGET && (fl->budget = cli_count(arg, 1, 1000000000L)) < 0)
+    return cli_usage("table", "--budget '%s' is not a count between 1 and 10^9", arg);
+  return CLI_TAKEN;
+}
+
 int cmd_table(int argc, char **argv) {
   static const struct option longopts[] = {
       CLI_OPT_OPINION, CLI_OPT_FORMAT, CLI_OPT_AS_OF,
@@ -38,27 +51,11 @@ int cmd_table(int argc, char **argv) {
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
-  const char *vs = NULL;
-  long budget = TABLE_DEFAULT_BUDGET;
+  table_flags fl = {NULL, TABLE_DEFAULT_BUDGET};
   cli_shared sh = {.cmd = "table", .help = table_help, .format = "text"};
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, CLI_SHARED_SHORT, longopts, NULL)) != -1) {
-    if (c == OPT_VS) {
-      vs = optarg;
-      continue;
-    }
-    if (c == OPT_BUDGET) {
-      if ((budget = cli_count(optarg, 1, 1000000000L)) < 0)
-        return cli_usage("table", "--budget '%s' is not a count between 1 and 10^9", optarg);
-      continue;
-    }
-    int code = cli_shared_option(&sh, c, optarg, argv);
-    if (code != CLI_TAKEN) return code;
-  }
   int code = RATIO_OK;
-  const char *pack_path = cli_pack_operand(&sh, argc, argv, NULL, NULL, &code);
+  const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &fl, NULL, NULL, &code);
+  const char *vs = fl.vs;
   if (!pack_path) return code;
   if (vs && !sh.opinion) return cli_usage("table", "--vs needs --opinion: the opinion to compare it with");
   if ((code = cli_check_format(&sh, RENDER_TABLE)) != RATIO_OK) return code;
@@ -78,7 +75,7 @@ int cmd_table(int argc, char **argv) {
   }
   int nops = code == RATIO_OK ? run.nops : 0;
   table **tables = xcalloc((size_t)nops + 1, sizeof *tables);
-  table_options to = {budget};
+  table_options to = {fl.budget};
   for (int i = 0; i < nops && code == RATIO_OK; i++) {
     err *e = NULL;
     if (table_build(p, run.ops[i], vs_op, &to, &tables[i], &e) != 0) code = cli_fail(e, RATIO_FAILED);

@@ -27,31 +27,34 @@ static const char test_help[] =
     "or the output could not be written; 130 or 143 interrupted (SIGINT,\n"
     "SIGTERM).\n";
 
+enum { OPT_COVERAGE = 2000 };
+
+typedef struct test_flags {
+  bool quiet, coverage;
+} test_flags;
+
+static int own_option(void *ud, int opt, const char *arg) {
+  (void)arg;
+  test_flags *fl = ud;
+  if (opt == 'q') fl->quiet = true;
+  else if (opt == OPT_COVERAGE) fl->coverage = true;
+  return CLI_TAKEN;
+}
+
 int cmd_test(int argc, char **argv) {
   static const struct option longopts[] = {
       CLI_OPT_FORMAT, CLI_OPT_AS_OF,
       {"quiet", no_argument, NULL, 'q'},
-      {"coverage", no_argument, NULL, 'c'},
+      {"coverage", no_argument, NULL, OPT_COVERAGE},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
-  bool quiet = false, want_coverage = false;
+  test_flags fl = {false, false};
   cli_shared sh = {.cmd = "test", .help = test_help, .format = "text"};
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "q" CLI_SHARED_SHORT, longopts, NULL)) != -1) {
-    if (c == 'q' || c == 'c') {
-      *(c == 'q' ? &quiet : &want_coverage) = true;
-      continue;
-    }
-    int code = cli_shared_option(&sh, c, optarg, argv);
-    if (code != CLI_TAKEN) return code;
-  }
   int code = RATIO_OK;
   char **files;
   int nfiles;
-  const char *pack_path = cli_pack_operand(&sh, argc, argv, &files, &nfiles, &code);
+  const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &fl, &files, &nfiles, &code);
   if (!pack_path) return code;
   if ((code = cli_check_format(&sh, RENDER_TEST)) != RATIO_OK) return code;
   cli_run run;
@@ -66,11 +69,11 @@ int cmd_test(int argc, char **argv) {
     code = RATIO_USAGE;
   }
   if (code == RATIO_OK) {
-    coverage *cov = want_coverage ? coverage_new(run.p) : NULL;
+    coverage *cov = fl.coverage ? coverage_new(run.p) : NULL;
     test_options to = {run.ops, run.nops, cov};
     row_handler h = row_handler_test_base;
     h.ud = &to;
-    render_setup rs = {.diag = stderr, .quiet = quiet, .cov = cov};
+    render_setup rs = {.diag = stderr, .quiet = fl.quiet, .cov = cov};
     code = cli_run_rows(&run, RENDER_TEST, &rs, &h, (const char *const *)files, nfiles);
     coverage_free(cov);
   }

@@ -30,6 +30,13 @@ static const char whatif_help[] =
     "file or pack error, or the output could not be written; 130 or 143\n"
     "interrupted (SIGINT, SIGTERM).\n";
 
+static int own_option(void *ud, int opt, const char *arg) {
+  whatif_options *wo = ud;
+  if (opt == OPT_BUDGET && (wo->budget = cli_count(arg, 1, 1000000000L)) < 0)
+    return cli_usage("whatif", "--budget '%s' is not a count between 1 and 10^9", arg);
+  return CLI_TAKEN;
+}
+
 int cmd_whatif(int argc, char **argv) {
   static const struct option longopts[] = {
       CLI_OPT_FILE, CLI_OPT_ROW, CLI_OPT_OPINION, CLI_OPT_FORMAT, CLI_OPT_AS_OF,
@@ -39,20 +46,8 @@ int cmd_whatif(int argc, char **argv) {
   };
   whatif_options wo = {WHATIF_DEFAULT_BUDGET};
   cli_shared sh = {.cmd = "whatif", .help = whatif_help, .format = "text"};
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:" CLI_SHARED_SHORT, longopts, NULL)) != -1) {
-    if (c == OPT_BUDGET) {
-      if ((wo.budget = cli_count(optarg, 1, 1000000000L)) < 0)
-        return cli_usage("whatif", "--budget '%s' is not a count between 1 and 10^9", optarg);
-      continue;
-    }
-    int code = cli_shared_option(&sh, c, optarg, argv);
-    if (code != CLI_TAKEN) return code;
-  }
   int code = RATIO_OK;
-  const char *pack_path = cli_pack_operand(&sh, argc, argv, NULL, NULL, &code);
+  const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &wo, NULL, NULL, &code);
   if (!pack_path) return code;
   if (!sh.file) return cli_usage("whatif", "missing -f CASES.csv");
   if (!sh.row) return cli_usage("whatif", "missing --row ID (the row to vary)");

@@ -32,6 +32,8 @@ static const format_entry formats[] = {
     {RENDER_TABLE, "text", render_table_new},
     {RENDER_TABLE, "json", render_table_new},
     {RENDER_TABLE, "md", render_table_new},
+    {RENDER_FACTS, "text", render_facts_new},
+    {RENDER_FACTS, "json", render_facts_new},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -39,6 +41,7 @@ const char *render_formats(render_kind kind) {
   switch (kind) {
   case RENDER_EVAL: return "text, json, csv";
   case RENDER_TEST: return "text, tap, junit";
+  case RENDER_FACTS: return "text, json";
   default: return "text, json, md";
   }
 }

@@ -56,6 +56,7 @@ typedef enum {
   RENDER_WHATIF,  /* the changes that would change a row (ratio whatif) */
   RENDER_TEST,    /* expectations checked (ratio test) */
   RENDER_TABLE,   /* decision tables, a whole document (ratio table) */
+  RENDER_FACTS,   /* a pack's facts, findings and opinions (ratio facts) */
 } render_kind;
 
 /* One thing to render, of the renderer's kind: a row's results or, for
@@ -143,6 +144,7 @@ renderer *render_compare_new(const render_setup *s, const char *format);
 renderer *render_whatif_new(const render_setup *s, const char *format);
 renderer *render_test_new(const render_setup *s, const char *format);
 renderer *render_table_new(const render_setup *s, const char *format);
+renderer *render_facts_new(const render_setup *s, const char *format);
 
 /* The explanation tree of `ratio eval --format json`, for other commands'
  * JSON documents: the same writer, so the schema stays one. */
@@ -152,9 +154,6 @@ render_json_tree *render_json_tree_new(const pack *p);
 char *render_json_tree_text(render_json_tree *t, const explain_node *x);
 void render_json_tree_free(render_json_tree *t);
 
-/* A pack's schema (facts, findings, opinions) for `ratio facts`. */
-void render_schema_text(FILE *out, const pack *p);
-void render_schema_json(FILE *out, const pack *p);
 
 /* A citation with its pin cite, whole however long: "Daniels v. Williams,
  * 474 U.S. 327, 328 (1986)". The caller frees it. */

@@ -1,13 +1,12 @@
 /* render_compare: opinions side by side, and where each pair parts ways. */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "explain.h"
 #include "render.h"
+#include "render_jansson.h"
 
 #define COMPARE_SCHEMA "ratio.compare/1"
-#define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
 
 typedef enum { REASON_TEXT, REASON_JSON, REASON_MD } reason_format;
 
@@ -21,7 +20,6 @@ typedef struct compare_report {
   render_json_tree *trees; /* JSON: the tree writer */
 } compare_report;
 
-static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 
 /* A node's value in a tree, as a cell. */
 static const char *cell(const explain_node *x, char *buf, size_t bufsz) {
@@ -255,8 +253,8 @@ static json_t *authorities_json(const pack *p, const int *by, int nby) {
     const pack_authority *a = &p->authorities[by[i]];
     json_t *j = json_object();
     json_object_set_new(j, "name", json_string(a->name));
-    json_object_set_new(j, "cite", jstr(a->cite));
-    json_object_set_new(j, "pin", jstr(a->pin));
+    json_object_set_new(j, "cite", render_jstr(a->cite));
+    json_object_set_new(j, "pin", render_jstr(a->pin));
     char *full = render_cite(a);
     json_object_set_new(j, "full", json_string(full));
     free(full);
@@ -284,7 +282,7 @@ static json_t *row_head(const case_row *row) {
 
 static void json_emit(compare_report *r, json_t *j) {
   if (r->rows++) fputs(",\n", r->out);
-  json_dumpf(j, r->out, DUMP_FLAGS);
+  json_dumpf(j, r->out, RENDER_DUMP_FLAGS);
   json_decref(j);
 }
 
@@ -310,12 +308,12 @@ static void json_row(compare_report *r, const compare_result *res) {
     const pack_opinion *o = &p->opinions[t->opinion];
     json_t *x = json_object();
     json_object_set_new(x, "opinion", json_string(o->name));
-    json_object_set_new(x, "author", jstr(o->author));
-    json_object_set_new(x, "role", jstr(o->role));
-    json_object_set_new(x, "date", jstr(o->date));
+    json_object_set_new(x, "author", render_jstr(o->author));
+    json_object_set_new(x, "role", render_jstr(o->role));
+    json_object_set_new(x, "date", render_jstr(o->date));
     json_object_set_new(x, "decides", json_string(p->nodes[o->decides].name));
     json_object_set_new(x, "outcome", json_string(t->outcome_name));
-    json_object_set_new(x, "disposition", jstr(t->disposition));
+    json_object_set_new(x, "disposition", render_jstr(t->disposition));
     json_object_set_new(x, "tree", tree_json(r, t->root));
     json_array_append_new(results, x);
   }
@@ -357,10 +355,10 @@ static void compare_begin(renderer *rr) {
   FILE *out = r->out;
   if (r->f == REASON_JSON) {
     json_t *head = json_object();
-    json_object_set_new(head, "name", jstr(p->name));
-    json_object_set_new(head, "title", jstr(p->title));
-    json_object_set_new(head, "case", jstr(p->case_name));
-    char *ph = json_dumps(head, DUMP_FLAGS);
+    json_object_set_new(head, "name", render_jstr(p->name));
+    json_object_set_new(head, "title", render_jstr(p->title));
+    json_object_set_new(head, "case", render_jstr(p->case_name));
+    char *ph = json_dumps(head, RENDER_DUMP_FLAGS);
     json_t *src = json_string(r->source);
     char *sh = json_dumps(src, JSON_ENCODE_ANY);
     fprintf(out, "{\"schema\":\"%s\",\"pack\":%s,\"source\":%s,\"rows\":[\n", COMPARE_SCHEMA, ph, sh);
@@ -381,8 +379,8 @@ static void outside_row(compare_report *r, const compare_result *res, const pack
   if (r->f == REASON_JSON) {
     json_t *j = row_head(row), *x = json_object();
     json_object_set_new(x, "name", json_string(s->name));
-    json_object_set_new(x, "title", jstr(s->title));
-    json_object_set_new(x, "says", jstr(s->says));
+    json_object_set_new(x, "title", render_jstr(s->title));
+    json_object_set_new(x, "says", render_jstr(s->says));
     json_object_set_new(x, "authorities", authorities_json(r->p, s->by, s->nby));
     json_object_set_new(j, "outside", x);
     json_object_set_new(j, "results", json_array());
@@ -437,12 +435,12 @@ static void compare_row_error(renderer *rr, const case_row *row, const err *e) {
     json_t *errs = json_array();
     for (; e; e = e->next) {
       json_t *x = json_object();
-      json_object_set_new(x, "file", jstr(e->file));
+      json_object_set_new(x, "file", render_jstr(e->file));
       json_object_set_new(x, "line", json_integer(e->line));
       json_object_set_new(x, "column", json_integer(e->col));
       if (e->node) json_object_set_new(x, "node", json_string(e->node));
       json_object_set_new(x, "message", json_string(e->msg));
-      json_object_set_new(x, "hint", jstr(e->hint));
+      json_object_set_new(x, "hint", render_jstr(e->hint));
       json_array_append_new(errs, x);
     }
     json_object_set_new(j, "errors", errs);

@@ -1,9 +1,10 @@
 /* render_schema: a pack's fact schema, findings and opinions, as text for
  * people and JSON for tools (`ratio facts`). */
-#include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "render.h"
+#include "render_jansson.h"
 
 static const char *type_name(const pack_fact *f) {
   switch (f->type) {
@@ -20,7 +21,7 @@ static void print_values(FILE *out, char *const *values, int n) {
   for (int i = 0; i < n; i++) fprintf(out, "%s%s", i ? ", " : "", values[i]);
 }
 
-void render_schema_text(FILE *out, const pack *p) {
+static void render_schema_text(FILE *out, const pack *p) {
   fprintf(out, "Pack %s", p->name ? p->name : p->dir);
   if (p->title) fprintf(out, ": %s", p->title);
   fputc('\n', out);
@@ -65,7 +66,6 @@ void render_schema_text(FILE *out, const pack *p) {
 }
 
 
-static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 
 static json_t *names(char *const *values, int n) {
   json_t *a = json_array();
@@ -73,13 +73,13 @@ static json_t *names(char *const *values, int n) {
   return a;
 }
 
-void render_schema_json(FILE *out, const pack *p) {
+static void render_schema_json(FILE *out, const pack *p) {
   static const char *const types[] = {"yesno", "oneof", "number", "date", "text"};
   json_t *j = json_object();
   json_object_set_new(j, "schema", json_string("ratio.facts/1"));
-  json_object_set_new(j, "pack", jstr(p->name));
-  json_object_set_new(j, "title", jstr(p->title));
-  json_object_set_new(j, "case", jstr(p->case_name));
+  json_object_set_new(j, "pack", render_jstr(p->name));
+  json_object_set_new(j, "title", render_jstr(p->title));
+  json_object_set_new(j, "case", render_jstr(p->case_name));
   json_t *facts = json_array();
   for (int i = 0; i < p->nfacts; i++) {
     const pack_fact *f = &p->facts[i];
@@ -87,8 +87,8 @@ void render_schema_json(FILE *out, const pack *p) {
     json_object_set_new(x, "name", json_string(f->name));
     json_object_set_new(x, "type", json_string(types[f->type]));
     if (f->type == FACT_ENUM) json_object_set_new(x, "values", names(f->values, f->nvalues));
-    json_object_set_new(x, "ask", jstr(f->ask));
-    json_object_set_new(x, "help", jstr(f->help));
+    json_object_set_new(x, "ask", render_jstr(f->ask));
+    json_object_set_new(x, "help", render_jstr(f->help));
     json_object_set_new(x, "optional", json_boolean(f->optional));
     json_array_append_new(facts, x);
   }
@@ -100,7 +100,7 @@ void render_schema_json(FILE *out, const pack *p) {
     json_t *x = json_object();
     json_object_set_new(x, "name", json_string(n->name));
     json_object_set_new(x, "values", names(n->values, n->nvalues));
-    json_object_set_new(x, "ask", jstr(n->ask));
+    json_object_set_new(x, "ask", render_jstr(n->ask));
     json_array_append_new(findings, x);
   }
   json_object_set_new(j, "findings", findings);
@@ -109,10 +109,10 @@ void render_schema_json(FILE *out, const pack *p) {
     const pack_opinion *o = &p->opinions[i];
     json_t *x = json_object();
     json_object_set_new(x, "name", json_string(o->name));
-    json_object_set_new(x, "author", jstr(o->author));
-    json_object_set_new(x, "role", jstr(o->role));
-    json_object_set_new(x, "date", jstr(o->date));
-    json_object_set_new(x, "until_date", jstr(o->until_date));
+    json_object_set_new(x, "author", render_jstr(o->author));
+    json_object_set_new(x, "role", render_jstr(o->role));
+    json_object_set_new(x, "date", render_jstr(o->date));
+    json_object_set_new(x, "until_date", render_jstr(o->until_date));
     json_object_set_new(x, "base", o->base >= 0 ? json_string(p->opinions[o->base].name) : json_null());
     json_object_set_new(x, "decides", json_string(p->nodes[o->decides].name));
     json_array_append_new(ops, x);
@@ -121,4 +121,19 @@ void render_schema_json(FILE *out, const pack *p) {
   json_dumpf(j, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   fputc('\n', out);
   json_decref(j);
+}
+
+/* The schema is the whole document: one item, from the pack alone. */
+static void facts_item(renderer *r, const render_item *it) {
+  (void)it;
+  if (r->state) render_schema_json(r->out, r->p);
+  else render_schema_text(r->out, r->p);
+}
+
+renderer *render_facts_new(const render_setup *s, const char *format) {
+  (void)s;
+  renderer *r = xcalloc(1, sizeof *r);
+  /* the state is only the choice: non-NULL for JSON */
+  *r = (renderer){.state = strcmp(format, "json") == 0 ? (void *)r : NULL, .item = facts_item};
+  return r;
 }

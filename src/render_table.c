@@ -1,7 +1,6 @@
 /* render_table: decision tables, one grid per outcome. */
 #include "render_table.h"
 
-#include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,11 +8,10 @@
 #include "explain.h"
 #include "reach.h"
 #include "render.h"
+#include "render_jansson.h"
 
 #define TABLE_SCHEMA "ratio.table/1"
-#define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
 
-static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 
 static const char *value_name(const pack_fact *f, int v) {
   return f->type == FACT_YESNO ? value_yesno_name((rval)v) : f->values[v];
@@ -219,13 +217,13 @@ static void table_item(renderer *r, const render_item *it) {
   if (f == TABLE_JSON) {
     json_t *top = json_object(), *pk = json_object(), *arr = json_array();
     json_object_set_new(top, "schema", json_string(TABLE_SCHEMA));
-    json_object_set_new(pk, "name", jstr(p->name));
-    json_object_set_new(pk, "title", jstr(p->title));
-    json_object_set_new(pk, "case", jstr(p->case_name));
+    json_object_set_new(pk, "name", render_jstr(p->name));
+    json_object_set_new(pk, "title", render_jstr(p->title));
+    json_object_set_new(pk, "case", render_jstr(p->case_name));
     json_object_set_new(top, "pack", pk);
     for (int i = 0; i < n; i++) json_array_append_new(arr, table_json(tables[i]));
     json_object_set_new(top, "tables", arr);
-    json_dumpf(top, out, DUMP_FLAGS | JSON_REAL_PRECISION(17));
+    json_dumpf(top, out, RENDER_DUMP_FLAGS | JSON_REAL_PRECISION(17));
     fputc('\n', out);
     json_decref(top);
     return;

@@ -1,15 +1,13 @@
 /* render_whatif: the smallest changes that change a result, per opinion. */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "explain.h"
 #include "render.h"
+#include "render_jansson.h"
 
 #define WHATIF_SCHEMA "ratio.whatif/1"
-#define DUMP_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
 
-static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 
 
 /* The value a change names: a fact's value or a finding's. */
@@ -238,7 +236,7 @@ static json_t *hit_json(const pack *p, int op, const whatif_hit *h) {
   }
   json_object_set_new(j, "changes", set);
   json_object_set_new(j, "outcome", json_string(pack_node_value_name(&p->nodes[p->opinions[op].decides], h->outcome)));
-  json_object_set_new(j, "disposition", jstr(h->disposition));
+  json_object_set_new(j, "disposition", render_jstr(h->disposition));
   for (int i = 0; i < h->npath; i++) {
     const whatif_step *s = &h->path[i];
     json_t *x = json_object();
@@ -286,9 +284,9 @@ static json_t *search_json(const whatif_search *ws) {
 static void json_render(FILE *out, const pack *p, const char *source, const case_row *row, whatif_result *const *res, int n) {
   json_t *top = json_object(), *pk = json_object(), *rw = json_object(), *ops = json_array();
   json_object_set_new(top, "schema", json_string(WHATIF_SCHEMA));
-  json_object_set_new(pk, "name", jstr(p->name));
-  json_object_set_new(pk, "title", jstr(p->title));
-  json_object_set_new(pk, "case", jstr(p->case_name));
+  json_object_set_new(pk, "name", render_jstr(p->name));
+  json_object_set_new(pk, "title", render_jstr(p->title));
+  json_object_set_new(pk, "case", render_jstr(p->case_name));
   json_object_set_new(top, "pack", pk);
   json_object_set_new(top, "source", json_string(source));
   json_object_set_new(rw, "id", json_string(row->id ? row->id : ""));
@@ -304,8 +302,8 @@ static void json_render(FILE *out, const pack *p, const char *source, const case
       const pack_outside *s = &p->outside[r->outside];
       json_t *x = json_object();
       json_object_set_new(x, "name", json_string(s->name));
-      json_object_set_new(x, "title", jstr(s->title));
-      json_object_set_new(x, "says", jstr(s->says));
+      json_object_set_new(x, "title", render_jstr(s->title));
+      json_object_set_new(x, "says", render_jstr(s->says));
       json_object_set_new(j, "outside", x);
       json_object_set_new(j, "outcome", json_null());
       json_array_append_new(ops, j);
@@ -313,7 +311,7 @@ static void json_render(FILE *out, const pack *p, const char *source, const case
       continue;
     }
     json_object_set_new(j, "outcome", json_string(pack_node_value_name(&p->nodes[o->decides], r->outcome)));
-    json_object_set_new(j, "disposition", jstr(r->disposition));
+    json_object_set_new(j, "disposition", render_jstr(r->disposition));
     json_object_set_new(j, "search", search_json(&r->changes));
     for (int k = 0; k < r->nleft_out; k++) json_array_append_new(left, json_string(p->facts[r->left_out[k]].name));
     json_object_set_new(j, "left_out", left);
@@ -330,7 +328,7 @@ static void json_render(FILE *out, const pack *p, const char *source, const case
     json_array_append_new(ops, j);
   }
   json_object_set_new(top, "opinions", ops);
-  json_dumpf(top, out, DUMP_FLAGS);
+  json_dumpf(top, out, RENDER_DUMP_FLAGS);
   fputc('\n', out);
   json_decref(top);
 }
