@@ -86,7 +86,7 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
   if (as_of) {
     date = pack_parse_date(as_of, strlen(as_of));
     if (date < 0) {
-      fprintf(stderr, "ratio: --as-of '%s' is not a date; write it as YYYY-MM-DD\n", as_of);
+      cli_fail(err_new(NULL, 0, 0, "--as-of '%s' is not a date; write it as YYYY-MM-DD", as_of), RATIO_USAGE);
       return -1;
     }
   }
@@ -104,9 +104,9 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
         strcat(all, names[i]);
       }
       const char *best = suggest_closest(name, strlen(name), names, p->nopinions);
-      fprintf(stderr, "ratio: no opinion '%s' in pack %s (opinions: %s)", name, p->name ? p->name : p->dir, all);
-      if (best) fprintf(stderr, "; did you mean '%s'?", best);
-      fputc('\n', stderr);
+      err *e = err_new(NULL, 0, 0, "no opinion '%s' in pack %s (opinions: %s)", name, p->name ? p->name : p->dir, all);
+      if (best) err_hint(e, "did you mean '%s'?", best);
+      cli_fail(e, RATIO_USAGE);
       free(all);
       free(names);
       return -1;
@@ -114,13 +114,13 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
     bool in_force = false;
     for (int i = 0; i < n; i++) in_force |= out[i] == k;
     if (!in_force) {
-      fprintf(stderr, "ratio: opinion '%s' was not in force on %s\n", name, as_of);
+      cli_fail(err_new(NULL, 0, 0, "opinion '%s' was not in force on %s", name, as_of), RATIO_USAGE);
       return -1;
     }
     out[0] = k;
     return 1;
   }
-  if (n == 0) fprintf(stderr, "ratio: no opinion of the pack was in force on %s\n", as_of);
+  if (n == 0) cli_fail(err_new(NULL, 0, 0, "no opinion of the pack was in force on %s", as_of), RATIO_USAGE);
   return n ? n : -1;
 }
 

@@ -197,18 +197,21 @@ void err_free(err *e) {
   }
 }
 
-void err_print(const err *e, FILE *out) {
-  for (; e; e = e->next) {
-    if (e->file) {
-      fputs(e->file, out);
-      if (e->line > 0) fprintf(out, ":%d", e->line);
-      if (e->line > 0 && e->col > 0) fprintf(out, ":%d", e->col);
-      fputs(": ", out);
-    } else {
-      fputs("ratio: ", out);
-    }
-    fputs(e->msg, out);
-    if (e->hint) fprintf(out, "; %s", e->hint);
-    fputc('\n', out);
+void err_put(FILE *out, const char *file, int line, int col, const char *severity, const char *msg,
+             const char *hint) {
+  if (file) {
+    fputs(file, out);
+    if (line > 0) fprintf(out, ":%d", line);
+    if (line > 0 && col > 0) fprintf(out, ":%d", col);
+    fputs(": ", out);
+  } else {
+    fputs("ratio: ", out);
   }
+  fprintf(out, "%s: %s", severity, msg);
+  if (hint) fprintf(out, "; %s", hint);
+  fputc('\n', out);
+}
+
+void err_print(const err *e, FILE *out) {
+  for (; e; e = e->next) err_put(out, e->file, e->line, e->col, "error", e->msg, e->hint);
 }

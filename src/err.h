@@ -57,9 +57,17 @@ int err_count(const err *e);
 /* Free an error and the chain after it. NULL is fine. */
 void err_free(err *e);
 
-/* Print every error of the chain, one per line: "file:line:col: message;
- * hint" (the node is for structured output; messages name it themselves). */
+/* Print every error of the chain, one per line: "file:line:col: error:
+ * message; hint" (the node is for structured output; messages name it
+ * themselves). */
 void err_print(const err *e, FILE *out);
+
+/* One message in the format every command prints: "file:line:col:
+ * SEVERITY: message; hint", without the column when col is 0, without
+ * line and column when line is 0, and "ratio: SEVERITY: ..." without a
+ * file. */
+void err_put(FILE *out, const char *file, int line, int col, const char *severity, const char *msg,
+             const char *hint);
 
 /* xmalloc family: allocation failure is not recoverable for ratio itself
  * (packs have their own, capped allocator), so these abort with a message. */

@@ -102,14 +102,9 @@ void lint_print(const lint_report *r, FILE *out) {
   for (int i = 0; i < r->n; i++) {
     const lint_finding *f = &r->items[i];
     if (f->kind && count_kind(&kinds, &nkinds, f)->n++ >= LINT_SHOWN) continue;
-    if (f->file) {
-      fputs(f->file, out);
-      if (f->line > 0) fprintf(out, ":%d:%d", f->line, f->col > 0 ? f->col : 1);
-      fputs(": ", out);
-    }
-    fprintf(out, "%s: %s", f->severity == LINT_ERROR ? "error" : "warning", f->message);
-    if (f->hint) fprintf(out, "; %s", f->hint);
-    fputc('\n', out);
+    /* a finding names a whole line when it has no column: column 1 */
+    err_put(out, f->file, f->line, f->col > 0 ? f->col : 1, f->severity == LINT_ERROR ? "error" : "warning",
+            f->message, f->hint);
   }
   for (int k = 0; k < nkinds; k++) {
     if (kinds[k].n <= LINT_SHOWN) continue;

@@ -60,6 +60,6 @@ int main(int argc, char **argv) {
   }
   for (const command *c = ratio_commands; c->name; c++)
     if (strcmp(c->name, name) == 0) return c->run(argc - 1, argv + 1);
-  fprintf(stderr, "ratio: unknown command '%s'\nTry 'ratio --help'.\n", name);
+  fprintf(stderr, "ratio: error: unknown command '%s'\nTry 'ratio --help'.\n", name);
   return RATIO_USAGE;
 }

@@ -318,7 +318,7 @@ static void test_row_enum_typo(void **state) {
   FILE *m = open_memstream(&s, &n);
   err_print(e, m);
   fclose(m);
-  th_assert_has(s, "cases.csv:2:3: status: 'prisonr' is not one of prisoner, pretrial_detainee, free; did you mean 'prisoner'?\n");
+  th_assert_has(s, "cases.csv:2:3: error: status: 'prisonr' is not one of prisoner, pretrial_detainee, free; did you mean 'prisoner'?\n");
   free(s);
   err_free(e);
   cases_close(r);

@@ -208,8 +208,8 @@ static void test_case_dups(void **state) {
   assert_int_equal(d.count, CASE_DUPS_SHOWN + 3);
   case_dups_print(&d, out);
   fclose(out);
-  th_assert_has(text, "x.csv:10:1: id 'a' is used again (first on line 2); give every row a unique id\n");
-  th_assert_has(text, "x.csv:29:1: id 'a' is used again");
+  th_assert_has(text, "x.csv:10:1: error: id 'a' is used again (first on line 2); give every row a unique id\n");
+  th_assert_has(text, "x.csv:29:1: error: id 'a' is used again");
   th_assert_lacks(text, "x.csv:30:1:");
   assert_true(th_ends_with(text, "ratio: 3 more rows reuse an earlier row's id\n"));
   free(text);

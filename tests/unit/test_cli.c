@@ -151,7 +151,7 @@ static void test_pick_by_name(void **state) {
   int n = cli_pick_opinions(p, "dissnt", NULL, out);
   char *msg = capture_end(&c);
   assert_int_equal(n, -1);
-  assert_string_equal(msg, "ratio: no opinion 'dissnt' in pack dp (opinions: majority, dissent, lua_op); "
+  assert_string_equal(msg, "ratio: error: no opinion 'dissnt' in pack dp (opinions: majority, dissent, lua_op); "
                            "did you mean 'dissent'?\n");
   free(msg);
   pack_free(p);
@@ -173,7 +173,7 @@ static void test_pick_as_of(void **state) {
   int n = cli_pick_opinions(p, "majority", "1980-01-01", out);
   char *msg = capture_end(&c);
   assert_int_equal(n, -1);
-  assert_string_equal(msg, "ratio: opinion 'majority' was not in force on 1980-01-01\n");
+  assert_string_equal(msg, "ratio: error: opinion 'majority' was not in force on 1980-01-01\n");
   free(msg);
   pack_free(p);
 }
@@ -201,7 +201,7 @@ static void test_pick_none_in_force(void **state) {
   int n = cli_pick_opinions(p, NULL, "1999-12-31", out);
   char *msg = capture_end(&c);
   assert_int_equal(n, -1);
-  assert_string_equal(msg, "ratio: no opinion of the pack was in force on 1999-12-31\n");
+  assert_string_equal(msg, "ratio: error: no opinion of the pack was in force on 1999-12-31\n");
   free(msg);
   pack_free(p);
 }
@@ -221,7 +221,7 @@ static void test_load_pack(void **state) {
   p = cli_load_pack(d->path, NULL);
   char *msg = capture_end(&c);
   assert_null(p);
-  th_assert_has(msg, "/pack.lua:2: unknown name 'nope'; did you mean 'node'?\n");
+  th_assert_has(msg, "/pack.lua:2: error: unknown name 'nope'; did you mean 'node'?\n");
   free(msg);
 }
 
@@ -232,7 +232,7 @@ static void test_fail_and_usage(void **state) {
   int code = cli_fail(err_hint(err_new("f.csv", 2, 3, "bad"), "fix"), RATIO_FAILED);
   char *msg = capture_end(&c);
   assert_int_equal(code, RATIO_FAILED);
-  assert_string_equal(msg, "f.csv:2:3: bad; fix\n");
+  assert_string_equal(msg, "f.csv:2:3: error: bad; fix\n");
   free(msg);
   capture_begin(&c);
   code = cli_usage("eval", "unknown option '%s'", "--frob");

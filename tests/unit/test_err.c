@@ -106,28 +106,28 @@ static void test_print_forms(void **state) {
   err *e = err_new("cases/x.csv", 7, 4, "not yes or no");
   err_hint(e, "write yes or no");
   char *s = printed(e);
-  assert_string_equal(s, "cases/x.csv:7:4: not yes or no; write yes or no\n");
+  assert_string_equal(s, "cases/x.csv:7:4: error: not yes or no; write yes or no\n");
   free(s);
   err_free(e);
 
   /* line without column */
   e = err_new("rules/p/pack.lua", 12, 0, "unknown name 'x'");
   s = printed(e);
-  assert_string_equal(s, "rules/p/pack.lua:12: unknown name 'x'\n");
+  assert_string_equal(s, "rules/p/pack.lua:12: error: unknown name 'x'\n");
   free(s);
   err_free(e);
 
   /* file only; a column without a line is not printed */
   e = err_new("p", 0, 5, "cannot open");
   s = printed(e);
-  assert_string_equal(s, "p: cannot open\n");
+  assert_string_equal(s, "p: error: cannot open\n");
   free(s);
   err_free(e);
 
   /* no file */
   e = err_new(NULL, 3, 3, "out of budget");
   s = printed(e);
-  assert_string_equal(s, "ratio: out of budget\n");
+  assert_string_equal(s, "ratio: error: out of budget\n");
   free(s);
   err_free(e);
 }
@@ -138,7 +138,7 @@ static void test_print_chain(void **state) {
   err_append(&head, err_hint(err_new("b.lua", 2, 3, "second"), "fix it"));
   err_append(&head, err_node(err_new(NULL, 0, 0, "third"), "claim"));
   char *s = printed(head);
-  assert_string_equal(s, "a.lua:1: first\nb.lua:2:3: second; fix it\nratio: third\n");
+  assert_string_equal(s, "a.lua:1: error: first\nb.lua:2:3: error: second; fix it\nratio: error: third\n");
   free(s);
   err_free(head);
   /* an empty chain prints nothing */
@@ -156,7 +156,7 @@ static void test_print_tmpfile(void **state) {
   rewind(f);
   char buf[128] = "";
   assert_non_null(fgets(buf, sizeof buf, f));
-  assert_string_equal(buf, "x.csv:2:1: row 1 has no id\n");
+  assert_string_equal(buf, "x.csv:2:1: error: row 1 has no id\n");
   fclose(f);
   err_free(e);
 }

@@ -221,7 +221,7 @@ static void test_text_format(void **state) {
   th_assert_has(out, "Culpability: negligent");
   th_assert_has(out, "[notice = no]");
   th_assert_has(out, "broken");
-  th_assert_has(out, "cases.csv:3:4: status: 'prisonr' is not one of prisoner, pretrial_detainee, free; did you mean 'prisoner'?");
+  th_assert_has(out, "cases.csv:3:4: error: status: 'prisonr' is not one of prisoner, pretrial_detainee, free; did you mean 'prisoner'?");
   th_assert_has(out, "2 rows: 1 decided, 0 undecided, 1 failed\n");
   /* the majority's section comes before the dissent's */
   assert_true(strstr(out, "Disposition: AFFIRM.") < strstr(out, "Disposition: REVERSE."));
