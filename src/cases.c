@@ -1029,6 +1029,19 @@ static int set_target(const pack *p, const char *where, const char *name, col_ki
 
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
 
+/* A value a fact's cell may hold, for examples. */
+static const char *sample_value(const pack_fact *f) {
+  if (!f) return "yes";
+  switch (f->type) {
+  case FACT_YESNO: return "yes";
+  case FACT_ENUM: return f->nvalues ? f->values[0] : "value";
+  case FACT_NUMBER: return "8";
+  case FACT_DATE: return "1980-12-19";
+  case FACT_TEXT: return "text";
+  }
+  return "yes";
+}
+
 case_row *cases_set_row(const pack *p, const case_row *base, const char *const *sets, int nsets, err **e) {
   *e = NULL;
   set_row *o = xcalloc(1, sizeof *o);
@@ -1066,11 +1079,10 @@ case_row *cases_set_row(const pack *p, const case_row *base, const char *const *
     char *where = set_where(opt);
     const char *eq = strchr(opt, '=');
     if (!eq || eq == opt) {
-      const char *f = p->nfacts ? p->facts[0].name : "fact";
+      const pack_fact *f = p->nfacts ? &p->facts[0] : NULL;
       add(&errs, err_hint(err_new(where, 0, 0, "expected FACT=VALUE"),
-                          "e.g. --set %s=%s; an empty VALUE leaves the fact unknown", f,
-                          p->nfacts && p->facts[0].type == FACT_ENUM ? p->facts[0].values[0]
-                          : p->nfacts && p->facts[0].type == FACT_NUMBER ? "1" : "yes"));
+                          "e.g. --set %s=%s; an empty VALUE leaves the fact unknown", f ? f->name : "fact",
+                          sample_value(f)));
       free(where);
       continue;
     }

@@ -848,11 +848,11 @@ static int says_count(const pack_fact *f) {
 
 /* An example of says for a fact, for hints. */
 static char *says_example(const pack_fact *f) {
-  if (f->type == FACT_YESNO) return xstrdup("says = { yes = \"...\", no = \"...\" }");
+  if (f->type == FACT_YESNO) return xstrdup("write says = { yes = \"...\", no = \"...\" }");
   if (f->type == FACT_ENUM && f->nvalues >= 2)
-    return xasprintf("says = { %s = \"...\", %s = \"...\" }", f->values[0], f->values[1]);
-  if (f->type == FACT_ENUM) return xasprintf("says = { %s = \"...\" }", f->nvalues ? f->values[0] : "value");
-  return xasprintf("says = \"... {%s} ...\"", f->name);
+    return xasprintf("write says = { %s = \"...\", %s = \"...\" }", f->values[0], f->values[1]);
+  if (f->type == FACT_ENUM) return xasprintf("write says = { %s = \"...\" }", f->nvalues ? f->values[0] : "value");
+  return xasprintf("write says = \"... {%s} ...\"", f->name);
 }
 
 /* says = ...: how the fact's answers read as sentences. Read after every
@@ -893,9 +893,11 @@ static void read_fact_says(loader *ld, lua_State *L, int t, pack_fact *f, int fi
       if (!parse_tmpl(ld, pool, s, f->file, f->line, fi, &f->says[a])) continue;
       bool shows = false;
       for (int k = 0; k < f->says[a].nparts; k++) shows |= !f->says[a].parts[k].text;
-      if (!per_answer && !shows)
-        add_err(ld, f->file, f->line, NULL, "fact %s: its sentence does not show the answer; put {%s} where the answer goes",
-                f->name, f->name);
+      if (!per_answer && !shows) {
+        char *hint = xasprintf("put {%s} where the answer goes", f->name);
+        add_err(ld, f->file, f->line, hint, "fact %s: its sentence does not show the answer", f->name);
+        free(hint);
+      }
     }
     free(what);
     if (per_answer) {

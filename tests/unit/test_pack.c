@@ -688,11 +688,11 @@ static void test_err_fact_sentences(void **state) {
   err_free(e);
   e = th_pack_err(d->path, HEAD "fact \"knew\" { yesno, says = \"He knew.\" }\n" CLAIM, NULL);
   assert_string_equal(e->msg, "fact knew: says must give a sentence per answer, not a string");
-  assert_string_equal(e->hint, "says = { yes = \"...\", no = \"...\" }");
+  assert_string_equal(e->hint, "write says = { yes = \"...\", no = \"...\" }");
   err_free(e);
   e = th_pack_err(d->path, HEAD "fact \"care\" { oneof { \"none\", \"some\" }, says = { \"x\" } }\n" CLAIM, NULL);
   assert_string_equal(e->msg, "fact care: says lists a sentence without the answer it is for");
-  assert_string_equal(e->hint, "says = { none = \"...\", some = \"...\" }");
+  assert_string_equal(e->hint, "write says = { none = \"...\", some = \"...\" }");
   err_free(e);
   e = th_pack_err(d->path, HEAD "fact \"knew\" { yesno, says = { yes = 3 } }\n" CLAIM, NULL);
   assert_string_equal(e->msg, "fact knew: says: 'yes' must be text in quotes, not a number; write yes = \"...\"");
@@ -702,10 +702,11 @@ static void test_err_fact_sentences(void **state) {
   err_free(e);
   e = th_pack_err(d->path, HEAD "fact \"days\" { number, says = { yes = \"x\" } }\n" CLAIM, NULL);
   assert_string_equal(e->msg, "fact days: says must be one sentence in quotes that shows {days}, not a table");
-  assert_string_equal(e->hint, "says = \"... {days} ...\"");
+  assert_string_equal(e->hint, "write says = \"... {days} ...\"");
   err_free(e);
   e = th_pack_err(d->path, HEAD "fact \"days\" { number, says = \"Notice came early.\" }\n" CLAIM, NULL);
-  assert_string_equal(e->msg, "fact days: its sentence does not show the answer; put {days} where the answer goes");
+  assert_string_equal(e->msg, "fact days: its sentence does not show the answer");
+  assert_string_equal(e->hint, "put {days} where the answer goes");
   err_free(e);
   /* a sentence shows only its own fact: it is read without a row */
   e = th_pack_err(d->path, HEAD "fact \"days\" { number, says = \"Notice came {value} days early.\" }\n" CLAIM, NULL);
