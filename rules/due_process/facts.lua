@@ -2,7 +2,10 @@
 --
 -- Grouped by the element that reads them. A fact marked optional only
 -- matters in some patterns (a prior hearing only where an established
--- procedure caused the harm); a blank cell is always "unknown".
+-- procedure caused the harm); a blank cell is always "unknown". Each
+-- fact's says states its answers as sentences, for prose such as the fact
+-- pattern of a hypothetical; they restate the question, and add nothing
+-- to it.
 
 -- I. State action -------------------------------------------------------------
 fact "state_actor" { yesno,
