@@ -922,7 +922,7 @@ static void read_fact_says(loader *ld, lua_State *L, int t, pack_fact *f, int fi
       }
       if (unnamed)
         add_err(ld, f->file, f->line, example, "fact %s: says lists a sentence without the answer it is for", f->name);
-      qsort(bad, (size_t)nbad, sizeof *bad, cmp_str);
+      if (nbad) qsort(bad, (size_t)nbad, sizeof *bad, cmp_str); /* bad is NULL when none */
       char *const *values = f->type == FACT_YESNO ? (char *const *)yesno_values : f->values;
       int nvalues = f->type == FACT_YESNO ? 2 : f->nvalues;
       char *all = join(values, nvalues);

@@ -249,8 +249,9 @@ int pack_opinions_in_force(const pack *p, int date_days, int *out);
  * the fact's question and the answer: "Did the officials know of the
  * threat? Yes.", or "Remedy: barred by immunity." for a fact without
  * `ask`. NULL or "" is the blank answer, which is always phrased by the
- * default ("...? Unknown."). Returns NULL when `value` is not an answer the
- * fact accepts. */
+ * default ("...? Unknown."; to state what a fact's `default` presumes,
+ * pass that answer). Returns NULL when `value` is not an answer the fact
+ * accepts. */
 char *pack_fact_sentence(const pack *p, int fact, const char *value);
 
 /* Whether the pack gives its own sentence for answer `answer` of a fact
