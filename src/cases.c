@@ -555,29 +555,38 @@ static char *joined_values(char *const *values, int n) {
 
 /* ---- one row, as libcsv finds its fields ---------------------------------- */
 
-/* A cell as the sink sees it: not NUL-terminated, valid during the call. */
+/* A cell as the sink sees it: not NUL-terminated, valid during the call.
+ * A --set value is a cell too, at line 0 of the option itself. */
 typedef struct cell {
   const char *text;
   size_t len;
   int line, col;
 } cell;
 
-static err *cell_err(case_reader *r, const cell *f, const char *hint, const char *fmt, ...)
+/* The arrays a row's checked cells are written into. */
+typedef struct row_arrays {
+  case_value *facts;
+  rval *findings;
+  bool *has_finding;
+} row_arrays;
+
+/* An error at a cell; `where` is the file name (or the --set option). */
+static err *cell_err(const char *where, const cell *f, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-static err *cell_err(case_reader *r, const cell *f, const char *hint, const char *fmt, ...) {
+static err *cell_err(const char *where, const cell *f, const char *hint, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  err *e = err_newv(cases_name(r), f->line, f->col, fmt, ap);
+  err *e = err_newv(where, f->line, f->col, fmt, ap);
   va_end(ap);
   if (hint) err_hint(e, "%s", hint);
   return e;
 }
 
 /* A cell that is not one of a list of names. */
-static err *not_one_of(case_reader *r, const cell *f, const char *what, char *const *values, int n) {
+static err *not_one_of(const char *where, const cell *f, const char *what, char *const *values, int n) {
   char *all = joined_values(values, n);
-  err *e = cell_err(r, f, NULL, "%s: '%.*s' is not one of %s", what, (int)f->len, f->text, all);
+  err *e = cell_err(where, f, NULL, "%s: '%.*s' is not one of %s", what, (int)f->len, f->text, all);
   const char *best = suggest_closest(f->text, f->len, (const char *const *)values, n);
   if (best) err_hint(e, "did you mean '%s'?", best);
   else err_hint(e, "leave the cell blank if the answer is unknown");
@@ -604,15 +613,18 @@ static void keep_text(case_reader *r, int fi, const cell *f) {
   r->text_off[r->ntexts++] = keep(r, f);
 }
 
-static err *parse_fact(case_reader *r, int fi, const cell *f) {
-  const pack_fact *fact = &r->p->facts[fi];
-  case_value *out = &r->facts[fi];
+/* Is the fact's answer kept as text (its cell's bytes checked on the way
+ * in, and the text kept for the row)? */
+static bool fact_has_text(const pack_fact *fact) { return fact->type == FACT_TEXT || fact->type == FACT_DATE; }
+
+static err *parse_fact(const pack *p, const char *where, int fi, const cell *f, case_value *out) {
+  const pack_fact *fact = &p->facts[fi];
   out->col = f->col;
   if (f->len == 0) return NULL; /* blank: unknown */
   switch (fact->type) {
   case FACT_YESNO:
     if (value_parse_yesno(f->text, f->len, &out->v) == 0) return NULL;
-    return cell_err(r, f, "write yes or no (also y/n, true/false, 1/0), or leave it blank if unknown",
+    return cell_err(where, f, "write yes or no (also y/n, true/false, 1/0), or leave it blank if unknown",
                     "%s: '%.*s' is not yes or no", fact->name, (int)f->len, f->text);
   case FACT_ENUM: {
     int k = pack_fact_value(fact, f->text, f->len);
@@ -620,64 +632,90 @@ static err *parse_fact(case_reader *r, int fi, const cell *f) {
       out->v = (rval)k;
       return NULL;
     }
-    return not_one_of(r, f, fact->name, fact->values, fact->nvalues);
+    return not_one_of(where, f, fact->name, fact->values, fact->nvalues);
   }
   case FACT_NUMBER:
     if (value_parse_number(f->text, f->len, &out->num) == 0) {
       out->v = RV_YES;
       return NULL;
     }
-    return cell_err(r, f, "write a plain decimal number such as 8 or 2.5", "%s: '%.*s' is not a number",
+    return cell_err(where, f, "write a plain decimal number such as 8 or 2.5", "%s: '%.*s' is not a number",
                     fact->name, (int)f->len, f->text);
   case FACT_DATE: {
     int d = pack_parse_date(f->text, f->len);
     if (d < 0)
-      return cell_err(r, f, "write dates as YYYY-MM-DD, e.g. 1980-12-19", "%s: '%.*s' is not a date",
+      return cell_err(where, f, "write dates as YYYY-MM-DD, e.g. 1980-12-19", "%s: '%.*s' is not a date",
                       fact->name, (int)f->len, f->text);
     out->v = RV_YES;
     out->num = d;
-    keep_text(r, fi, f);
     return NULL;
   }
   case FACT_TEXT:
     out->v = RV_YES;
-    keep_text(r, fi, f);
     return NULL;
   }
   return NULL;
 }
 
-static err *parse_finding(case_reader *r, int ni, const cell *f) {
-  const pack_node *n = &r->p->nodes[ni];
+static err *parse_finding(const pack *p, const char *where, int ni, const cell *f, const row_arrays *a) {
+  const pack_node *n = &p->nodes[ni];
   if (f->len == 0) return NULL;
   if (!n->valued) {
-    if (value_parse_yesno(f->text, f->len, &r->findings[ni]) == 0) {
-      r->has_finding[ni] = true;
+    if (value_parse_yesno(f->text, f->len, &a->findings[ni]) == 0) {
+      a->has_finding[ni] = true;
       return NULL;
     }
-    return cell_err(r, f, "write yes or no, or leave it blank when no court found it",
+    return cell_err(where, f, "write yes or no, or leave it blank when no court found it",
                     "%s: '%.*s' is not yes or no", n->name, (int)f->len, f->text);
   }
   int k = pack_node_value(n, f->text, f->len);
-  if (k < 0) return not_one_of(r, f, n->name, n->values, n->nvalues);
-  r->findings[ni] = (rval)k;
-  r->has_finding[ni] = true;
+  if (k < 0) return not_one_of(where, f, n->name, n->values, n->nvalues);
+  a->findings[ni] = (rval)k;
+  a->has_finding[ni] = true;
   return NULL;
 }
 
 /* What an earlier row left in a fact. */
-static void forget_fact(case_reader *r, int fi) {
-  case_value *v = &r->facts[fi];
+static void forget_value(case_value *v) {
   v->v = RV_UNKNOWN;
   v->num = 0;
   v->text = NULL;
+}
+
+/* A fact's or finding's cell, checked and written into the row: the one
+ * path for a case file's cells and --set values alike, so both are
+ * accepted, refused and explained the same way. What the cell held before
+ * is forgotten first. A text or date fact's text is the caller's to keep.
+ * Cells kept as text are checked byte by byte first; a cell read as
+ * yes/no, a declared value or a number needs no such pass on the way in (a
+ * NUL or a byte that is not UTF-8 matches nothing), and when it is
+ * refused, its bytes are checked then, to say why. */
+static err *check_cell(const pack *p, const char *where, col_kind kind, int index, const cell *f,
+                       const row_arrays *a) {
+  const char *name = kind == COL_FACT ? p->facts[index].name : p->nodes[index].name;
+  bool as_text = kind == COL_FACT && fact_has_text(&p->facts[index]);
+  if (kind == COL_FACT) forget_value(&a->facts[index]);
+  else a->has_finding[index] = false;
+  if (as_text) {
+    err *be = check_bytes(where, f->text, f->len, f->line, f->col, name);
+    if (be) return be;
+  }
+  err *ce = kind == COL_FACT ? parse_fact(p, where, index, f, &a->facts[index]) : parse_finding(p, where, index, f, a);
+  if (ce && !as_text) {
+    err *be = check_bytes(where, f->text, f->len, f->line, f->col, name);
+    if (be) {
+      err_free(ce);
+      ce = be;
+    }
+  }
+  return ce;
 }
 
 /* Forget what an earlier row left in the columns from `from` (0-based) on. */
 static void forget_cols(case_reader *r, int from) {
   for (int k = from; k < r->ncols; k++) {
     const col_map *c = &r->cols[k];
-    if (c->kind == COL_FACT) forget_fact(r, c->index);
+    if (c->kind == COL_FACT) forget_value(&r->facts[c->index]);
     else if (c->kind == COL_FINDING) r->has_finding[c->index] = false;
   }
 }
@@ -746,21 +784,20 @@ static void on_cell_slow(case_reader *r, const char *text, size_t len, int col) 
   if (col > r->ncols) {
     if (len == 0 || r->too_many) return; /* spreadsheets pad rows with empty cells */
     r->too_many = true;
-    add(&r->row_errs, cell_err(r, &f, "remove the extra cells or add a column for them",
+    add(&r->row_errs, cell_err(cases_name(r), &f, "remove the extra cells or add a column for them",
                                "this row has more cells than the header has columns (%d)", r->ncols));
     return;
   }
   const col_map *c = &r->cols[col - 1];
-  if (c->kind == COL_FACT) forget_fact(r, c->index);
-  else if (c->kind == COL_FINDING) r->has_finding[c->index] = false;
-  /* Cells kept as text are checked byte by byte. A cell read as yes/no, a
-   * declared value or a number needs no such pass on the way in (a NUL or a
-   * byte that is not UTF-8 matches nothing); when it is refused, the bytes
-   * are checked then, to say why. */
-  bool as_text = c->kind == COL_ID || c->kind == COL_TITLE || c->kind == COL_NOTE || c->kind == COL_EXPECT ||
-                 (c->kind == COL_FACT && (r->p->facts[c->index].type == FACT_TEXT ||
-                                          r->p->facts[c->index].type == FACT_DATE));
-  err *ce = as_text ? check_bytes(cases_name(r), text, len, line, col, col_name(r, c)) : NULL;
+  if (c->kind == COL_FACT || c->kind == COL_FINDING) {
+    row_arrays a = {r->facts, r->findings, r->has_finding};
+    err *ce = check_cell(r->p, cases_name(r), c->kind, c->index, &f, &a);
+    if (ce) add(&r->row_errs, ce);
+    else if (c->kind == COL_FACT && len && fact_has_text(&r->p->facts[c->index])) keep_text(r, c->index, &f);
+    return;
+  }
+  /* id, title, note and expectations are kept as text */
+  err *ce = check_bytes(cases_name(r), text, len, line, col, col_name(r, c));
   if (ce) {
     if (c->kind == COL_ID) r->id_bad = true;
     add(&r->row_errs, ce);
@@ -771,17 +808,9 @@ static void on_cell_slow(case_reader *r, const char *text, size_t len, int col) 
   case COL_TITLE: if (len) r->title_off = keep(r, &f); break;
   case COL_NOTE: if (len) r->note_off = keep(r, &f); break;
   case COL_EXPECT: if (len) r->expect_off[c->index] = keep(r, &f); break;
-  case COL_FACT: ce = parse_fact(r, c->index, &f); break;
-  case COL_FINDING: ce = parse_finding(r, c->index, &f); break;
+  case COL_FACT:
+  case COL_FINDING: break;
   }
-  if (ce && !as_text) {
-    err *be = check_bytes(cases_name(r), text, len, line, col, col_name(r, c));
-    if (be) {
-      err_free(ce);
-      ce = be;
-    }
-  }
-  if (ce) add(&r->row_errs, ce);
 }
 
 static void on_row_end(csvin_sink *s) {
@@ -938,6 +967,188 @@ void case_dups_print(const case_dups *d, FILE *out) {
 void case_dups_free(case_dups *d) {
   err_free(d->shown);
   d->shown = NULL;
+}
+
+/* ---- rows from --set NAME=VALUE ------------------------------------------ */
+
+/* A row cases_set_row made: the row first, so that cases_row_free can get
+ * from the row to the whole. */
+typedef struct set_row {
+  case_row row;
+  int nfacts;
+} set_row;
+
+/* The position of an option's messages: "--set " and the option as given,
+ * each byte that breaks UTF-8 shown as \xNN, cut as messages cut what they
+ * quote. */
+static char *set_where(const char *opt) {
+  char *out = NULL;
+  size_t outlen = 0;
+  FILE *m = xopen_memstream(&out, &outlen);
+  fputs("--set ", m);
+  size_t len = strlen(opt), i = 0, room = ERR_EXCERPT_BYTES;
+  while (i < len && room > 0) {
+    size_t good = bad_byte(opt + i, len - i), take = good < room ? good : room;
+    while (take < good && take > 0 && ((unsigned char)opt[i + take] & 0xC0) == 0x80) take--; /* whole characters */
+    fwrite(opt + i, 1, take, m);
+    i += take;
+    room -= take;
+    if (take < good || i == len) break;
+    fprintf(m, "\\x%02X", (unsigned char)opt[i++]);
+    room = room > 4 ? room - 4 : 0;
+  }
+  if (i < len) fprintf(m, ERR_CUT_MARK, len - i);
+  fclose(m);
+  return out;
+}
+
+/* What an option names: a column kind and index, or -1 with an error. */
+static int set_target(const pack *p, const char *where, const char *name, col_kind *kind, int *index, err **errs) {
+  if (strcmp(name, "id") == 0 || strcmp(name, "title") == 0 || strcmp(name, "note") == 0) {
+    *kind = name[0] == 'i' ? COL_ID : name[0] == 't' ? COL_TITLE : COL_NOTE;
+    *index = 0;
+    return 0;
+  }
+  if (strncmp(name, "expect.", 7) == 0) {
+    add(errs, err_hint(err_new(where, 0, 0, "'%s' is an expectation, which a row made with --set does not have", name),
+                       "set facts and findings; write expectations in a case file, for ratio test"));
+    return -1;
+  }
+  if ((*index = pack_fact_index(p, name)) >= 0) {
+    *kind = COL_FACT;
+    return 0;
+  }
+  if ((*index = pack_node_index(p, name)) >= 0) {
+    *kind = COL_FINDING;
+    if (p->nodes[*index].finding) return 0;
+    add(errs, err_hint(err_new(where, 0, 0, "node %s is decided by its rule and cannot be supplied by a row", name),
+                       "set the facts it is decided from, or mark the node finding = true in the pack"));
+    return -1;
+  }
+  int nnames;
+  const char **names = column_names(p, &nnames);
+  const char *best = suggest_closest(name, strlen(name), names, nnames);
+  err *e = err_new(where, 0, 0, "unknown fact '%s'", name);
+  if (best) err_hint(e, "did you mean '%s'?", best);
+  else err_hint(e, "set a fact or a finding of the pack (ratio facts lists them)");
+  add(errs, e);
+  free(names);
+  return -1;
+}
+
+static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+
+/* A value a fact's cell may hold, for examples. */
+static const char *sample_value(const pack_fact *f) {
+  if (!f) return "yes";
+  switch (f->type) {
+  case FACT_YESNO: return "yes";
+  case FACT_ENUM: return f->nvalues ? f->values[0] : "value";
+  case FACT_NUMBER: return "8";
+  case FACT_DATE: return "1980-12-19";
+  case FACT_TEXT: return "text";
+  }
+  return "yes";
+}
+
+case_row *cases_set_row(const pack *p, const case_row *base, const char *const *sets, int nsets, err **e) {
+  *e = NULL;
+  set_row *o = xcalloc(1, sizeof *o);
+  case_row *row = &o->row;
+  o->nfacts = p->nfacts;
+  row->facts = xcalloc((size_t)p->nfacts + 1, sizeof *row->facts);
+  row->findings = xcalloc((size_t)p->nnodes + 1, sizeof *row->findings);
+  row->has_finding = xcalloc((size_t)p->nnodes + 1, sizeof *row->has_finding);
+  if (base) {
+    for (int i = 0; i < p->nfacts; i++) {
+      row->facts[i] = base->facts[i];
+      row->facts[i].text = dup_or_null(base->facts[i].text);
+    }
+    memcpy(row->findings, base->findings, sizeof *row->findings * (size_t)p->nnodes);
+    memcpy(row->has_finding, base->has_finding, sizeof *row->has_finding * (size_t)p->nnodes);
+    row->id = xstrdup(base->id ? base->id : "");
+    row->title = dup_or_null(base->title);
+    row->note = dup_or_null(base->note);
+    row->line = base->line;
+    row->id_col = base->id_col;
+    row->number = base->number;
+  } else {
+    for (int i = 0; i < p->nfacts; i++) row->facts[i] = (case_value){RV_UNKNOWN, 0, NULL, 0};
+    row->id = xstrdup(CASES_SET_ID);
+    row->number = 1;
+  }
+  /* the option (+1) that set each name: facts, then nodes, then id, title
+   * and note */
+  int nslots = p->nfacts + p->nnodes + 3;
+  int *set_by = xcalloc((size_t)nslots, sizeof *set_by);
+  row_arrays a = {row->facts, row->findings, row->has_finding};
+  err *errs = NULL;
+  for (int i = 0; i < nsets; i++) {
+    const char *opt = sets[i];
+    char *where = set_where(opt);
+    const char *eq = strchr(opt, '=');
+    if (!eq || eq == opt) {
+      const pack_fact *f = p->nfacts ? &p->facts[0] : NULL;
+      add(&errs, err_hint(err_new(where, 0, 0, "expected FACT=VALUE"),
+                          "e.g. --set %s=%s; an empty VALUE leaves the fact unknown", f ? f->name : "fact",
+                          sample_value(f)));
+      free(where);
+      continue;
+    }
+    char *name = xstrndup(opt, (size_t)(eq - opt));
+    col_kind kind;
+    int index;
+    if (set_target(p, where, name, &kind, &index, &errs) == 0) {
+      int slot = kind == COL_FACT ? index : kind == COL_FINDING ? p->nfacts + index
+                 : p->nfacts + p->nnodes + (kind == COL_ID ? 0 : kind == COL_TITLE ? 1 : 2);
+      cell c = {eq + 1, strlen(eq + 1), 0, 0};
+      if (set_by[slot]) {
+        char *first = set_where(sets[set_by[slot] - 1]);
+        add(&errs, err_hint(err_new(where, 0, 0, "'%s' is set twice (first by %s)", name, first),
+                            "keep one of them"));
+        free(first);
+      } else if (kind == COL_FACT || kind == COL_FINDING) {
+        set_by[slot] = i + 1;
+        if (kind == COL_FACT) free((char *)row->facts[index].text); /* a copy of base's */
+        err *ce = check_cell(p, where, kind, index, &c, &a);
+        if (ce) add(&errs, ce);
+        else if (kind == COL_FACT && c.len && fact_has_text(&p->facts[index])) row->facts[index].text = xstrdup(c.text);
+      } else {
+        set_by[slot] = i + 1;
+        const char **to = kind == COL_ID ? &row->id : kind == COL_TITLE ? &row->title : &row->note;
+        err *ce = check_bytes(where, c.text, c.len, 0, 0, name);
+        if (!ce && kind == COL_ID && c.len == 0)
+          ce = err_hint(err_new(where, 0, 0, "this row has no id"), "give every row a unique id");
+        if (ce) add(&errs, ce);
+        else {
+          free((char *)*to);
+          *to = c.len ? xstrdup(c.text) : NULL;
+        }
+      }
+    }
+    free(name);
+    free(where);
+  }
+  free(set_by);
+  if (errs) {
+    cases_row_free(row);
+    *e = errs;
+    return NULL;
+  }
+  return row;
+}
+
+void cases_row_free(case_row *row) {
+  if (!row) return;
+  set_row *o = (set_row *)row;
+  for (int i = 0; i < o->nfacts; i++) free((char *)row->facts[i].text);
+  free(row->facts);
+  free(row->findings);
+  free(row->has_finding);
+  free((char *)row->id);
+  free((char *)row->title);
+  free((char *)row->note);
+  free(o);
 }
 
 char *cases_template_header(const pack *p) {

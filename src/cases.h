@@ -124,6 +124,39 @@ void case_dups_add(case_dups *d, const char *file, int line, int col, const char
 void case_dups_print(const case_dups *d, FILE *out);
 void case_dups_free(case_dups *d);
 
+/* ---- rows from --set NAME=VALUE ------------------------------------------ */
+
+/* The id of a row built from --set options alone. */
+#define CASES_SET_ID "set"
+
+/* A row built from options NAME=VALUE (`--set NAME=VALUE`, repeatable):
+ * a copy of `base` (a row read from a case file) or, when base is NULL, an
+ * empty row (every fact blank, so unknown; no findings; id CASES_SET_ID,
+ * no title or note, line 0, number 1), with each option applied to it.
+ *
+ * NAME is what a case file's header may name: a fact, a finding (a node
+ * with finding = true), or id, title or note (expectations are not for a
+ * row made this way). VALUE is read as that column's cell is, by the same
+ * code, with the same checks and messages; an empty VALUE blanks it (a
+ * fact becomes unknown, a finding is left to the node's rule). A fact set
+ * here has col 0, as it comes from no cell of a file. Naming one NAME
+ * twice is an error. Every bad option is reported, each at the option
+ * itself: "--set culpability=nope: culpability: 'nope' is not one of ...",
+ * with a did-you-mean for a misspelt name or value.
+ *
+ * Returns the row, or NULL with *e set (then nothing is left to free).
+ * The caller owns the row and frees it with cases_row_free. It owns all it
+ * holds (base's texts are copied), so it stays valid after base's reader
+ * moves on or is closed; base's expectations are dropped (row->expect is
+ * NULL): they were written for the row as the file has it. A values-only
+ * eval context tells rows apart by address, number and line (see
+ * eval_values_only): give a row built where a freed one was its own
+ * number. */
+case_row *cases_set_row(const pack *p, const case_row *base, const char *const *sets, int nsets, err **e);
+
+/* Free a row that cases_set_row returned (and no other); NULL is fine. */
+void cases_row_free(case_row *row);
+
 /* A blank CSV header for the pack: id, title, note, the facts, then the
  * findings. The caller frees the string. */
 char *cases_template_header(const pack *p);

@@ -1166,10 +1166,41 @@ static void check_source(lint_ctx *c) {
   free(stack);
 }
 
+/* A fact that phrases some of its answers and not the others: likely an
+ * answer forgotten, as the default then reads unlike its neighbours. A
+ * fact without says is fine: the default serves every answer. */
+static void check_says(lint_ctx *c) {
+  const pack *p = c->p;
+  for (int i = 0; i < p->nfacts; i++) {
+    const pack_fact *f = &p->facts[i];
+    if (!f->says || (f->type != FACT_YESNO && f->type != FACT_ENUM)) continue;
+    static char *const yesno[] = {"no", "yes"};
+    char *const *values = f->type == FACT_YESNO ? yesno : f->values;
+    int n = f->type == FACT_YESNO ? 2 : f->nvalues;
+    uint64_t missing = 0;
+    int nmissing = 0, first = -1;
+    for (int k = 0; k < n && k < 64; k++) {
+      int v = f->type == FACT_YESNO ? 1 - k : k; /* yes before no, as written */
+      if (pack_fact_says(f, v)) continue;
+      missing |= (uint64_t)1 << v;
+      nmissing++;
+      if (first < 0) first = v;
+    }
+    if (!nmissing) continue;
+    char *list = quoted_list(values, n, missing);
+    char *hint = xasprintf("add %s = \"...\" to says, or the default (the question and the answer) is used",
+                           values[first]);
+    lint_add(c->r, f->file, f->line, 1, LINT_WARNING, hint, "fact %s: says gives no sentence for %s", f->name, list);
+    free(hint);
+    free(list);
+  }
+}
+
 void lint_pack(const pack *p, lint_report *r) {
   lint_ctx c = {p, r, NULL, 0};
   int before = r->n;
   check_usage(&c);
+  check_says(&c);
   walk_all(&c, visit_func_names, NULL);
   walk_all(&c, visit_func_writes, NULL);
   check_graph(&c);

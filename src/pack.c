@@ -252,6 +252,8 @@ static char *did_you_mean_in(const loader *ld, const char *name, char *const *li
   return best ? xasprintf("did you mean '%s'?", best) : NULL;
 }
 
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
 static char *join(char *const *list, int n) {
   size_t len = 1;
   for (int i = 0; i < n; i++) len += strlen(list[i]) + 2;
@@ -627,8 +629,10 @@ static void *pool_keep(strpool *pool, void *ptr) {
 
 
 /* Parse "text {name} text" into parts; names must be facts or nodes. The
- * literal parts point into `src`, which the caller keeps alive. */
-static bool parse_tmpl(loader *ld, strpool *pool, const char *src, const char *file, int line,
+ * literal parts point into `src`, which the caller keeps alive. A fact's
+ * own sentence (`only` >= 0, that fact) is read without a row, so it may
+ * show that fact's answer and nothing else. */
+static bool parse_tmpl(loader *ld, strpool *pool, const char *src, const char *file, int line, int only,
                        tmpl *out) {
   int cap = 4;
   out->parts = xcalloc((size_t)cap, sizeof *out->parts);
@@ -652,7 +656,14 @@ static bool parse_tmpl(loader *ld, strpool *pool, const char *src, const char *f
     }
     char *name = xstrndup(open + 1, (size_t)(close - open - 1));
     pack_ref r;
-    if (pack_fact_index(ld->p, name) < 0 && pack_node_index(ld->p, name) < 0) {
+    if (only >= 0 && pack_fact_index(ld->p, name) != only) {
+      const char *own = ld->p->facts[only].name;
+      char *hint = xasprintf("write {%s} where the answer goes", own);
+      add_err(ld, file, line, hint, "fact %s: its sentence shows {%s}, but a fact's sentence shows only its own answer, {%s}",
+              own, name, own);
+      free(hint);
+      ok = false;
+    } else if (pack_fact_index(ld->p, name) < 0 && pack_node_index(ld->p, name) < 0) {
       char *hint = did_you_mean(ld, name, true, true);
       add_err(ld, file, line, hint ? hint : "put the name of a fact or node between { and }",
               "a sentence shows {%s}, but '%s' is no fact or node", name, name);
@@ -725,11 +736,11 @@ static void read_rule(loader *ld, lua_State *L, int idx, const pack_node *n, nod
       if (lua_istable(L, -1)) s = get_str(ld, L, lua_gettop(L), key, r->file, r->line, what);
       lua_pop(L, 1);
     }
-    if (s) parse_tmpl(ld, pool, pool_keep(pool, s), r->file, r->line, &r->says[v]);
+    if (s) parse_tmpl(ld, pool, pool_keep(pool, s), r->file, r->line, -1, &r->says[v]);
   }
   char *u = get_str(ld, L, idx, "unknown", r->file, r->line, what);
   free(what);
-  if (u) parse_tmpl(ld, pool, pool_keep(pool, u), r->file, r->line, &r->says_unknown);
+  if (u) parse_tmpl(ld, pool, pool_keep(pool, u), r->file, r->line, -1, &r->says_unknown);
 }
 
 static void rule_free(node_rule *r) {
@@ -824,6 +835,131 @@ static void read_facts(loader *ld, lua_State *L, int reg) {
             add_err(ld, file, line, "remove one of them", "fact %s lists the value '%s' twice", name, f->values[a]);
     }
     read_default(ld, L, t, f);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* The answers a fact's sentences are given for, by index: no and yes for a
+ * yes/no fact, its values for a one-of fact, the one answer of any other. */
+static int says_count(const pack_fact *f) {
+  return f->type == FACT_YESNO ? 2 : f->type == FACT_ENUM ? f->nvalues : 1;
+}
+
+/* An example of says for a fact, for hints. */
+static char *says_example(const pack_fact *f) {
+  if (f->type == FACT_YESNO) return xstrdup("write says = { yes = \"...\", no = \"...\" }");
+  if (f->type == FACT_ENUM && f->nvalues >= 2)
+    return xasprintf("write says = { %s = \"...\", %s = \"...\" }", f->values[0], f->values[1]);
+  if (f->type == FACT_ENUM) return xasprintf("write says = { %s = \"...\" }", f->nvalues ? f->values[0] : "value");
+  return xasprintf("write says = \"... {%s} ...\"", f->name);
+}
+
+/* says = ...: how the fact's answers read as sentences. Read after every
+ * fact and node is named, so a sentence's {name} can be told apart from a
+ * misspelling. A yes/no or one-of fact gives a table, one sentence per
+ * answer (any may be left out: the default serves); any other fact one
+ * sentence that shows its answer. */
+static void read_fact_says(loader *ld, lua_State *L, int t, pack_fact *f, int fi, strpool *pool) {
+  lua_getfield(L, t, "says");
+  int says = lua_gettop(L);
+  int type = lua_type(L, says);
+  bool per_answer = f->type == FACT_YESNO || f->type == FACT_ENUM;
+  char *example = says_example(f);
+  if (type == LUA_TNIL) {
+    /* the default serves every answer */
+  } else if (per_answer && type != LUA_TTABLE) {
+    add_err(ld, f->file, f->line, example, "fact %s: says must give a sentence per answer, not a %s", f->name,
+            luaL_typename(L, says));
+  } else if (!per_answer && type != LUA_TSTRING) {
+    add_err(ld, f->file, f->line, example, "fact %s: says must be one sentence in quotes that shows {%s}, not a %s",
+            f->name, f->name, luaL_typename(L, says));
+  } else {
+    int n = says_count(f);
+    f->says = xcalloc((size_t)n, sizeof *f->says);
+    char *what = xasprintf("fact %s: says", f->name);
+    for (int a = 0; a < n; a++) {
+      char *s = NULL;
+      if (per_answer) s = get_str(ld, L, says, f->type == FACT_YESNO ? yesno_values[a] : f->values[a], f->file, f->line, what);
+      else s = xstrdup(lua_tostring(L, says));
+      if (!s) continue;
+      if (!s[0]) {
+        add_err(ld, f->file, f->line, "write the sentence, or leave the answer out for the default",
+                "%s: the sentence for %s is empty", what, per_answer ? (f->type == FACT_YESNO ? yesno_values[a] : f->values[a]) : f->name);
+        free(s);
+        continue;
+      }
+      pool_keep(pool, s);
+      if (!parse_tmpl(ld, pool, s, f->file, f->line, fi, &f->says[a])) continue;
+      bool shows = false;
+      for (int k = 0; k < f->says[a].nparts; k++) shows |= !f->says[a].parts[k].text;
+      if (!per_answer && !shows) {
+        char *hint = xasprintf("put {%s} where the answer goes", f->name);
+        add_err(ld, f->file, f->line, hint, "fact %s: its sentence does not show the answer", f->name);
+        free(hint);
+      }
+    }
+    free(what);
+    if (per_answer) {
+      /* Keys that are no answer, in sorted order so the first reported
+       * does not depend on the table's hash order. */
+      int nbad = 0, cap = 0;
+      char **bad = NULL;
+      bool unnamed = false;
+      lua_pushnil(L);
+      while (lua_next(L, says) != 0) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+          unnamed = true;
+          continue;
+        }
+        const char *k = lua_tostring(L, -1);
+        bool known = f->type == FACT_YESNO ? strcmp(k, "yes") == 0 || strcmp(k, "no") == 0
+                                           : pack_fact_value(f, k, strlen(k)) >= 0;
+        if (known) continue;
+        if (nbad == cap) bad = xrealloc(bad, sizeof *bad * (size_t)(cap = cap ? cap * 2 : 4));
+        bad[nbad++] = xstrdup(k);
+      }
+      if (unnamed)
+        add_err(ld, f->file, f->line, example, "fact %s: says lists a sentence without the answer it is for", f->name);
+      if (nbad) qsort(bad, (size_t)nbad, sizeof *bad, cmp_str); /* bad is NULL when none */
+      char *const *values = f->type == FACT_YESNO ? (char *const *)yesno_values : f->values;
+      int nvalues = f->type == FACT_YESNO ? 2 : f->nvalues;
+      char *all = join(values, nvalues);
+      for (int i = 0; i < nbad; i++) {
+        char *hint = did_you_mean_in(ld, bad[i], values, nvalues);
+        if (!hint) hint = xasprintf("give sentences for its values only: %s", all);
+        add_err(ld, f->file, f->line, hint, "fact %s: says gives a sentence for '%s', which is not one of its values (%s)",
+                f->name, bad[i], all);
+        free(hint);
+        free(bad[i]);
+      }
+      free(all);
+      free(bad);
+    }
+  }
+  free(example);
+  lua_pop(L, 1);
+}
+
+static void read_facts_says(loader *ld, lua_State *L, int reg, strpool *pool) {
+  pack *p = ld->p;
+  lua_getfield(L, reg, "facts");
+  int list = lua_gettop(L);
+  int n = (int)lua_rawlen(L, list);
+  /* read_facts kept the declarations in order and skipped each repeat of
+   * a name (reported there), so the next fact kept is the next one whose
+   * name is not an earlier fact's */
+  for (int i = 1, kept = 0; i <= n && kept < p->nfacts; i++) {
+    lua_rawgeti(L, list, i);
+    lua_getfield(L, -1, "name");
+    const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    bool next = name && pack_fact_index(p, name) == kept;
+    lua_pop(L, 1);
+    if (next) {
+      read_fact_says(ld, L, lua_gettop(L), &p->facts[kept], kept, pool);
+      kept++;
+    }
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -1359,6 +1495,7 @@ static int read_registry(lua_State *L, void *ud, err **e) {
   read_authorities(ld, L, reg);
   read_node_heads(ld, L, reg);
   if (ld->errs) goto done; /* rules cannot be checked against broken names */
+  read_facts_says(ld, L, reg, pool);
   read_node_rules(ld, L, reg, pool);
   read_outside(ld, L, reg);
   read_opinions(ld, L, reg, pool);
@@ -1468,6 +1605,7 @@ void pack_free(pack *p) {
     free(f->ask);
     free(f->help);
     free(f->file);
+    free(f->says); /* its texts and parts are in p->strings */
   }
   free(p->facts);
   for (int i = 0; i < p->nauthorities; i++) {
@@ -1600,4 +1738,105 @@ int pack_opinions_in_force(const pack *p, int date_days, int *out) {
     out[n++] = i;
   }
   return n;
+}
+
+/* ---- a fact's answers as sentences ---------------------------------------- */
+
+bool pack_fact_says(const pack_fact *f, int answer) {
+  int n = f->type == FACT_YESNO ? 2 : f->type == FACT_ENUM ? f->nvalues : 1;
+  return f->says && answer >= 0 && answer < n && f->says[answer].parts;
+}
+
+/* A value name reads as words: deliberate_indifference as "deliberate
+ * indifference", as in node sentences; `words` false keeps '_' (a text
+ * answer in the default, shown as given). */
+static void put_answer(FILE *m, const char *s, bool words, bool capital) {
+  for (const char *c = s; *c; c++) {
+    char ch = words && *c == '_' ? ' ' : *c;
+    if (capital && c == s && ch >= 'a' && ch <= 'z') ch = (char)(ch - 'a' + 'A');
+    fputc(ch, m);
+  }
+}
+
+/* The default: the question, then the answer, as two sentences ("Did the
+ * officials know of the threat? Yes."); a question that does not end in
+ * '?', or a fact without one, reads as a label ("Remedy: barred by
+ * immunity."). `words` when the answer is a value name (or unknown), which
+ * reads with spaces; a number, date or text is shown as given. */
+static void default_sentence(FILE *m, const pack_fact *f, const char *answer, bool words) {
+  const char *q = f->ask;
+  size_t qn = q ? strlen(q) : 0;
+  while (qn && (q[qn - 1] == ' ' || q[qn - 1] == '\t' || q[qn - 1] == '\n')) qn--;
+  bool question = qn && q[qn - 1] == '?';
+  if (question) {
+    fwrite(q, 1, qn, m);
+    fputc(' ', m);
+  } else {
+    while (qn && (q[qn - 1] == '.' || q[qn - 1] == ':')) qn--;
+    if (qn) fwrite(q, 1, qn, m);
+    else put_answer(m, f->name, true, true);
+    fputs(": ", m);
+  }
+  put_answer(m, answer, words, question); /* a sentence begins after '?' */
+  size_t an = strlen(answer);
+  if (!an || !strchr(".?!", answer[an - 1])) fputc('.', m);
+}
+
+char *pack_fact_sentence(const pack *p, int fact, const char *value) {
+  if (fact < 0 || fact >= p->nfacts) return NULL;
+  const pack_fact *f = &p->facts[fact];
+  size_t len = value ? strlen(value) : 0;
+  const char *shown = "unknown"; /* what the sentence shows as the answer */
+  bool words = true;
+  int answer = -1;
+  char num[64];
+  if (len > 0) {
+    switch (f->type) {
+    case FACT_YESNO: {
+      rval v;
+      if (value_parse_yesno(value, len, &v) != 0) return NULL;
+      answer = v;
+      shown = value_yesno_name(v);
+      break;
+    }
+    case FACT_ENUM:
+      if ((answer = pack_fact_value(f, value, len)) < 0) return NULL;
+      shown = f->values[answer];
+      break;
+    case FACT_NUMBER: {
+      double d;
+      if (value_parse_number(value, len, &d) != 0) return NULL;
+      snprintf(num, sizeof num, "%g", d); /* as explanations show it */
+      answer = 0;
+      shown = num;
+      words = false;
+      break;
+    }
+    case FACT_DATE:
+      if (pack_parse_date(value, len) < 0) return NULL;
+      answer = 0;
+      shown = value;
+      words = false;
+      break;
+    case FACT_TEXT:
+      answer = 0;
+      shown = value;
+      words = false;
+      break;
+    }
+  }
+  char *out = NULL;
+  size_t outlen = 0;
+  FILE *m = xopen_memstream(&out, &outlen);
+  if (answer >= 0 && pack_fact_says(f, answer)) {
+    const tmpl *t = &f->says[answer];
+    for (int i = 0; i < t->nparts; i++) {
+      if (t->parts[i].text) fwrite(t->parts[i].text, 1, (size_t)t->parts[i].len, m);
+      else put_answer(m, shown, true, false); /* every hole is this fact */
+    }
+  } else {
+    default_sentence(m, f, shown, words);
+  }
+  fclose(m);
+  return out;
 }

@@ -27,6 +27,12 @@ typedef struct pack_fact {
   bool optional; /* may be left unknown without a warning */
   bool has_default; /* a blank cell is presumed to say `def` (default = ...) */
   rval def;
+  /* says = ...: the sentence that states each answer, indexed like the
+   * answers (yes/no: RV_NO, RV_YES; one-of: its values; number, date and
+   * text: one sentence, [0]); its holes name only this fact. NULL when the
+   * pack gives none; an entry's parts are NULL where the default serves.
+   * Read them through pack_fact_sentence. */
+  struct tmpl *says;
   char *file;
   int line;
 } pack_fact;
@@ -247,6 +253,23 @@ static inline const char *pack_disposition_name(const pack *p, int op, rval outc
 /* The opinions in force on a date (YYYY-MM-DD), or all when date is NULL:
  * writes their indexes into out (room for nopinions) and returns the count. */
 int pack_opinions_in_force(const pack *p, int date_days, int *out);
+
+/* The sentence that states `value` as the answer to fact `fact`, as a new
+ * string the caller frees. `value` is written as a case-file cell would
+ * be ("y" is yes; a number, a date YYYY-MM-DD, any text). The pack's own
+ * sentence for that answer (`says`) is used, with {fact} filled in as in
+ * node sentences ('_' shown as a space); without one, a default made of
+ * the fact's question and the answer: "Did the officials know of the
+ * threat? Yes.", or "Remedy: barred by immunity." for a fact without
+ * `ask`. NULL or "" is the blank answer, which is always phrased by the
+ * default ("...? Unknown."; to state what a fact's `default` presumes,
+ * pass that answer). Returns NULL when `value` is not an answer the fact
+ * accepts. */
+char *pack_fact_sentence(const pack *p, int fact, const char *value);
+
+/* Whether the pack gives its own sentence for answer `answer` of a fact
+ * (an index as in pack_fact.says). */
+bool pack_fact_says(const pack_fact *f, int answer);
 
 /* Day number of a YYYY-MM-DD date, or -1 when it is not a valid date. */
 int pack_parse_date(const char *s, size_t len);

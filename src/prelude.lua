@@ -226,7 +226,7 @@ local function copy_fields(body, allowed, kind, name)
   return out
 end
 
-local FACT_FIELDS = { ask = true, help = true, optional = true, type = true, default = true }
+local FACT_FIELDS = { ask = true, help = true, optional = true, type = true, default = true, says = true }
 local fact = declare("fact", registry.facts, function(name, body)
   local out = copy_fields(body, FACT_FIELDS, "fact", name)
   local t = body[1]

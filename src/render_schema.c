@@ -21,6 +21,50 @@ static void print_values(FILE *out, char *const *values, int n) {
   for (int i = 0; i < n; i++) fprintf(out, "%s%s", i ? ", " : "", values[i]);
 }
 
+/* A fact's sentence as the pack wrote it: {name} where the answer goes. */
+static char *says_text(const pack_fact *f, int answer) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *m = xopen_memstream(&buf, &len);
+  const tmpl *t = &f->says[answer];
+  for (int i = 0; i < t->nparts; i++) {
+    if (t->parts[i].text) fwrite(t->parts[i].text, 1, (size_t)t->parts[i].len, m);
+    else fprintf(m, "{%s}", f->name); /* a fact's sentence shows only its own answer */
+  }
+  fclose(m);
+  return buf;
+}
+
+/* The answers a fact's sentences are for, by index (as pack_fact.says). */
+static int says_answers(const pack_fact *f, const char **names, int cap) {
+  if (f->type == FACT_YESNO) {
+    names[0] = "no";
+    names[1] = "yes";
+    return 2;
+  }
+  if (f->type == FACT_ENUM) {
+    int n = f->nvalues < cap ? f->nvalues : cap;
+    for (int i = 0; i < n; i++) names[i] = f->values[i];
+    return n;
+  }
+  names[0] = NULL; /* one sentence, for any answer */
+  return 1;
+}
+
+/* The pack's own sentences, one a line, yes before no as a reader expects;
+ * answers the pack leaves to the default are not shown. */
+static void print_says(FILE *out, const pack_fact *f) {
+  const char *names[64] = {0};
+  int n = says_answers(f, names, 64);
+  for (int k = 0; k < n; k++) {
+    int a = f->type == FACT_YESNO ? 1 - k : k;
+    if (!pack_fact_says(f, a)) continue;
+    char *s = says_text(f, a);
+    fprintf(out, "      %s: %s\n", names[a] ? names[a] : "says", s);
+    free(s);
+  }
+}
+
 static void render_schema_text(FILE *out, const pack *p) {
   fprintf(out, "Pack %s", p->name ? p->name : p->dir);
   if (p->title) fprintf(out, ": %s", p->title);
@@ -38,6 +82,7 @@ static void render_schema_text(FILE *out, const pack *p) {
     fputc('\n', out);
     if (f->ask) fprintf(out, "      %s\n", f->ask);
     if (f->help) fprintf(out, "      %s\n", f->help);
+    print_says(out, f);
   }
   int nfind = 0;
   for (int i = 0; i < p->nnodes; i++) nfind += p->nodes[i].finding;
@@ -73,6 +118,30 @@ static json_t *names(char *const *values, int n) {
   return a;
 }
 
+/* The pack's own sentences: an object by answer (yes before no) for a
+ * yes/no or one-of fact, the one sentence for any other; null without. */
+static json_t *says_json(const pack_fact *f) {
+  if (!f->says) return json_null();
+  const char *names[64] = {0};
+  int n = says_answers(f, names, 64);
+  if (!names[0]) {
+    if (!pack_fact_says(f, 0)) return json_null();
+    char *s = says_text(f, 0);
+    json_t *j = json_string(s);
+    free(s);
+    return j;
+  }
+  json_t *o = json_object();
+  for (int k = 0; k < n; k++) {
+    int a = f->type == FACT_YESNO ? 1 - k : k;
+    if (!pack_fact_says(f, a)) continue;
+    char *s = says_text(f, a);
+    json_object_set_new(o, names[a], json_string(s));
+    free(s);
+  }
+  return o;
+}
+
 static void render_schema_json(FILE *out, const pack *p) {
   static const char *const types[] = {"yesno", "oneof", "number", "date", "text"};
   json_t *j = json_object();
@@ -90,6 +159,7 @@ static void render_schema_json(FILE *out, const pack *p) {
     json_object_set_new(x, "ask", render_jstr(f->ask));
     json_object_set_new(x, "help", render_jstr(f->help));
     json_object_set_new(x, "optional", json_boolean(f->optional));
+    json_object_set_new(x, "says", says_json(f));
     json_array_append_new(facts, x);
   }
   json_object_set_new(j, "facts", facts);

@@ -31,36 +31,58 @@ include "authorities.lua"
 fact "foreseeable_plaintiff" { yesno,
   ask  = "Was the plaintiff within the range of foreseeable danger from the defendant's conduct?",
   help = "Palsgraf: the duty runs to those a reasonable person would see as put at risk.",
+  says = {
+    yes = "The plaintiff was within the range of foreseeable danger from the defendant's conduct.",
+    no  = "The plaintiff was outside the range of foreseeable danger from the defendant's conduct.",
+  },
 }
 
 fact "statute_violated" { yesno,
   ask  = "Did the defendant, without excuse, break a safety statute meant to protect people like the plaintiff?",
   help = "Negligence per se. Answer no when no safety statute applies.",
+  says = {
+    yes = "The defendant, without excuse, broke a safety statute meant to protect people like the plaintiff.",
+    no  = "The defendant broke no safety statute meant to protect people like the plaintiff.",
+  },
 }
 
 fact "burden_less_than_risk" { yesno,
   ask  = "Would the precaution the defendant failed to take have cost less than the harm it would likely have prevented?",
   help = "Learned Hand's test: B < PL, the burden against the probability times the gravity of the injury.",
+  says = {
+    yes = "The precaution the defendant failed to take would have cost less than the harm it would likely have prevented.",
+    no  = "The precaution the defendant failed to take would not have cost less than the harm it would likely have prevented.",
+  },
 }
 
 fact "but_for" { yesno,
   ask  = "Was the defendant's conduct a cause in fact of the harm?",
   help = "The but-for test: without the conduct, the harm would not have happened.",
+  says = {
+    yes = "The defendant's conduct was a cause in fact of the harm.",
+    no  = "The defendant's conduct was not a cause in fact of the harm.",
+  },
 }
 
 fact "harm_foreseeable" { yesno,
   ask  = "Was harm of this kind a foreseeable result of the defendant's conduct?",
   help = "The Wagon Mound: liability reaches the kind of harm that made the conduct negligent.",
+  says = {
+    yes = "Harm of this kind was a foreseeable result of the defendant's conduct.",
+    no  = "Harm of this kind was not a foreseeable result of the defendant's conduct.",
+  },
 }
 
 fact "damages" { number,
   ask  = "What actual loss did the plaintiff suffer, in dollars?",
   help = "0 when there was no actual loss: nominal damages are not enough for negligence.",
+  says = "The plaintiff's actual loss was {damages} dollars.",
 }
 
 fact "plaintiff_fault" { number,
   ask  = "What share of the fault for the harm, in percent, lies with the plaintiff?",
   help = "0 when the plaintiff took all due care for his or her own safety.",
+  says = "The plaintiff bears {plaintiff_fault} percent of the fault for the harm.",
 }
 
 -- ==========================================================================

@@ -2,6 +2,7 @@
 #include "helpers.h"
 
 #include "cases.h"
+#include "eval.h"
 
 static const char *PACK =
     "pack { name = \"c\", title = \"C\" }\n"
@@ -569,6 +570,348 @@ static void test_template_header(void **state) {
   cases_close(r);
 }
 
+/* ---- rows from --set NAME=VALUE ------------------------------------------------ */
+
+/* Build a row from sets, expecting success. */
+static case_row *set_ok(const pack *p, const case_row *base, const char *const *sets, int n) {
+  err *e = NULL;
+  case_row *row = cases_set_row(p, base, sets, n, &e);
+  if (!row) {
+    err_print(e, stderr);
+    err_free(e);
+    fail_msg("the sets should be fine");
+  }
+  assert_null(e);
+  return row;
+}
+
+/* Build a row from sets, expecting errors; returns them. */
+static err *set_bad(const pack *p, const case_row *base, const char *const *sets, int n) {
+  err *e = NULL;
+  case_row *row = cases_set_row(p, base, sets, n, &e);
+  if (row) {
+    cases_row_free(row);
+    fail_msg("the sets should have been refused");
+  }
+  assert_non_null(e);
+  return e;
+}
+
+/* The error as printed, one line. */
+static char *printed(const err *e) {
+  char *s = NULL;
+  size_t n = 0;
+  FILE *m = open_memstream(&s, &n);
+  err_print(e, m);
+  fclose(m);
+  return s;
+}
+
+static void test_set_row_from_nothing(void **state) {
+  fx *f = *state;
+  const pack *p = f->p;
+  static const char *const sets[] = {"negligent=Yes", "status=pretrial_detainee", "days=8.5", "filed=1986-01-21",
+                                     "who=Ann", "culpability=negligent", "harm=no", "note=a note, with comma"};
+  case_row *row = set_ok(p, NULL, sets, 8);
+  assert_string_equal(row->id, CASES_SET_ID);
+  assert_null(row->title);
+  assert_string_equal(row->note, "a note, with comma");
+  assert_int_equal(row->line, 0);
+  assert_int_equal(row->number, 1);
+  assert_null(row->expect);
+  case_value *v = &row->facts[pack_fact_index(p, "negligent")];
+  assert_int_equal(v->v, RV_YES);
+  assert_int_equal(v->col, 0); /* from no cell of a file */
+  assert_int_equal(row->facts[pack_fact_index(p, "status")].v, 1);
+  v = &row->facts[pack_fact_index(p, "days")];
+  assert_int_equal(v->v, RV_YES);
+  assert_float_equal(v->num, 8.5, 0);
+  v = &row->facts[pack_fact_index(p, "filed")];
+  assert_int_equal(v->v, RV_YES);
+  assert_float_equal(v->num, pack_parse_date("1986-01-21", 10), 0);
+  assert_string_equal(v->text, "1986-01-21");
+  v = &row->facts[pack_fact_index(p, "who")];
+  assert_int_equal(v->v, RV_YES);
+  assert_string_equal(v->text, "Ann");
+  int culp = pack_node_index(p, "culpability"), harm = pack_node_index(p, "harm");
+  assert_true(row->has_finding[culp]);
+  assert_int_equal(row->findings[culp], 1);
+  assert_true(row->has_finding[harm]);
+  assert_int_equal(row->findings[harm], RV_NO);
+  assert_false(row->has_finding[pack_node_index(p, "claim")]);
+  cases_row_free(row);
+  /* no sets at all: every fact unknown, no findings */
+  row = set_ok(p, NULL, NULL, 0);
+  assert_string_equal(row->id, CASES_SET_ID);
+  for (int i = 0; i < p->nfacts; i++) assert_int_equal(row->facts[i].v, RV_UNKNOWN);
+  for (int i = 0; i < p->nnodes; i++) assert_false(row->has_finding[i]);
+  cases_row_free(row);
+  cases_row_free(NULL);
+}
+
+static void test_set_row_from_base(void **state) {
+  fx *f = *state;
+  const pack *p = f->p;
+  case_reader *r = open_ok(f, "id,title,note,negligent,status,days,filed,who,culpability,harm,expect.outcome\n"
+                              "r1,First,Note,yes,free,3,1986-01-21,Ann,negligent,no,yes\n");
+  case_row base;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &base, &e), 1);
+  static const char *const sets[] = {"status=prisoner", "who=Bob", "days=", "culpability=", "title=Varied", "id=r1b"};
+  case_row *row = set_ok(p, &base, sets, 6);
+  /* the row owns what it holds: the reader may close */
+  cases_close(r);
+  assert_string_equal(row->id, "r1b");
+  assert_string_equal(row->title, "Varied");
+  assert_string_equal(row->note, "Note");
+  assert_int_equal(row->line, 2);
+  assert_int_equal(row->number, 1);
+  assert_int_equal(row->id_col, 1);
+  assert_null(row->expect); /* written for the row as the file has it */
+  case_value *v = &row->facts[pack_fact_index(p, "negligent")];
+  assert_int_equal(v->v, RV_YES);
+  assert_int_equal(v->col, 4); /* kept from the file */
+  v = &row->facts[pack_fact_index(p, "status")];
+  assert_int_equal(v->v, 0);
+  assert_int_equal(v->col, 0);
+  assert_int_equal(row->facts[pack_fact_index(p, "days")].v, RV_UNKNOWN); /* blanked */
+  assert_string_equal(row->facts[pack_fact_index(p, "filed")].text, "1986-01-21");
+  assert_string_equal(row->facts[pack_fact_index(p, "who")].text, "Bob");
+  assert_false(row->has_finding[pack_node_index(p, "culpability")]);
+  assert_true(row->has_finding[pack_node_index(p, "harm")]);
+  cases_row_free(row);
+}
+
+/* A cell's error from a case file, for comparing with --set's. */
+static err *csv_cell_err(fx *f, const char *header, const char *cell) {
+  char text[512];
+  snprintf(text, sizeof text, "id,%s\nr1,\"%s\"\n", header, cell);
+  case_reader *r = open_ok(f, text);
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 2);
+  cases_close(r);
+  return e;
+}
+
+/* Values are refused as the same cell of a case file is, with the same
+ * message and fix, at the option. */
+static void test_set_row_bad_values(void **state) {
+  fx *f = *state;
+  static const struct { const char *name, *value; } bad[] = {
+      {"negligent", "maybe"}, {"status", "prisonr"}, {"status", "martian"}, {"days", "$1,000"},
+      {"filed", "5/1/2020"}, {"culpability", "negligant"}, {"harm", "perhaps"}, {"negligent", "y\xffs"},
+      {"who", "A\xc3"}, {"filed", "1986-02-30"}};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    char opt[128];
+    snprintf(opt, sizeof opt, "%s=%s", bad[i].name, bad[i].value);
+    const char *sets[] = {opt};
+    err *e = set_bad(f->p, NULL, sets, 1);
+    err *want = csv_cell_err(f, bad[i].name, bad[i].value);
+    assert_int_equal(err_count(e), 1);
+    assert_string_equal(e->msg, want->msg);
+    assert_string_equal(e->hint, want->hint);
+    assert_int_equal(e->line, 0);
+    assert_int_equal(e->col, 0);
+    err_free(want);
+    err_free(e);
+  }
+  const char *sets[] = {"culpability=nope"};
+  err *e = set_bad(f->p, NULL, sets, 1);
+  char *s = printed(e);
+  assert_string_equal(s, "--set culpability=nope: error: culpability: 'nope' is not one of intentional, negligent, none; "
+                         "did you mean 'none'?\n");
+  free(s);
+  err_free(e);
+  /* bytes that are not UTF-8 are shown escaped where the option is named */
+  const char *bytes[] = {"who=A\xc3"};
+  e = set_bad(f->p, NULL, bytes, 1);
+  assert_string_equal(e->file, "--set who=A\\xC3");
+  assert_string_equal(e->msg, "who: the cell is not valid UTF-8 (byte 2 of the cell is 0xC3)");
+  err_free(e);
+}
+
+static void test_set_row_bad_names(void **state) {
+  fx *f = *state;
+  const pack *p = f->p;
+  const char *no_eq[] = {"negligent"};
+  err *e = set_bad(p, NULL, no_eq, 1);
+  assert_string_equal(e->file, "--set negligent");
+  assert_string_equal(e->msg, "expected FACT=VALUE");
+  assert_string_equal(e->hint, "e.g. --set negligent=yes; an empty VALUE leaves the fact unknown");
+  err_free(e);
+  const char *no_name[] = {"=yes"};
+  e = set_bad(p, NULL, no_name, 1);
+  assert_string_equal(e->msg, "expected FACT=VALUE");
+  err_free(e);
+  const char *typo[] = {"neglignet=yes"};
+  e = set_bad(p, NULL, typo, 1);
+  char *s = printed(e);
+  assert_string_equal(s, "--set neglignet=yes: error: unknown fact 'neglignet'; did you mean 'negligent'?\n");
+  free(s);
+  err_free(e);
+  /* findings are suggested too */
+  const char *finding_typo[] = {"culpabilty=none"};
+  e = set_bad(p, NULL, finding_typo, 1);
+  assert_string_equal(e->hint, "did you mean 'culpability'?");
+  err_free(e);
+  const char *far[] = {"zebra=yes"};
+  e = set_bad(p, NULL, far, 1);
+  assert_string_equal(e->msg, "unknown fact 'zebra'");
+  assert_string_equal(e->hint, "set a fact or a finding of the pack (ratio facts lists them)");
+  err_free(e);
+  const char *rule_node[] = {"claim=yes"};
+  e = set_bad(p, NULL, rule_node, 1);
+  assert_string_equal(e->msg, "node claim is decided by its rule and cannot be supplied by a row");
+  assert_string_equal(e->hint, "set the facts it is decided from, or mark the node finding = true in the pack");
+  err_free(e);
+  const char *expect[] = {"expect.outcome=yes"};
+  e = set_bad(p, NULL, expect, 1);
+  assert_string_equal(e->msg, "'expect.outcome' is an expectation, which a row made with --set does not have");
+  err_free(e);
+  const char *twice[] = {"negligent=yes", "status=free", "negligent=no"};
+  e = set_bad(p, NULL, twice, 3);
+  assert_int_equal(err_count(e), 1);
+  s = printed(e);
+  assert_string_equal(s, "--set negligent=no: error: 'negligent' is set twice (first by --set negligent=yes); keep one of them\n");
+  free(s);
+  err_free(e);
+  const char *finding_twice[] = {"harm=yes", "harm="};
+  e = set_bad(p, NULL, finding_twice, 2);
+  assert_string_equal(e->msg, "'harm' is set twice (first by --set harm=yes)");
+  err_free(e);
+  const char *no_id[] = {"id="};
+  e = set_bad(p, NULL, no_id, 1);
+  assert_string_equal(e->msg, "this row has no id");
+  assert_string_equal(e->hint, "give every row a unique id");
+  err_free(e);
+  /* every bad option at once, in order */
+  const char *many[] = {"days=x", "negligent=yes", "zebra=1", "who=ok", "status=nope"};
+  e = set_bad(p, NULL, many, 5);
+  assert_int_equal(err_count(e), 3);
+  assert_string_equal(e->file, "--set days=x");
+  assert_string_equal(e->next->file, "--set zebra=1");
+  assert_string_equal(e->next->next->file, "--set status=nope");
+  err_free(e);
+  /* a long option is cut where it is named, as messages cut what they quote */
+  char longopt[400];
+  snprintf(longopt, sizeof longopt, "who=%0300d", 0);
+  const char *one_long[] = {longopt, longopt};
+  e = set_bad(p, NULL, one_long, 2);
+  th_assert_has(e->file, "[224 bytes cut]");
+  assert_true(strlen(e->file) < 120);
+  err_free(e);
+}
+
+/* A row's facts and findings as --set options. */
+static int row_as_sets(const pack *p, const case_row *row, char **out) {
+  int n = 0;
+  for (int i = 0; i < p->nfacts; i++) {
+    const pack_fact *pf = &p->facts[i];
+    const case_value *v = &row->facts[i];
+    if (v->v == RV_UNKNOWN) continue;
+    switch (pf->type) {
+    case FACT_YESNO: out[n++] = xasprintf("%s=%s", pf->name, v->v == RV_YES ? "yes" : "no"); break;
+    case FACT_ENUM: out[n++] = xasprintf("%s=%s", pf->name, pf->values[v->v]); break;
+    case FACT_NUMBER: out[n++] = xasprintf("%s=%.17g", pf->name, v->num); break;
+    case FACT_DATE:
+    case FACT_TEXT: out[n++] = xasprintf("%s=%s", pf->name, v->text); break;
+    }
+  }
+  for (int i = 0; i < p->nnodes; i++)
+    if (row->has_finding[i]) out[n++] = xasprintf("%s=%s", p->nodes[i].name, pack_node_value_name(&p->nodes[i], row->findings[i]));
+  return n;
+}
+
+/* Two rows decided alike under every opinion: outcome, disposition, scope,
+ * and every node's state, value and openness. */
+static void assert_same_decisions(const pack *p, eval_ctx *c, const case_row *a, const case_row *b) {
+  int nn = p->nnodes;
+  node_state *st = calloc((size_t)nn + 1, sizeof *st);
+  rval *val = calloc((size_t)nn + 1, sizeof *val);
+  int *open = calloc((size_t)nn + 1, sizeof *open);
+  for (int op = 0; op < p->nopinions; op++) {
+    err *e = NULL;
+    assert_int_equal(eval_row(c, op, a, &e), 0);
+    rval outcome = eval_outcome(c);
+    const char *disp = eval_disposition(c);
+    int outside = eval_outside(c);
+    for (int n = 0; n < nn; n++) {
+      st[n] = eval_node_state(c, n);
+      val[n] = eval_node_value(c, n);
+      open[n] = eval_node_open(c, n);
+    }
+    assert_int_equal(eval_row(c, op, b, &e), 0);
+    assert_int_equal(eval_outcome(c), outcome);
+    if (disp || eval_disposition(c)) assert_string_equal(eval_disposition(c), disp);
+    assert_int_equal(eval_outside(c), outside);
+    for (int n = 0; n < nn; n++) {
+      assert_int_equal(eval_node_state(c, n), st[n]);
+      assert_int_equal(eval_node_value(c, n), val[n]);
+      assert_int_equal(eval_node_open(c, n), open[n]);
+    }
+  }
+  free(st);
+  free(val);
+  free(open);
+}
+
+/* A row varied by --set is decided as the same row written out in a case
+ * file is. */
+static void test_set_row_decides_as_csv(void **state) {
+  fx *f = *state;
+  const pack *p = f->p;
+  case_reader *r = open_ok(f, "id,negligent,status,days,culpability,harm\n"
+                              "r1,no,free,3,,yes\n"
+                              "r2,yes,prisoner,,intentional,yes\n");
+  case_row row;
+  err *e = NULL;
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  static const char *const sets[] = {"negligent=yes", "status=prisoner", "days=", "culpability=intentional"};
+  case_row *varied = set_ok(p, &row, sets, 4);
+  assert_int_equal(cases_next(r, &row, &e), 1);
+  eval_ctx *c = eval_new(p);
+  assert_same_decisions(p, c, &row, varied);
+  assert_int_equal(eval_row(c, 0, varied, &e), 0);
+  assert_int_equal(eval_outcome(c), RV_YES);
+  eval_free(c);
+  cases_row_free(varied);
+  cases_close(r);
+}
+
+/* Every row of the shipped packs' case files, rebuilt from --set options
+ * alone, is decided as the file's row is. */
+static void test_set_rows_of_shipped_packs(void **state) {
+  (void)state;
+  static const char *const packs[] = {"rules/due_process", "rules/negligence"};
+  int rows = 0;
+  for (size_t k = 0; k < sizeof packs / sizeof *packs; k++) {
+    err *e = NULL;
+    pack *p = pack_load(packs[k], NULL, &e);
+    if (!p) fail_msg("the shipped pack %s does not load", packs[k]);
+    eval_ctx *c = eval_new(p);
+    char **sets = calloc((size_t)(p->nfacts + p->nnodes) + 1, sizeof *sets);
+    for (int i = 0; i < p->ncases; i++) {
+      case_reader *cr = cases_open(p, p->cases[i], &e);
+      if (!cr) fail_msg("cannot read %s", p->cases[i]);
+      case_row row;
+      while (cases_next(cr, &row, &e) == 1) {
+        int n = row_as_sets(p, &row, sets);
+        case_row *built = set_ok(p, NULL, (const char *const *)sets, n);
+        assert_same_decisions(p, c, &row, built);
+        cases_row_free(built);
+        for (int s = 0; s < n; s++) free(sets[s]);
+        rows++;
+      }
+      cases_close(cr);
+    }
+    free(sets);
+    eval_free(c);
+    pack_free(p);
+  }
+  assert_true(rows > 100);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void) {
@@ -599,6 +942,12 @@ int main(void) {
       T(test_row_broken_file),
       T(test_row_values_reset_between_rows),
       T(test_template_header),
+      T(test_set_row_from_nothing),
+      T(test_set_row_from_base),
+      T(test_set_row_bad_values),
+      T(test_set_row_bad_names),
+      T(test_set_row_decides_as_csv),
+      cmocka_unit_test(test_set_rows_of_shipped_packs),
   };
   return cmocka_run_group_tests_name("cases", tests, NULL, NULL);
 }

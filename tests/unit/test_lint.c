@@ -118,6 +118,31 @@ static void test_enum_values(void **state) {
   lint_free(r);
 }
 
+/* A fact that phrases some answers and not others is reported; one that
+ * phrases none, or all, is not. */
+static void test_fact_sentences(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"x\" { yesno, says = { yes = \"X.\" } }\n"                              /* 3 */
+                            "fact \"k\" { oneof { \"a\", \"b\", \"c\" }, says = { b = \"B.\" } }\n"         /* 4 */
+                            "fact \"y\" { yesno, says = { yes = \"Y.\", no = \"Not Y.\" } }\n"              /* 5 */
+                            "fact \"z\" { yesno }\n"                                                        /* 6 */
+                            "fact \"n\" { number, says = \"{n} of them.\" }\n"                              /* 7 */
+                            "node \"r\" { by = \"a\", rule = all { \"x\", \"y\", \"z\", is(\"k\", \"a\"), no(is(\"k\", \"b\")), ge(\"n\", 1) } }\n"
+                            "opinion \"m\" { decides = \"r\" }\n");
+  const lint_finding *f = has(r, "fact x: says gives no sentence for 'no'");
+  assert_int_equal(f->line, 3);
+  assert_int_equal(f->severity, LINT_WARNING);
+  assert_string_equal(f->hint, "add no = \"...\" to says, or the default (the question and the answer) is used");
+  f = has(r, "fact k: says gives no sentence for 'a', 'c'");
+  assert_int_equal(f->line, 4);
+  assert_null(find(r, "fact y:"));
+  assert_null(find(r, "fact z:"));
+  assert_null(find(r, "fact n:"));
+  assert_int_equal(r->n, 2);
+  lint_free(r);
+}
+
 static void test_shadowed_branches(void **state) {
   th_dir *d = *state;
   lint_report *r = lint_src(d, HEAD
@@ -385,6 +410,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_node_without_authority_and_unreached, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_reached_through_override_and_disposition, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_enum_values, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_fact_sentences, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_shadowed_branches, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_rule_functions, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_rule_function_writes, th_dir_setup, th_dir_teardown),

@@ -610,6 +610,124 @@ static void test_fact_defaults(void **state) {
   err_free(e);
 }
 
+/* The sentence for an answer, or NULL; compared and freed. */
+static void assert_sentence(const pack *p, const char *fact, const char *value, const char *want) {
+  char *s = pack_fact_sentence(p, pack_fact_index(p, fact), value);
+  if (!want) {
+    if (s) fail_msg("%s=%s: expected no sentence, got \"%s\"", fact, value ? value : "(blank)", s);
+    return;
+  }
+  if (!s) fail_msg("%s=%s: no sentence", fact, value ? value : "(blank)");
+  assert_string_equal(s, want);
+  free(s);
+}
+
+static void test_fact_sentences(void **state) {
+  th_dir *d = *state;
+  pack *p = th_pack(d->path, HEAD
+                    "fact \"knew\" { yesno, ask = \"Did the guard know of the threat?\",\n"
+                    "  says = { yes = \"The guard knew of the threat.\", no = \"The guard did not know of the threat.\" } }\n"
+                    "fact \"custody\" { oneof { \"convicted_prisoner\", \"pretrial_detainee\", \"free\" },\n"
+                    "  ask = \"What was his custodial status?\",\n"
+                    "  says = { convicted_prisoner = \"He was serving a sentence.\", free = \"He was {custody}.\" } }\n"
+                    "fact \"days\" { number, ask = \"How many days before the hearing?\", says = \"Notice came {days} days before the hearing.\" }\n"
+                    "fact \"filed\" { date, says = \"The claim was filed on {filed}.\" }\n"
+                    "fact \"who\" { text, ask = \"To whom was it addressed?\" }\n"
+                    "fact \"remedy\" { oneof { \"adequate\", \"barred_by_immunity\" } }\n"
+                    "fact \"note\" { text, ask = \"Describe the notice.\" }\n"
+                    "node \"claim\" { rule = all { \"negligent\", \"knew\", is(\"custody\", \"free\"), ge(\"days\", 1),\n"
+                    "  gt(\"filed\", \"1980-01-01\"), is(\"remedy\", \"adequate\") }, yes = \"{who} {note}\" }\n" TAIL);
+  /* the pack's own sentences, any spelling a cell takes */
+  assert_sentence(p, "knew", "yes", "The guard knew of the threat.");
+  assert_sentence(p, "knew", "N", "The guard did not know of the threat.");
+  assert_sentence(p, "custody", "convicted_prisoner", "He was serving a sentence.");
+  assert_sentence(p, "custody", "free", "He was free.");
+  assert_sentence(p, "days", "8.50", "Notice came 8.5 days before the hearing.");
+  assert_sentence(p, "filed", "1986-01-21", "The claim was filed on 1986-01-21.");
+  /* the default: the question and the answer */
+  assert_sentence(p, "custody", "pretrial_detainee", "What was his custodial status? Pretrial detainee.");
+  assert_sentence(p, "who", "Jones & Co.", "To whom was it addressed? Jones & Co.");
+  assert_sentence(p, "who", "the warden", "To whom was it addressed? The warden.");
+  assert_sentence(p, "note", "late", "Describe the notice: late.");
+  assert_sentence(p, "remedy", "barred_by_immunity", "Remedy: barred by immunity.");
+  assert_sentence(p, "negligent", "1", "Negligent: yes.");
+  /* a blank answer always takes the default */
+  assert_sentence(p, "knew", NULL, "Did the guard know of the threat? Unknown.");
+  assert_sentence(p, "days", "", "How many days before the hearing? Unknown.");
+  assert_sentence(p, "remedy", "", "Remedy: unknown.");
+  /* answers the fact does not take */
+  assert_sentence(p, "knew", "maybe", NULL);
+  assert_sentence(p, "custody", "prisoner", NULL);
+  assert_sentence(p, "days", "8x", NULL);
+  assert_sentence(p, "filed", "1986-02-30", NULL);
+  assert_null(pack_fact_sentence(p, -1, "yes"));
+  assert_null(pack_fact_sentence(p, p->nfacts, "yes"));
+  const pack_fact *f = &p->facts[pack_fact_index(p, "custody")];
+  assert_true(pack_fact_says(f, 0));
+  assert_false(pack_fact_says(f, 1));
+  assert_true(pack_fact_says(f, 2));
+  assert_false(pack_fact_says(f, 3));
+  assert_false(pack_fact_says(&p->facts[pack_fact_index(p, "who")], 0));
+  pack_free(p);
+}
+
+static void test_err_fact_sentences(void **state) {
+  th_dir *d = *state;
+#define CLAIM "node \"claim\" { rule = \"negligent\" }\n" TAIL
+  err *e = th_pack_err(d->path, HEAD "fact \"knew\" { yesno, says = { yes = \"Knew.\", yse = \"x\", zebra = \"y\" } }\n" CLAIM, NULL);
+  assert_int_equal(err_count(e), 2);
+  assert_string_equal(e->msg, "fact knew: says gives a sentence for 'yse', which is not one of its values (no, yes)");
+  assert_string_equal(e->hint, "did you mean 'yes'?");
+  assert_int_equal(e->line, 4);
+  assert_string_equal(e->next->msg, "fact knew: says gives a sentence for 'zebra', which is not one of its values (no, yes)");
+  assert_string_equal(e->next->hint, "give sentences for its values only: no, yes");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"care\" { oneof { \"none\", \"some\" }, says = { nonee = \"x\" } }\n" CLAIM, NULL);
+  assert_string_equal(e->msg, "fact care: says gives a sentence for 'nonee', which is not one of its values (none, some)");
+  assert_string_equal(e->hint, "did you mean 'none'?");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"knew\" { yesno, says = \"He knew.\" }\n" CLAIM, NULL);
+  assert_string_equal(e->msg, "fact knew: says must give a sentence per answer, not a string");
+  assert_string_equal(e->hint, "write says = { yes = \"...\", no = \"...\" }");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"care\" { oneof { \"none\", \"some\" }, says = { \"x\" } }\n" CLAIM, NULL);
+  assert_string_equal(e->msg, "fact care: says lists a sentence without the answer it is for");
+  assert_string_equal(e->hint, "write says = { none = \"...\", some = \"...\" }");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"knew\" { yesno, says = { yes = 3 } }\n" CLAIM, NULL);
+  assert_string_equal(e->msg, "fact knew: says: 'yes' must be text in quotes, not a number; write yes = \"...\"");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"knew\" { yesno, says = { no = \"\" } }\n" CLAIM, NULL);
+  assert_string_equal(e->msg, "fact knew: says: the sentence for no is empty");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"days\" { number, says = { yes = \"x\" } }\n" CLAIM, NULL);
+  assert_string_equal(e->msg, "fact days: says must be one sentence in quotes that shows {days}, not a table");
+  assert_string_equal(e->hint, "write says = \"... {days} ...\"");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"days\" { number, says = \"Notice came early.\" }\n" CLAIM, NULL);
+  assert_string_equal(e->msg, "fact days: its sentence does not show the answer");
+  assert_string_equal(e->hint, "put {days} where the answer goes");
+  err_free(e);
+  /* a sentence shows only its own fact: it is read without a row */
+  e = th_pack_err(d->path, HEAD "fact \"days\" { number, says = \"Notice came {value} days early.\" }\n" CLAIM, NULL);
+  assert_int_equal(err_count(e), 1);
+  assert_string_equal(e->msg, "fact days: its sentence shows {value}, but a fact's sentence shows only its own answer, {days}");
+  assert_string_equal(e->hint, "write {days} where the answer goes");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"knew\" { yesno, says = { yes = \"He was {status}.\" } }\n" CLAIM, NULL);
+  th_err_has(e, "fact knew: its sentence shows {status}, but a fact's sentence shows only its own answer, {knew}");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "fact \"days\" { number, says = \"{days days\" }\n" CLAIM, NULL);
+  th_err_has(e, "a sentence has '{' with no matching '}'");
+  err_free(e);
+  /* a repeated declaration is reported once, and its says not read */
+  e = th_pack_err(d->path, HEAD "fact \"negligent\" { yesno, says = { nope = \"x\" } }\n" CLAIM, NULL);
+  assert_int_equal(err_count(e), 1);
+  th_err_has(e, "fact 'negligent' is declared twice");
+  err_free(e);
+#undef CLAIM
+}
+
 static void test_override_title(void **state) {
   th_dir *d = *state;
   pack *p = th_pack(d->path, HEAD "node \"claim\" { title = \"Claim\", rule = \"negligent\" }\n" TAIL
@@ -625,7 +743,7 @@ static void test_override_title(void **state) {
 static void test_err_dsl_misuse(void **state) {
   th_dir *d = *state;
   err *e = th_pack_err(d->path, HEAD "fact \"days\" { number, aks = \"?\" }\n", NULL);
-  th_assert_has(e->msg, "fact \"days\": unknown field 'aks'; did you mean 'ask'? (fields: ask, default, help, optional, type)");
+  th_assert_has(e->msg, "fact \"days\": unknown field 'aks'; did you mean 'ask'? (fields: ask, default, help, optional, says, type)");
   assert_int_equal(e->line, 4);
   err_free(e);
   e = th_pack_err(d->path, HEAD "fact \"days\" { ask = \"?\" }\n", NULL);
@@ -1215,6 +1333,8 @@ int main(void) {
       T(test_err_authority_without_cite),
       T(test_fact_defaults),
       T(test_override_title),
+      T(test_fact_sentences),
+      T(test_err_fact_sentences),
       T(test_err_dsl_misuse),
       T(test_err_opinion_references),
       T(test_err_opinion_dates_and_disposition),

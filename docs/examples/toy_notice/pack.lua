@@ -12,10 +12,17 @@ authority "rule_1"     { cite = "Toy Rule 1 [invented]", pin = "para. 2", quote 
 authority "rule_1_old" { cite = "Toy Rule 1 [invented] (1990 text)", pin = "para. 2" }
 authority "rule_2"     { cite = "Toy Rule 2 [invented]" }
 
-fact "served" { yesno, ask = "Was the notice served at all?" }
+fact "served" { yesno, ask = "Was the notice served at all?",
+  says = { yes = "The notice was served.", no = "The notice was never served." } }
 fact "method" { oneof { "personal", "mail", "posting" },
-  ask = "How was it served?" }
-fact "days"   { number, ask = "How many days before the hearing was it served?" }
+  ask  = "How was it served?",
+  says = {
+    personal = "The notice was handed over in person.",
+    mail     = "The notice was sent by mail.",
+    posting  = "The notice was posted up.",
+  } }
+fact "days"   { number, ask = "How many days before the hearing was it served?",
+  says = "The notice was served {days} days before the hearing." }
 fact "recipient" { text, optional = true,
   ask  = "To whom was a mailed notice addressed?",
   help = "As written on the envelope." }
