@@ -108,25 +108,41 @@ static void dups_free(dups *d) {
 
 /* A row read (got: 1 readable, 2 not, with its error re, which is freed):
  * decided and rendered, unless --row passes it by. */
-static void take_row(const batch_options *opts, void *hs, renderer *r, const case_row *row, int got, err *re,
-                     render_summary *sum, bool *row_found) {
+static void take_row(const pack *p, const batch_options *opts, void *hs, renderer *r, const case_row *row, int got,
+                     err *re, render_summary *sum, bool *row_found) {
   if (opts->row_id && strcmp(row->id, opts->row_id) != 0) {
     err_free(re);
     return;
   }
   *row_found = true;
   if (sum->read++ && r->separator) fputs(r->separator, r->out);
+  case_row *varied = NULL;
+  if (got != 2 && opts->nsets && !(varied = cases_set_row(p, row, opts->sets, opts->nsets, &re))) got = 2;
   if (got == 2) {
     r->row_error(r, row, re);
     err_free(re);
     sum->failed++;
     return;
   }
+  count(sum, opts->handler->row(hs, varied ? varied : row, r, sum));
+  cases_row_free(varied);
+}
+
+/* No file: the one row --set makes. */
+static int set_row_only(const pack *p, const batch_options *opts, void *hs, renderer *r, render_summary *sum,
+                        err **e) {
+  case_row *row = cases_set_row(p, NULL, opts->sets, opts->nsets, e);
+  if (!row) return -1;
+  render_begin(r, "--set");
+  sum->read++;
   count(sum, opts->handler->row(hs, row, r, sum));
+  cases_row_free(row);
+  return check_stop(opts, r, e);
 }
 
 /* One file's rows, serially. Returns 0, or -1 with *e set. */
-static int serial_file(case_reader *cr, const batch_options *opts, void *hs, renderer *r, render_summary *sum,
+static int serial_file(const pack *p, case_reader *cr, const batch_options *opts, void *hs, renderer *r,
+                       render_summary *sum,
                        bool *row_found, err **e) {
   const row_handler *h = opts->handler;
   if (h->file) h->file(hs, cr);
@@ -149,7 +165,7 @@ static int serial_file(case_reader *cr, const batch_options *opts, void *hs, ren
     }
     if (h->prefetch) h->prefetch(hs, &row); /* fetched while the id is checked */
     dups_add(&d, cases_name(cr), row.id, row.line, row.id_col, sum);
-    take_row(opts, hs, r, &row, got, re, sum, row_found);
+    take_row(p, opts, hs, r, &row, got, re, sum, row_found);
   }
   if (rc == 0) {
     /* the rows first, where both streams are one terminal */
@@ -167,7 +183,8 @@ static int run_serial(const pack *p, const char *const *paths, int npaths, const
   const row_handler *h = opts->handler;
   void *hs = h->open(h->ud, p, r);
   int rc = 0;
-  bool row_found = false;
+  bool row_found = npaths == 0;
+  if (npaths == 0) rc = set_row_only(p, opts, hs, r, sum, e);
   for (int i = 0; i < npaths && rc == 0; i++) {
     case_reader *cr = cases_open(p, paths[i], e);
     if (!cr) {
@@ -175,7 +192,7 @@ static int run_serial(const pack *p, const char *const *paths, int npaths, const
       break;
     }
     if (i == 0) render_begin(r, cases_name(cr));
-    rc = serial_file(cr, opts, hs, r, sum, &row_found, e);
+    rc = serial_file(p, cr, opts, hs, r, sum, &row_found, e);
     if (rc == 0 && opts->row_id && !row_found && i == npaths - 1) {
       *e = err_hint(err_new(cases_name(cr), 0, 0, "no row has the id '%s'", opts->row_id),
                     "ids are in the file's id column");
@@ -342,7 +359,7 @@ typedef struct worker {
 } worker;
 
 /* Decide and render the rows of one block. */
-static void work_block(shared *sh, void *hs, renderer *r, slot *sl) {
+static void work_block(shared *sh, const pack *p, void *hs, renderer *r, slot *sl) {
   const batch_options *opts = sh->opts;
   const row_handler *h = opts->handler;
   if (!sl->out_f) {
@@ -382,7 +399,7 @@ static void work_block(shared *sh, void *hs, renderer *r, slot *sl) {
     memcpy(at + sizeof hash + sizeof(int), &row.id_col, sizeof(int));
     memcpy(at + ID_HEAD, row.id, idlen + 1);
     sl->ids_len += need;
-    take_row(opts, hs, r, &row, got, re, &sl->sum, &sl->row_found);
+    take_row(p, opts, hs, r, &row, got, re, &sl->sum, &sl->row_found);
   }
   cases_close(cr);
   /* a memory stream's size after a flush is its position: what this block wrote */
@@ -414,7 +431,7 @@ static void *worker_main(void *arg) {
     slot *sl = &sh->slots[sh->next_work++ % sh->nslots];
     sl->state = SLOT_WORKING;
     pthread_mutex_unlock(&sh->mu);
-    work_block(sh, hs, r, sl);
+    work_block(sh, rs.p, hs, r, sl);
     pthread_mutex_lock(&sh->mu);
     sl->state = SLOT_DONE;
     pthread_cond_broadcast(&sh->cv);

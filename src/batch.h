@@ -38,6 +38,10 @@ typedef struct row_handler {
 typedef struct batch_options {
   const row_handler *handler;
   const char *row_id;   /* only the rows with this id, or NULL */
+  /* --set NAME=VALUE: each row is varied so before it is decided (see
+   * cases_set_row); with no files, the one row they make is. */
+  const char *const *sets;
+  int nsets;
   /* Parallel runs (jobs > 1, one file): a reader, `jobs` workers and an
    * in-order writer. Each worker renders into memory with its own renderer
    * of `format`, made from `setup`; the writer prints the rows in input
@@ -54,7 +58,8 @@ typedef struct batch_options {
 } batch_options;
 
 /* Run the files, in order, into one output: render_begin with the first
- * file's name, the rows, then r->end once. Returns 0 when every file was
+ * file's name (with no files: "--set", and the row the sets make), the
+ * rows, then r->end once. Returns 0 when every file was
  * read to the end (rows that failed are counted in *sum and rendered as
  * error records), or -1 with *e set when a file cannot be read at all, the
  * row asked for is in none of them, the output cannot be written (r->out

@@ -142,6 +142,10 @@ int cli_shared_option(cli_shared *s, int opt, const char *arg, char *const *argv
   case OPT_OPINION: s->opinion = arg; return CLI_TAKEN;
   case OPT_AS_OF: s->as_of = arg; return CLI_TAKEN;
   case OPT_FORMAT: s->format = arg; return CLI_TAKEN;
+  case OPT_SET:
+    if (s->nsets == CLI_MAX_SETS) return cli_usage(s->cmd, "more than %d --set options", CLI_MAX_SETS);
+    s->sets[s->nsets++] = arg;
+    return CLI_TAKEN;
   case 'j': {
     long n = cli_count(arg, 1, 256);
     if (n < 0) return cli_usage(s->cmd, "--jobs '%s' is not a number from 1 to 256", arg);
@@ -279,7 +283,7 @@ const char *cli_parse(cli_shared *sh, int argc, char **argv, const struct option
   while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
     int taken = CLI_TAKEN;
     bool shared = c == 'o' || c == 'h' || c == 'f' || c == 'j' || c == '?' || c == ':' ||
-                  (c >= OPT_MAX_MEMORY && c <= OPT_FORMAT);
+                  (c >= OPT_MAX_MEMORY && c <= OPT_SET);
     if (!shared && own) taken = own(ud, c, optarg);
     else taken = cli_shared_option(sh, c, optarg, argv);
     if (taken != CLI_TAKEN) {
@@ -340,6 +344,13 @@ int cli_run_output(cli_run *run) {
 int cli_run_rows(cli_run *run, render_kind kind, render_setup *setup, const row_handler *h,
                  const char *const *files, int nfiles) {
   const cli_shared *sh = run->sh;
+  if (sh->nsets) {
+    /* every --set is checked once, before any output: all mistakes at once */
+    err *e = NULL;
+    case_row *probe = cases_set_row(run->p, NULL, sh->sets, sh->nsets, &e);
+    if (!probe) return cli_fail(e, RATIO_USAGE);
+    cases_row_free(probe);
+  }
   int code = cli_run_output(run);
   if (code != RATIO_OK) return code;
   setup->out = run->out.f;
@@ -353,8 +364,9 @@ int cli_run_rows(cli_run *run, render_kind kind, render_setup *setup, const row_
     err_free(e);
     return RATIO_USAGE;
   }
-  batch_options bo = {.handler = h, .row_id = sh->row, .jobs = sh->jobs, .format = sh->format, .setup = setup,
-                      .pack_path = run->pack_path, .pack_opts = &run->popts, .stop = run->stop};
+  batch_options bo = {.handler = h, .row_id = sh->row, .sets = sh->sets, .nsets = sh->nsets, .jobs = sh->jobs,
+                      .format = sh->format, .setup = setup, .pack_path = run->pack_path, .pack_opts = &run->popts,
+                      .stop = run->stop};
   render_summary sum;
   if (batch_run(run->p, files, nfiles, &bo, r, &sum, &e) != 0) {
     fflush(run->out.f);

@@ -39,7 +39,7 @@ int cmd_table(int argc, char **argv);
 volatile sig_atomic_t *ratio_catch_signals(void);
 
 /* Options every command that loads a pack takes. */
-enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG, OPT_MAX_TIME, OPT_ROW, OPT_OPINION, OPT_FORMAT };
+enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG, OPT_MAX_TIME, OPT_ROW, OPT_OPINION, OPT_FORMAT, OPT_SET };
 
 /* Parse --max-memory (bytes, or with K, M or G), --max-steps and
  * --max-time (seconds) into opts->limits. Returns 0, or -1 with *e set. */
@@ -89,6 +89,10 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
 #define CLI_OPT_AS_OF {"as-of", required_argument, NULL, OPT_AS_OF}
 #define CLI_OPT_FORMAT {"format", required_argument, NULL, OPT_FORMAT}
 #define CLI_OPT_JOBS {"jobs", required_argument, NULL, 'j'}
+#define CLI_OPT_SET {"set", required_argument, NULL, OPT_SET}
+
+/* --set FACT=VALUE may be given this many times. */
+#define CLI_MAX_SETS 256
 
 /* What the shared options set, for one command. */
 typedef struct cli_shared {
@@ -102,6 +106,8 @@ typedef struct cli_shared {
   const char *as_of;      /* --as-of DATE */
   const char *format;     /* --format NAME; the command sets its default */
   int jobs;               /* -j N; 0 is 1 */
+  const char *sets[CLI_MAX_SETS]; /* --set FACT=VALUE, in order (borrowed from argv) */
+  int nsets;
 } cli_shared;
 
 /* Take option `opt` (getopt_long's return) if it is a shared one. Returns
@@ -185,7 +191,7 @@ int cli_run_output(cli_run *run);
  * exit code (checked before the pack loads), else 0. */
 int cli_check_format(const cli_shared *sh, render_kind kind);
 
-/* Decide the rows of `files` with handler h, rendered by a renderer of
+/* Decide the rows of `files` (none: the one row --set makes) with handler h, rendered by a renderer of
  * `kind` in sh->format made from *setup (out, pack and opinions are filled
  * in here). Returns the exit code: 0; 1 when a row failed, an expectation
  * failed or an id was reused; 2 after a usage, file or output error; 128 +

@@ -4,6 +4,7 @@
 
 static const char compare_help[] =
     "Usage: ratio compare PACK -f CASES.csv [OPTIONS]\n"
+    "       ratio compare PACK --set FACT=VALUE... [OPTIONS]\n"
     "\n"
     "Decide each row under every opinion of the pack, side by side, and for\n"
     "each pair of opinions that disagree show the node where their reasoning\n"
@@ -11,6 +12,9 @@ static const char compare_help[] =
     "\n"
     "Options:\n"
     "  -f, --file FILE       the case file (CSV; '-' reads standard input)\n"
+    "      --set FACT=VALUE  give a fact (or a finding, id, title, note) this\n"
+    "                        value in each row, as its cell would; repeatable;\n"
+    "                        without -f, decide the one row the --set options make\n"
     "      --row ID          only the row with this id\n"
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
     "      --format FORMAT   text (default), json or md\n"
@@ -23,17 +27,17 @@ static const char compare_help[] =
 
 int cmd_compare(int argc, char **argv) {
   static const struct option longopts[] = {
-      CLI_OPT_FILE, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_SHARED_OPTIONS, {NULL, 0, NULL, 0},
+      CLI_OPT_FILE, CLI_OPT_SET, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_SHARED_OPTIONS, {NULL, 0, NULL, 0},
   };
   cli_shared sh = {.cmd = "compare", .help = compare_help, .format = "text"};
   int code = RATIO_OK;
   const char *pack_path = cli_parse(&sh, argc, argv, longopts, NULL, NULL, NULL, NULL, &code);
   if (!pack_path) return code;
-  if (!sh.file) return cli_usage("compare", "missing -f CASES.csv");
+  if (!sh.file && !sh.nsets) return cli_usage("compare", "missing -f CASES.csv (or --set FACT=VALUE)");
   if ((code = cli_check_format(&sh, RENDER_COMPARE)) != RATIO_OK) return code;
   cli_run run;
   render_setup rs = {.diag = stderr};
   code = cli_run_open(&run, &sh, pack_path);
-  if (code == RATIO_OK) code = cli_run_rows(&run, RENDER_COMPARE, &rs, &row_handler_compare, &sh.file, 1);
+  if (code == RATIO_OK) code = cli_run_rows(&run, RENDER_COMPARE, &rs, &row_handler_compare, &sh.file, sh.file ? 1 : 0);
   return cli_run_close(&run, code);
 }

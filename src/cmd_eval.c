@@ -8,12 +8,16 @@
 
 static const char eval_help[] =
     "Usage: ratio eval PACK -f CASES.csv [OPTIONS]\n"
+    "       ratio eval PACK --set FACT=VALUE... [OPTIONS]\n"
     "\n"
     "Decide every row of a case file under each opinion of the pack and\n"
     "explain why, element by element, with authorities.\n"
     "\n"
     "Options:\n"
     "  -f, --file FILE       the case file (CSV; '-' reads standard input)\n"
+    "      --set FACT=VALUE  give a fact (or a finding, id, title, note) this\n"
+    "                        value in each row, as its cell would; repeatable;\n"
+    "                        without -f, decide the one row the --set options make\n"
     "      --opinion NAME    only this opinion (default: every opinion)\n"
     "      --row ID          only the row with this id\n"
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
@@ -69,7 +73,7 @@ static int own_option(void *ud, int opt, const char *arg) {
 
 int cmd_eval(int argc, char **argv) {
   static const struct option longopts[] = {
-      CLI_OPT_FILE, CLI_OPT_OPINION, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_OPT_JOBS,
+      CLI_OPT_FILE, CLI_OPT_SET, CLI_OPT_OPINION, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_OPT_JOBS,
       {"columns", required_argument, NULL, OPT_COLUMNS},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
@@ -79,7 +83,7 @@ int cmd_eval(int argc, char **argv) {
   int code = RATIO_OK;
   const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &columns, NULL, NULL, &code);
   if (!pack_path) return code;
-  if (!sh.file) return cli_usage("eval", "missing -f CASES.csv");
+  if (!sh.file && !sh.nsets) return cli_usage("eval", "missing -f CASES.csv (or --set FACT=VALUE)");
   if ((code = cli_check_format(&sh, RENDER_EVAL)) != RATIO_OK) return code;
   if (columns && strcmp(sh.format, "csv") != 0) return cli_usage("eval", "--columns goes with --format csv");
 
@@ -89,7 +93,7 @@ int cmd_eval(int argc, char **argv) {
   code = cli_run_open(&run, &sh, pack_path);
   if (code == RATIO_OK && columns && parse_columns(run.p, columns, &cols, &rs.ncolumns) != 0) code = RATIO_USAGE;
   rs.columns = cols;
-  if (code == RATIO_OK) code = cli_run_rows(&run, RENDER_EVAL, &rs, &row_handler_eval, &sh.file, 1);
+  if (code == RATIO_OK) code = cli_run_rows(&run, RENDER_EVAL, &rs, &row_handler_eval, &sh.file, sh.file ? 1 : 0);
   code = cli_run_close(&run, code);
   free(cols);
   return code;

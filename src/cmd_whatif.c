@@ -7,6 +7,7 @@ enum { OPT_BUDGET = 2000 };
 
 static const char whatif_help[] =
     "Usage: ratio whatif PACK -f CASES.csv --row ID [OPTIONS]\n"
+    "       ratio whatif PACK --set FACT=VALUE... [OPTIONS]\n"
     "\n"
     "The smallest sets of fact changes that would change the row's outcome,\n"
     "and separately its disposition, under each opinion: fewest facts changed,\n"
@@ -17,6 +18,9 @@ static const char whatif_help[] =
     "\n"
     "Options:\n"
     "  -f, --file FILE       the case file (CSV; '-' reads standard input)\n"
+    "      --set FACT=VALUE  give a fact (or a finding, id, title, note) this\n"
+    "                        value in each row, as its cell would; repeatable;\n"
+    "                        without -f, decide the one row the --set options make\n"
     "      --row ID          the row (required)\n"
     "      --opinion NAME    only this opinion (default: every opinion)\n"
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
@@ -39,7 +43,7 @@ static int own_option(void *ud, int opt, const char *arg) {
 
 int cmd_whatif(int argc, char **argv) {
   static const struct option longopts[] = {
-      CLI_OPT_FILE, CLI_OPT_ROW, CLI_OPT_OPINION, CLI_OPT_FORMAT, CLI_OPT_AS_OF,
+      CLI_OPT_FILE, CLI_OPT_SET, CLI_OPT_ROW, CLI_OPT_OPINION, CLI_OPT_FORMAT, CLI_OPT_AS_OF,
       {"budget", required_argument, NULL, OPT_BUDGET},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
@@ -49,14 +53,14 @@ int cmd_whatif(int argc, char **argv) {
   int code = RATIO_OK;
   const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &wo, NULL, NULL, &code);
   if (!pack_path) return code;
-  if (!sh.file) return cli_usage("whatif", "missing -f CASES.csv");
-  if (!sh.row) return cli_usage("whatif", "missing --row ID (the row to vary)");
+  if (!sh.file && !sh.nsets) return cli_usage("whatif", "missing -f CASES.csv (or --set FACT=VALUE)");
+  if (sh.file && !sh.row) return cli_usage("whatif", "missing --row ID (the row to vary)");
   if ((code = cli_check_format(&sh, RENDER_WHATIF)) != RATIO_OK) return code;
   cli_run run;
   render_setup rs = {.diag = stderr};
   row_handler h = row_handler_whatif_base;
   h.ud = &wo;
   code = cli_run_open(&run, &sh, pack_path);
-  if (code == RATIO_OK) code = cli_run_rows(&run, RENDER_WHATIF, &rs, &h, &sh.file, 1);
+  if (code == RATIO_OK) code = cli_run_rows(&run, RENDER_WHATIF, &rs, &h, &sh.file, sh.file ? 1 : 0);
   return cli_run_close(&run, code);
 }

@@ -124,6 +124,12 @@ void render_put_upper(FILE *out, const char *s) {
   for (; *s; s++) putc_unlocked(*s == '_' ? ' ' : (*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s), out);
 }
 
+const char *render_place(const char *source, const case_row *row, bool prose, char *buf, size_t bufsz) {
+  if (row->line <= 0) snprintf(buf, bufsz, "from --set");
+  else snprintf(buf, bufsz, prose ? "%s, line %d" : "%s:%d", source, row->line);
+  return buf;
+}
+
 void render_summary_line(FILE *out, const render_summary *s) {
   fprintf(out, "%d row%s: %d decided, %d undecided, ", s->read, s->read == 1 ? "" : "s", s->decided, s->undecided);
   if (s->outside) fprintf(out, "%d outside this pack, ", s->outside);

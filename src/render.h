@@ -170,6 +170,12 @@ const char *render_upper(const char *s, char *buf, size_t bufsz);
 void render_put_spaced(FILE *out, const char *s);
 void render_put_upper(FILE *out, const char *s);
 
+/* Where a row comes from, for a heading: "cases.csv:3" (prose: "cases.csv,
+ * line 3"), or "from --set" for the row --set options made without a file
+ * (line 0). Written into buf and returned. */
+#define RENDER_PLACE_MAX 4200
+const char *render_place(const char *source, const case_row *row, bool prose, char *buf, size_t bufsz);
+
 /* The summary line: "2 rows: 2 decided, 0 undecided, 0 failed", with "N
  * outside this pack" before "failed" when some row is. */
 void render_summary_line(FILE *out, const render_summary *s);

@@ -112,7 +112,9 @@ static void responsible(FILE *out, const compare_result *res, const compare_part
 static void text_row(compare_report *r, const compare_result *res) {
   const pack *p = r->p;
   const case_row *row = res->row;
-  fprintf(r->out, "== %s%s%s (%s:%d) ==\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "", r->source, row->line);
+  char place[RENDER_PLACE_MAX];
+  fprintf(r->out, "== %s%s%s (%s) ==\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
+          render_place(r->source, row, false, place, sizeof place));
   int *order = xcalloc((size_t)p->nnodes + 1, sizeof *order);
   int nn = node_order(res, order);
   int nops = res->nopinions;
@@ -192,7 +194,8 @@ static void md_row(compare_report *r, const compare_result *res) {
     fputs(": ", r->out);
     md_text(r->out, row->title);
   }
-  fprintf(r->out, "\n\n*%s, line %d*\n\n|  |", r->source, row->line);
+  char place[RENDER_PLACE_MAX];
+  fprintf(r->out, "\n\n*%s*\n\n|  |", render_place(r->source, row, true, place, sizeof place));
   for (int k = 0; k < res->nopinions; k++) fprintf(r->out, " %s |", op_name(res, k));
   fputs("\n| --- |", r->out);
   for (int k = 0; k < res->nopinions; k++) fputs(" --- |", r->out);
@@ -376,6 +379,7 @@ static void compare_begin(renderer *rr) {
 /* A row outside the pack: no opinion decides it, so nothing to compare. */
 static void outside_row(compare_report *r, const compare_result *res, const pack_outside *s) {
   const case_row *row = res->row;
+  char place[RENDER_PLACE_MAX];
   if (r->f == REASON_JSON) {
     json_t *j = row_head(row), *x = json_object();
     json_object_set_new(x, "name", json_string(s->name));
@@ -395,10 +399,10 @@ static void outside_row(compare_report *r, const compare_result *res, const pack
       fputs(": ", r->out);
       md_text(r->out, row->title);
     }
-    fprintf(r->out, "\n\n*%s, line %d*\n\n", r->source, row->line);
+    fprintf(r->out, "\n\n*%s*\n\n", render_place(r->source, row, true, place, sizeof place));
   } else {
-    fprintf(r->out, "== %s%s%s (%s:%d) ==\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "", r->source,
-            row->line);
+    fprintf(r->out, "== %s%s%s (%s) ==\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
+            render_place(r->source, row, false, place, sizeof place));
   }
   fprintf(r->out, "Outside this pack%s%s. %s\n", s->title ? ": " : "", s->title ? s->title : "", s->says ? s->says : "");
   if (s->nby) {
@@ -430,6 +434,7 @@ static void compare_item(renderer *rr, const render_item *it) {
 static void compare_row_error(renderer *rr, const case_row *row, const err *e) {
   compare_report *r = report_of(rr);
   const char *id = row->id && row->id[0] ? row->id : "(no id)";
+  char place[RENDER_PLACE_MAX];
   if (r->f == REASON_JSON) {
     json_t *j = row_head(row);
     json_t *errs = json_array();
@@ -448,7 +453,7 @@ static void compare_row_error(renderer *rr, const case_row *row, const err *e) {
     return;
   }
   if (r->f == REASON_MD) fprintf(r->out, "## %s: not decided\n\n```\n", id);
-  else fprintf(r->out, "== %s (%s:%d): not decided ==\n", id, r->source, row->line);
+  else fprintf(r->out, "== %s (%s): not decided ==\n", id, render_place(r->source, row, false, place, sizeof place));
   err_print(e, r->out);
   fputs(r->f == REASON_MD ? "```\n\n" : "\n", r->out);
 }

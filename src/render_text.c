@@ -206,9 +206,10 @@ static void text_item(renderer *r, const render_item *it) { text_row(r, it->row,
 static void text_row(renderer *r, const case_row *row, const render_result *res, int ntrees) {
   text_state *st = r->state;
   const pack *p = r->p;
+  char place[RENDER_PLACE_MAX];
   flockfile(r->out);
-  fprintf(r->out, "== %s%s%s (%s:%d) ==\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
-          r->source, row->line);
+  fprintf(r->out, "== %s%s%s (%s) ==\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
+          render_place(r->source, row, false, place, sizeof place));
   for (int t = 0; t < ntrees; t++) {
     const explain_tree *tr = res[t].tree;
     const pack_opinion *o = &p->opinions[res[t].opinion];
@@ -275,8 +276,9 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
 }
 
 static void text_row_error(renderer *r, const case_row *row, const err *e) {
-  fprintf(r->out, "== %s (%s:%d): not decided ==\n", row->id && row->id[0] ? row->id : "(no id)",
-          r->source, row->line);
+  char place[RENDER_PLACE_MAX];
+  fprintf(r->out, "== %s (%s): not decided ==\n", row->id && row->id[0] ? row->id : "(no id)",
+          render_place(r->source, row, false, place, sizeof place));
   err_print(e, r->out);
   fputc('\n', r->out);
 }

@@ -213,11 +213,14 @@ static void doc_opinion(doc *d, const whatif_result *r) {
 }
 
 static void doc_render(doc *d, const char *source, const case_row *row, whatif_result *const *res, int n) {
+  char place[RENDER_PLACE_MAX];
   FILE *out = d->out;
   if (d->md) {
-    fprintf(out, "# What if: %s%s%s\n\n*%s, line %d*\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "", source, row->line);
+    fprintf(out, "# What if: %s%s%s\n\n*%s*\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
+            render_place(source, row, true, place, sizeof place));
   } else {
-    fprintf(out, "== %s%s%s (%s:%d) ==\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "", source, row->line);
+    fprintf(out, "== %s%s%s (%s) ==\n\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
+            render_place(source, row, false, place, sizeof place));
   }
   for (int i = 0; i < n; i++) doc_opinion(d, res[i]);
 }

@@ -309,6 +309,37 @@ static void test_skipping_handler(void **state) {
   render_free(r);
 }
 
+/* --set varies every row before it is decided; with no file it makes the
+ * one row decided. */
+static void test_sets(void **state) {
+  fx *f = *state;
+  counting c;
+  int ops[] = {pack_opinion_index(f->p, "majority")};
+  renderer *r = counting_new(&c, f->p, ops, 1);
+  const char *sets[] = {"notice=yes"};
+  batch_options o = {.handler = &row_handler_eval, .sets = sets, .nsets = 1, .row_id = "undecided"};
+  render_summary sum;
+  err *e = NULL;
+  assert_int_equal(batch_run(f->p, (const char *[]){f->csv}, 1, &o, r, &sum, &e), 0);
+  /* notice was blank on this row: with it, the majority decides */
+  assert_int_equal(sum.undecided, 0);
+  assert_int_equal(sum.decided, 1);
+  assert_string_equal(c.ids[0], "undecided");
+  render_free(r);
+
+  const char *only[] = {"state_actor=yes", "status=prisoner", "notice=no"};
+  renderer *r2 = counting_new(&c, f->p, ops, 1);
+  batch_options o2 = {.handler = &row_handler_eval, .sets = only, .nsets = 3};
+  assert_int_equal(batch_run(f->p, NULL, 0, &o2, r2, &sum, &e), 0);
+  assert_int_equal(sum.read, 1);
+  assert_int_equal(c.begins, 1);
+  assert_int_equal(c.ends, 1);
+  assert_string_equal(c.source, "--set");
+  assert_string_equal(c.ids[0], "set");
+  assert_string_equal(c.outcomes[0], "no");
+  render_free(r2);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void) {
@@ -321,6 +352,7 @@ int main(void) {
       T(test_json_through_batch),
       T(test_several_files),
       T(test_skipping_handler),
+      T(test_sets),
   };
   return cmocka_run_group_tests_name("batch", tests, NULL, NULL);
 }
