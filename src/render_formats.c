@@ -1,0 +1,78 @@
+/* render_formats: which formats each kind of output has, and making a
+ * renderer of one. Above every format's file: the formats depend on
+ * render.c's shared pieces, and this table on the formats. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+/* Every format of every kind: render_new's table, and the one place that
+ * knows which formats a command has. */
+typedef struct format_entry {
+  render_kind kind;
+  const char *name;
+  renderer *(*make)(const render_setup *s, const char *format);
+} format_entry;
+
+static renderer *make_text(const render_setup *s, const char *f) { (void)f; return render_text_new(s); }
+static renderer *make_json(const render_setup *s, const char *f) { (void)f; return render_json_new(s); }
+static renderer *make_csv(const render_setup *s, const char *f) { (void)f; return render_csv_new(s); }
+
+static const format_entry formats[] = {
+    {RENDER_EVAL, "text", make_text},
+    {RENDER_EVAL, "json", make_json},
+    {RENDER_EVAL, "csv", make_csv},
+    {RENDER_COMPARE, "text", render_compare_new},
+    {RENDER_COMPARE, "json", render_compare_new},
+    {RENDER_COMPARE, "md", render_compare_new},
+    {RENDER_WHATIF, "text", render_whatif_new},
+    {RENDER_WHATIF, "json", render_whatif_new},
+    {RENDER_WHATIF, "md", render_whatif_new},
+    {RENDER_TEST, "text", render_test_new},
+    {RENDER_TEST, "tap", render_test_new},
+    {RENDER_TEST, "junit", render_test_new},
+    {RENDER_TABLE, "text", render_table_new},
+    {RENDER_TABLE, "json", render_table_new},
+    {RENDER_TABLE, "md", render_table_new},
+    {RENDER_FACTS, "text", render_facts_new},
+    {RENDER_FACTS, "json", render_facts_new},
+};
+#define NFORMATS (sizeof formats / sizeof formats[0])
+
+const char *render_formats(render_kind kind) {
+  switch (kind) {
+  case RENDER_EVAL: return "text, json, csv";
+  case RENDER_TEST: return "text, tap, junit";
+  case RENDER_FACTS: return "text, json";
+  default: return "text, json, md";
+  }
+}
+
+static const format_entry *find_format(render_kind kind, const char *format) {
+  /* "markdown" is a long name for md */
+  const char *name = strcmp(format, "markdown") == 0 ? "md" : format;
+  for (size_t i = 0; i < NFORMATS; i++)
+    if (formats[i].kind == kind && strcmp(formats[i].name, name) == 0) return &formats[i];
+  return NULL;
+}
+
+bool render_has_format(render_kind kind, const char *format) { return find_format(kind, format) != NULL; }
+
+renderer *render_new(render_kind kind, const char *format, const render_setup *s, err **e) {
+  const format_entry *f = find_format(kind, format);
+  if (f) {
+    renderer *r = f->make(s, f->name);
+    r->kind = kind;
+    r->p = s->p;
+    r->out = s->out;
+    r->diag = s->diag ? s->diag : stderr;
+    r->opinions = s->opinions;
+    r->nopinions = s->nopinions;
+    r->quiet = s->quiet;
+    r->cov = s->cov;
+    return r;
+  }
+  *e = err_new(NULL, 0, 0, "unknown format '%s' (formats: %s)", format, render_formats(kind));
+  return NULL;
+}
+
