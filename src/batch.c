@@ -240,10 +240,12 @@ static int run_serial(const pack *p, const char *cases_path, const batch_options
       r->row_error(r, &row, re);
       err_free(re);
       sum->failed++;
+      render_summary_count(sum, NULL, opts->nopinions);
       continue;
     }
     int failed = decide(p, ec, r, opts, &row, &s, &unknown, &outside);
     r->row(r, &row, s.res, opts->nopinions);
+    render_summary_count(sum, s.res, opts->nopinions);
     if (failed) sum->failed++;
     else if (outside) sum->outside++;
     else if (unknown) sum->undecided++;
@@ -471,10 +473,12 @@ static void work_block(shared *sh, const pack *p, eval_ctx *ec, renderer *r, slo
       r->row_error(r, &row, re);
       err_free(re);
       sl->sum.failed++;
+      render_summary_count(&sl->sum, NULL, opts->nopinions);
       continue;
     }
     int failed = decide(p, ec, r, opts, &row, s, &unknown, &outside);
     r->row(r, &row, s->res, opts->nopinions);
+    render_summary_count(&sl->sum, s->res, opts->nopinions);
     if (failed) sl->sum.failed++;
     else if (outside) sl->sum.outside++;
     else if (unknown) sl->sum.undecided++;
@@ -595,6 +599,10 @@ static int run_parallel(const pack *p, const char *cases_path, const batch_optio
       sum->undecided += sl->sum.undecided;
       sum->outside += sl->sum.outside;
       sum->failed += sl->sum.failed;
+      sum->opinions_decided += sl->sum.opinions_decided;
+      sum->opinions_undecided += sl->sum.opinions_undecided;
+      sum->opinions_outside += sl->sum.opinions_outside;
+      sum->opinions_failed += sl->sum.opinions_failed;
       found |= sl->row_found;
       /* the table's memory is fetched a few rows ahead of the checks */
       size_t ahead = 0;

@@ -15,9 +15,14 @@ static const char eval_help[] =
     "\n"
     "Options:\n"
     "  -f, --file FILE       the case file (CSV; '-' reads standard input)\n"
-    "      --opinion NAME    only this opinion (default: every opinion)\n"
+    "      --opinion NAME    only this opinion\n"
     "      --row ID          only the row with this id\n"
-    "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --as-of DATE      the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --all-opinions    every opinion of the pack, older and later law too\n"
+    "                        (default: the case's own opinions, those in force\n"
+    "                        on the day the pack's case was decided)\n"
+    "      --brief           text: the summary of each row only\n"
+    "      --depth N         text: show N levels of elements below each outcome\n"
     "      --format FORMAT   text (default), json or csv\n"
     "      --columns LIST    csv: the columns for each opinion, comma-separated:\n"
     "                        outcome, disposition or node names (default: outcome)\n"
@@ -39,12 +44,13 @@ struct maker {
   int ncols;
   bool csv;
   renderer *(*make)(FILE *, const pack *, const char *);
+  const render_text_options *text; /* for text: --depth, --brief */
 };
 
 static renderer *make_renderer(void *ud, FILE *out, FILE *diag) {
   const struct maker *m = ud;
   if (m->csv) return render_csv_new(out, m->p, m->file, m->cols, m->ncols, diag);
-  renderer *r = m->make(out, m->p, m->file);
+  renderer *r = m->text ? render_text_new_with(out, m->p, m->file, m->text) : m->make(out, m->p, m->file);
   r->diag = diag;
   return r;
 }
@@ -88,12 +94,17 @@ int cmd_eval(int argc, char **argv) {
       {"columns", required_argument, NULL, 'C'},
       {"jobs", required_argument, NULL, 'j'},
       {"as-of", required_argument, NULL, OPT_AS_OF},
+      {"all-opinions", no_argument, NULL, 'A'},
+      {"brief", no_argument, NULL, 'B'},
+      {"depth", required_argument, NULL, 'D'},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   const char *file = NULL, *opinion = NULL, *row = NULL, *format = "text", *as_of = NULL;
   const char *columns = NULL;
   int jobs = 1;
+  bool all_opinions = false;
+  render_text_options text = {.depth = -1, .brief = false};
   cli_shared sh = {.cmd = "eval", .help = eval_help};
   int c;
   optind = 1;
@@ -112,6 +123,14 @@ int cmd_eval(int argc, char **argv) {
       break;
     }
     case OPT_AS_OF: as_of = optarg; break;
+    case 'A': all_opinions = true; break;
+    case 'B': text.brief = true; break;
+    case 'D': {
+      long n = cli_count(optarg, 0, 1000);
+      if (n < 0) return cli_usage("eval", "--depth '%s' is not a number from 0 to 1000", optarg);
+      text.depth = (int)n;
+      break;
+    }
     default: {
       int code = cli_shared_option(&sh, c, optarg, argv);
       if (code != CLI_TAKEN) return code;
@@ -128,6 +147,9 @@ int cmd_eval(int argc, char **argv) {
   else if (strcmp(format, "json") == 0) make = render_json_new;
   else if (!csv) return cli_usage("eval", "unknown format '%s' (formats: text, json, csv)", format);
   if (columns && !csv) return cli_usage("eval", "--columns goes with --format csv");
+  if (all_opinions && as_of) return cli_usage("eval", "give --as-of DATE or --all-opinions, not both");
+  if ((text.brief || text.depth >= 0) && make != render_text_new)
+    return cli_usage("eval", "%s goes with --format text", text.brief ? "--brief" : "--depth");
 
   /* caught from here on: a signal also stops pack code while it runs */
   volatile sig_atomic_t *stop = ratio_catch_signals();
@@ -138,7 +160,8 @@ int cmd_eval(int argc, char **argv) {
   pack *p = cli_load_pack(argv[optind], &popts);
   if (!p) return *stop ? 128 + (int)*stop : RATIO_USAGE;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
-  int nops = cli_pick_opinions(p, opinion, as_of, ops);
+  /* by default the case's own opinions; older and later law when asked */
+  int nops = opinion || as_of || all_opinions ? cli_pick_opinions(p, opinion, as_of, ops) : pack_case_opinions(p, ops);
   int code = RATIO_USAGE;
   render_column *cols = NULL;
   int ncols = 0;
@@ -146,7 +169,7 @@ int cmd_eval(int argc, char **argv) {
   if (nops > 0 && cli_output_open(&out, &sh) != 0) nops = -1;
   bool complete = false;
   if (nops > 0) {
-    struct maker mk = {p, file, cols, ncols, csv, make};
+    struct maker mk = {p, file, cols, ncols, csv, make, make == render_text_new ? &text : NULL};
     renderer *r = make_renderer(&mk, out.f, stderr);
     batch_options bo = {ops, nops, row, jobs, make_renderer, &mk, argv[optind], &popts, stop};
     render_summary sum;

@@ -80,6 +80,9 @@ typedef struct explain_tree {
   int nuntried;             /*   whose answers are not tried (numbers, dates, text) */
   explain_fact *outcome_immaterial; /* root->even_if: every blank fact the */
   int noutcome_immaterial;          /*   outcome's search tried */
+  explain_node *turns_on;   /* the element the outcome turns on (explain_build
+                             * says how it is chosen); the root when none below
+                             * settles it */
   struct explain_mem *mem;  /* owned: everything above lives here */
 } explain_tree;
 

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void render_free(renderer *r) {
   if (!r) return;
@@ -43,8 +44,89 @@ void render_put_upper(FILE *out, const char *s) {
   for (; *s; s++) putc_unlocked(*s == '_' ? ' ' : (*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s), out);
 }
 
+void render_summary_count(render_summary *s, const render_result *res, int n) {
+  if (!res) {
+    s->opinions_failed += n;
+    return;
+  }
+  for (int i = 0; i < n; i++) {
+    const render_result *x = &res[i];
+    if (x->error) s->opinions_failed++;
+    else if (x->outside >= 0) s->opinions_outside++;
+    /* an open outcome still decides the row when the opinion disposes of
+     * the judgment: Brennan would vacate and remand */
+    else if (x->outcome != RV_UNKNOWN || (x->disposition && strcmp(x->disposition, "unknown") != 0))
+      s->opinions_decided++;
+    else s->opinions_undecided++;
+  }
+}
+
 void render_summary_line(FILE *out, const render_summary *s) {
-  fprintf(out, "%d row%s: %d decided, %d undecided, ", s->read, s->read == 1 ? "" : "s", s->decided, s->undecided);
+  int total = s->opinions_decided + s->opinions_undecided + s->opinions_outside + s->opinions_failed;
+  fprintf(out, "%d row%s", s->read, s->read == 1 ? "" : "s");
+  if (total && s->read) {
+    /* every row counts once under each opinion of the run */
+    int per_row = total / s->read;
+    fprintf(out, " under %d opinion%s: %d decided, %d undecided, ", per_row, per_row == 1 ? "" : "s",
+            s->opinions_decided, s->opinions_undecided);
+    if (s->opinions_outside) fprintf(out, "%d outside this pack, ", s->opinions_outside);
+    fprintf(out, "%d failed\n", s->opinions_failed);
+    return;
+  }
+  fprintf(out, ": %d decided, %d undecided, ", s->decided, s->undecided);
   if (s->outside) fprintf(out, "%d outside this pack, ", s->outside);
   fprintf(out, "%d failed\n", s->failed);
+}
+
+/* ---- naming opinions --------------------------------------------------------- */
+
+/* What a casebook says after a judge's name for a role; NULL for a role it
+ * has no words for ("circuit rule"). */
+static const char *role_words(const char *role) {
+  static const char *const words[][2] = {
+      {"majority", "for the Court"},      {"plurality", "for a plurality"},
+      {"dissent", "dissenting"},          {"dissenting", "dissenting"},
+      {"concurrence", "concurring"},      {"concurring", "concurring"},
+      {"concurrence in the judgment", "concurring in the judgment"},
+      {"concurring in the judgment", "concurring in the judgment"},
+      {"dissent in part", "concurring in part and dissenting in part"},
+  };
+  for (size_t i = 0; role && i < sizeof words / sizeof words[0]; i++)
+    if (strcmp(role, words[i][0]) == 0) return words[i][1];
+  return NULL;
+}
+
+/* "Rehnquist, J., for the Court", or NULL when the author is not a judge
+ * ("the Court") or the role has no words. An author written with a comma
+ * carries its own title ("Burger, C.J."). */
+static const char *judge_name(const pack_opinion *o, char *buf, size_t bufsz) {
+  const char *words = role_words(o->role);
+  if (!o->author || !o->author[0] || !words || strncasecmp(o->author, "the ", 4) == 0) return NULL;
+  snprintf(buf, bufsz, "%s%s, %s", o->author, strchr(o->author, ',') ? "" : ", J.", words);
+  return buf;
+}
+
+const char *render_opinion_name(const pack_opinion *o, bool own, char *buf, size_t bufsz) {
+  if (o->title && o->author && o->author[0] && strstr(o->title, o->author)) {
+    snprintf(buf, bufsz, "%s", o->title);
+    return buf;
+  }
+  if (own && judge_name(o, buf, bufsz)) return buf;
+  if (o->title) snprintf(buf, bufsz, "%s", o->title);
+  else if (!judge_name(o, buf, bufsz)) snprintf(buf, bufsz, "%s%s%s%s", o->name, o->role ? " (" : "",
+                                                o->role ? o->role : "", o->role ? ")" : "");
+  return buf;
+}
+
+const char *render_opinion_span(const pack_opinion *o, char *buf, size_t bufsz) {
+  /* years are how a casebook dates the law: "from 1981 until Daniels, 1986" */
+  if (o->date && o->until_date)
+    snprintf(buf, bufsz, "the law from %.4s until %s%s%.4s", o->date, o->displaced_by ? o->displaced_by : "",
+             o->displaced_by ? ", " : "", o->until_date);
+  else if (o->date) snprintf(buf, bufsz, "the law from %.4s", o->date);
+  else if (o->until_date)
+    snprintf(buf, bufsz, "the law until %s%s%.4s", o->displaced_by ? o->displaced_by : "",
+             o->displaced_by ? ", " : "", o->until_date);
+  else return NULL;
+  return buf;
 }

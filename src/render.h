@@ -20,6 +20,10 @@ typedef struct render_summary {
   int outside;   /* the row is outside the pack (`outside` in the pack) */
   int failed;    /* the row could not be read or a rule failed */
   int duplicate_ids; /* rows whose id an earlier row already had */
+  /* The same per row and opinion (render_summary_count): an opinion decided
+   * a row when it reached an outcome or, leaving it open, still disposed of
+   * the judgment (a remand); a row that could not be read failed under each. */
+  int opinions_decided, opinions_undecided, opinions_outside, opinions_failed;
 } render_summary;
 
 /* One row's result under one opinion. */
@@ -66,6 +70,12 @@ struct renderer {
 
 /* The formats. Each returns a renderer the caller frees with render_free. */
 renderer *render_text_new(FILE *out, const pack *p, const char *source);
+/* The text format's choices (render_text_new takes the defaults). */
+typedef struct render_text_options {
+  int depth;  /* levels of elements shown below each outcome; -1: all */
+  bool brief; /* the summary of each row only, no reasoning */
+} render_text_options;
+renderer *render_text_new_with(FILE *out, const pack *p, const char *source, const render_text_options *opts);
 renderer *render_json_new(FILE *out, const pack *p, const char *source);
 /* One line per row: id, then for each opinion its columns (default: the
  * outcome). Failed rows get "error" in every column; their errors and the
@@ -101,8 +111,25 @@ const char *render_upper(const char *s, char *buf, size_t bufsz);
 void render_put_spaced(FILE *out, const char *s);
 void render_put_upper(FILE *out, const char *s);
 
-/* The summary line: "2 rows: 2 decided, 0 undecided, 0 failed", with "N
- * outside this pack" before "failed" when some row is. */
+/* Count one row's results under its n opinions into s's opinion counts;
+ * res NULL: the row could not be read, and failed under each. */
+void render_summary_count(render_summary *s, const render_result *res, int n);
+
+/* The summary line: "2 rows under 3 opinions: 6 decided, 0 undecided, 0
+ * failed", with "N outside this pack" before "failed" when some are; a
+ * summary without opinion counts gives the rows' ("2 rows: 2 decided, ..."). */
 void render_summary_line(FILE *out, const render_summary *s);
+
+/* How text names an opinion, as a casebook heads it: a title that names its
+ * author ("Brennan, J., dissenting"); for one of the case's own opinions
+ * (`own`, pack_case_opinions) its author and role ("Rehnquist, J., for the
+ * Court"); else its title, its author and role, or its name. Written into
+ * buf, which is returned. */
+const char *render_opinion_name(const pack_opinion *o, bool own, char *buf, size_t bufsz);
+
+/* The span an opinion was the law, for older or later law: "the law from
+ * 1981 until Daniels, 1986", "the law from 2015"; NULL when it has no
+ * dates. Written into buf. */
+const char *render_opinion_span(const pack_opinion *o, char *buf, size_t bufsz);
 
 #endif

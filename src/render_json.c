@@ -119,8 +119,14 @@ static void prepare(json_state *st, const pack *p) {
     st->authority[a] = fragment(&b);
   }
   st->opinion_head = xcalloc((size_t)p->nopinions + 1, sizeof *st->opinion_head);
+  /* the case's own opinions are named by their judges, other law by its
+   * title and the span it held (render_opinion_name) */
+  int *own = xcalloc((size_t)p->nopinions + 1, sizeof *own);
+  bool *is_own = xcalloc((size_t)p->nopinions + 1, sizeof *is_own);
+  for (int i = 0, n = pack_case_opinions(p, own); i < n; i++) is_own[own[i]] = true;
   for (int o = 0; o < p->nopinions; o++) {
     const pack_opinion *op = &p->opinions[o];
+    char name[256], span[160];
     jsonw_lit(&b, "{\"opinion\":");
     jsonw_str(&b, op->name);
     jsonw_lit(&b, ",\"author\":");
@@ -131,9 +137,24 @@ static void prepare(json_state *st, const pack *p) {
     jsonw_str(&b, op->date);
     jsonw_lit(&b, ",\"decides\":");
     jsonw_str(&b, p->nodes[op->decides].name);
+    jsonw_lit(&b, ",\"title\":");
+    jsonw_str(&b, op->title);
+    jsonw_lit(&b, ",\"joined\":");
+    jsonw_str(&b, op->joined);
+    jsonw_lit(&b, ",\"until_date\":");
+    jsonw_str(&b, op->until_date);
+    jsonw_lit(&b, ",\"displaced_by\":");
+    jsonw_str(&b, op->displaced_by);
+    jsonw_lit(&b, ",\"heading\":");
+    jsonw_str(&b, render_opinion_name(op, is_own[o], name, sizeof name));
+    jsonw_lit(&b, is_own[o] ? ",\"case_opinion\":true" : ",\"case_opinion\":false");
+    jsonw_lit(&b, ",\"span\":");
+    jsonw_str(&b, is_own[o] ? NULL : render_opinion_span(op, span, sizeof span));
     jsonw_lit(&b, ",");
     st->opinion_head[o] = fragment(&b);
   }
+  free(own);
+  free(is_own);
   jsonw_free(&b);
 }
 
@@ -296,6 +317,8 @@ static void json_begin(renderer *r) {
   jsonw_str(&b, p->title);
   jsonw_lit(&b, ",\"case\":");
   jsonw_str(&b, p->case_name);
+  jsonw_lit(&b, ",\"date\":");
+  jsonw_str(&b, p->date);
   jsonw_lit(&b, "},\"source\":");
   jsonw_str(&b, r->source);
   jsonw_lit(&b, ",\"rows\":[\n");
@@ -318,12 +341,39 @@ static void row_head(jsonw *b, const case_row *row) {
   jsonw_int(b, row->line);
 }
 
+/* What a read row states: "facts", each fact it gives a value, and
+ * "findings", each finding below it supplies, as objects in the pack's
+ * order. */
+static void row_stated(jsonw *b, const pack *p, const case_row *row) {
+  char buf[64];
+  jsonw_lit(b, ",\"facts\":{");
+  int n = 0;
+  for (int f = 0; f < p->nfacts; f++) {
+    if (row->facts[f].v == RV_UNKNOWN) continue;
+    if (n++) jsonw_raw(b, ",", 1);
+    jsonw_str(b, p->facts[f].name);
+    jsonw_raw(b, ":", 1);
+    jsonw_str(b, explain_fact_text(p, row, f, buf, sizeof buf));
+  }
+  jsonw_lit(b, "},\"findings\":{");
+  n = 0;
+  for (int k = 0; k < p->nnodes; k++) {
+    if (!row->has_finding[k]) continue;
+    if (n++) jsonw_raw(b, ",", 1);
+    jsonw_str(b, p->nodes[k].name);
+    jsonw_raw(b, ":", 1);
+    jsonw_str(b, pack_node_value_name(&p->nodes[k], row->findings[k]));
+  }
+  jsonw_raw(b, "}", 1);
+}
+
 static void json_row(renderer *r, const case_row *row, const render_result *res, int n) {
   json_state *st = r->state;
   const pack *p = r->p;
   jsonw *b = &st->row;
   b->len = 0;
   row_head(b, row);
+  row_stated(b, p, row);
   jsonw_lit(b, ",\"results\":[");
   for (int t = 0; t < n; t++) {
     const explain_tree *tr = res[t].tree;
@@ -355,6 +405,8 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
       fact_names(b, p, tr->outcome_immaterial, tr->noutcome_immaterial);
     }
     if (tr->outcome == RV_UNKNOWN) undecided_json(b, p, tr);
+    jsonw_lit(b, ",\"turns_on\":");
+    jsonw_str(b, p->nodes[tr->turns_on->node].name);
     jsonw_lit(b, ",\"tree\":");
     node_json(b, st, tr->root, 0);
     if (tr->disposition_root) {
@@ -405,7 +457,10 @@ static void json_end(renderer *r, const render_summary *s) {
   fprintf(r->out, "%s],\"summary\":{\"read\":%d,\"decided\":%d,\"undecided\":%d,", s->read ? "\n" : "", s->read,
           s->decided, s->undecided);
   if (s->outside) fprintf(r->out, "\"outside\":%d,", s->outside);
-  fprintf(r->out, "\"failed\":%d}}\n", s->failed);
+  fprintf(r->out, "\"failed\":%d,\"opinions\":{\"decided\":%d,\"undecided\":%d,", s->failed, s->opinions_decided,
+          s->opinions_undecided);
+  if (s->opinions_outside) fprintf(r->out, "\"outside\":%d,", s->opinions_outside);
+  fprintf(r->out, "\"failed\":%d}}}\n", s->opinions_failed);
 }
 
 static void free_list(frag *list, int n) {
