@@ -112,9 +112,13 @@ const char *render_opinion_name(const pack_opinion *o, bool own, char *buf, size
     return buf;
   }
   if (own && judge_name(o, buf, bufsz)) return buf;
-  if (o->title) snprintf(buf, bufsz, "%s", o->title);
-  else if (!judge_name(o, buf, bufsz)) snprintf(buf, bufsz, "%s%s%s%s", o->name, o->role ? " (" : "",
-                                                o->role ? o->role : "", o->role ? ")" : "");
+  if (o->title) {
+    snprintf(buf, bufsz, "%s", o->title);
+  } else if (!judge_name(o, buf, bufsz)) {
+    /* the role, unless the opinion is named after it ("majority") */
+    bool role = o->role && strcmp(o->role, o->name) != 0;
+    snprintf(buf, bufsz, "%s%s%s%s", o->name, role ? " (" : "", role ? o->role : "", role ? ")" : "");
+  }
   return buf;
 }
 

@@ -12,8 +12,17 @@
 
 typedef struct text_state {
   render_text_options opts;
-  char **label;  /* per pack node: where it was explained ("2.1"), or NULL */
   int nnodes;
+  /* Per row, for each opinion's slot (its place among the row's results)
+   * and pack node, at [slot * nnodes + node]: */
+  char **label;                 /* where the node was printed ("2.1."), or NULL */
+  bool *full;                   /* printed in full there, not as a reference */
+  const explain_node **node_of; /* the slot's tree node for it, or NULL */
+  signed char *same;            /* for the slot being printed: whether its node's
+                                 * subtree is that slot's (1), is not (-1), or
+                                 * is not known yet (0) */
+  int slot;                     /* the opinion being printed */
+  const render_result *res;     /* the row's results */
   /* made once, not per row */
   char **title;          /* each node's title */
   char **cite;           /* each authority's citation with its pin */
@@ -67,7 +76,12 @@ static void print_authorities(renderer *r) {
   for (int i = 0; i < st->nrefs; i++) {
     const pack_authority *a = &r->p->authorities[st->order[i]];
     fprintf(r->out, "[%d] %s", i + 1, st->cite[st->order[i]]);
-    if (a->quote) fprintf(r->out, ": \"%s\"", a->quote);
+    if (a->quote) {
+      /* a quotation within the quotation takes single quotes */
+      put(r->out, ": \"");
+      for (const char *c = a->quote; *c; c++) putc_unlocked(*c == '"' ? '\'' : *c, r->out);
+      putc_unlocked('"', r->out);
+    }
     putc_unlocked('\n', r->out);
   }
 }
@@ -145,22 +159,79 @@ static void print_sentence(renderer *r, const explain_node *x, int pad) {
   putc_unlocked('\n', r->out);
 }
 
+/* Whether two opinions' explanations of a node say the same, all the way
+ * down. Memoized per node for the pair of slots, so a node many parents
+ * share is compared once. */
+static bool same_subtree(text_state *st, int other, const explain_node *a, const explain_node *b, int depth) {
+  signed char *memo = &st->same[other * st->nnodes + a->node];
+  if (*memo) return *memo > 0;
+  bool eq = a->node == b->node && a->state == b->state && a->value == b->value && a->open == b->open &&
+            a->set_aside == b->set_aside && a->settled == b->settled && a->even_if == b->even_if &&
+            a->range == b->range && a->range_open == b->range_open && a->search_cut == b->search_cut &&
+            !a->sentence == !b->sentence && (!a->sentence || strcmp(a->sentence, b->sentence) == 0) &&
+            !a->title == !b->title && (!a->title || strcmp(a->title, b->title) == 0) && a->nby == b->nby &&
+            (!a->nby || memcmp(a->by, b->by, sizeof *a->by * (size_t)a->nby) == 0) && a->nfacts == b->nfacts &&
+            a->nimmaterial == b->nimmaterial && a->nkids == b->nkids && depth < 256;
+  for (int i = 0; eq && i < a->nfacts; i++)
+    eq = a->facts[i].fact == b->facts[i].fact && a->facts[i].presumed == b->facts[i].presumed &&
+         strcmp(a->facts[i].value, b->facts[i].value) == 0;
+  for (int i = 0; eq && i < a->nimmaterial; i++) eq = a->immaterial[i].fact == b->immaterial[i].fact;
+  for (int i = 0; eq && i < a->nkids; i++) eq = same_subtree(st, other, a->kids[i], b->kids[i], depth + 1);
+  *memo = eq ? 1 : -1;
+  return eq;
+}
+
+/* An earlier opinion of the row that explained the node in full exactly as
+ * this one would, or -1. */
+static int explained_before(text_state *st, const explain_node *x) {
+  for (int s = 0; s < st->slot; s++) {
+    size_t at = (size_t)s * (size_t)st->nnodes + (size_t)x->node;
+    if (st->full[at] && same_subtree(st, s, x, st->node_of[at], 0)) return s;
+  }
+  return -1;
+}
+
+/* The nodes under x that this opinion leaves to slot s's explanation:
+ * references to them point there. */
+static void label_from(renderer *r, int s, const explain_node *x, int depth) {
+  text_state *st = r->state;
+  for (int i = 0; i < x->nkids && depth < 256; i++) {
+    int n = x->kids[i]->node;
+    char **mine = &st->label[(size_t)st->slot * (size_t)st->nnodes + (size_t)n];
+    const char *there = st->label[(size_t)s * (size_t)st->nnodes + (size_t)n];
+    if (*mine || !there) continue;
+    *mine = xasprintf("%s under %s", there, st->opinion_name[st->res[s].opinion]);
+    label_from(r, s, x->kids[i], depth + 1);
+  }
+}
+
 static void print_node(renderer *r, const explain_node *x, const char *label, int depth) {
   text_state *st = r->state;
   int pad = depth * 3;
+  size_t at = (size_t)st->slot * (size_t)st->nnodes + (size_t)x->node;
   indent(r->out, pad);
   put(r->out, label);
   putc_unlocked(' ', r->out);
   put(r->out, title_of(st, x));
   put(r->out, ": ");
   render_put_spaced(r->out, x->value_name);
-  if (st->label[x->node]) {
+  if (st->label[at]) {
     put(r->out, " (see ");
-    put(r->out, st->label[x->node]);
+    put(r->out, st->label[at]);
     put(r->out, ")\n");
     return;
   }
-  st->label[x->node] = xstrdup(label);
+  st->label[at] = xstrdup(label);
+  /* what an earlier opinion of the row explained the same way is not
+   * repeated: the reader sees where the opinions differ */
+  int s = x->state == NODE_NOT_REACHED ? -1 : explained_before(st, x);
+  if (s >= 0) {
+    fprintf(r->out, ", as under %s (%s)\n", st->opinion_name[st->res[s].opinion],
+            st->label[(size_t)s * (size_t)st->nnodes + (size_t)x->node]);
+    label_from(r, s, x, depth);
+    return;
+  }
+  st->full[at] = true;
   print_how(r, x);
   fputc('\n', r->out);
   if (x->state == NODE_NOT_REACHED) return;
@@ -306,7 +377,11 @@ static void print_summary(renderer *r, const render_result *res) {
   print_outcome(r, tr);
   put(r->out, ".\n");
   const explain_node *x = tr->turns_on;
-  if (x == tr->root) return;
+  if (x == tr->root) {
+    /* no element below settles it alone: the outcome's own sentence */
+    if (x->sentence && x->nkids) fprintf(r->out, "   Because: %s\n", x->sentence);
+    return;
+  }
   put(r->out, "   Turns on ");
   put(r->out, title_of(st, x));
   put(r->out, ": ");
@@ -324,10 +399,7 @@ static void print_reasoning(renderer *r, const render_result *res) {
   const pack *p = r->p;
   const explain_tree *tr = res->tree;
   const pack_opinion *o = &p->opinions[res->opinion];
-  for (int i = 0; i < st->nnodes; i++) {
-    free(st->label[i]);
-    st->label[i] = NULL;
-  }
+  memset(st->same, 0, (size_t)st->slot * (size_t)st->nnodes);
   fprintf(r->out, "\n%s\n", st->opinion_head[res->opinion]);
   if (res->error) {
     fputs("Not decided under this opinion: a rule failed.\n", r->out);
@@ -346,7 +418,7 @@ static void print_reasoning(renderer *r, const render_result *res) {
     fprintf(r->out, "%s\n", tr->disposition_root->sentence);
   const explain_node *root = tr->root;
   print_sentence(r, root, 0);
-  st->label[root->node] = xstrdup("the outcome");
+  st->label[(size_t)st->slot * (size_t)st->nnodes + (size_t)root->node] = xstrdup("the outcome");
   /* the note goes where the reason is: at the outcome only for blank
    * facts no element below explains */
   if (root->even_if)
@@ -374,11 +446,29 @@ static int row_outside(const render_result *res, int n) {
   return outside;
 }
 
+/* Each tree's node for each pack node, to compare opinions by. */
+static void index_tree(text_state *st, int slot, const explain_node *x, int depth) {
+  const explain_node **at = &st->node_of[(size_t)slot * (size_t)st->nnodes + (size_t)x->node];
+  if (*at || depth > 256) return;
+  *at = x;
+  for (int i = 0; i < x->nkids; i++) index_tree(st, slot, x->kids[i], depth + 1);
+}
+
 static void text_row(renderer *r, const case_row *row, const render_result *res, int ntrees) {
   text_state *st = r->state;
   flockfile(r->out);
   for (int i = 0; i < st->nrefs; i++) st->ref[st->order[i]] = 0;
   st->nrefs = 0;
+  size_t cells = (size_t)ntrees * (size_t)st->nnodes;
+  for (size_t i = 0; i < cells; i++) {
+    free(st->label[i]);
+    st->label[i] = NULL;
+  }
+  memset(st->full, 0, sizeof *st->full * cells);
+  memset((void *)st->node_of, 0, sizeof *st->node_of * cells);
+  st->res = res;
+  for (int t = 0; t < ntrees; t++)
+    if (!res[t].error && res[t].tree->outside < 0) index_tree(st, t, res[t].tree->root, 0);
   fprintf(r->out, "== %s%s%s (%s:%d) ==\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
           r->source, row->line);
   if (row->note && row->note[0]) fprintf(r->out, "Note: %s\n", row->note);
@@ -391,7 +481,7 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
       if (res[t].error) print_summary(r, &res[t]);
   } else {
     for (int t = 0; t < ntrees; t++) print_summary(r, &res[t]);
-    for (int t = 0; t < ntrees && !st->opts.brief; t++) print_reasoning(r, &res[t]);
+    for (st->slot = 0; st->slot < ntrees && !st->opts.brief; st->slot++) print_reasoning(r, &res[st->slot]);
   }
   print_authorities(r);
   putc_unlocked('\n', r->out);
@@ -414,7 +504,10 @@ static void free_list(char **list, int n) {
 
 static void text_free(renderer *r) {
   text_state *st = r->state;
-  free_list(st->label, st->nnodes);
+  free_list(st->label, r->p->nopinions * st->nnodes);
+  free(st->full);
+  free((void *)st->node_of);
+  free(st->same);
   free_list(st->title, st->nnodes);
   free_list(st->cite, r->p->nauthorities);
   free_list(st->opinion_name, r->p->nopinions);
@@ -440,7 +533,11 @@ renderer *render_text_new_with(FILE *out, const pack *p, const char *source, con
   text_state *st = xcalloc(1, sizeof *st);
   st->opts = opts ? *opts : (render_text_options){.depth = -1};
   st->nnodes = p->nnodes;
-  st->label = xcalloc((size_t)p->nnodes + 1, sizeof *st->label);
+  size_t cells = (size_t)p->nopinions * (size_t)p->nnodes + 1;
+  st->label = xcalloc(cells, sizeof *st->label);
+  st->full = xcalloc(cells, sizeof *st->full);
+  st->node_of = xcalloc(cells, sizeof *st->node_of);
+  st->same = xcalloc(cells, sizeof *st->same);
   st->title = xcalloc((size_t)p->nnodes + 1, sizeof *st->title);
   for (int n = 0; n < p->nnodes; n++) {
     char tbuf[128];
