@@ -363,6 +363,25 @@ static void print_outcome(renderer *r, const explain_tree *tr) {
   else render_put_upper(r->out, tr->disposition);
 }
 
+/* The element the outcome turns on, with its sentence. */
+static void print_turn(renderer *r, const explain_tree *tr) {
+  const text_state *st = r->state;
+  const explain_node *x = tr->turns_on;
+  if (x == tr->root) {
+    /* no element below settles it alone: the outcome's own sentence */
+    if (x->sentence && x->nkids && x->value != RV_UNKNOWN) fprintf(r->out, "   Because: %s\n", x->sentence);
+    return;
+  }
+  put(r->out, "   Turns on ");
+  put(r->out, title_of(st, x));
+  put(r->out, ": ");
+  render_put_spaced(r->out, x->value_name);
+  print_how(r, x);
+  put(r->out, x->sentence ? ". " : ".");
+  if (x->sentence) put(r->out, x->sentence);
+  putc_unlocked('\n', r->out);
+}
+
 /* One opinion's line of the summary, and the element it turns on. */
 static void print_summary(renderer *r, const render_result *res) {
   const text_state *st = r->state;
@@ -376,20 +395,15 @@ static void print_summary(renderer *r, const render_result *res) {
   }
   print_outcome(r, tr);
   put(r->out, ".\n");
-  const explain_node *x = tr->turns_on;
-  if (x == tr->root) {
-    /* no element below settles it alone: the outcome's own sentence */
-    if (x->sentence && x->nkids) fprintf(r->out, "   Because: %s\n", x->sentence);
-    return;
+  print_turn(r, tr);
+  /* an undecided outcome: the blank facts any one of which decides it */
+  int n = 0;
+  for (int i = 0; i < tr->ndeciding; i++) {
+    if (tr->deciding[i].kind != DECIDES_ALWAYS) continue;
+    put(r->out, n++ ? ", " : "   Answering any one of these would decide it: ");
+    render_put_spaced(r->out, r->p->facts[tr->deciding[i].fact].name);
   }
-  put(r->out, "   Turns on ");
-  put(r->out, title_of(st, x));
-  put(r->out, ": ");
-  render_put_spaced(r->out, x->value_name);
-  print_how(r, x);
-  put(r->out, x->sentence ? ". " : ".");
-  if (x->sentence) put(r->out, x->sentence);
-  putc_unlocked('\n', r->out);
+  if (n) put(r->out, ".\n");
 }
 
 /* One opinion's reasoning: its heading, the outcome and disposition with
