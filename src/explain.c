@@ -247,18 +247,18 @@ typedef struct turn_walk {
   int *size;           /* the reached elements under the node, itself included */
 } turn_walk;
 
-/* Whether the kid settles x: x known, its rule gives something else with
- * the kid unknown; x unknown, some answer for the kid decides x. */
-static bool settles(turn_walk *w, const explain_node *x, const explain_node *kid) {
+/* Whether the kid settles x, whose rule gives `base` on the row's values:
+ * x known, its rule gives something else with the kid unknown; x unknown,
+ * some answer for the kid decides x. */
+static bool settles(turn_walk *w, const explain_node *x, rval base, const explain_node *kid) {
   const pack *p = w->t->p;
   int op = w->t->opinion;
-  rval base = eval_rule_given(p, op, x->node, w->row, w->vals);
-  if (base == EVAL_NOT_GIVEN) return false;
   rval keep = w->vals[kid->node];
   bool changes = false;
   if (x->value != RV_UNKNOWN) {
+    if (keep == RV_UNKNOWN) return false;
     w->vals[kid->node] = RV_UNKNOWN;
-    changes = keep != RV_UNKNOWN && eval_rule_given(p, op, x->node, w->row, w->vals) != base;
+    changes = eval_rule_given(p, op, x->node, w->row, w->vals) != base;
   } else if (keep == RV_UNKNOWN && base == RV_UNKNOWN) {
     for (int v = 0; v < p->nodes[kid->node].nvalues && !changes; v++) {
       w->vals[kid->node] = (rval)v;
@@ -317,12 +317,14 @@ static void turn_from(turn_walk *w, explain_node *x, bool top, int depth) {
   bool ends = !top && (x->open || own_rule(w, n));
   w->own[n] = ends && (x->open || parts_from_base(w, x));
   if (ends || x->state != NODE_DERIVED || depth > 256) return;
+  rval base = eval_rule_given(w->t->p, w->t->opinion, n, w->row, w->vals);
+  if (base == EVAL_NOT_GIVEN) return; /* a rule function: nothing to weigh its inputs by */
   int best_size = 0;
   for (int i = 0; i < x->nkids; i++) {
     explain_node *k = x->kids[i];
     /* a state of mind or other value-naming element is read through the
      * element that uses it */
-    if (w->t->p->nodes[k->node].valued || k->state == NODE_NOT_REACHED || !settles(w, x, k)) continue;
+    if (w->t->p->nodes[k->node].valued || k->state == NODE_NOT_REACHED || !settles(w, x, base, k)) continue;
     turn_from(w, k, false, depth + 1);
     int h = w->height[k->node] + 1, size = reasoning_size(w, k, depth + 1);
     bool own = w->own[k->node];
@@ -346,14 +348,15 @@ static void turn_from(turn_walk *w, explain_node *x, bool top, int depth) {
  * open, then the longest walk, then the most reasoning under it, then the
  * first. Value-naming elements (a
  * state of mind) are read through the element that uses them. */
-static void find_turn(explain_tree *t, const eval_ctx *c, const case_row *row) {
+static void find_turn(explain_tree *t, const case_row *row) {
   const pack *p = t->p;
   size_t nn = (size_t)p->nnodes + 1;
   turn_walk w = {t, row, mem_alloc(t->mem, sizeof *w.vals * nn), mem_alloc(t->mem, sizeof *w.end * nn),
                  mem_alloc(t->mem, sizeof *w.height * nn), mem_alloc(t->mem, sizeof *w.own * nn),
                  mem_alloc(t->mem, sizeof *w.size * nn)};
+  /* the tree holds every node the row reached; the rest are unknown */
   for (int n = 0; n < p->nnodes; n++) {
-    w.vals[n] = eval_node_state(c, n) == NODE_NOT_REACHED ? RV_UNKNOWN : eval_node_value(c, n);
+    w.vals[n] = t->mem->built[n] ? t->mem->nodes[n].value : RV_UNKNOWN;
     w.end[n] = NULL;
     w.size[n] = -1;
   }
@@ -391,7 +394,7 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
   t->disposition = eval_disposition(c);
   t->root = build_node(t, c, o->decides, 0);
   t->disposition_root = o->disposition_node >= 0 ? build_node(t, c, o->disposition_node, 0) : NULL;
-  find_turn(t, c, row);
+  find_turn(t, row);
   t->noutcome_immaterial = 0;
   eval_settled st;
   if (t->root->even_if && eval_node_settled(c, o->decides, &st))

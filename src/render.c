@@ -98,39 +98,29 @@ static const char *role_words(const char *role) {
 
 /* "Rehnquist, J., for the Court", or NULL when the author is not a judge
  * ("the Court") or the role has no words. An author written with a comma
- * carries its own title ("Burger, C.J."). */
-static const char *judge_name(const pack_opinion *o, char *buf, size_t bufsz) {
+ * carries its own title ("Burger, C.J."). The caller frees it. */
+static char *judge_name(const pack_opinion *o) {
   const char *words = role_words(o->role);
   if (!o->author || !o->author[0] || !words || strncasecmp(o->author, "the ", 4) == 0) return NULL;
-  snprintf(buf, bufsz, "%s%s, %s", o->author, strchr(o->author, ',') ? "" : ", J.", words);
-  return buf;
+  return xasprintf("%s%s, %s", o->author, strchr(o->author, ',') ? "" : ", J.", words);
 }
 
-const char *render_opinion_name(const pack_opinion *o, bool own, char *buf, size_t bufsz) {
-  if (o->title && o->author && o->author[0] && strstr(o->title, o->author)) {
-    snprintf(buf, bufsz, "%s", o->title);
-    return buf;
-  }
-  if (own && judge_name(o, buf, bufsz)) return buf;
-  if (o->title) {
-    snprintf(buf, bufsz, "%s", o->title);
-  } else if (!judge_name(o, buf, bufsz)) {
-    /* the role, unless the opinion is named after it ("majority") */
-    bool role = o->role && strcmp(o->role, o->name) != 0;
-    snprintf(buf, bufsz, "%s%s%s%s", o->name, role ? " (" : "", role ? o->role : "", role ? ")" : "");
-  }
-  return buf;
+char *render_opinion_name(const pack_opinion *o, bool own) {
+  if (o->title && o->author && o->author[0] && strstr(o->title, o->author)) return xstrdup(o->title);
+  char *judge = judge_name(o);
+  if (judge && (own || !o->title)) return judge;
+  free(judge);
+  if (o->title) return xstrdup(o->title);
+  /* the role, unless the opinion is named after it ("majority") */
+  bool role = o->role && strcmp(o->role, o->name) != 0;
+  return xasprintf("%s%s%s%s", o->name, role ? " (" : "", role ? o->role : "", role ? ")" : "");
 }
 
-const char *render_opinion_span(const pack_opinion *o, char *buf, size_t bufsz) {
+char *render_opinion_span(const pack_opinion *o) {
   /* years are how a casebook dates the law: "from 1981 until Daniels, 1986" */
-  if (o->date && o->until_date)
-    snprintf(buf, bufsz, "the law from %.4s until %s%s%.4s", o->date, o->displaced_by ? o->displaced_by : "",
-             o->displaced_by ? ", " : "", o->until_date);
-  else if (o->date) snprintf(buf, bufsz, "the law from %.4s", o->date);
-  else if (o->until_date)
-    snprintf(buf, bufsz, "the law until %s%s%.4s", o->displaced_by ? o->displaced_by : "",
-             o->displaced_by ? ", " : "", o->until_date);
-  else return NULL;
-  return buf;
+  const char *by = o->displaced_by ? o->displaced_by : "", *comma = o->displaced_by ? ", " : "";
+  if (o->date && o->until_date) return xasprintf("the law from %.4s until %s%s%.4s", o->date, by, comma, o->until_date);
+  if (o->date) return xasprintf("the law from %.4s", o->date);
+  if (o->until_date) return xasprintf("the law until %s%s%.4s", by, comma, o->until_date);
+  return NULL;
 }

@@ -123,13 +123,13 @@ void render_summary_line(FILE *out, const render_summary *s);
 /* How text names an opinion, as a casebook heads it: a title that names its
  * author ("Brennan, J., dissenting"); for one of the case's own opinions
  * (`own`, pack_case_opinions) its author and role ("Rehnquist, J., for the
- * Court"); else its title, its author and role, or its name. Written into
- * buf, which is returned. */
-const char *render_opinion_name(const pack_opinion *o, bool own, char *buf, size_t bufsz);
+ * Court"); else its title, its author and role, or its name. The caller
+ * frees it. */
+char *render_opinion_name(const pack_opinion *o, bool own);
 
 /* The span an opinion was the law, for older or later law: "the law from
  * 1981 until Daniels, 1986", "the law from 2015"; NULL when it has no
- * dates. Written into buf. */
-const char *render_opinion_span(const pack_opinion *o, char *buf, size_t bufsz);
+ * dates. The caller frees it. */
+char *render_opinion_span(const pack_opinion *o);
 
 #endif

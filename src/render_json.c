@@ -53,6 +53,13 @@ static const char *state_name(node_state s) {
   return "\"derived\"";
 }
 
+/* key and string, or nothing when s is NULL */
+static void optional_str(jsonw *b, const char *key, const char *s) {
+  if (!s) return;
+  jsonw_lit(b, key);
+  jsonw_str(b, s);
+}
+
 static void prepare(json_state *st, const pack *p) {
   jsonw b = {0};
   char tbuf[128];
@@ -126,7 +133,6 @@ static void prepare(json_state *st, const pack *p) {
   for (int i = 0, n = pack_case_opinions(p, own); i < n; i++) is_own[own[i]] = true;
   for (int o = 0; o < p->nopinions; o++) {
     const pack_opinion *op = &p->opinions[o];
-    char name[256], span[160];
     jsonw_lit(&b, "{\"opinion\":");
     jsonw_str(&b, op->name);
     jsonw_lit(&b, ",\"author\":");
@@ -137,19 +143,20 @@ static void prepare(json_state *st, const pack *p) {
     jsonw_str(&b, op->date);
     jsonw_lit(&b, ",\"decides\":");
     jsonw_str(&b, p->nodes[op->decides].name);
-    jsonw_lit(&b, ",\"title\":");
-    jsonw_str(&b, op->title);
-    jsonw_lit(&b, ",\"joined\":");
-    jsonw_str(&b, op->joined);
-    jsonw_lit(&b, ",\"until_date\":");
-    jsonw_str(&b, op->until_date);
-    jsonw_lit(&b, ",\"displaced_by\":");
-    jsonw_str(&b, op->displaced_by);
+    /* the keys added since the first schema are left out when empty: every
+     * result carries them */
+    optional_str(&b, ",\"title\":", op->title);
+    optional_str(&b, ",\"joined\":", op->joined);
+    optional_str(&b, ",\"until_date\":", op->until_date);
+    optional_str(&b, ",\"displaced_by\":", op->displaced_by);
+    char *name = render_opinion_name(op, is_own[o]);
+    char *span = is_own[o] ? NULL : render_opinion_span(op);
     jsonw_lit(&b, ",\"heading\":");
-    jsonw_str(&b, render_opinion_name(op, is_own[o], name, sizeof name));
+    jsonw_str(&b, name);
     jsonw_lit(&b, is_own[o] ? ",\"case_opinion\":true" : ",\"case_opinion\":false");
-    jsonw_lit(&b, ",\"span\":");
-    jsonw_str(&b, is_own[o] ? NULL : render_opinion_span(op, span, sizeof span));
+    optional_str(&b, ",\"span\":", span);
+    free(name);
+    free(span);
     jsonw_lit(&b, ",");
     st->opinion_head[o] = fragment(&b);
   }

@@ -25,6 +25,7 @@ typedef struct text_state {
   const render_result *res;     /* the row's results */
   /* made once, not per row */
   char **title;          /* each node's title */
+  char **fact_name;      /* each fact's name for reading: "state actor" */
   char **cite;           /* each authority's citation with its pin */
   char **opinion_name;   /* "Rehnquist, J., for the Court" */
   char **opinion_head;   /* the heading of the opinion's reasoning */
@@ -50,6 +51,15 @@ static const char *title_of(const text_state *st, const explain_node *x) {
   return x->title ? x->title : st->title[x->node];
 }
 
+/* A positive number, without printf: a row prints hundreds of them. */
+static void put_int(FILE *out, int n) {
+  char buf[16];
+  int i = (int)sizeof buf;
+  do buf[--i] = (char)('0' + n % 10);
+  while ((n /= 10) > 0 && i > 0);
+  fwrite(buf + i, 1, sizeof buf - (size_t)i, out);
+}
+
 /* " [1, 4]": the numbers of authorities, each numbered the first time the
  * row cites it. */
 static void put_refs(renderer *r, const int *by, int nby) {
@@ -63,7 +73,7 @@ static void put_refs(renderer *r, const int *by, int nby) {
       st->ref[a] = st->nrefs;
     }
     if (i) put(r->out, ", ");
-    fprintf(r->out, "%d", st->ref[a]);
+    put_int(r->out, st->ref[a]);
   }
   putc_unlocked(']', r->out);
 }
@@ -93,7 +103,7 @@ static void print_facts(renderer *r, const explain_node *x, int pad) {
   put(r->out, "Facts: ");
   for (int i = 0; i < x->nfacts; i++) {
     if (i) put(r->out, "; ");
-    render_put_spaced(r->out, r->p->facts[x->facts[i].fact].name);
+    put(r->out, ((const text_state *)r->state)->fact_name[x->facts[i].fact]);
     put(r->out, ": ");
     render_put_spaced(r->out, x->facts[i].value);
     if (x->facts[i].presumed) put(r->out, " (presumed)");
@@ -105,7 +115,7 @@ static void print_facts(renderer *r, const explain_node *x, int pad) {
 static void fact_list(renderer *r, const explain_fact *f, int n) {
   for (int i = 0; i < n; i++) {
     if (i) put(r->out, i == n - 1 ? " and " : ", ");
-    render_put_spaced(r->out, r->p->facts[f[i].fact].name);
+    put(r->out, ((const text_state *)r->state)->fact_name[f[i].fact]);
   }
 }
 
@@ -332,7 +342,7 @@ static void print_row_facts(renderer *r, const case_row *row) {
   for (int f = 0; f < p->nfacts; f++) {
     if (row->facts[f].v == RV_UNKNOWN) continue;
     put(r->out, n++ ? "; " : "Facts: ");
-    render_put_spaced(r->out, p->facts[f].name);
+    put(r->out, st->fact_name[f]);
     put(r->out, ": ");
     render_put_spaced(r->out, explain_fact_text(p, row, f, buf, sizeof buf));
   }
@@ -523,6 +533,7 @@ static void text_free(renderer *r) {
   free((void *)st->node_of);
   free(st->same);
   free_list(st->title, st->nnodes);
+  free_list(st->fact_name, r->p->nfacts);
   free_list(st->cite, r->p->nauthorities);
   free_list(st->opinion_name, r->p->nopinions);
   free_list(st->opinion_head, r->p->nopinions);
@@ -533,10 +544,10 @@ static void text_free(renderer *r) {
 
 /* The heading of an opinion's reasoning: "-- NAME: TITLE, DATE; joined by
  * ... --", the title only where the name is not it; for law other than the
- * case's own, the span it was the law in place of the date. */
-static char *opinion_head(const pack_opinion *o, const char *name, bool own) {
-  char span[160];
-  const char *when = own ? o->date : render_opinion_span(o, span, sizeof span);
+ * case's own, the span it was the law in place of the date. The caller
+ * frees it. */
+static char *opinion_head(const pack_opinion *o, const char *name, const char *span, bool own) {
+  const char *when = own ? o->date : span;
   bool titled = o->title && strcmp(o->title, name) != 0;
   return xasprintf("-- %s%s%s%s%s%s%s --", name, titled ? ": " : "", titled ? o->title : "", when ? ", " : "",
                    when ? when : "", o->joined ? "; joined by " : "", o->joined ? o->joined : "");
@@ -557,6 +568,12 @@ renderer *render_text_new_with(FILE *out, const pack *p, const char *source, con
     char tbuf[128];
     st->title[n] = xstrdup(explain_node_title(&p->nodes[n], tbuf, sizeof tbuf));
   }
+  st->fact_name = xcalloc((size_t)p->nfacts + 1, sizeof *st->fact_name);
+  for (int f = 0; f < p->nfacts; f++) {
+    st->fact_name[f] = xstrdup(p->facts[f].name);
+    for (char *c = st->fact_name[f]; *c; c++)
+      if (*c == '_') *c = ' ';
+  }
   st->cite = xcalloc((size_t)p->nauthorities + 1, sizeof *st->cite);
   for (int a = 0; a < p->nauthorities; a++) st->cite[a] = render_cite(&p->authorities[a]);
   st->ref = xcalloc((size_t)p->nauthorities + 1, sizeof *st->ref);
@@ -569,12 +586,13 @@ renderer *render_text_new_with(FILE *out, const pack *p, const char *source, con
   st->opinion_name = xcalloc((size_t)p->nopinions + 1, sizeof *st->opinion_name);
   st->opinion_head = xcalloc((size_t)p->nopinions + 1, sizeof *st->opinion_head);
   for (int i = 0; i < p->nopinions; i++) {
-    char name[256], span[160];
     const pack_opinion *o = &p->opinions[i];
-    render_opinion_name(o, is_own[i], name, sizeof name);
-    const char *when = is_own[i] ? NULL : render_opinion_span(o, span, sizeof span);
-    st->opinion_name[i] = when ? xasprintf("%s, %s", name, when) : xstrdup(name);
-    st->opinion_head[i] = opinion_head(o, name, is_own[i]);
+    char *name = render_opinion_name(o, is_own[i]);
+    char *span = is_own[i] ? NULL : render_opinion_span(o);
+    st->opinion_name[i] = span ? xasprintf("%s, %s", name, span) : xstrdup(name);
+    st->opinion_head[i] = opinion_head(o, name, span, is_own[i]);
+    free(name);
+    free(span);
   }
   free(own);
   free(is_own);
