@@ -10,8 +10,10 @@
 static const char eval_help[] =
     "Usage: ratio eval PACK -f CASES.csv [OPTIONS]\n"
     "\n"
-    "Decide every row of a case file under each opinion of the pack and\n"
-    "explain why, element by element, with authorities.\n"
+    "Decide every row of a case file under the opinions of the case and\n"
+    "explain why: first a line per opinion with its outcome, disposition and\n"
+    "the element it turns on, then its reasoning, element by element, with\n"
+    "authorities.\n"
     "\n"
     "Options:\n"
     "  -f, --file FILE       the case file (CSV; '-' reads standard input)\n"

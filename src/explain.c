@@ -346,8 +346,8 @@ static void turn_from(turn_walk *w, explain_node *x, bool top, int depth) {
  * among several, one where the opinion parts from the opinion it builds on
  * (a dissent's override that changes the value) or a question it leaves
  * open, then the longest walk, then the most reasoning under it, then the
- * first. Value-naming elements (a
- * state of mind) are read through the element that uses them. */
+ * first. Value-naming elements (a state of mind) are read through the
+ * element that uses them. */
 static void find_turn(explain_tree *t, const case_row *row) {
   const pack *p = t->p;
   size_t nn = (size_t)p->nnodes + 1;

@@ -14,7 +14,8 @@ typedef struct text_state {
   render_text_options opts;
   int nnodes;
   /* Per row, for each opinion's slot (its place among the row's results)
-   * and pack node, at [slot * nnodes + node]: */
+   * and pack node, at [slot * nnodes + node], room for `slots` opinions: */
+  int slots;
   char **label;                 /* where the node was printed ("2.1."), or NULL */
   bool *full;                   /* printed in full there, not as a reference */
   const explain_node **node_of; /* the slot's tree node for it, or NULL */
@@ -100,10 +101,11 @@ static void print_authorities(renderer *r) {
 static void print_facts(renderer *r, const explain_node *x, int pad) {
   if (!x->nfacts) return;
   indent(r->out, pad);
+  const text_state *st = r->state;
   put(r->out, "Facts: ");
   for (int i = 0; i < x->nfacts; i++) {
     if (i) put(r->out, "; ");
-    put(r->out, ((const text_state *)r->state)->fact_name[x->facts[i].fact]);
+    put(r->out, st->fact_name[x->facts[i].fact]);
     put(r->out, ": ");
     render_put_spaced(r->out, x->facts[i].value);
     if (x->facts[i].presumed) put(r->out, " (presumed)");
@@ -113,9 +115,10 @@ static void print_facts(renderer *r, const explain_node *x, int pad) {
 
 /* "a", "a and b", "a, b and c" */
 static void fact_list(renderer *r, const explain_fact *f, int n) {
+  const text_state *st = r->state;
   for (int i = 0; i < n; i++) {
     if (i) put(r->out, i == n - 1 ? " and " : ", ");
-    put(r->out, ((const text_state *)r->state)->fact_name[f[i].fact]);
+    put(r->out, st->fact_name[f[i].fact]);
   }
 }
 
@@ -484,6 +487,16 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
   for (int i = 0; i < st->nrefs; i++) st->ref[st->order[i]] = 0;
   st->nrefs = 0;
   size_t cells = (size_t)ntrees * (size_t)st->nnodes;
+  if (ntrees > st->slots) {
+    /* room for the run's opinions, made at the first row that needs it */
+    st->label = xrealloc(st->label, sizeof *st->label * cells);
+    memset(st->label + (size_t)st->slots * (size_t)st->nnodes, 0,
+           sizeof *st->label * (size_t)(ntrees - st->slots) * (size_t)st->nnodes);
+    st->full = xrealloc(st->full, sizeof *st->full * cells);
+    st->node_of = xrealloc((void *)st->node_of, sizeof *st->node_of * cells);
+    st->same = xrealloc(st->same, sizeof *st->same * cells);
+    st->slots = ntrees;
+  }
   for (size_t i = 0; i < cells; i++) {
     free(st->label[i]);
     st->label[i] = NULL;
@@ -528,7 +541,7 @@ static void free_list(char **list, int n) {
 
 static void text_free(renderer *r) {
   text_state *st = r->state;
-  free_list(st->label, r->p->nopinions * st->nnodes);
+  free_list(st->label, st->slots * st->nnodes);
   free(st->full);
   free((void *)st->node_of);
   free(st->same);
@@ -558,11 +571,6 @@ renderer *render_text_new_with(FILE *out, const pack *p, const char *source, con
   text_state *st = xcalloc(1, sizeof *st);
   st->opts = opts ? *opts : (render_text_options){.depth = -1};
   st->nnodes = p->nnodes;
-  size_t cells = (size_t)p->nopinions * (size_t)p->nnodes + 1;
-  st->label = xcalloc(cells, sizeof *st->label);
-  st->full = xcalloc(cells, sizeof *st->full);
-  st->node_of = xcalloc(cells, sizeof *st->node_of);
-  st->same = xcalloc(cells, sizeof *st->same);
   st->title = xcalloc((size_t)p->nnodes + 1, sizeof *st->title);
   for (int n = 0; n < p->nnodes; n++) {
     char tbuf[128];
