@@ -31,6 +31,8 @@ typedef struct json_state {
   const char ***fact_text;
   frag **fact_whole;
   int *nfact_whole;
+  frag *fact_key;     /* per fact: "x": for a row's "facts" object */
+  frag **fact_value;  /* per fact, for each yes/no or one-of value: "v" */
   frag *authority;    /* per authority: its object */
   frag *opinion_head; /* per opinion: {"opinion":...,"decides":"n", */
 } json_state;
@@ -103,6 +105,19 @@ static void prepare(json_state *st, const pack *p) {
       jsonw_str(&b, text);
       jsonw_lit(&b, "}");
       st->fact_whole[f][v] = fragment(&b);
+    }
+  }
+  st->fact_key = xcalloc((size_t)p->nfacts + 1, sizeof *st->fact_key);
+  st->fact_value = xcalloc((size_t)p->nfacts + 1, sizeof *st->fact_value);
+  for (int f = 0; f < p->nfacts; f++) {
+    jsonw_str(&b, p->facts[f].name);
+    jsonw_raw(&b, ":", 1);
+    st->fact_key[f] = fragment(&b);
+    int nv = st->nfact_whole[f];
+    st->fact_value[f] = xcalloc((size_t)nv + 1, sizeof *st->fact_value[f]);
+    for (int v = 0; v < nv; v++) {
+      jsonw_str(&b, st->fact_text[f][v]);
+      st->fact_value[f][v] = fragment(&b);
     }
   }
   st->authority = xcalloc((size_t)p->nauthorities + 1, sizeof *st->authority);
@@ -351,16 +366,18 @@ static void row_head(jsonw *b, const case_row *row) {
 /* What a read row states: "facts", each fact it gives a value, and
  * "findings", each finding below it supplies, as objects in the pack's
  * order. */
-static void row_stated(jsonw *b, const pack *p, const case_row *row) {
+static void row_stated(jsonw *b, const json_state *st, const case_row *row) {
+  const pack *p = st->p;
   char buf[64];
   jsonw_lit(b, ",\"facts\":{");
   int n = 0;
   for (int f = 0; f < p->nfacts; f++) {
-    if (row->facts[f].v == RV_UNKNOWN) continue;
+    rval v = row->facts[f].v;
+    if (v == RV_UNKNOWN) continue;
     if (n++) jsonw_raw(b, ",", 1);
-    jsonw_str(b, p->facts[f].name);
-    jsonw_raw(b, ":", 1);
-    jsonw_str(b, explain_fact_text(p, row, f, buf, sizeof buf));
+    put(b, st->fact_key[f]);
+    if (v >= 0 && v < st->nfact_whole[f]) put(b, st->fact_value[f][v]); /* yes/no, one of */
+    else jsonw_str(b, explain_fact_text(p, row, f, buf, sizeof buf));
   }
   jsonw_lit(b, "},\"findings\":{");
   n = 0;
@@ -380,7 +397,7 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
   jsonw *b = &st->row;
   b->len = 0;
   row_head(b, row);
-  row_stated(b, p, row);
+  row_stated(b, st, row);
   jsonw_lit(b, ",\"results\":[");
   for (int t = 0; t < n; t++) {
     const explain_tree *tr = res[t].tree;
@@ -480,6 +497,9 @@ static void state_free(json_state *st, const pack *p) {
   free(st->node_value);
   free_list(st->node_head, p->nnodes);
   free_list(st->fact_head, p->nfacts);
+  for (int f = 0; f < p->nfacts; f++) free_list(st->fact_value[f], st->nfact_whole[f]);
+  free(st->fact_value);
+  free_list(st->fact_key, p->nfacts);
   for (int f = 0; f < p->nfacts; f++) {
     free_list(st->fact_whole[f], st->nfact_whole[f]);
     free(st->fact_text[f]);
