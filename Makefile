@@ -63,10 +63,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -o $@ $< $(LIB_OBJS) $(DEP_LIBS) $(CMOCKA_LIBS) -lpthread
 
-# The case as decided: the opinions in force on the day of Davidson (the
-# pack also carries the law before it and after it, for --as-of).
+# The two cases as decided, each opinion in a line: by default eval uses
+# the case's own opinions (the pack also carries the law before and after
+# it, for --as-of and --all-opinions); --brief leaves out the reasoning.
 demo: all
-	./ratio eval rules/due_process -f cases/davidson.csv --as-of 1986-01-21
+	./ratio eval rules/due_process -f cases/davidson.csv --brief
+	@echo "The reasoning, element by element: ./ratio eval rules/due_process -f cases/davidson.csv --row davidson"
 
 test-unit: $(UNIT_BINS)
 	$(Q)sh tests/run_unit.sh $(UNIT_BINS)

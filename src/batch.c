@@ -28,6 +28,10 @@ static void sum_add(render_summary *to, const render_summary *from) {
   to->parted += from->parted;
   to->passed += from->passed;
   to->expect_failed += from->expect_failed;
+  to->opinions_decided += from->opinions_decided;
+  to->opinions_undecided += from->opinions_undecided;
+  to->opinions_outside += from->opinions_outside;
+  to->opinions_failed += from->opinions_failed;
 }
 
 /* ---- what stops a run, and duplicate ids --------------------------------- */
@@ -122,6 +126,7 @@ static void take_row(const pack *p, const batch_options *opts, void *hs, rendere
     r->row_error(r, row, re);
     err_free(re);
     sum->failed++;
+    render_summary_count(sum, NULL, r->nopinions);
     return;
   }
   count(sum, opts->handler->row(hs, varied ? varied : row, r, sum));

@@ -142,6 +142,7 @@ int cli_shared_option(cli_shared *s, int opt, const char *arg, char *const *argv
   case OPT_OPINION: s->opinion = arg; return CLI_TAKEN;
   case OPT_AS_OF: s->as_of = arg; return CLI_TAKEN;
   case OPT_FORMAT: s->format = arg; return CLI_TAKEN;
+  case OPT_ALL_OPINIONS: s->all_opinions = true; return CLI_TAKEN;
   case OPT_SET:
     if (s->nsets == CLI_MAX_SETS) return cli_usage(s->cmd, "more than %d --set options", CLI_MAX_SETS);
     s->sets[s->nsets++] = arg;
@@ -283,13 +284,17 @@ const char *cli_parse(cli_shared *sh, int argc, char **argv, const struct option
   while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
     int taken = CLI_TAKEN;
     bool shared = c == 'o' || c == 'h' || c == 'f' || c == 'j' || c == '?' || c == ':' ||
-                  (c >= OPT_MAX_MEMORY && c <= OPT_SET);
+                  (c >= OPT_MAX_MEMORY && c <= OPT_ALL_OPINIONS);
     if (!shared && own) taken = own(ud, c, optarg);
     else taken = cli_shared_option(sh, c, optarg, argv);
     if (taken != CLI_TAKEN) {
       *code = taken;
       return NULL;
     }
+  }
+  if (sh->all_opinions && sh->as_of) {
+    *code = cli_usage(sh->cmd, "give --as-of DATE or --all-opinions, not both");
+    return NULL;
   }
   return cli_pack_operand(sh, argc, argv, rest, nrest, code);
 }
@@ -332,7 +337,10 @@ int cli_run_open(cli_run *run, const cli_shared *sh, const char *pack_path) {
   run->p = cli_load_pack(pack_path, &run->popts);
   if (!run->p) return *run->stop ? 128 + (int)*run->stop : RATIO_USAGE;
   run->ops = xcalloc((size_t)run->p->nopinions + 1, sizeof *run->ops);
-  run->nops = cli_pick_opinions(run->p, sh->opinion, sh->as_of, run->ops);
+  /* by default the case's own opinions, where the command says so; older
+   * and later law when asked */
+  bool own = sh->case_opinions && !sh->opinion && !sh->as_of && !sh->all_opinions;
+  run->nops = own ? pack_case_opinions(run->p, run->ops) : cli_pick_opinions(run->p, sh->opinion, sh->as_of, run->ops);
   return run->nops > 0 ? RATIO_OK : RATIO_USAGE;
 }
 

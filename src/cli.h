@@ -39,7 +39,7 @@ int cmd_table(int argc, char **argv);
 volatile sig_atomic_t *ratio_catch_signals(void);
 
 /* Options every command that loads a pack takes. */
-enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG, OPT_MAX_TIME, OPT_ROW, OPT_OPINION, OPT_FORMAT, OPT_SET };
+enum { OPT_MAX_MEMORY = 1000, OPT_MAX_STEPS, OPT_AS_OF, OPT_HELP_LONG, OPT_MAX_TIME, OPT_ROW, OPT_OPINION, OPT_FORMAT, OPT_SET, OPT_ALL_OPINIONS };
 
 /* Parse --max-memory (bytes, or with K, M or G), --max-steps and
  * --max-time (seconds) into opts->limits. Returns 0, or -1 with *e set. */
@@ -90,6 +90,7 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
 #define CLI_OPT_FORMAT {"format", required_argument, NULL, OPT_FORMAT}
 #define CLI_OPT_JOBS {"jobs", required_argument, NULL, 'j'}
 #define CLI_OPT_SET {"set", required_argument, NULL, OPT_SET}
+#define CLI_OPT_ALL_OPINIONS {"all-opinions", no_argument, NULL, OPT_ALL_OPINIONS}
 
 /* --set FACT=VALUE may be given this many times. */
 #define CLI_MAX_SETS 256
@@ -106,6 +107,10 @@ typedef struct cli_shared {
   const char *as_of;      /* --as-of DATE */
   const char *format;     /* --format NAME; the command sets its default */
   int jobs;               /* -j N; 0 is 1 */
+  bool all_opinions;      /* --all-opinions */
+  /* Set by the command: without --opinion, --as-of or --all-opinions, the
+   * case's own opinions (pack_case_opinions), not every opinion. */
+  bool case_opinions;
   const char *sets[CLI_MAX_SETS]; /* --set FACT=VALUE, in order (borrowed from argv) */
   int nsets;
 } cli_shared;

@@ -16,7 +16,9 @@ static const char compare_help[] =
     "                        value in each row, as its cell would; repeatable;\n"
     "                        without -f, decide the one row the --set options make\n"
     "      --row ID          only the row with this id\n"
-    "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --as-of DATE      the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --all-opinions    every opinion of the pack, older and later law too\n"
+    "                        (default: the case's own opinions)\n"
     "      --format FORMAT   text (default), json or md\n"
     CLI_SHARED_HELP
     "\n"
@@ -27,9 +29,9 @@ static const char compare_help[] =
 
 int cmd_compare(int argc, char **argv) {
   static const struct option longopts[] = {
-      CLI_OPT_FILE, CLI_OPT_SET, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_SHARED_OPTIONS, {NULL, 0, NULL, 0},
+      CLI_OPT_FILE, CLI_OPT_SET, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_OPT_ALL_OPINIONS, CLI_SHARED_OPTIONS, {NULL, 0, NULL, 0},
   };
-  cli_shared sh = {.cmd = "compare", .help = compare_help, .format = "text"};
+  cli_shared sh = {.cmd = "compare", .help = compare_help, .format = "text", .case_opinions = true};
   int code = RATIO_OK;
   const char *pack_path = cli_parse(&sh, argc, argv, longopts, NULL, NULL, NULL, NULL, &code);
   if (!pack_path) return code;

@@ -10,17 +10,24 @@ static const char eval_help[] =
     "Usage: ratio eval PACK -f CASES.csv [OPTIONS]\n"
     "       ratio eval PACK --set FACT=VALUE... [OPTIONS]\n"
     "\n"
-    "Decide every row of a case file under each opinion of the pack and\n"
-    "explain why, element by element, with authorities.\n"
+    "Decide every row of a case file under the opinions of the case and\n"
+    "explain why: first a line per opinion with its outcome, disposition and\n"
+    "the element it turns on, then its reasoning, element by element, with\n"
+    "authorities.\n"
     "\n"
     "Options:\n"
     "  -f, --file FILE       the case file (CSV; '-' reads standard input)\n"
     "      --set FACT=VALUE  give a fact (or a finding, id, title, note) this\n"
     "                        value in each row, as its cell would; repeatable;\n"
     "                        without -f, decide the one row the --set options make\n"
-    "      --opinion NAME    only this opinion (default: every opinion)\n"
+    "      --opinion NAME    only this opinion\n"
     "      --row ID          only the row with this id\n"
-    "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --as-of DATE      the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --all-opinions    every opinion of the pack, older and later law too\n"
+    "                        (default: the case's own opinions, those in force\n"
+    "                        on the day the pack's case was decided)\n"
+    "      --brief           text: the summary of each row only\n"
+    "      --depth N         text: show N levels of elements below each outcome\n"
     "      --format FORMAT   text (default), json or csv\n"
     "      --columns LIST    csv: the columns for each opinion, comma-separated:\n"
     "                        outcome, disposition or node names (default: outcome)\n"
@@ -63,33 +70,52 @@ static int parse_columns(const pack *p, const char *list, render_column **out, i
   return rc;
 }
 
-enum { OPT_COLUMNS = 2000 };
+enum { OPT_COLUMNS = 2000, OPT_BRIEF, OPT_DEPTH };
+
+/* eval's own options: --columns (csv), --brief and --depth (text) */
+typedef struct eval_flags {
+  const char *columns;
+  bool brief;
+  int depth; /* -1: every level */
+} eval_flags;
 
 static int own_option(void *ud, int opt, const char *arg) {
-  if (opt != OPT_COLUMNS) return CLI_TAKEN;
-  *(const char **)ud = arg;
+  eval_flags *fl = ud;
+  if (opt == OPT_COLUMNS) fl->columns = arg;
+  else if (opt == OPT_BRIEF) fl->brief = true;
+  else if (opt == OPT_DEPTH) {
+    long n = cli_count(arg, 0, 1000);
+    if (n < 0) return cli_usage("eval", "--depth '%s' is not a number from 0 to 1000", arg);
+    fl->depth = (int)n;
+  }
   return CLI_TAKEN;
 }
 
 int cmd_eval(int argc, char **argv) {
   static const struct option longopts[] = {
       CLI_OPT_FILE, CLI_OPT_SET, CLI_OPT_OPINION, CLI_OPT_ROW, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_OPT_JOBS,
+      CLI_OPT_ALL_OPINIONS,
       {"columns", required_argument, NULL, OPT_COLUMNS},
+      {"brief", no_argument, NULL, OPT_BRIEF},
+      {"depth", required_argument, NULL, OPT_DEPTH},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
-  const char *columns = NULL;
-  cli_shared sh = {.cmd = "eval", .help = eval_help, .format = "text"};
+  eval_flags fl = {.depth = -1};
+  cli_shared sh = {.cmd = "eval", .help = eval_help, .format = "text", .case_opinions = true};
   int code = RATIO_OK;
-  const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &columns, NULL, NULL, &code);
+  const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &fl, NULL, NULL, &code);
   if (!pack_path) return code;
+  const char *columns = fl.columns;
   if (!sh.file && !sh.nsets) return cli_usage("eval", "missing -f CASES.csv (or --set FACT=VALUE)");
   if ((code = cli_check_format(&sh, RENDER_EVAL)) != RATIO_OK) return code;
   if (columns && strcmp(sh.format, "csv") != 0) return cli_usage("eval", "--columns goes with --format csv");
+  if ((fl.brief || fl.depth >= 0) && strcmp(sh.format, "text") != 0)
+    return cli_usage("eval", "%s goes with --format text", fl.brief ? "--brief" : "--depth");
 
   cli_run run;
   render_column *cols = NULL;
-  render_setup rs = {.diag = stderr};
+  render_setup rs = {.diag = stderr, .brief = fl.brief, .limit_depth = fl.depth >= 0, .depth = fl.depth};
   code = cli_run_open(&run, &sh, pack_path);
   if (code == RATIO_OK && columns && parse_columns(run.p, columns, &cols, &rs.ncolumns) != 0) code = RATIO_USAGE;
   rs.columns = cols;

@@ -22,8 +22,9 @@ static const char whatif_help[] =
     "                        value in each row, as its cell would; repeatable;\n"
     "                        without -f, decide the one row the --set options make\n"
     "      --row ID          the row (required)\n"
-    "      --opinion NAME    only this opinion (default: every opinion)\n"
-    "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --opinion NAME    only this opinion (default: the case's own opinions)\n"
+    "      --as-of DATE      the opinions in force on DATE (YYYY-MM-DD)\n"
+    "      --all-opinions    every opinion of the pack, older and later law too\n"
     "      --format FORMAT   text (default), json or md\n"
     "      --budget N        evaluations per search (default 200000); past it\n"
     "                        the search stops and says how far it got\n"
@@ -43,13 +44,13 @@ static int own_option(void *ud, int opt, const char *arg) {
 
 int cmd_whatif(int argc, char **argv) {
   static const struct option longopts[] = {
-      CLI_OPT_FILE, CLI_OPT_SET, CLI_OPT_ROW, CLI_OPT_OPINION, CLI_OPT_FORMAT, CLI_OPT_AS_OF,
+      CLI_OPT_FILE, CLI_OPT_SET, CLI_OPT_ROW, CLI_OPT_OPINION, CLI_OPT_FORMAT, CLI_OPT_AS_OF, CLI_OPT_ALL_OPINIONS,
       {"budget", required_argument, NULL, OPT_BUDGET},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
   whatif_options wo = {WHATIF_DEFAULT_BUDGET};
-  cli_shared sh = {.cmd = "whatif", .help = whatif_help, .format = "text"};
+  cli_shared sh = {.cmd = "whatif", .help = whatif_help, .format = "text", .case_opinions = true};
   int code = RATIO_OK;
   const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &wo, NULL, NULL, &code);
   if (!pack_path) return code;

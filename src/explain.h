@@ -80,6 +80,10 @@ typedef struct explain_tree {
   int nuntried;             /*   whose answers are not tried (numbers, dates, text) */
   explain_fact *outcome_immaterial; /* root->even_if: every blank fact the */
   int noutcome_immaterial;          /*   outcome's search tried */
+  explain_node *turns_on;   /* the element the outcome turns on: down from the
+                             * root, the elements that settle each step, ending
+                             * where the opinion parts from its base or leaves a
+                             * question open; the root when none settles it */
   struct explain_mem *mem;  /* owned: everything above lives here */
 } explain_tree;
 

@@ -1116,6 +1116,10 @@ static void read_opinions(loader *ld, lua_State *L, int reg, strpool *pool) {
     o->joined = get_str(ld, L, t, "joined", file, line, what);
     o->date = get_str(ld, L, t, "date", file, line, what);
     o->until_date = get_str(ld, L, t, "until_date", file, line, what);
+    o->displaced_by = get_str(ld, L, t, "displaced_by", file, line, what);
+    if (o->displaced_by && !o->until_date)
+      add_err(ld, file, line, "give the day it stopped being the law as well, e.g. until_date = \"1986-01-21\"",
+              "opinion %s: displaced_by without until_date", o->name);
     o->date_days = o->date ? pack_parse_date(o->date, strlen(o->date)) : 0;
     o->until_days = o->until_date ? pack_parse_date(o->until_date, strlen(o->until_date)) : -1;
     if (o->date && o->date_days < 0)
@@ -1457,6 +1461,10 @@ static int read_registry(lua_State *L, void *ud, err **e) {
     p->name = get_str(ld, L, lua_gettop(L), "name", file, line, "pack");
     p->title = get_str(ld, L, lua_gettop(L), "title", file, line, "pack");
     p->case_name = get_str(ld, L, lua_gettop(L), "case", file, line, "pack");
+    p->date = get_str(ld, L, lua_gettop(L), "date", file, line, "pack");
+    p->date_days = p->date ? pack_parse_date(p->date, strlen(p->date)) : -1;
+    if (p->date && p->date_days < 0)
+      add_err(ld, file, line, "write dates as \"YYYY-MM-DD\"", "pack: date '%s' is not a date", p->date);
     lua_getfield(L, -1, "cases");
     if (lua_istable(L, -1)) {
       p->case_rels = get_str_list(L, lua_gettop(L), &p->ncases);
@@ -1534,6 +1542,7 @@ pack *pack_load(const char *path, const pack_options *opts, err **e) {
     return NULL;
   }
   pack *p = xcalloc(1, sizeof *p);
+  p->date_days = -1;
   char *main_rel;
   bool is_dir = S_ISDIR(st.st_mode);
   if (is_dir) {
@@ -1638,6 +1647,7 @@ void pack_free(pack *p) {
     free(o->joined);
     free(o->date);
     free(o->until_date);
+    free(o->displaced_by);
     free(o->file);
   }
   free(p->opinions);
@@ -1680,6 +1690,7 @@ void pack_free(pack *p) {
   free(p->name);
   free(p->title);
   free(p->case_name);
+  free(p->date);
   free(p->dir);
   free(p->main_file);
   sandbox_free(p->sb);
@@ -1839,4 +1850,16 @@ char *pack_fact_sentence(const pack *p, int fact, const char *value) {
   }
   fclose(m);
   return out;
+}
+
+int pack_case_opinions(const pack *p, int *out) {
+  if (p->date_days >= 0) {
+    int n = pack_opinions_in_force(p, p->date_days, out);
+    if (n > 0) return n;
+  }
+  /* no date, or none in force on it: the law as it stands */
+  int n = 0;
+  for (int i = 0; i < p->nopinions; i++)
+    if (!p->opinions[i].until_date) out[n++] = i;
+  return n ? n : pack_opinions_in_force(p, -1, out);
 }

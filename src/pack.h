@@ -146,6 +146,7 @@ typedef struct pack_opinion {
   char *joined;     /* "Marshall, J." or NULL */
   char *date;       /* YYYY-MM-DD */
   char *until_date; /* in force until this date (exclusive), or NULL */
+  char *displaced_by; /* the decision that ended it ("Daniels"), or NULL */
   int date_days, until_days;
   int base;         /* opinion index, or -1 */
   int decides;      /* node index */
@@ -176,6 +177,8 @@ typedef struct pack {
   char *name;
   char *title;
   char *case_name;
+  char *date;       /* the day the pack's case was decided, or NULL */
+  int date_days;    /* its day number, or -1 */
   char *dir;        /* the pack folder as the user named it */
   char *main_file;  /* display path of the main file */
   char **files;     /* display paths that exprs borrow */
@@ -270,6 +273,12 @@ char *pack_fact_sentence(const pack *p, int fact, const char *value);
 /* Whether the pack gives its own sentence for answer `answer` of a fact
  * (an index as in pack_fact.says). */
 bool pack_fact_says(const pack_fact *f, int answer);
+
+/* The case's own opinions, what `ratio eval` decides under by default: those
+ * in force on the pack's date; without one (or with none in force that
+ * day), those with no until_date, the law as it stands. Writes their
+ * indexes into out (room for nopinions) and returns the count. */
+int pack_case_opinions(const pack *p, int *out);
 
 /* Day number of a YYYY-MM-DD date, or -1 when it is not a valid date. */
 int pack_parse_date(const char *s, size_t len);

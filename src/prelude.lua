@@ -282,7 +282,7 @@ local function override(name)
 end
 
 local OPINION_FIELDS = { author = true, role = true, date = true, until_date = true,
-  base = true, decides = true, disposition = true, title = true, joined = true }
+  displaced_by = true, base = true, decides = true, disposition = true, title = true, joined = true }
 local opinion = declare("opinion", registry.opinions, function(name, body)
   local out = copy_fields(body, OPINION_FIELDS, "opinion", name)
   out.overrides = {}
@@ -315,7 +315,7 @@ local outside = declare("outside", registry.outside, function(name, body)
   return out
 end)
 
-local PACK_FIELDS = { name = true, title = true, case = true, version = true, cases = true }
+local PACK_FIELDS = { name = true, title = true, case = true, date = true, version = true, cases = true }
 local function pack(body)
   if type(body) ~= "table" then fail("pack expects a body in braces; write pack { name = \"...\", title = \"...\" }") end
   if registry.pack then fail("pack { ... } is declared twice; keep one") end

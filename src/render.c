@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void render_begin(renderer *r, const char *source) {
   r->source = source;
@@ -60,8 +61,83 @@ const char *render_place(const char *source, const case_row *row, bool prose, ch
   return buf;
 }
 
+void render_summary_count(render_summary *s, const render_result *res, int n) {
+  if (!res) {
+    s->opinions_failed += n;
+    return;
+  }
+  for (int i = 0; i < n; i++) {
+    const render_result *x = &res[i];
+    if (x->error) s->opinions_failed++;
+    else if (x->outside >= 0) s->opinions_outside++;
+    /* an open outcome still decides the row when the opinion disposes of
+     * the judgment: Brennan would vacate and remand */
+    else if (x->outcome != RV_UNKNOWN || (x->disposition && strcmp(x->disposition, "unknown") != 0))
+      s->opinions_decided++;
+    else s->opinions_undecided++;
+  }
+}
+
 void render_summary_line(FILE *out, const render_summary *s) {
-  fprintf(out, "%d row%s: %d decided, %d undecided, ", s->read, s->read == 1 ? "" : "s", s->decided, s->undecided);
+  int total = s->opinions_decided + s->opinions_undecided + s->opinions_outside + s->opinions_failed;
+  fprintf(out, "%d row%s", s->read, s->read == 1 ? "" : "s");
+  if (total && s->read) {
+    /* every row counts once under each opinion of the run */
+    int per_row = total / s->read;
+    fprintf(out, " under %d opinion%s: %d decided, %d undecided, ", per_row, per_row == 1 ? "" : "s",
+            s->opinions_decided, s->opinions_undecided);
+    if (s->opinions_outside) fprintf(out, "%d outside this pack, ", s->opinions_outside);
+    fprintf(out, "%d failed\n", s->opinions_failed);
+    return;
+  }
+  fprintf(out, ": %d decided, %d undecided, ", s->decided, s->undecided);
   if (s->outside) fprintf(out, "%d outside this pack, ", s->outside);
   fprintf(out, "%d failed\n", s->failed);
+}
+
+/* ---- naming opinions --------------------------------------------------------- */
+
+/* What a casebook says after a judge's name for a role; NULL for a role it
+ * has no words for ("circuit rule"). */
+static const char *role_words(const char *role) {
+  static const char *const words[][2] = {
+      {"majority", "for the Court"},      {"plurality", "for a plurality"},
+      {"dissent", "dissenting"},          {"dissenting", "dissenting"},
+      {"concurrence", "concurring"},      {"concurring", "concurring"},
+      {"concurrence in the judgment", "concurring in the judgment"},
+      {"concurring in the judgment", "concurring in the judgment"},
+      {"dissent in part", "concurring in part and dissenting in part"},
+  };
+  for (size_t i = 0; role && i < sizeof words / sizeof words[0]; i++)
+    if (strcmp(role, words[i][0]) == 0) return words[i][1];
+  return NULL;
+}
+
+/* "Rehnquist, J., for the Court", or NULL when the author is not a judge
+ * ("the Court") or the role has no words. An author written with a comma
+ * carries its own title ("Burger, C.J."). The caller frees it. */
+static char *judge_name(const pack_opinion *o) {
+  const char *words = role_words(o->role);
+  if (!o->author || !o->author[0] || !words || strncasecmp(o->author, "the ", 4) == 0) return NULL;
+  return xasprintf("%s%s, %s", o->author, strchr(o->author, ',') ? "" : ", J.", words);
+}
+
+char *render_opinion_name(const pack_opinion *o, bool own) {
+  if (o->title && o->author && o->author[0] && strstr(o->title, o->author)) return xstrdup(o->title);
+  char *judge = judge_name(o);
+  if (judge && (own || !o->title)) return judge;
+  free(judge);
+  if (o->title) return xstrdup(o->title);
+  /* the role, unless the opinion is named after it ("majority") */
+  bool role = o->role && strcmp(o->role, o->name) != 0;
+  return xasprintf("%s%s%s%s", o->name, role ? " (" : "", role ? o->role : "", role ? ")" : "");
+}
+
+char *render_opinion_span(const pack_opinion *o) {
+  /* years are how a casebook dates the law: "from 1981 until Daniels, 1986" */
+  const char *by = o->displaced_by ? o->displaced_by : "", *comma = o->displaced_by ? ", " : "";
+  if (o->date && o->until_date) return xasprintf("the law from %.4s until %s%s%.4s", o->date, by, comma, o->until_date);
+  if (o->date) return xasprintf("the law from %.4s", o->date);
+  if (o->until_date) return xasprintf("the law until %s%s%.4s", by, comma, o->until_date);
+  return NULL;
 }

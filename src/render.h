@@ -28,6 +28,10 @@ typedef struct render_summary {
   int duplicate_ids; /* rows whose id an earlier row already had */
   int parted;    /* compare: rows on which some opinions part ways */
   int passed, expect_failed; /* test: expectations that held and that did not */
+  /* The same per row and opinion (render_summary_count): an opinion decided
+   * a row when it reached an outcome or, leaving it open, still disposed of
+   * the judgment (a remand); a row that could not be read failed under each. */
+  int opinions_decided, opinions_undecided, opinions_outside, opinions_failed;
 } render_summary;
 
 /* One row's result under one opinion. */
@@ -81,6 +85,9 @@ typedef struct render_setup {
   const render_column *columns; /* eval csv: the columns (NULL: the outcome) */
   int ncolumns;
   bool quiet;              /* test text: only the failures and the summary */
+  bool limit_depth;        /* eval text: show only `depth` levels of elements */
+  int depth;               /* below each outcome */
+  bool brief;              /* eval text: the summary of each row only, no reasoning */
   const coverage *cov;     /* test: what the rows exercised, shown at the end */
 } render_setup;
 
@@ -178,6 +185,25 @@ const char *render_place(const char *source, const case_row *row, bool prose, ch
 
 /* The summary line: "2 rows: 2 decided, 0 undecided, 0 failed", with "N
  * outside this pack" before "failed" when some row is. */
+/* Count one row's results under its n opinions into s's opinion counts;
+ * res NULL: the row could not be read, and failed under each. */
+void render_summary_count(render_summary *s, const render_result *res, int n);
+
+/* The summary line: "2 rows under 3 opinions: 6 decided, 0 undecided, 0
+ * failed", with "N outside this pack" before "failed" when some are; a
+ * summary without opinion counts gives the rows' ("2 rows: 2 decided, ..."). */
 void render_summary_line(FILE *out, const render_summary *s);
+
+/* How text names an opinion, as a casebook heads it: a title that names its
+ * author ("Brennan, J., dissenting"); for one of the case's own opinions
+ * (`own`, pack_case_opinions) its author and role ("Rehnquist, J., for the
+ * Court"); else its title, its author and role, or its name. The caller
+ * frees it. */
+char *render_opinion_name(const pack_opinion *o, bool own);
+
+/* The span an opinion was the law, for older or later law: "the law from
+ * 1981 until Daniels, 1986", "the law from 2015"; NULL when it has no
+ * dates. The caller frees it. */
+char *render_opinion_span(const pack_opinion *o);
 
 #endif

@@ -31,6 +31,8 @@ typedef struct json_state {
   const char ***fact_text;
   frag **fact_whole;
   int *nfact_whole;
+  frag *fact_key;     /* per fact: "x": for a row's "facts" object */
+  frag **fact_value;  /* per fact, for each yes/no or one-of value: "v" */
   frag *authority;    /* per authority: its object */
   frag *opinion_head; /* per opinion: {"opinion":...,"decides":"n", */
 } json_state;
@@ -51,6 +53,13 @@ static const char *state_name(node_state s) {
   case NODE_EVALUATING: break;
   }
   return "\"derived\"";
+}
+
+/* key and string, or nothing when s is NULL */
+static void optional_str(jsonw *b, const char *key, const char *s) {
+  if (!s) return;
+  jsonw_lit(b, key);
+  jsonw_str(b, s);
 }
 
 static void prepare(json_state *st, const pack *p) {
@@ -98,6 +107,19 @@ static void prepare(json_state *st, const pack *p) {
       st->fact_whole[f][v] = fragment(&b);
     }
   }
+  st->fact_key = xcalloc((size_t)p->nfacts + 1, sizeof *st->fact_key);
+  st->fact_value = xcalloc((size_t)p->nfacts + 1, sizeof *st->fact_value);
+  for (int f = 0; f < p->nfacts; f++) {
+    jsonw_str(&b, p->facts[f].name);
+    jsonw_raw(&b, ":", 1);
+    st->fact_key[f] = fragment(&b);
+    int nv = st->nfact_whole[f];
+    st->fact_value[f] = xcalloc((size_t)nv + 1, sizeof *st->fact_value[f]);
+    for (int v = 0; v < nv; v++) {
+      jsonw_str(&b, st->fact_text[f][v]);
+      st->fact_value[f][v] = fragment(&b);
+    }
+  }
   st->authority = xcalloc((size_t)p->nauthorities + 1, sizeof *st->authority);
   for (int a = 0; a < p->nauthorities; a++) {
     const pack_authority *au = &p->authorities[a];
@@ -119,6 +141,11 @@ static void prepare(json_state *st, const pack *p) {
     st->authority[a] = fragment(&b);
   }
   st->opinion_head = xcalloc((size_t)p->nopinions + 1, sizeof *st->opinion_head);
+  /* the case's own opinions are named by their judges, other law by its
+   * title and the span it held (render_opinion_name) */
+  int *own = xcalloc((size_t)p->nopinions + 1, sizeof *own);
+  bool *is_own = xcalloc((size_t)p->nopinions + 1, sizeof *is_own);
+  for (int i = 0, n = pack_case_opinions(p, own); i < n; i++) is_own[own[i]] = true;
   for (int o = 0; o < p->nopinions; o++) {
     const pack_opinion *op = &p->opinions[o];
     jsonw_lit(&b, "{\"opinion\":");
@@ -131,9 +158,25 @@ static void prepare(json_state *st, const pack *p) {
     jsonw_str(&b, op->date);
     jsonw_lit(&b, ",\"decides\":");
     jsonw_str(&b, p->nodes[op->decides].name);
+    /* the keys added since the first schema are left out when empty: every
+     * result carries them */
+    optional_str(&b, ",\"title\":", op->title);
+    optional_str(&b, ",\"joined\":", op->joined);
+    optional_str(&b, ",\"until_date\":", op->until_date);
+    optional_str(&b, ",\"displaced_by\":", op->displaced_by);
+    char *name = render_opinion_name(op, is_own[o]);
+    char *span = is_own[o] ? NULL : render_opinion_span(op);
+    jsonw_lit(&b, ",\"heading\":");
+    jsonw_str(&b, name);
+    jsonw_lit(&b, is_own[o] ? ",\"case_opinion\":true" : ",\"case_opinion\":false");
+    optional_str(&b, ",\"span\":", span);
+    free(name);
+    free(span);
     jsonw_lit(&b, ",");
     st->opinion_head[o] = fragment(&b);
   }
+  free(own);
+  free(is_own);
   jsonw_free(&b);
 }
 
@@ -296,6 +339,8 @@ static void json_begin(renderer *r) {
   jsonw_str(&b, p->title);
   jsonw_lit(&b, ",\"case\":");
   jsonw_str(&b, p->case_name);
+  jsonw_lit(&b, ",\"date\":");
+  jsonw_str(&b, p->date);
   jsonw_lit(&b, "},\"source\":");
   jsonw_str(&b, r->source);
   jsonw_lit(&b, ",\"rows\":[\n");
@@ -318,6 +363,34 @@ static void row_head(jsonw *b, const case_row *row) {
   jsonw_int(b, row->line);
 }
 
+/* What a read row states: "facts", each fact it gives a value, and
+ * "findings", each finding below it supplies, as objects in the pack's
+ * order. */
+static void row_stated(jsonw *b, const json_state *st, const case_row *row) {
+  const pack *p = st->p;
+  char buf[64];
+  jsonw_lit(b, ",\"facts\":{");
+  int n = 0;
+  for (int f = 0; f < p->nfacts; f++) {
+    rval v = row->facts[f].v;
+    if (v == RV_UNKNOWN) continue;
+    if (n++) jsonw_raw(b, ",", 1);
+    put(b, st->fact_key[f]);
+    if (v >= 0 && v < st->nfact_whole[f]) put(b, st->fact_value[f][v]); /* yes/no, one of */
+    else jsonw_str(b, explain_fact_text(p, row, f, buf, sizeof buf));
+  }
+  jsonw_lit(b, "},\"findings\":{");
+  n = 0;
+  for (int k = 0; k < p->nnodes; k++) {
+    if (!row->has_finding[k]) continue;
+    if (n++) jsonw_raw(b, ",", 1);
+    jsonw_str(b, p->nodes[k].name);
+    jsonw_raw(b, ":", 1);
+    jsonw_str(b, pack_node_value_name(&p->nodes[k], row->findings[k]));
+  }
+  jsonw_raw(b, "}", 1);
+}
+
 static void json_row(renderer *r, const case_row *row, const render_result *res, int n);
 
 static void json_item(renderer *r, const render_item *it) { json_row(r, it->row, it->results, it->n); }
@@ -328,6 +401,7 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
   jsonw *b = &st->row;
   b->len = 0;
   row_head(b, row);
+  row_stated(b, st, row);
   jsonw_lit(b, ",\"results\":[");
   for (int t = 0; t < n; t++) {
     const explain_tree *tr = res[t].tree;
@@ -359,6 +433,8 @@ static void json_row(renderer *r, const case_row *row, const render_result *res,
       fact_names(b, p, tr->outcome_immaterial, tr->noutcome_immaterial);
     }
     if (tr->outcome == RV_UNKNOWN) undecided_json(b, p, tr);
+    jsonw_lit(b, ",\"turns_on\":");
+    jsonw_str(b, p->nodes[tr->turns_on->node].name);
     jsonw_lit(b, ",\"tree\":");
     node_json(b, st, tr->root, 0);
     if (tr->disposition_root) {
@@ -409,7 +485,10 @@ static void json_end(renderer *r, const render_summary *s) {
   fprintf(r->out, "%s],\"summary\":{\"read\":%d,\"decided\":%d,\"undecided\":%d,", s->read ? "\n" : "", s->read,
           s->decided, s->undecided);
   if (s->outside) fprintf(r->out, "\"outside\":%d,", s->outside);
-  fprintf(r->out, "\"failed\":%d}}\n", s->failed);
+  fprintf(r->out, "\"failed\":%d,\"opinions\":{\"decided\":%d,\"undecided\":%d,", s->failed, s->opinions_decided,
+          s->opinions_undecided);
+  if (s->opinions_outside) fprintf(r->out, "\"outside\":%d,", s->opinions_outside);
+  fprintf(r->out, "\"failed\":%d}}}\n", s->opinions_failed);
 }
 
 static void free_list(frag *list, int n) {
@@ -422,6 +501,9 @@ static void state_free(json_state *st, const pack *p) {
   free(st->node_value);
   free_list(st->node_head, p->nnodes);
   free_list(st->fact_head, p->nfacts);
+  for (int f = 0; f < p->nfacts; f++) free_list(st->fact_value[f], st->nfact_whole[f]);
+  free(st->fact_value);
+  free_list(st->fact_key, p->nfacts);
   for (int f = 0; f < p->nfacts; f++) {
     free_list(st->fact_whole[f], st->nfact_whole[f]);
     free(st->fact_text[f]);
@@ -465,10 +547,12 @@ void render_json_tree_free(render_json_tree *t) {
 }
 
 renderer *render_json_new(const render_setup *s) {
+  const pack *p = s->p;
   json_state *st = xcalloc(1, sizeof *st);
-  prepare(st, s->p);
+  prepare(st, p);
   renderer *r = xcalloc(1, sizeof *r);
-  *r = (renderer){.state = st, .separator = ",\n", .wants_tree = true, .begin = json_begin, .item = json_item, .row_error = json_row_error,
+  *r = (renderer){.state = st, .separator = ",\n", .wants_tree = true, .begin = json_begin, .item = json_item,
+                  .row_error = json_row_error,
                   .end = json_end, .free = json_free};
   return r;
 }

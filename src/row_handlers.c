@@ -147,12 +147,12 @@ static void eval_prefetch(void *state, const case_row *row) {
 }
 
 static row_class eval_handle(void *state, const case_row *row, renderer *r, render_summary *sum) {
-  (void)sum;
   eval_state *st = state;
   bool unknown = false, outside = false;
   int failed = decide(st->p, st->ec, r, row, &st->s, &unknown, &outside);
   render_item it = {.row = row, .results = st->s.res, .n = r->nopinions};
   r->item(r, &it);
+  render_summary_count(sum, st->s.res, r->nopinions);
   return failed ? ROW_FAILED : outside ? ROW_OUTSIDE : unknown ? ROW_UNDECIDED : ROW_DECIDED;
 }
 

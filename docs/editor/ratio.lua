@@ -70,6 +70,7 @@ function oneof(values) end
 ---@field name string the pack's name, a word
 ---@field title? string the question the pack answers, in one line
 ---@field case? string the leading case, as cited
+---@field date? string YYYY-MM-DD: the day the case was decided; `ratio eval` decides rows under the opinions in force that day
 ---@field version? string
 ---@field cases? string[] case files that `ratio test PACK` and `ratio check PACK` read, relative to the pack folder
 
@@ -161,6 +162,7 @@ function authority(name) end
 ---@field joined? string who joined it
 ---@field date? string YYYY-MM-DD
 ---@field until_date? string YYYY-MM-DD: in force until this date (exclusive), for older law
+---@field displaced_by? string the decision that ended it, as a casebook names it ("Daniels"), for the label "the law from 1981 until Daniels, 1986"
 ---@field base? string the opinion this one starts from
 ---@field decides? string the node whose value is the outcome
 ---@field disposition? table<string, string>|string a disposition per value of the decided node (and unknown), or the name of a node whose value is the disposition

@@ -12,6 +12,7 @@ opinion "majority" {
   joined      = "Burger, C.J., and White, Powell, and O'Connor, JJ.",
   date        = "1986-01-21",
   until_date  = "1989-02-22",
+  displaced_by = "DeShaney",
   decides     = "claim",
   disposition = "disposition",
 }
@@ -91,11 +92,12 @@ opinion "blackmun" {
 -- part: negligent loss is a deprivation, but for a random and unauthorized
 -- act an adequate remedy afterwards is all the process due.
 opinion "parratt_1981" {
-  title      = "Parratt v. Taylor, 451 U.S. 527 (1981), as law until Daniels",
+  title      = "Parratt v. Taylor, 451 U.S. 527 (1981)",
   author     = "Rehnquist",
   role       = "majority",
   date       = "1981-05-18",
   until_date = "1986-01-21",
+  displaced_by = "Daniels",
   base       = "majority",
   override "culpable_conduct" {
     by   = { "parratt_deprivation", "daniels_overrules_parratt" },
@@ -115,11 +117,12 @@ opinion "parratt_1981" {
 -- McMillian (1992), Farmer v. Brennan (1994), County of Sacramento v. Lewis
 -- (1998). The pack does not split that span further.
 opinion "law_1989" {
-  title      = "The Court's law from DeShaney v. Winnebago County (1989) to Kingsley (2015)",
+  title      = "The Court's law after DeShaney v. Winnebago County, 489 U.S. 189 (1989)",
   author     = "the Court",
   role       = "majority",
   date       = "1989-02-22",
   until_date = "2015-06-22",
+  displaced_by = "Kingsley",
   base       = "majority",
   -- DeShaney: no duty to protect a free person from private violence;
   -- whether a danger the State created changes that, the Court has never
@@ -176,7 +179,7 @@ opinion "law_1989" {
 -- Kingsley v. Hendrickson: force on a pretrial detainee need only be
 -- objectively unreasonable.
 opinion "law_2015" {
-  title  = "The Court's law from Kingsley v. Hendrickson (2015)",
+  title  = "The Court's law after Kingsley v. Hendrickson, 576 U.S. 389 (2015)",
   author = "the Court",
   role   = "majority",
   date   = "2015-06-22",
@@ -222,12 +225,13 @@ opinion "circuits_scd" {
   role       = "circuit rule",
   date       = "1989-06-27",
   until_date = "2015-06-22",
+  displaced_by = "Kingsley",
   base       = "law_1989",
   state_created_danger_duty(),
 }
 
 opinion "circuits_scd_2015" {
-  title  = "The courts of appeals' state-created danger rule, with the Court's law from 2015",
+  title  = "The courts of appeals' state-created danger rule, with the Court's law after Kingsley (2015)",
   author = "Thompson",
   role   = "circuit rule",
   date   = "2015-06-22",

@@ -49,6 +49,9 @@ pack {
   name  = "due_process",
   title = "Section 1983: when does an official's failure to protect 'deprive' a person of liberty?",
   case  = "Davidson v. Cannon, 474 U.S. 344 (1986)",
+  -- decided with Daniels; `ratio eval` decides rows under the opinions in
+  -- force that day unless asked for another date or every opinion
+  date  = "1986-01-21",
   cases = {
     "cases/davidson.csv",
     "cases/decided.csv",

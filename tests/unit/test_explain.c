@@ -102,6 +102,33 @@ static void test_tree_shape_decided(void **state) {
   assert_string_equal(culp->facts[0].value, "no");
 }
 
+/* The element the outcome turns on: the step that settles it, down to
+ * where the opinion parts from the one it builds on. */
+static void test_turns_on(void **state) {
+  fx *f = *state;
+  th_yesno(&f->r, f->p, "state_actor", RV_YES);
+  th_enum(&f->r, f->p, "status", "prisoner");
+  th_yesno(&f->r, f->p, "notice", RV_NO);
+  const explain_tree *t = build(f, "majority");
+  /* claim fails on deprivation alone; the state of mind is read through it */
+  assert_string_equal(f->p->nodes[t->turns_on->node].name, "deprivation");
+  t = build(f, "dissent");
+  assert_string_equal(t->outcome_name, "yes");
+  assert_string_equal(f->p->nodes[t->turns_on->node].name, "deprivation"); /* the dissent's own rule */
+  /* the first element fails and the rest are not reached: it settles it */
+  th_yesno(&f->r, f->p, "state_actor", RV_NO);
+  th_enum(&f->r, f->p, "status", "free");
+  t = build(f, "majority");
+  assert_string_equal(f->p->nodes[t->turns_on->node].name, "state_action");
+  /* undecided: the element whose answer would decide it */
+  th_yesno(&f->r, f->p, "state_actor", RV_YES);
+  th_enum(&f->r, f->p, "status", "prisoner");
+  th_yesno(&f->r, f->p, "notice", RV_UNKNOWN);
+  t = build(f, "majority");
+  assert_int_equal(t->outcome, RV_UNKNOWN);
+  assert_string_equal(f->p->nodes[t->turns_on->node].name, "deprivation");
+}
+
 static void test_not_reached_nodes(void **state) {
   fx *f = *state;
   th_yesno(&f->r, f->p, "state_actor", RV_NO);
@@ -221,6 +248,7 @@ static void test_free_null(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_tree_shape_decided),
+      T(test_turns_on),
       T(test_not_reached_nodes),
       T(test_sentence_fact_with_underscores),
       T(test_unknown_outcome_and_deciding),

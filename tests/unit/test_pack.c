@@ -1169,6 +1169,49 @@ static void test_opinion_without_date_always_in_force(void **state) {
   pack_free(p);
 }
 
+/* The case's own opinions: in force on the pack's date; without a date,
+ * those with no until_date. */
+static void test_case_opinions(void **state) {
+  th_dir *d = *state;
+  pack *p = load_valid(d->path);
+  int out[8];
+  assert_null(p->date);
+  assert_int_equal(p->date_days, -1);
+  assert_int_equal(pack_case_opinions(p, out), 2); /* majority, dissent: no until_date */
+  assert_int_equal(out[0], 0);
+  assert_int_equal(out[1], 1);
+  pack_free(p);
+
+  char *dated = xasprintf("pack { name = \"tp\", date = \"1985-01-01\" }\n%s", strchr(VALID_PACK, '\n') + 1);
+  th_write(d->path, "authorities.lua", VALID_AUTH);
+  p = th_pack(d->path, dated);
+  assert_string_equal(p->date, "1985-01-01");
+  assert_int_equal(p->date_days, pack_parse_date("1985-01-01", 10));
+  assert_int_equal(pack_case_opinions(p, out), 1); /* the old law was in force then */
+  assert_int_equal(out[0], 2);
+  pack_free(p);
+  free(dated);
+}
+
+static void test_pack_date_and_displaced_by_errors(void **state) {
+  th_dir *d = *state;
+  err *e = th_pack_err(d->path, "pack { name = \"t\", date = \"1986-13-01\" }\n", NULL);
+  assert_non_null(e);
+  assert_string_equal(e->msg, "pack: date '1986-13-01' is not a date");
+  err_free(e);
+  e = th_pack_err(d->path, HEAD "node \"claim\" { rule = \"negligent\" }\n"
+                  "opinion \"m\" { decides = \"claim\", displaced_by = \"Daniels\" }\n", NULL);
+  assert_non_null(e);
+  assert_int_equal(e->line, 5);
+  assert_string_equal(e->msg, "opinion m: displaced_by without until_date");
+  err_free(e);
+  pack *p = th_pack(d->path, HEAD "node \"claim\" { rule = \"negligent\" }\n"
+                    "opinion \"m\" { decides = \"claim\", date = \"1981-05-18\", until_date = \"1986-01-21\",\n"
+                    "  displaced_by = \"Daniels\" }\n");
+  assert_string_equal(p->opinions[0].displaced_by, "Daniels");
+  pack_free(p);
+}
+
 static void test_pack_free_null(void **state) {
   (void)state;
   pack_free(NULL);
@@ -1362,6 +1405,8 @@ int main(void) {
       cmocka_unit_test(test_parse_date_leap_years),
       cmocka_unit_test(test_parse_date_invalid),
       T(test_opinions_in_force),
+      T(test_case_opinions),
+      T(test_pack_date_and_displaced_by_errors),
       T(test_opinion_without_date_always_in_force),
       cmocka_unit_test(test_pack_free_null),
   };

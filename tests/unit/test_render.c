@@ -94,6 +94,69 @@ static void test_summary_line(void **state) {
   free(s);
 }
 
+/* Opinions counted per row: a remand on an open outcome is a decision. */
+static void test_summary_counts_opinions(void **state) {
+  (void)state;
+  render_summary s = {.read = 2, .decided = 1, .undecided = 1};
+  render_result res[3] = {{.outcome = RV_NO, .disposition = "affirm", .outside = -1},
+                          {.outcome = RV_UNKNOWN, .disposition = "vacate_and_remand", .outside = -1},
+                          {.outcome = RV_UNKNOWN, .disposition = "unknown", .outside = -1}};
+  render_summary_count(&s, res, 3);
+  res[2] = (render_result){.outcome = RV_UNKNOWN, .outside = 0};
+  res[1] = (render_result){.outcome = RV_UNKNOWN, .outside = -1};
+  render_summary_count(&s, res, 3);
+  assert_int_equal(s.opinions_decided, 3);
+  assert_int_equal(s.opinions_undecided, 2);
+  assert_int_equal(s.opinions_outside, 1);
+  render_summary_count(&s, NULL, 3); /* a row that could not be read */
+  s.read = 3;
+  assert_int_equal(s.opinions_failed, 3);
+  th_mem m;
+  th_mem_open(&m);
+  render_summary_line(m.f, &s);
+  assert_string_equal(th_mem_close(&m), "3 rows under 3 opinions: 3 decided, 2 undecided, 1 outside this pack, 3 failed\n");
+  th_mem_free(&m);
+  render_summary one = {.read = 1, .opinions_decided = 1};
+  th_mem_open(&m);
+  render_summary_line(m.f, &one);
+  assert_string_equal(th_mem_close(&m), "1 row under 1 opinion: 1 decided, 0 undecided, 0 failed\n");
+  th_mem_free(&m);
+}
+
+/* render_opinion_name's or render_opinion_span's result, checked and freed */
+static void name_is(char *got, const char *want) {
+  assert_non_null(got);
+  assert_string_equal(got, want);
+  free(got);
+}
+
+/* How text names an opinion. */
+static void test_opinion_names(void **state) {
+  (void)state;
+  pack_opinion court = {.name = "majority", .author = "Rehnquist", .role = "majority", .title = "Opinion of the Court"};
+  name_is(render_opinion_name(&court, true), "Rehnquist, J., for the Court");
+  /* law other than the case's own goes by its title */
+  name_is(render_opinion_name(&court, false), "Opinion of the Court");
+  pack_opinion dissent = {.name = "brennan", .author = "Brennan", .role = "dissent", .title = "Brennan, J., dissenting"};
+  name_is(render_opinion_name(&dissent, false), "Brennan, J., dissenting");
+  pack_opinion chief = {.name = "c", .author = "Burger, C.J.", .role = "concurrence"};
+  name_is(render_opinion_name(&chief, true), "Burger, C.J., concurring");
+  name_is(render_opinion_name(&chief, false), "Burger, C.J., concurring"); /* no title: the judge */
+  pack_opinion court_law = {.name = "law", .author = "the Court", .role = "majority"};
+  name_is(render_opinion_name(&court_law, true), "law (majority)");
+  pack_opinion bare = {.name = "only"}, named_role = {.name = "majority", .role = "majority"};
+  name_is(render_opinion_name(&bare, true), "only");
+  name_is(render_opinion_name(&named_role, true), "majority");
+
+  pack_opinion parratt = {.name = "p", .date = "1981-05-18", .until_date = "1986-01-21", .displaced_by = "Daniels"};
+  name_is(render_opinion_span(&parratt), "the law from 1981 until Daniels, 1986");
+  parratt.displaced_by = NULL;
+  name_is(render_opinion_span(&parratt), "the law from 1981 until 1986");
+  parratt.until_date = NULL;
+  name_is(render_opinion_span(&parratt), "the law from 1981");
+  assert_null(render_opinion_span(&bare));
+}
+
 /* ---- formats -------------------------------------------------------------------- */
 
 /* An eval renderer of `format` on out, for rows of `source`, under the
@@ -105,6 +168,21 @@ static renderer *mk(const char *format, FILE *out, const pack *p, const char *so
   renderer *r = render_new(RENDER_EVAL, format, &rs, &e);
   assert_non_null(r);
   r->source = source;
+  return r;
+}
+
+/* A text renderer with the choices in `rs` (out, pack and opinions filled
+ * in as mk does). */
+static renderer *mk_text(FILE *out, const pack *p, render_setup rs) {
+  static const int ops[2] = {0, 1};
+  rs.out = out;
+  rs.p = p;
+  rs.opinions = ops;
+  rs.nopinions = 2;
+  err *e = NULL;
+  renderer *r = render_new(RENDER_EVAL, "text", &rs, &e);
+  assert_non_null(r);
+  r->source = "cases.csv";
   return r;
 }
 
@@ -201,30 +279,62 @@ static void test_text_format(void **state) {
   assert_true(r->wants_tree);
   char *out = render_all(f, r, &m);
   render_free(r);
-  th_assert_has(out, "davidson");
-  th_assert_has(out, "Davidson v. Cannon");
-  th_assert_has(out, "cases.csv:2");
-  th_assert_has(out, "Opinion: majority, Rehnquist, 1986-01-21\n");
-  th_assert_has(out, "Opinion: dissent, Brennan, 1986-01-21\n");
-  th_assert_has(out, "Disposition: AFFIRM.");
-  th_assert_has(out, "Disposition: REVERSE.");
-  th_assert_has(out, "State action: yes");
-  th_assert_has(out, "the officials acted for the State");
-  th_assert_has(out, "[state_actor = yes]");
+  th_assert_has(out, "== davidson: Davidson v. Cannon (cases.csv:2) ==\n"
+                     "Facts: state actor: yes; status: prisoner; notice: no.\n\n");
+  /* the summary: each opinion by its judge, the outcome, the disposition,
+   * and the element it turns on */
+  th_assert_has(out, "Rehnquist, J., for the Court — Claim: no; AFFIRM.\n"
+                     "   Turns on Deprivation: no. conduct that is merely negligent does not deprive\n"
+                     "Brennan, J., dissenting — Claim: yes; REVERSE.\n"
+                     "   Turns on Deprivation: yes. negligent conduct deprives\n");
+  /* then each opinion's reasoning */
+  th_assert_has(out, "\n-- Rehnquist, J., for the Court, 1986-01-21 --\nOutcome: Claim: no; AFFIRM.\n");
+  th_assert_has(out, "\n-- Brennan, J., dissenting, 1986-01-21 --\nOutcome: Claim: yes; REVERSE.\n");
+  th_assert_has(out, "1. State action: yes\n   the officials acted for the State\n   Facts: state actor: yes.\n");
   th_assert_has(out, "In custody: yes");
   th_assert_has(out, "a prisoner is in custody");
-  th_assert_has(out, "conduct that is merely negligent does not deprive");
-  th_assert_has(out, "Authority: Daniels v. Williams, 474 U.S. 327, 328 (1986)");
-  th_assert_has(out, "Outcome: Claim: no. Disposition: AFFIRM.\n");
-  th_assert_has(out, "== davidson: Davidson v. Cannon (cases.csv:2) ==\n");
+  /* an authority is a number in the tree, listed once with its citation */
+  th_assert_has(out, "conduct that is merely negligent does not deprive [1]\n");
+  th_assert_has(out, "negligent conduct deprives\n"); /* the dissent's override cites nothing */
+  th_assert_has(out, "\nAuthorities:\n[1] Daniels v. Williams, 474 U.S. 327, 328 (1986)\n\n");
+  assert_null(strstr(out, "Authority: "));
   th_assert_has(out, "3.1. Culpability: negligent\n");
-  th_assert_has(out, "Culpability: negligent");
-  th_assert_has(out, "[notice = no]");
+  th_assert_has(out, "Facts: notice: no.");
   th_assert_has(out, "broken");
   th_assert_has(out, "cases.csv:3:4: error: status: 'prisonr' is not one of prisoner, pretrial_detainee, free; did you mean 'prisoner'?");
   th_assert_has(out, "2 rows: 1 decided, 0 undecided, 1 failed\n");
   /* the majority's section comes before the dissent's */
-  assert_true(strstr(out, "Disposition: AFFIRM.") < strstr(out, "Disposition: REVERSE."));
+  assert_true(strstr(out, "-- Rehnquist") < strstr(out, "-- Brennan"));
+  free(out);
+}
+
+/* --brief: the summary alone; --depth N: N levels of elements. */
+static void test_text_brief_and_depth(void **state) {
+  fx *f = *state;
+  th_mem m;
+  th_mem_open(&m);
+  renderer *r = mk_text(m.f, f->p, (render_setup){.brief = true});
+  char *out = render_all(f, r, &m);
+  render_free(r);
+  th_assert_has(out, "Brennan, J., dissenting — Claim: yes; REVERSE.\n");
+  assert_null(strstr(out, "Outcome:"));
+  assert_null(strstr(out, "Authorities:"));
+  free(out);
+
+  th_mem_open(&m);
+  r = mk_text(m.f, f->p, (render_setup){.limit_depth = true, .depth = 1});
+  out = render_all(f, r, &m);
+  render_free(r);
+  th_assert_has(out, "3. Deprivation: no\n");
+  assert_null(strstr(out, "3.1. Culpability"));
+  free(out);
+
+  th_mem_open(&m);
+  r = mk_text(m.f, f->p, (render_setup){.limit_depth = true, .depth = 0});
+  out = render_all(f, r, &m);
+  render_free(r);
+  th_assert_has(out, "Outcome: Claim: no; AFFIRM.\n");
+  assert_null(strstr(out, "1. State action"));
   free(out);
 }
 
@@ -246,8 +356,8 @@ static void test_text_not_reached_and_undecided(void **state) {
   row_item(r, &f->r.row, f->res, 1);
   th_mem_close(&m);
   render_free(r);
-  th_assert_has(m.buf, "Disposition: VACATE AND REMAND.");
-  th_assert_has(m.buf, "notice");
+  th_assert_has(m.buf, "Rehnquist, J., for the Court — Claim: unknown; VACATE AND REMAND.\n");
+  th_assert_has(m.buf, "Undecided: answering any one of these would decide it:\n  notice: Did they know?");
   th_assert_has(m.buf, "Did they know?");
   th_assert_has(m.buf, "not reached");
   free(m.buf);
@@ -281,6 +391,16 @@ static void test_json_format(void **state) {
   assert_string_equal(json_string_value(json_object_get(maj, "author")), "Rehnquist");
   assert_string_equal(json_string_value(json_object_get(maj, "outcome")), "no");
   assert_string_equal(json_string_value(json_object_get(maj, "disposition")), "affirm");
+  /* what the text shows is in the JSON too: the casebook name, the element
+   * the outcome turns on, the facts the row states */
+  assert_string_equal(json_string_value(json_object_get(maj, "heading")), "Rehnquist, J., for the Court");
+  assert_true(json_is_true(json_object_get(maj, "case_opinion")));
+  assert_null(json_object_get(maj, "span")); /* left out for the case's own */
+  assert_string_equal(json_string_value(json_object_get(maj, "turns_on")), "deprivation");
+  json_t *stated = json_object_get(row, "facts");
+  assert_int_equal(json_object_size(stated), 3);
+  assert_string_equal(json_string_value(json_object_get(stated, "status")), "prisoner");
+  assert_int_equal(json_object_size(json_object_get(row, "findings")), 0);
   json_t *tree = json_object_get(maj, "tree");
   assert_string_equal(json_string_value(json_object_get(tree, "node")), "claim");
   assert_string_equal(json_string_value(json_object_get(tree, "state")), "derived");
@@ -377,7 +497,10 @@ int main(void) {
       cmocka_unit_test(test_cite_long_is_whole),
       cmocka_unit_test(test_spaced_and_upper),
       cmocka_unit_test(test_summary_line),
+      cmocka_unit_test(test_summary_counts_opinions),
+      cmocka_unit_test(test_opinion_names),
       T(test_text_format),
+      T(test_text_brief_and_depth),
       T(test_text_not_reached_and_undecided),
       T(test_json_format),
       T(test_json_no_rows),

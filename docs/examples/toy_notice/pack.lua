@@ -79,7 +79,6 @@ node "defective" {
 
 opinion "current" {
   title  = "The current rule",
-  author = "Example",
   role   = "majority",
   date   = "2000-01-01",
   decides = "defective",
