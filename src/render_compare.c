@@ -18,6 +18,7 @@ typedef struct compare_report {
   const char *source;
   int rows; /* JSON: rows written, for the commas */
   render_json_tree *trees; /* JSON: the tree writer */
+  char **shown;            /* text, md: each opinion as a reader names it, by pack index (owned) */
 } compare_report;
 
 
@@ -93,18 +94,58 @@ static void cites(FILE *out, const pack *p, const node_rule *r, const char *sep)
 
 static const char *op_name(const compare_result *res, int side) { return res->p->opinions[res->opinions[side]].name; }
 
-/* "brennan's override of deprivation" or "the node's own rule". */
-static void responsible(FILE *out, const compare_result *res, const compare_part *pt, bool md) {
+/* An opinion as text and Markdown name it, as a casebook does: the
+ * majority "the Court", a separate opinion by its judge ("Brennan"); the
+ * opinion's own name where that would not tell two shown opinions apart
+ * (the older law by the same hand). */
+static char **shown_names(const pack *p, const int *ops, int nops) {
+  char **names = xcalloc((size_t)p->nopinions + 1, sizeof *names);
+  for (int k = 0; k < nops; k++) {
+    const pack_opinion *o = &p->opinions[ops[k]];
+    bool court = o->role && strcmp(o->role, "majority") == 0;
+    const char *say = court ? "the Court" : o->author && o->author[0] ? o->author : NULL;
+    for (int j = 0; j < nops && say; j++) {
+      const pack_opinion *q = &p->opinions[ops[j]];
+      bool same = court ? q->role && strcmp(q->role, "majority") == 0 : q->author && strcmp(q->author, o->author) == 0;
+      if (j != k && same) say = NULL;
+    }
+    names[ops[k]] = xstrdup(say ? say : o->name);
+  }
+  return names;
+}
+
+/* The name at the start of a sentence: "The Court". */
+static void put_first(FILE *out, const char *s) {
+  if (*s >= 'a' && *s <= 'z') {
+    fputc(*s - 'a' + 'A', out);
+    s++;
+  }
+  fputs(s, out);
+}
+
+static const char *shown(const compare_report *r, const compare_result *res, int side) {
+  const char *s = r->shown ? r->shown[res->opinions[side]] : NULL;
+  return s ? s : op_name(res, side);
+}
+
+/* "Brennan's own rule for Deprivation", or that no rule differs. */
+static void responsible(FILE *out, const compare_report *r, const compare_result *res, const compare_part *pt,
+                        bool md) {
   const pack *p = res->p;
-  const char *q = md ? "`" : "";
+  const char *q = md ? "*" : "";
   int owners[2] = {pt->override_a, pt->override_b};
   int said = 0;
+  char tbuf[128];
   for (int s = 0; s < 2; s++) {
     if (owners[s] < 0 || (s == 1 && owners[1] == owners[0])) continue;
-    fprintf(out, "%s%s's override of %s%s%s", said ? " and " : "", p->opinions[owners[s]].name, q, p->nodes[pt->node].name, q);
+    const char *who = r->shown && r->shown[owners[s]] ? r->shown[owners[s]] : p->opinions[owners[s]].name;
+    fprintf(out, "%s%s's", said ? " and " : "", who);
     said++;
   }
-  if (!said) fprintf(out, "no override (both follow the node's own rule; a value below it differs)");
+  if (said)
+    fprintf(out, " own rule%s for %s%s%s", said > 1 ? "s" : "", q, explain_node_title(&p->nodes[pt->node], tbuf, sizeof tbuf),
+            q);
+  else fprintf(out, "no rule of its own (both follow the element's common rule; a value below it differs)");
 }
 
 /* ---- text ------------------------------------------------------------------- */
@@ -128,7 +169,7 @@ static void text_row(compare_report *r, const compare_result *res) {
   int *w = xcalloc((size_t)nops + 1, sizeof *w);
   for (int k = 0; k < nops; k++) {
     const explain_tree *t = res->trees[k];
-    w[k] = (int)strlen(op_name(res, k));
+    w[k] = (int)strlen(shown(r, res, k));
     int l = (int)strlen(render_spaced(t->disposition, cbuf, sizeof cbuf));
     if (l > w[k]) w[k] = l;
     for (int i = 0; i < nn; i++) {
@@ -137,7 +178,11 @@ static void text_row(compare_report *r, const compare_result *res) {
     }
   }
   fprintf(r->out, "%-*s", w0, "");
-  for (int k = 0; k < nops; k++) fprintf(r->out, "  %-*s", k == nops - 1 ? 0 : w[k], op_name(res, k));
+  for (int k = 0; k < nops; k++) {
+    fputs("  ", r->out);
+    put_first(r->out, shown(r, res, k));
+    if (k < nops - 1) fprintf(r->out, "%*s", w[k] - (int)strlen(shown(r, res, k)), "");
+  }
   fputc('\n', r->out);
   fprintf(r->out, "%-*s", w0, "Disposition");
   for (int k = 0; k < nops; k++)
@@ -153,21 +198,27 @@ static void text_row(compare_report *r, const compare_result *res) {
   if (res->nparts == 0) fputs(nops > 1 ? "The opinions agree.\n" : "One opinion: nothing to compare.\n", r->out);
   for (int i = 0; i < res->nparts; i++) {
     const compare_part *pt = &res->parts[i];
-    const char *a = op_name(res, pt->a), *b = op_name(res, pt->b);
+    const char *a = shown(r, res, pt->a), *b = shown(r, res, pt->b);
     if (pt->node < 0) {
-      fprintf(r->out, "%s and %s decide different questions, so they part at the top.\n", a, b);
+      put_first(r->out, a);
+      fprintf(r->out, " and %s decide different questions, so they part at the top.\n", b);
       continue;
     }
     char va[160], vb[160];
-    fprintf(r->out, "%s and %s part at %s: %s says %s; %s says %s.\n", a, b,
+    put_first(r->out, a);
+    fprintf(r->out, " and %s part at %s: %s says %s; %s says %s.\n", b,
             explain_node_title(&p->nodes[pt->node], tbuf, sizeof tbuf), a, cell(pt->xa, va, sizeof va), b,
             cell(pt->xb, vb, sizeof vb));
     fputs("  Responsible: ", r->out);
-    responsible(r->out, res, pt, false);
+    responsible(r->out, r, res, pt, false);
     fputs(".\n", r->out);
-    fprintf(r->out, "  %s relies on: ", a);
+    fputs("  ", r->out);
+    put_first(r->out, a);
+    fputs(" relies on: ", r->out);
     cites(r->out, p, pt->rule_a, "; ");
-    fprintf(r->out, "\n  %s relies on: ", b);
+    fputs("\n  ", r->out);
+    put_first(r->out, b);
+    fputs(" relies on: ", r->out);
     cites(r->out, p, pt->rule_b, "; ");
     fputc('\n', r->out);
   }
@@ -196,7 +247,11 @@ static void md_row(compare_report *r, const compare_result *res) {
   }
   char place[RENDER_PLACE_MAX];
   fprintf(r->out, "\n\n*%s*\n\n|  |", render_place(r->source, row, true, place, sizeof place));
-  for (int k = 0; k < res->nopinions; k++) fprintf(r->out, " %s |", op_name(res, k));
+  for (int k = 0; k < res->nopinions; k++) {
+    fputc(' ', r->out);
+    put_first(r->out, shown(r, res, k));
+    fputs(" |", r->out);
+  }
   fputs("\n| --- |", r->out);
   for (int k = 0; k < res->nopinions; k++) fputs(" --- |", r->out);
   char tbuf[128], cbuf[160];
@@ -218,19 +273,27 @@ static void md_row(compare_report *r, const compare_result *res) {
   if (res->nparts == 0) fputs(res->nopinions > 1 ? "The opinions agree.\n\n" : "One opinion: nothing to compare.\n\n", r->out);
   for (int i = 0; i < res->nparts; i++) {
     const compare_part *pt = &res->parts[i];
-    const char *a = op_name(res, pt->a), *b = op_name(res, pt->b);
+    const char *a = shown(r, res, pt->a), *b = shown(r, res, pt->b);
     if (pt->node < 0) {
-      fprintf(r->out, "- **%s** and **%s** decide different questions, so they part at the top.\n", a, b);
+      fputs("- **", r->out);
+      put_first(r->out, a);
+      fprintf(r->out, "** and **%s** decide different questions, so they part at the top.\n", b);
       continue;
     }
     char va[160], vb[160];
-    fprintf(r->out, "- **%s** and **%s** part at *%s*: %s says %s; %s says %s.\n  Responsible: ", a, b,
+    fputs("- **", r->out);
+    put_first(r->out, a);
+    fprintf(r->out, "** and **%s** part at *%s*: %s says %s; %s says %s.\n  Responsible: ", b,
             explain_node_title(&p->nodes[pt->node], tbuf, sizeof tbuf), a, cell(pt->xa, va, sizeof va), b,
             cell(pt->xb, vb, sizeof vb));
-    responsible(r->out, res, pt, true);
-    fprintf(r->out, ".\n  - %s relies on: ", a);
+    responsible(r->out, r, res, pt, true);
+    fputs(".\n  - ", r->out);
+    put_first(r->out, a);
+    fputs(" relies on: ", r->out);
     cites(r->out, p, pt->rule_a, "; ");
-    fprintf(r->out, "\n  - %s relies on: ", b);
+    fputs("\n  - ", r->out);
+    put_first(r->out, b);
+    fputs(" relies on: ", r->out);
     cites(r->out, p, pt->rule_b, "; ");
     fputc('\n', r->out);
   }
@@ -474,6 +537,8 @@ static void compare_end(renderer *rr, const render_summary *s) {
 static void compare_report_free(renderer *rr) {
   compare_report *r = rr->state;
   render_json_tree_free(r->trees);
+  for (int i = 0; r->shown && i < r->p->nopinions; i++) free(r->shown[i]);
+  free(r->shown);
   free(r);
 }
 
@@ -482,6 +547,7 @@ renderer *render_compare_new(const render_setup *s, const char *format) {
   st->f = strcmp(format, "json") == 0 ? REASON_JSON : strcmp(format, "md") == 0 ? REASON_MD : REASON_TEXT;
   st->p = s->p;
   if (st->f == REASON_JSON) st->trees = render_json_tree_new(s->p);
+  else st->shown = shown_names(s->p, s->opinions, s->nopinions);
   renderer *r = xcalloc(1, sizeof *r);
   *r = (renderer){.state = st, .begin = compare_begin, .item = compare_item, .row_error = compare_row_error,
                   .end = compare_end, .free = compare_report_free};

@@ -53,9 +53,10 @@ static void test_render_compare(void **state) {
   err *e = NULL;
   const compare_result *res = compare_row(c, &r.row, &e);
   static const char *want[3][2] = {
-      {"strict and lenient part at Claim: strict says unknown (left open); lenient says yes.", "lenient's override of claim"},
+      {"The Court and lenient part at Claim: the Court says unknown (left open); lenient says yes.",
+       "lenient's own rule for Claim"},
       {"\"partings\":[{\"opinions\":[\"strict\",\"lenient\"],\"node\":\"claim\"", "\"override_by\":\"lenient\""},
-      {"- **strict** and **lenient** part at *Claim*", "lenient's override of `claim`"},
+      {"- **The Court** and **lenient** part at *Claim*", "lenient's own rule for *Claim*"},
   };
   for (int f = 0; f < 3; f++) {
     th_mem m;
