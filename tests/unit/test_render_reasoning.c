@@ -93,7 +93,7 @@ static void test_render_whatif(void **state) {
   static const char *want[3][2] = {
       {"To make Claim yes: 1 change, 2 ways\n  1. care: some -> none", "Authority (Breach): A v. B, 1 U.S. 1, 2 (1900)"},
       {"\"schema\":\"ratio.whatif/1\"", "\"changes\":[{\"fact\":\"care\",\"from\":\"some\",\"to\":\"none\"}]"},
-      {"## Opinion: strict", "1. `care`: some → none"},
+      {"## strict (majority)", "1. `care`: some → none"},
   };
   for (int f = 0; f < 3; f++) {
     th_mem m;
