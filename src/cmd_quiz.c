@@ -90,8 +90,9 @@ static int own_option(void *ud, int opt, const char *arg) {
     char *end;
     errno = 0;
     unsigned long long v = strtoull(arg, &end, 10);
-    if (arg[0] < '0' || arg[0] > '9' || *end || errno)
-      return cli_usage("quiz", "--seed '%s' is not a whole number from 0 to 18446744073709551615", arg);
+    /* to 2^63 - 1, so that every format writes it as a plain number */
+    if (arg[0] < '0' || arg[0] > '9' || *end || errno || v > 9223372036854775807ULL)
+      return cli_usage("quiz", "--seed '%s' is not a whole number from 0 to 9223372036854775807", arg);
     fl->seed = v;
     fl->seeded = true;
     return CLI_TAKEN;

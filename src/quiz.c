@@ -56,7 +56,7 @@ quiz *quiz_new(const pack *p, const int *ops, int nops) {
   q->round.nkeys = nops;
   for (int k = 0; k < nops; k++) {
     q->round.keys[k].opinion = ops[k];
-    q->round.keys[k].decisive = xcalloc(nn, sizeof(bool));
+    q->round.keys[k].accepted = xcalloc(nn, sizeof(bool));
     q->round.keys[k].tree = explain_new(p);
   }
   q->round.elements = xcalloc(nn, sizeof *q->round.elements);
@@ -78,7 +78,7 @@ void quiz_free(quiz *q) {
   if (!q) return;
   for (int k = 0; k < q->round.nkeys; k++) {
     err_free(q->round.keys[k].error);
-    free(q->round.keys[k].decisive);
+    free(q->round.keys[k].accepted);
     explain_free(q->round.keys[k].tree);
   }
   free(q->round.keys);
@@ -124,8 +124,8 @@ static bool settles(quiz *q, int op, const case_row *row, int x, rval base, int 
   return changes;
 }
 
-/* Every element a walk of settling steps reaches from x. */
-static void mark_decisive(quiz *q, int op, const case_row *row, int x, bool *decisive, int depth) {
+/* Every element a walk of settling steps reaches from x (what x rests on). */
+static void mark_below(quiz *q, int op, const case_row *row, int x, bool *accepted, int depth) {
   if (q->seen[x] || depth > 256) return;
   q->seen[x] = true;
   if (eval_node_state(q->ec, x) != NODE_DERIVED) return;
@@ -136,8 +136,8 @@ static void mark_decisive(quiz *q, int op, const case_row *row, int x, bool *dec
   for (int i = 0; i < nk; i++) {
     int k = kids[i];
     if (!steppable(q, k) || !settles(q, op, row, x, base, k)) continue;
-    decisive[k] = true;
-    mark_decisive(q, op, row, k, decisive, depth + 1);
+    accepted[k] = true;
+    mark_below(q, op, row, k, accepted, depth + 1);
   }
 }
 
@@ -176,9 +176,25 @@ static int reasoning_size(quiz *q, int x, int depth) {
   return q->size[x] = n;
 }
 
+/* How good an end of the walk is: where the opinion parts from the one
+ * it builds on (or leaves the question open), then the longest walk, then
+ * the most reasoning under it. */
+typedef struct rank {
+  bool own;
+  int height, size;
+} rank;
+
+static int rank_cmp(rank a, rank b) {
+  if (a.own != b.own) return a.own ? 1 : -1;
+  if (a.height != b.height) return a.height > b.height ? 1 : -1;
+  return a.size > b.size ? 1 : a.size < b.size ? -1 : 0;
+}
+
+static rank step_rank(quiz *q, int k, int depth) { return (rank){q->own[k], q->height[k] + 1, reasoning_size(q, k, depth)}; }
+
 /* The walk the explanation follows from x: down settling steps, ending at
- * a question the opinion leaves open or decides by its own rule; the end
- * it reaches is q->end[x]. */
+ * a question the opinion leaves open or decides by its own rule; the best
+ * end it reaches is q->end[x] (x itself when no step goes down). */
 static void turn_from(quiz *q, int op, const case_row *row, int x, bool top, int depth) {
   if (q->end[x] >= 0) return;
   q->end[x] = x;
@@ -191,19 +207,46 @@ static void turn_from(quiz *q, int op, const case_row *row, int x, bool top, int
   if (base == EVAL_NOT_GIVEN) return;
   const int *kids;
   int nk = eval_node_kids(q->ec, x, &kids);
-  int best_size = 0;
+  rank best = {false, 0, 0};
+  bool any = false;
   for (int i = 0; i < nk; i++) {
     int k = kids[i];
     if (!steppable(q, k) || !settles(q, op, row, x, base, k)) continue;
     turn_from(q, op, row, k, false, depth + 1);
-    int h = q->height[k] + 1, size = reasoning_size(q, k, depth + 1);
-    bool own = q->own[k];
-    if (q->end[x] == x || own > q->own[x] ||
-        (own == q->own[x] && (h > q->height[x] || (h == q->height[x] && size > best_size)))) {
+    rank rk = step_rank(q, k, depth + 1);
+    if (!any || rank_cmp(rk, best) > 0) {
+      best = rk;
+      any = true;
       q->end[x] = q->end[k];
-      q->height[x] = h;
-      q->own[x] = own;
-      best_size = size;
+      q->height[x] = rk.height;
+      q->own[x] = rk.own;
+    }
+  }
+}
+
+/* What an answer may name: every element on the best walks from x (all
+ * of them where several rank the same), and below each end, what it rests
+ * on. */
+static void accept_from(quiz *q, int op, const case_row *row, int x, bool *accepted, int depth) {
+  if (q->end[x] == x || depth > 256) return;
+  rval base = eval_rule_given(q->p, op, x, row, q->vals);
+  const int *kids;
+  int nk = eval_node_kids(q->ec, x, &kids);
+  rank best = {false, 0, 0};
+  bool any = false;
+  for (int pass = 0; pass < 2; pass++) {
+    /* the best rank first, then every step that has it */
+    for (int i = 0; i < nk; i++) {
+      int k = kids[i];
+      if (!steppable(q, k) || !settles(q, op, row, x, base, k)) continue;
+      rank rk = step_rank(q, k, depth + 1);
+      if (pass == 0) {
+        if (!any || rank_cmp(rk, best) > 0) best = rk, any = true;
+      } else if (rank_cmp(rk, best) == 0 && !accepted[k]) {
+        accepted[k] = true;
+        if (q->end[k] == k) mark_below(q, op, row, k, accepted, depth + 1);
+        else accept_from(q, op, row, k, accepted, depth + 1);
+      }
     }
   }
 }
@@ -251,17 +294,12 @@ static void build_key(quiz *q, quiz_key *key, const case_row *row) {
   key->outcome = eval_outcome(q->ec);
   key->outcome_name = pack_node_value_name(&p->nodes[root], key->outcome);
   key->disposition = eval_disposition(q->ec);
-  mark_decisive(q, op, row, root, key->decisive, 0);
-  key->decisive[root] = false;
-  key->ndecisive = 0;
-  for (int n = 0; n < p->nnodes; n++) key->ndecisive += key->decisive[n];
   turn_from(q, op, row, root, true, 0);
   key->turns_on = q->end[root] != root ? q->end[root] : -1;
-  if (key->turns_on < 0 && key->ndecisive > 0) {
-    /* the explanation's walk found no end below: the first decisive element */
-    for (int n = 0; n < p->nnodes && key->turns_on < 0; n++)
-      if (key->decisive[n]) key->turns_on = n;
-  }
+  accept_from(q, op, row, root, key->accepted, 0);
+  key->accepted[root] = false;
+  key->naccepted = 0;
+  for (int n = 0; n < p->nnodes; n++) key->naccepted += key->accepted[n];
   list_elements(q, root, 0);
   explain_build(key->tree, q->ec, row);
 }
@@ -278,8 +316,8 @@ const quiz_round *quiz_round_build(quiz *q, const case_row *row) {
     quiz_key *key = &r->keys[k];
     err_free(key->error);
     key->error = NULL;
-    memset(key->decisive, 0, sizeof *key->decisive * (size_t)p->nnodes);
-    key->ndecisive = 0;
+    memset(key->accepted, 0, sizeof *key->accepted * (size_t)p->nnodes);
+    key->naccepted = 0;
     key->turns_on = -1;
     key->outcome = RV_UNKNOWN;
     key->outcome_name = "unknown";
@@ -305,7 +343,7 @@ const quiz_round *quiz_round_build(quiz *q, const case_row *row) {
 }
 
 bool quiz_asks_element(const quiz_round *r, int k) {
-  return r->outside < 0 && !r->keys[k].error && r->keys[k].ndecisive > 0;
+  return r->outside < 0 && !r->keys[k].error && r->keys[k].naccepted > 0;
 }
 
 /* ---- answers ------------------------------------------------------------------------------ */
@@ -400,7 +438,7 @@ quiz_grade quiz_grade_answer(const quiz_round *r, int k, rval outcome, int eleme
   if (r->outside >= 0 || key->error) return g;
   g.outcome_right = outcome != QUIZ_NO_ANSWER && outcome == key->outcome;
   if (!quiz_asks_element(r, k)) g.element_right = true;
-  else g.element_right = element >= 0 && element < r->p->nnodes && key->decisive[element];
+  else g.element_right = element >= 0 && element < r->p->nnodes && key->accepted[element];
   return g;
 }
 

@@ -40,20 +40,26 @@ uint64_t quiz_rng_below(quiz_rng *g, uint64_t n);
 
 /* One opinion's answer to a fact pattern.
  *
- * The elements an outcome turns on: going down from the node the opinion
- * decides, a step goes from a node to each child that settles it, that
- * is, for a node with a value, a child with a value without which its
- * rule would give another (left unknown, the child would change it); for
- * a node left open, a child left unknown some answer to which would decide
- * it. Every node such a walk reaches is one of the elements that decide
- * the outcome (`decisive`); an answer naming any of them is right. Elements
- * that name a value (a state of mind) are read through the element that
- * uses them, and the walk stops at a finding below. `turns_on` is the one
- * the explanation leads to: the end of the walk that stops where the
- * opinion decides by a rule of its own (an override that parts from the
- * opinion it builds on) or leaves the question open, preferring such an
- * end, then the longest walk, then the most reasoning under it, then the
- * first. */
+ * The element the outcome turns on is found as the explanation reads:
+ * going down from the node the opinion decides, a step goes from a node
+ * to a child that settles it, that is, for a node with a value, a child
+ * with a value without which its rule would give another (left unknown,
+ * the child would change it); for a node left open, a child left unknown
+ * some answer to which would decide it. Elements that name a value (a
+ * state of mind) are read through the element that uses them. The walk
+ * ends at a question the opinion leaves open or decides by a rule of its
+ * own (an override that changes the rule), at a finding below, or where
+ * no step goes further. Where several steps could be taken, it takes the
+ * one whose end is best: where the opinion parts from the opinion it
+ * builds on (or leaves the question open), then the longest walk, then
+ * the most reasoning under the step; the end reached is `turns_on`.
+ *
+ * An answer is right when it names an element of that line of reasoning
+ * (`accepted`): turns_on, an element on the way down to it, what it rests
+ * on (every element a walk of settling steps reaches below it), and the
+ * same for any other step that ranks as well as the one taken. Another
+ * element that merely also holds or fails (state action in a claim that
+ * fails on deprivation) does not count. */
 typedef struct quiz_key {
   int opinion;
   err *error;               /* owned: a rule failed; nothing is asked */
@@ -61,9 +67,9 @@ typedef struct quiz_key {
   const char *outcome_name; /* borrowed from the pack, or "unknown" */
   const char *disposition;  /* borrowed, or NULL */
   int turns_on;             /* node, or -1: nothing below the outcome
-                             * decides it, and the element is not asked */
-  bool *decisive;           /* per pack node */
-  int ndecisive;
+                             * settles it, and the element is not asked */
+  bool *accepted;           /* per pack node: an answer naming it is right */
+  int naccepted;
   explain_tree *tree;       /* the explanation, for a miss */
 } quiz_key;
 
@@ -96,7 +102,7 @@ void quiz_free(quiz *q);
 const quiz_round *quiz_round_build(quiz *q, const case_row *row);
 
 /* Whether key k asks for the element (something below the outcome
- * decides it). */
+ * settles it). */
 bool quiz_asks_element(const quiz_round *r, int k);
 
 /* ---- answers ------------------------------------------------------------------------ */

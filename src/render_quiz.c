@@ -23,6 +23,8 @@ typedef struct quiz_state {
   json_t *doc, *patterns, *pattern; /* json: the transcript, and the pattern now */
   int right, asked, graded;
   bool stopped;
+  bool generated;          /* json: what the first fact pattern said of the quiz */
+  uint64_t seed;
 } quiz_state;
 
 /* Where the quiz talks to the student: the output in text, standard
@@ -135,8 +137,8 @@ static void text_header(renderer *r, const render_quiz *q, FILE *out) {
   if (q->generated)
     fprintf(out,
             "%d fact pattern%s drawn near the boundaries, where the opinions part ways or\n"
-            "one fact changes an outcome; seed %llu gives the same ones again.\n",
-            q->count, q->count == 1 ? "" : "s", (unsigned long long)q->seed);
+            "one fact changes an outcome; seed %llu gives the same %s again.\n",
+            q->count, q->count == 1 ? "" : "s", (unsigned long long)q->seed, q->count == 1 ? "one" : "ones");
   else
     fprintf(out, "Fact patterns from %s.\n", r->source ? r->source : "the case file");
   fputs("For each opinion, predict the outcome and the element it turns on. Answer\n"
@@ -266,36 +268,39 @@ static void text_graded(renderer *r, const render_quiz *q) {
     const quiz_answer *a = &q->answers[k];
     const pack_node *d = &p->nodes[key_decides(rd, k)];
     char *label = opinion_label(&p->opinions[key->opinion]);
-    fprintf(out, "%s: ", label);
-    free(label);
     if (key->error) {
-      fputs("not decided: a rule failed.\n", out);
+      fprintf(out, "%s: not decided: a rule failed.\n", label);
+      free(label);
       err_print(key->error, out);
       continue;
     }
-    fprintf(out, "%s ", node_title(p, key_decides(rd, k), tb, sizeof tb));
-    put_outcome(out, d, key->outcome);
-    if (key->disposition && strcmp(key->disposition, "unknown") != 0)
-      fprintf(out, "; %s", render_upper(key->disposition, ub, sizeof ub));
-    else if (key->disposition)
-      fputs("; disposition unknown", out);
-    fputs(".\n  Outcome: you said ", out);
-    put_outcome(out, d, a->outcome);
-    fputs(a->grade.outcome_right ? ": right.\n" : ": wrong.\n", out);
-    if (!quiz_asks_element(rd, k)) continue;
     char *buf = NULL;
     size_t len = 0;
     FILE *m = para_open(&buf, &len);
+    fprintf(m, "%s: %s ", label, node_title(p, key_decides(rd, k), tb, sizeof tb));
+    free(label);
+    put_outcome(m, d, key->outcome);
+    if (key->disposition && strcmp(key->disposition, "unknown") != 0)
+      fprintf(m, "; %s", render_upper(key->disposition, ub, sizeof ub));
+    else if (key->disposition)
+      fputs("; disposition unknown", m);
+    fputc('.', m);
+    para_close(m, &buf, out, 0, 2);
+    fputs("  Outcome: you said ", out);
+    put_outcome(out, d, a->outcome);
+    fputs(a->grade.outcome_right ? ": right.\n" : ": wrong.\n", out);
+    if (!quiz_asks_element(rd, k)) continue;
+    m = para_open(&buf, &len);
     fputs("Element: you said ", m);
     put_element(m, p, a->element);
     fprintf(m, ": %s; it turns on %s.", a->grade.element_right ? "right" : "wrong",
             node_title(p, key->turns_on, tb, sizeof tb));
-    if (!a->grade.element_right && key->ndecisive > 1) {
+    if (!a->grade.element_right && key->naccepted > 1) {
       /* every element that counts, in the order of the choices */
-      fputs(" Each of these decides it: ", m);
+      fputs(" Any of these counts: ", m);
       int shown = 0;
       for (int i = 0; i < rd->nelements; i++) {
-        if (!key->decisive[rd->elements[i]]) continue;
+        if (!key->accepted[rd->elements[i]]) continue;
         fprintf(m, "%s%s", shown++ ? ", " : "", node_title(p, rd->elements[i], tb, sizeof tb));
       }
       fputc('.', m);
@@ -403,8 +408,8 @@ static void json_graded(renderer *r, const render_quiz *q) {
     json_object_set_new(j, "turns_on", asks ? json_string(p->nodes[key->turns_on].name) : json_null());
     json_t *dec = json_array();
     for (int i = 0; i < rd->nelements; i++)
-      if (key->decisive[rd->elements[i]]) json_array_append_new(dec, json_string(p->nodes[rd->elements[i]].name));
-    json_object_set_new(j, "decisive", dec);
+      if (key->accepted[rd->elements[i]]) json_array_append_new(dec, json_string(p->nodes[rd->elements[i]].name));
+    json_object_set_new(j, "accepted", dec);
     json_t *ans = json_object();
     json_object_set_new(ans, "outcome", a->outcome == QUIZ_NO_ANSWER ? json_null() : json_string(outcome_json_name(d, a->outcome)));
     json_object_set_new(ans, "element", a->element == QUIZ_NO_ANSWER ? json_null() : json_string(p->nodes[a->element].name));
@@ -473,7 +478,7 @@ static void csv_graded(renderer *r, const render_quiz *q) {
     FILE *m = xopen_memstream(&accepted, &len);
     int shown = 0;
     for (int i = 0; i < rd->nelements; i++)
-      if (key->decisive[rd->elements[i]]) fprintf(m, "%s%s", shown++ ? " " : "", p->nodes[rd->elements[i]].name);
+      if (key->accepted[rd->elements[i]]) fprintf(m, "%s%s", shown++ ? " " : "", p->nodes[rd->elements[i]].name);
     fclose(m);
     csv_line(r, q, key, "element", a->element == QUIZ_NO_ANSWER ? "" : p->nodes[a->element].name,
              p->nodes[key->turns_on].name, accepted, a->grade.element_right);
@@ -512,6 +517,8 @@ static void quiz_item(renderer *r, const render_item *it) {
   const render_quiz *q = it->quiz;
   switch (q->step) {
   case QUIZ_SHOW:
+    st->generated = q->generated;
+    st->seed = q->seed;
     text_show(r, q);
     if (st->format == QF_JSON) json_show(r, q);
     break;
@@ -550,6 +557,8 @@ static void quiz_end(renderer *r, const render_summary *s) {
   } else if (st->format == QF_JSON) {
     json_object_set_new(st->doc, "schema", json_string(QUIZ_SCHEMA));
     json_object_set_new(st->doc, "pack", json_string(r->p->name ? r->p->name : r->p->dir));
+    json_object_set_new(st->doc, "source", st->generated ? json_null() : render_jstr(r->source));
+    json_object_set_new(st->doc, "seed", st->generated ? json_integer((json_int_t)st->seed) : json_null());
     json_object_set_new(st->doc, "fact_patterns", st->patterns);
     st->patterns = NULL;
     json_t *score = json_object();
