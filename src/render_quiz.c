@@ -25,6 +25,8 @@ typedef struct quiz_state {
   bool stopped;
   bool generated;          /* json: what the first fact pattern said of the quiz */
   uint64_t seed;
+  char *source;            /* owned: r->source, which the case reader owns
+                            * and may have freed by the end */
 } quiz_state;
 
 /* Where the quiz talks to the student: the output in text, standard
@@ -133,6 +135,7 @@ static char *prose(const pack *p, const case_row *row) {
 
 static void text_header(renderer *r, const render_quiz *q, FILE *out) {
   const pack *p = r->p;
+  const quiz_state *st = r->state;
   fprintf(out, "Quiz: %s\n", p->title ? p->title : p->name);
   if (q->generated)
     fprintf(out,
@@ -140,7 +143,7 @@ static void text_header(renderer *r, const render_quiz *q, FILE *out) {
             "one fact changes an outcome; seed %llu gives the same %s again.\n",
             q->count, q->count == 1 ? "" : "s", (unsigned long long)q->seed, q->count == 1 ? "one" : "ones");
   else
-    fprintf(out, "Fact patterns from %s.\n", r->source ? r->source : "the case file");
+    fprintf(out, "Fact patterns from %s.\n", st->source ? st->source : "the case file");
   fputs("For each opinion, predict the outcome and the element it turns on. Answer\n"
         "with a choice's number or its name; 'quit' ends the quiz.\n",
         out);
@@ -450,7 +453,8 @@ static void csv_line(renderer *r, const render_quiz *q, const quiz_key *key, con
                      const char *expected, const char *accepted, bool right) {
   char seed[32] = "";
   if (q->generated) snprintf(seed, sizeof seed, "%llu", (unsigned long long)q->seed);
-  csv_field(r->out, q->generated ? "generated" : r->source, false);
+  const quiz_state *st = r->state;
+  csv_field(r->out, q->generated ? "generated" : st->source, false);
   csv_field(r->out, seed, false);
   csv_field(r->out, q->round->row->id, false);
   csv_field(r->out, r->p->opinions[key->opinion].name, false);
@@ -490,7 +494,9 @@ static void csv_graded(renderer *r, const render_quiz *q) {
 
 static void quiz_begin(renderer *r) {
   quiz_state *st = r->state;
-  if (st->eval_text) render_begin(st->eval_text, r->source ? r->source : "");
+  free(st->source);
+  st->source = r->source ? xstrdup(r->source) : NULL;
+  if (st->eval_text) render_begin(st->eval_text, st->source ? st->source : "");
   if (st->format == QF_CSV && !st->continues)
     fputs("source,seed,fact_pattern,opinion,question,answer,expected,accepted,right\n", r->out);
   if (st->format == QF_JSON) {
@@ -542,9 +548,10 @@ static void quiz_item(renderer *r, const render_item *it) {
 }
 
 static void quiz_row_error(renderer *r, const case_row *row, const err *e) {
+  const quiz_state *st = r->state;
   FILE *out = talk(r);
   fprintf(out, "\n== %s (%s:%d): cannot be quizzed ==\n", row->id && row->id[0] ? row->id : "(no id)",
-          r->source ? r->source : "", row->line);
+          st->source ? st->source : "", row->line);
   err_print(e, out);
 }
 
@@ -557,7 +564,7 @@ static void quiz_end(renderer *r, const render_summary *s) {
   } else if (st->format == QF_JSON) {
     json_object_set_new(st->doc, "schema", json_string(QUIZ_SCHEMA));
     json_object_set_new(st->doc, "pack", json_string(r->p->name ? r->p->name : r->p->dir));
-    json_object_set_new(st->doc, "source", st->generated ? json_null() : render_jstr(r->source));
+    json_object_set_new(st->doc, "source", st->generated ? json_null() : render_jstr(st->source));
     json_object_set_new(st->doc, "seed", st->generated ? json_integer((json_int_t)st->seed) : json_null());
     json_object_set_new(st->doc, "fact_patterns", st->patterns);
     st->patterns = NULL;
@@ -581,6 +588,7 @@ static void quiz_free_state(renderer *r) {
   render_json_tree_free(st->jt);
   json_decref(st->doc);
   json_decref(st->patterns);
+  free(st->source);
   free(st);
 }
 
