@@ -16,7 +16,9 @@ if ! command -v tmux >/dev/null 2>&1; then
   exit 1
 fi
 tmp=$(mktemp -d)
-t() { tmux -S "$tmp/tmux.sock" "$@"; }
+# its own server, with no one's configuration; fine inside another tmux too
+unset TMUX
+t() { tmux -f /dev/null -S "$tmp/tmux.sock" "$@"; }
 trap 't kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 ok() { passed=$((passed + 1)); }
 bad() {
