@@ -8,7 +8,7 @@
 #   tests/e2e/<command>/<name>.setup makes what cannot be committed (a named
 #                                    pipe): run with "make" before the
 #                                    command and "clean" after (optional)
-#   tests/e2e/<command>/<name>.stdin standard input (optional; absent: none)
+#   tests/e2e/<command>/<name>.stdin standard input (optional; absent: empty)
 # Commands run from the top of the repository, byte for byte compared.
 # UPDATE=1 rewrites the golden files from what the binary prints.
 # E2E_CASES="a.args b.args" runs only those; each run is limited to
