@@ -12,7 +12,7 @@ CPPFLAGS   += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
 # Debian packages the build and the tests need; `make deps` installs the
 # missing ones (apt-get, as root or through sudo).
 DEB_PKGS   := gcc make pkg-config liblua5.4-dev libcsv-dev libcmocka-dev \
-              libjansson-dev valgrind clang libclang-rt-14-dev
+              libjansson-dev valgrind clang libclang-rt-14-dev tmux
 
 # libcsv ships no .pc file: it is found by its header and linked by name.
 PC_PKGS    := $(LUA_PC) jansson

@@ -15,6 +15,7 @@
 #include "err.h"
 #include "explain.h"
 #include "pack.h"
+#include "quiz.h"
 #include "table.h"
 #include "testrun.h"
 #include "whatif.h"
@@ -61,7 +62,42 @@ typedef enum {
   RENDER_TEST,    /* expectations checked (ratio test) */
   RENDER_TABLE,   /* decision tables, a whole document (ratio table) */
   RENDER_FACTS,   /* a pack's facts, findings and opinions (ratio facts) */
+  RENDER_QUIZ,    /* a quiz: fact patterns, questions, grades (ratio quiz) */
 } render_kind;
+
+/* RENDER_QUIZ: one step of a quiz, in the order they happen. */
+typedef enum {
+  QUIZ_SHOW,    /* a fact pattern and the choices */
+  QUIZ_ASK,     /* a question: an opinion's outcome or its element */
+  QUIZ_ANSWER,  /* what the student answered (shown when not typed on a terminal) */
+  QUIZ_RETRY,   /* an answer that is none of the choices */
+  QUIZ_GRADED,  /* the grades, and the explanation of every miss */
+  QUIZ_STOPPED  /* the student quit, or the answers ended, before the grades */
+} quiz_step;
+
+/* A student's answers to one opinion's questions, and their grade. */
+typedef struct quiz_answer {
+  rval outcome;          /* a value, RV_UNKNOWN, or QUIZ_NO_ANSWER */
+  int element;           /* a node, or QUIZ_NO_ANSWER */
+  quiz_grade grade;
+} quiz_answer;
+
+typedef struct render_quiz {
+  quiz_step step;
+  const quiz_round *round;
+  const quiz_hyp *hyp;     /* a generated fact pattern: its boundary; NULL
+                            * for a case file's row */
+  int number, count;       /* the fact pattern's number (from 1); how many
+                            * there are (0: as many as the file holds) */
+  bool generated;          /* the quiz's fact patterns were drawn ... */
+  uint64_t seed;           /* ... from this seed */
+  int key;                 /* ASK, ANSWER, RETRY: the opinion (a key) */
+  bool element;            /*   the question is its element, not its outcome */
+  const char *text;        /* ANSWER, RETRY: what the student typed */
+  bool echo;               /* answers are not typed on a terminal: ANSWER shows them */
+  const quiz_answer *answers; /* GRADED: one per key */
+  bool ended;              /* STOPPED: the answers ended (else: quit) */
+} render_quiz;
 
 /* One thing to render, of the renderer's kind: a row's results or, for
  * RENDER_TABLE, the whole document (row is NULL). Borrowed for the call. */
@@ -72,6 +108,7 @@ typedef struct render_item {
   whatif_result *const *whatifs;       /* RENDER_WHATIF: one per opinion */
   const test_result *test;             /* RENDER_TEST: one expectation */
   table *const *tables;                /* RENDER_TABLE */
+  const render_quiz *quiz;             /* RENDER_QUIZ: one step */
   int n;                               /* results, whatifs or tables */
 } render_item;
 
@@ -88,7 +125,11 @@ typedef struct render_setup {
   bool limit_depth;        /* eval text: show only `depth` levels of elements */
   int depth;               /* below each outcome */
   bool brief;              /* eval text: the summary of each row only, no reasoning */
+  bool reasoning_only;     /* eval text: only each opinion's reasoning (another
+                            * output has shown the row and the results) */
   const coverage *cov;     /* test: what the rows exercised, shown at the end */
+  bool continues;          /* quiz csv: the output goes on a file that
+                            * already has its header */
 } render_setup;
 
 /* A renderer: made by its format's maker from a render_setup, which alone
@@ -152,6 +193,7 @@ renderer *render_whatif_new(const render_setup *s, const char *format);
 renderer *render_test_new(const render_setup *s, const char *format);
 renderer *render_table_new(const render_setup *s, const char *format);
 renderer *render_facts_new(const render_setup *s, const char *format);
+renderer *render_quiz_new(const render_setup *s, const char *format);
 
 /* The explanation tree of `ratio eval --format json`, for other commands'
  * JSON documents: the same writer, so the schema stays one. */

@@ -36,6 +36,9 @@ static const format_entry formats[] = {
     {RENDER_TABLE, "md", render_table_new},
     {RENDER_FACTS, "text", render_facts_new},
     {RENDER_FACTS, "json", render_facts_new},
+    {RENDER_QUIZ, "text", render_quiz_new},
+    {RENDER_QUIZ, "json", render_quiz_new},
+    {RENDER_QUIZ, "csv", render_quiz_new},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -44,6 +47,7 @@ const char *render_formats(render_kind kind) {
   case RENDER_EVAL: return "text, json, csv";
   case RENDER_TEST: return "text, tap, junit";
   case RENDER_FACTS: return "text, json";
+  case RENDER_QUIZ: return "text, json, csv";
   default: return "text, json, md";
   }
 }

@@ -14,6 +14,7 @@ typedef struct text_state {
   struct {
     int depth;  /* levels of elements shown below each outcome; -1: all */
     bool brief; /* the summary of each row only */
+    bool reasoning_only; /* no heading, facts or summary lines */
   } opts;
   int nnodes;
   /* Per row, for each opinion's slot (its place among the row's results)
@@ -513,14 +514,18 @@ static void text_row(renderer *r, const case_row *row, const render_result *res,
   st->res = res;
   for (int t = 0; t < ntrees; t++)
     if (!res[t].error && res[t].tree->outside < 0) index_tree(st, t, res[t].tree->root, 0);
-  char place[RENDER_PLACE_MAX];
-  fprintf(r->out, "== %s%s%s (%s) ==\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
-          render_place(r->source, row, false, place, sizeof place));
-  if (row->note && row->note[0]) fprintf(r->out, "Note: %s\n", row->note);
-  print_row_facts(r, row);
-  putc_unlocked('\n', r->out);
+  if (!st->opts.reasoning_only) {
+    char place[RENDER_PLACE_MAX];
+    fprintf(r->out, "== %s%s%s (%s) ==\n", row->id, row->title ? ": " : "", row->title ? row->title : "",
+            render_place(r->source, row, false, place, sizeof place));
+    if (row->note && row->note[0]) fprintf(r->out, "Note: %s\n", row->note);
+    print_row_facts(r, row);
+    putc_unlocked('\n', r->out);
+  }
   int outside = row_outside(res, ntrees);
-  if (outside >= 0) {
+  if (st->opts.reasoning_only && outside < 0) {
+    for (st->slot = 0; st->slot < ntrees; st->slot++) print_reasoning(r, &res[st->slot]);
+  } else if (outside >= 0) {
     print_outside(r, &r->p->outside[outside]);
     for (int t = 0; t < ntrees; t++)
       if (res[t].error) print_summary(r, &res[t]);
@@ -581,6 +586,7 @@ renderer *render_text_new(const render_setup *s) {
   text_state *st = xcalloc(1, sizeof *st);
   st->opts.depth = s->limit_depth ? s->depth : -1;
   st->opts.brief = s->brief;
+  st->opts.reasoning_only = s->reasoning_only;
   st->nnodes = p->nnodes;
   st->title = xcalloc((size_t)p->nnodes + 1, sizeof *st->title);
   for (int n = 0; n < p->nnodes; n++) {

@@ -9,6 +9,7 @@
 # Ends with "frame: N passed, N failed".
 # Usage: frame.sh RATIO_BINARY
 set -u
+exec </dev/null # no command here reads the terminal (ratio quiz reads answers)
 bin=$1
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 tmp=$(mktemp -d)
@@ -27,6 +28,7 @@ cases=(
   "compare|$dp -f cases/hypotheticals.csv"
   "whatif|$dp -f cases/davidson.csv --row davidson --budget 2000"
   "table|$dp --opinion majority"
+  "quiz|$dp -f cases/davidson.csv --row davidson"
 )
 for c in "${cases[@]}"; do
   cmd=${c%%|*}
@@ -63,7 +65,7 @@ for c in "${cases[@]}"; do
 done
 
 # A positional case file where -f is needed: the hint names the command line.
-for cmd in eval compare whatif; do
+for cmd in eval compare whatif quiz; do
   err=$("$bin" "$cmd" $dp cases/davidson.csv 2>&1 >/dev/null); code=$?
   if [ $code -eq 2 ] && [[ $err == *"give the case file with -f: ratio $cmd $dp -f cases/davidson.csv"* ]]; then ok
   else bad "$cmd with a positional case file: exit $code, $err"; fi
@@ -92,6 +94,15 @@ for c in "${rows[@]}"; do
   if [ $code -eq 130 ] && [ "$(cat "$tmp/err")" = "ratio: interrupted; the output is incomplete" ]; then ok
   else bad "$cmd interrupted: exit $code, $(head -c 300 "$tmp/err")"; fi
 done
+
+# ratio quiz reads the answers on standard input, so its rows come from a
+# file: a reused id the same way, and a signal while it waits for an answer.
+"$bin" quiz $tiny -f $dup >/dev/null 2>"$tmp/err"; code=$?
+if [ $code -eq 1 ] && [ "$(grep -c "id 'same' is used again (first on line 2)" "$tmp/err")" -eq 1 ]; then ok
+else bad "quiz with a reused id: exit $code, $(head -c 300 "$tmp/err")"; fi
+(sleep 5 | timeout --preserve-status -s INT 1 "$bin" quiz $tiny -f $dup >/dev/null 2>"$tmp/err"); code=$?
+if [ $code -eq 130 ] && [ "$(cat "$tmp/err")" = "ratio: interrupted; the output is incomplete" ]; then ok
+else bad "quiz interrupted: exit $code, $(head -c 300 "$tmp/err")"; fi
 
 echo "frame: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
