@@ -558,6 +558,10 @@ int interview_results(interview *iv, interview_result *out, err **e) {
     r->turns_on = -1;
     r->turns_on_says = NULL;
     if (r->outside >= 0) continue;
+    /* an opinion that decides nothing on these answers turns on nothing */
+    if (r->outcome == RV_UNKNOWN &&
+        (o->disposition_node < 0 || eval_node_value(iv->ec, o->disposition_node) == RV_UNKNOWN))
+      continue;
     for (int i = 0; cr && i < cr->nparts && r->turns_on < 0; i++) {
       const compare_part *pt = &cr->parts[i];
       if ((pt->a == k || pt->b == k) && pt->node >= 0) r->turns_on = pt->node;

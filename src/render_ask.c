@@ -224,11 +224,14 @@ void render_ask_summary(FILE *out, const pack *p, const render_ask_end *end) {
       free(t);
     }
   }
-  fprintf(out, "\n%d question%s answered; the pack has %d facts.", end->nsteps, end->nsteps == 1 ? "" : "s",
-          p->nfacts);
-  if (end->stopped) fputs(" The answers ended before the interview did.", out);
-  else if (!end->complete) fputs(" Nothing left to ask could decide the rest.", out);
+  char *last = xasprintf("%d question%s answered; the pack has %d facts.%s", end->nsteps,
+                         end->nsteps == 1 ? "" : "s", p->nfacts,
+                         end->stopped     ? " The answers ended before the interview did."
+                         : !end->complete ? " Nothing left to ask could decide the rest."
+                                          : "");
   fputc('\n', out);
+  wrap(out, 0, 0, last);
+  free(last);
 }
 
 void render_ask_save_offer(FILE *out) {

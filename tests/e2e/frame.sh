@@ -27,7 +27,11 @@ cases=(
   "compare|$dp -f cases/hypotheticals.csv"
   "whatif|$dp -f cases/davidson.csv --row davidson --budget 2000"
   "table|$dp --opinion majority"
+  "ask|$dp --format json"
 )
+# No command here reads a terminal: ratio ask takes its answers from
+# standard input, which ends at once.
+exec </dev/null
 for c in "${cases[@]}"; do
   cmd=${c%%|*}
   # shellcheck disable=SC2206

@@ -8,6 +8,7 @@
 #   tests/e2e/<command>/<name>.setup makes what cannot be committed (a named
 #                                    pipe): run with "make" before the
 #                                    command and "clean" after (optional)
+#   tests/e2e/<command>/<name>.stdin standard input (optional; absent: empty)
 # Commands run from the top of the repository, byte for byte compared.
 # UPDATE=1 rewrites the golden files from what the binary prints.
 # E2E_CASES="a.args b.args" runs only those; each run is limited to
@@ -30,7 +31,9 @@ for args in ${E2E_CASES:-tests/e2e/*/*.args}; do
   # a hang is a failure (exit 124), not a stuck suite; E2E_WRAP runs the
   # binary under a tool (valgrind) and E2E_TIMEOUT gives it longer
   [ -f "$base.setup" ] && sh "$base.setup" make
-  timeout -k 5 "${E2E_TIMEOUT:-30}" ${E2E_WRAP:-} "$bin" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  stdin=/dev/null
+  [ -f "$base.stdin" ] && stdin=$base.stdin
+  timeout -k 5 "${E2E_TIMEOUT:-30}" ${E2E_WRAP:-} "$bin" "$@" >"$tmp/out" 2>"$tmp/err" <"$stdin"
   code=$?
   [ -f "$base.setup" ] && sh "$base.setup" clean
   if [ "${UPDATE:-}" = 1 ]; then
