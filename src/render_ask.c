@@ -289,6 +289,13 @@ char *render_ask_json(const pack *p, const render_ask_end *end) {
     free(cell);
   }
   json_object_set_new(j, "facts", facts);
+  json_t *findings = json_object();
+  for (int n = 0; n < p->nnodes; n++) {
+    if (!p->nodes[n].finding || !end->row->has_finding[n]) continue;
+    json_object_set_new(findings, p->nodes[n].name,
+                        json_string(pack_node_value_name(&p->nodes[n], end->row->findings[n])));
+  }
+  json_object_set_new(j, "findings", findings);
   json_t *results = json_array();
   for (int i = 0; i < end->nresults; i++) {
     const interview_result *r = &end->results[i];
@@ -313,7 +320,9 @@ char *render_ask_json(const pack *p, const render_ask_end *end) {
     json_array_append_new(results, x);
   }
   json_object_set_new(j, "results", results);
-  json_object_set_new(j, "complete", json_boolean(end->complete));
+  json_object_set_new(j, "end", json_string(end->stopped    ? "answers_ended"
+                                            : end->complete ? "decided"
+                                                            : "nothing_left"));
   json_t *saved = json_null();
   if (end->saved_file) {
     saved = json_object();
@@ -321,7 +330,7 @@ char *render_ask_json(const pack *p, const render_ask_end *end) {
     json_object_set_new(saved, "id", json_string(end->saved_id));
   }
   json_object_set_new(j, "saved", saved);
-  char *s = json_dumps(j, RENDER_DUMP_FLAGS);
+  char *s = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER); /* one document, read by people too */
   json_decref(j);
   char *out = xasprintf("%s\n", s);
   free(s);
