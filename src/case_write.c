@@ -116,6 +116,14 @@ int case_write_append(const pack *p, const char *path, const case_row *row, cons
                   "name a case file (.csv), new or to add to");
     return -1;
   }
+  /* a new file is made only under a case file's name: a stray answer
+   * read as a file name ("no") makes nothing */
+  size_t plen = strlen(path);
+  if (fresh && (plen < 5 || strcmp(path + plen - 4, ".csv") != 0)) {
+    *e = err_hint(err_new(path, 0, 0, "there is no such case file, and a new one is named NAME.csv"),
+                  "name a case file (.csv), new or to add to");
+    return -1;
+  }
   if (!fresh) fresh = st.st_size == 0;
   bool newline = true;
   if (!fresh) {

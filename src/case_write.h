@@ -20,10 +20,11 @@ char *case_write_fact(const pack *p, const case_row *row, int fact);
 char *case_write_finding(const pack *p, const case_row *row, int node);
 
 /* Append the row's facts and findings under the id `id` (no title or note)
- * to the case file at `path`, making it when it does not exist. Refused,
- * with nothing written: an id a case file cannot hold, or one the file
- * already has; a file whose header does not suit the pack. Returns 0, or
- * -1 with *e set. */
+ * to the case file at `path`, making it when it does not exist (its name
+ * must then end in .csv). Refused, with nothing written: an id a case file
+ * cannot hold, or one the file already has; a file whose header does not
+ * suit the pack; anything but a regular file. Returns 0, or -1 with *e
+ * set. */
 int case_write_append(const pack *p, const char *path, const case_row *row, const char *id, err **e);
 
 #endif

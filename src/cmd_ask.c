@@ -251,8 +251,11 @@ static int run_interview(cli_run *run, const cli_shared *sh, const ask_options *
   const pack *p = run->p;
   bool json = strcmp(sh->format, "json") == 0;
   /* the questions go with the summary, unless the output is a document of
-   * its own (-o FILE, or JSON): then to standard error, the terminal's */
-  FILE *conv = json || sh->output ? stderr : run->out.f;
+   * its own (-o FILE, JSON) or a person types the answers while the
+   * output goes elsewhere (ratio ask PACK > summary.txt): then to standard
+   * error, the terminal's */
+  bool typed_elsewhere = isatty(STDIN_FILENO) && !isatty(fileno(run->out.f));
+  FILE *conv = json || sh->output || typed_elsewhere ? stderr : run->out.f;
   line_reader lr;
   reader_open(&lr, conv);
   interview *iv = interview_new(p, run->ops, run->nops, start, ao->budget);
@@ -278,7 +281,8 @@ static int run_interview(cli_run *run, const cli_shared *sh, const ask_options *
                           .start_file = sh->file, .start_row = sh->row, .sets = ao->sets, .nsets = ao->nsets};
     render_ask_summary(conv, p, &end);
     if (!json && conv != run->out.f) render_ask_summary(run->out.f, p, &end);
-    if (!stopped) offer_save(&lr, run, interview_row(iv), &saved_file, &saved_id);
+    if (!stopped && !*run->stop && !cli_output_broken(&run->out))
+      offer_save(&lr, run, interview_row(iv), &saved_file, &saved_id);
     if (*run->stop) {
       fprintf(stderr, "ratio: interrupted; the output is incomplete\n");
       code = 128 + (int)*run->stop;

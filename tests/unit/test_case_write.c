@@ -164,6 +164,11 @@ static void test_refused(void **state) {
   err_free(e);
   assert_int_equal(case_write_append(p, "-", r, "x", &e), -1);
   err_free(e);
+  th_path(path, sizeof path, d->path, "no");
+  assert_int_equal(case_write_append(p, path, r, "x", &e), -1); /* a new file is a .csv */
+  th_err_has(e, "a new one is named NAME.csv");
+  err_free(e);
+  assert_int_equal(access(path, F_OK), -1);
   th_path(path, sizeof path, d->path, "no/such/dir.csv");
   assert_int_equal(case_write_append(p, path, r, "x", &e), -1);
   th_err_has(e, "cannot");
