@@ -189,6 +189,17 @@ void render_ask_summary(FILE *out, const pack *p, const render_ask_end *end) {
     free(cell);
     stated++;
   }
+  /* findings below the starting row supplied: decided on, so shown */
+  char fb[256];
+  for (int n = 0; n < p->nnodes; n++) {
+    if (!p->nodes[n].finding || !end->row->has_finding[n]) continue;
+    char *s = xasprintf("Found below: %s: %s.", explain_node_title(&p->nodes[n], fb, sizeof fb),
+                        pack_node_value_name(&p->nodes[n], end->row->findings[n]));
+    fputs("  ", out);
+    wrap(out, 2, 4, s);
+    free(s);
+    stated++;
+  }
   if (!stated) fputs("  None stated.\n", out);
   fputs("\nHow each opinion decides:\n", out);
   char buf[256];
