@@ -43,7 +43,8 @@ static const char ask_help[] =
     "file or pack error, or the output could not be written; 130 or 143\n"
     "interrupted (SIGINT, SIGTERM).\n";
 
-enum { OPT_SET = 2100, OPT_BUDGET };
+/* its own option values, apart from the shared ones in cli.h */
+enum { ASK_OPT_SET = 2100, ASK_OPT_BUDGET };
 
 typedef struct ask_options {
   const char **sets; /* --set options, in order (room for every argument) */
@@ -53,8 +54,8 @@ typedef struct ask_options {
 
 static int own_option(void *ud, int opt, const char *arg) {
   ask_options *ao = ud;
-  if (opt == OPT_SET) ao->sets[ao->nsets++] = arg;
-  else if (opt == OPT_BUDGET && (ao->budget = cli_count(arg, 100, 100000000L)) < 0)
+  if (opt == ASK_OPT_SET) ao->sets[ao->nsets++] = arg;
+  else if (opt == ASK_OPT_BUDGET && (ao->budget = cli_count(arg, 100, 100000000L)) < 0)
     return cli_usage("ask", "--budget '%s' is not a count between 100 and 10^8", arg);
   return CLI_TAKEN;
 }
@@ -308,8 +309,8 @@ static int run_interview(cli_run *run, const cli_shared *sh, const ask_options *
 int cmd_ask(int argc, char **argv) {
   static const struct option longopts[] = {
       CLI_OPT_FILE, CLI_OPT_ROW, CLI_OPT_OPINION, CLI_OPT_AS_OF, CLI_OPT_FORMAT,
-      {"set", required_argument, NULL, OPT_SET},
-      {"budget", required_argument, NULL, OPT_BUDGET},
+      {"set", required_argument, NULL, ASK_OPT_SET},
+      {"budget", required_argument, NULL, ASK_OPT_BUDGET},
       CLI_SHARED_OPTIONS,
       {NULL, 0, NULL, 0},
   };
