@@ -12,10 +12,10 @@ CPPFLAGS   += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
 # Debian packages the build and the tests need; `make deps` installs the
 # missing ones (apt-get, as root or through sudo).
 DEB_PKGS   := gcc make pkg-config liblua5.4-dev libcsv-dev libcmocka-dev \
-              libjansson-dev valgrind clang libclang-rt-14-dev tmux
+              libjansson-dev valgrind clang libclang-rt-14-dev libedit-dev tmux
 
 # libcsv ships no .pc file: it is found by its header and linked by name.
-PC_PKGS    := $(LUA_PC) jansson
+PC_PKGS    := $(LUA_PC) jansson libedit
 DEP_CFLAGS  = $(shell $(PKG_CONFIG) --cflags $(PC_PKGS) 2>/dev/null)
 DEP_LIBS    = $(shell $(PKG_CONFIG) --libs $(PC_PKGS) 2>/dev/null) -lcsv -lm
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -37,9 +37,9 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all deps demo test test-unit test-e2e test-san san-bins bench install uninstall clean
 all: $(BUILD)/.deps-ok ratio
 
-# The deps step runs once per build directory; it is cheap when nothing is
-# missing.
-deps $(BUILD)/.deps-ok:
+# The deps step runs once per build directory, and again when this file
+# changes (a package added); it is cheap when nothing is missing.
+deps $(BUILD)/.deps-ok: Makefile
 	$(Q)sh src/deps.sh $(DEB_PKGS)
 	$(Q)mkdir -p $(BUILD) && touch $(BUILD)/.deps-ok
 

@@ -32,6 +32,7 @@ int cmd_compare(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
 int cmd_table(int argc, char **argv);
 int cmd_quiz(int argc, char **argv);
+int cmd_ask(int argc, char **argv);
 
 /* For a command that stops cleanly: SIGINT and SIGTERM set the
  * returned flag to the signal's number instead of killing the process (a

@@ -212,6 +212,21 @@ void err_put(FILE *out, const char *file, int line, int col, const char *severit
   fputc('\n', out);
 }
 
+err *err_copy(const err *e) {
+  err *head = NULL;
+  for (; e; e = e->next) {
+    err *c = xcalloc(1, sizeof *c);
+    c->file = e->file ? xstrdup(e->file) : NULL;
+    c->line = e->line;
+    c->col = e->col;
+    c->node = e->node ? xstrdup(e->node) : NULL;
+    c->msg = xstrdup(e->msg);
+    c->hint = e->hint ? xstrdup(e->hint) : NULL;
+    err_append(&head, c);
+  }
+  return head;
+}
+
 void err_print(const err *e, FILE *out) {
   for (; e; e = e->next) err_put(out, e->file, e->line, e->col, "error", e->msg, e->hint);
 }

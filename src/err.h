@@ -54,6 +54,10 @@ void err_append(err **head, err *e2);
 /* Number of errors in a chain. */
 int err_count(const err *e);
 
+/* A copy of an error and the chain after it (NULL for NULL); the caller
+ * frees it. */
+err *err_copy(const err *e);
+
 /* Free an error and the chain after it. NULL is fine. */
 void err_free(err *e);
 

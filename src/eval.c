@@ -912,6 +912,7 @@ static void record_outside(eval_ctx *c, int op) {
   if (c->values_only) return;
   clear_record(c);
   memset(c->sflags, 0, (size_t)p->nnodes);
+  memset(c->blank_read, 0, sizeof *c->blank_read * (size_t)c->words); /* nothing was read */
 }
 
 int eval_row(eval_ctx *c, int op, const case_row *row, err **e) {
@@ -1142,6 +1143,13 @@ const uint64_t *eval_node_reads(const eval_ctx *c, int node, int *words) {
 }
 
 int eval_first_taken(const eval_ctx *c, int first) { return c->first_taken[first]; }
+
+const uint64_t *eval_blank_reads(const eval_ctx *c, int *words) {
+  *words = c->words;
+  return c->blank_read;
+}
+
+bool eval_rule_function_blank(const eval_ctx *c) { return c->nonmono; }
 
 int eval_deciding(const eval_ctx *c, const eval_deciding_fact **facts, bool *cut) {
   *facts = c->deciding;

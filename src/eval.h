@@ -138,6 +138,17 @@ long eval_settle_evals(const eval_ctx *c);
 /* The search for a node of the last eval_row: false when none ran. */
 bool eval_node_settled(const eval_ctx *c, int node, eval_settled *out);
 
+/* For a caller that searches the answers itself (EVAL_SETTLE_NONE, not in
+ * values-only mode): the blank yes/no and one-of facts the last eval_row's
+ * evaluation read, which the "even if" search would answer next (a bit set
+ * of *words words; empty for a row outside the pack). Valid until the next
+ * eval_row. */
+const uint64_t *eval_blank_reads(const eval_ctx *c, int *words);
+
+/* Whether the last eval_row handed a blank to a rule function: a value
+ * known on its face may then still change with the answers to the blanks. */
+bool eval_rule_function_blank(const eval_ctx *c);
+
 /* For an unknown outcome: the blank facts the search tried (at most 64).
  * *cut when the row's budget ran out before every one was tried. */
 int eval_deciding(const eval_ctx *c, const eval_deciding_fact **facts, bool *cut);

@@ -14,6 +14,7 @@ const command ratio_commands[] = {
     {"compare", cmd_compare, "each row under every opinion, and where they part ways"},
     {"whatif", cmd_whatif, "the smallest changes of facts that change the outcome"},
     {"table", cmd_table, "the decision space as a table; where two opinions disagree"},
+    {"ask", cmd_ask, "an interview: only the facts still needed, then the result"},
     {"quiz", cmd_quiz, "predict each opinion's outcome on a fact pattern, then see why"},
     {NULL, NULL, NULL},
 };

@@ -25,12 +25,14 @@ suite "every command's frame" bash tests/e2e/frame.sh "$ratio"
 suite "the manuals' examples" bash tests/e2e/doc_examples.sh "$ratio" docs/cli.md docs/language.md docs/students.md
 suite "ratio quiz: the same seed, the record" bash tests/e2e/quiz_seed.sh "$ratio"
 suite "ratio quiz on a terminal (tmux)" bash tests/e2e/quiz_tty.sh "$ratio"
+suite "the interview on a terminal" bash tests/e2e/ask_tty.sh "$ratio"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # shellcheck disable=SC2086
 suite "unit tests (ASan+UBSan)" sh tests/run_unit.sh $san_units
 suite "end-to-end tests (ASan+UBSan)" sh tests/e2e/run.sh "$ratio_san"
 suite "every command's frame (ASan+UBSan)" bash tests/e2e/frame.sh "$ratio_san"
 suite "ratio quiz on a terminal (tmux, ASan+UBSan)" bash tests/e2e/quiz_tty.sh "$ratio_san"
+suite "the interview on a terminal (ASan+UBSan)" bash tests/e2e/ask_tty.sh "$ratio_san"
 # A short fuzz run: each target for a few seconds on its seed corpus (the
 # corpus alone must pass; `make fuzz` runs longer).
 if [ -n "$fuzz_bins" ]; then
@@ -41,8 +43,9 @@ fi
 # (about a second a test): the hostile case files (every CSV path), the
 # evaluation-time attacks, a sealed pack's rule functions, the load-time
 # attacks that end a Lua state in odd ways, the budget errors, a pack's
-# listed case files (read, and a pipe refused), and two full evaluations
-# (text, JSON); the other e2e tests run the same code paths. Zero leaks and zero errors: any
+# listed case files (read, and a pipe refused), two full evaluations
+# (text, JSON) and two interviews (one saved); the other e2e tests run the
+# same code paths. Zero leaks and zero errors: any
 # report makes the run exit 99 and the test fail.
 if command -v valgrind >/dev/null 2>&1; then
   vg_cases=$(ls tests/e2e/hostile_cases/*.args tests/e2e/hostile/eval_attacks*.args \
@@ -54,7 +57,7 @@ if command -v valgrind >/dev/null 2>&1; then
     tests/e2e/hostile/case_fifo.args tests/e2e/test/pass.args \
     tests/e2e/errors/budget_*.args tests/e2e/eval/davidson_text.args \
     tests/e2e/eval/unknowns_json.args tests/e2e/quiz/davidson.args \
-    tests/e2e/quiz/generate_json.args 2>/dev/null | tr '\n' ' ')
+    tests/e2e/quiz/generate_json.args tests/e2e/ask/why_back.args tests/e2e/ask/save.args 2>/dev/null | tr '\n' ' ')
   E2E_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" \
   E2E_TIMEOUT=120 E2E_CASES="$vg_cases" \
     suite "end-to-end tests (valgrind)" sh tests/e2e/run.sh "$ratio"

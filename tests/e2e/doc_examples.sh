@@ -5,7 +5,8 @@
 # output then standard error. A line "..." stands for any number of lines;
 # a line "(exit N)" right after the block, or "(exit N)" inside it, checks
 # the exit code. Commands run in a scratch folder that sees the repository's
-# folders, so an example that writes files (ratio new) leaves nothing behind.
+# folders, so an example that writes files (ratio new) leaves nothing behind,
+# with nothing on standard input (ratio ask reads its answers there).
 # Ends with "docs: N passed, N failed".
 # Usage: doc_examples.sh RATIO_BINARY DOC.md...
 set -u
@@ -69,7 +70,7 @@ for doc in "$@"; do
     for d in "$top"/*/; do ln -s "$d" "$work/$(basename "$d")"; done
     cmd=$(cat "$tmp/ex.$n.cmd")
     # shellcheck disable=SC2086
-    (cd "$work" && eval "set -- ${cmd#ratio }" && timeout 60 "$bin" "$@" >"$tmp/act.out" 2>"$tmp/act.err"); code=$?
+    (cd "$work" && eval "set -- ${cmd#ratio }" && timeout 60 "$bin" "$@" >"$tmp/act.out" 2>"$tmp/act.err" </dev/null); code=$?
     cat "$tmp/act.out" "$tmp/act.err" >"$tmp/act"
     want=$(cat "$tmp/ex.$n.code" 2>/dev/null)
     if why=$(match "$tmp/ex.$n.out" "$tmp/act") && { [ -z "$want" ] || [ "$want" -eq "$code" ]; }; then

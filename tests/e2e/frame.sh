@@ -29,7 +29,11 @@ cases=(
   "whatif|$dp -f cases/davidson.csv --row davidson --budget 2000"
   "table|$dp --opinion majority"
   "quiz|$dp -f cases/davidson.csv --row davidson"
+  "ask|$dp --format json"
 )
+# No command here reads a terminal: ratio ask takes its answers from
+# standard input, which ends at once.
+exec </dev/null
 for c in "${cases[@]}"; do
   cmd=${c%%|*}
   # shellcheck disable=SC2206

@@ -395,6 +395,38 @@ static void test_even_if_after_a_rule_function(void **state) {
   assert_int_equal(decide(f, "o_nil"), RV_YES);
 }
 
+static bool blank_read(fx *f, const char *fact) {
+  int words, k = th_fact(f->p, fact);
+  const uint64_t *b = eval_blank_reads(f->c, &words);
+  assert_true(words >= 1);
+  return (b[k / 64] >> (k % 64)) & 1;
+}
+
+static void test_blank_reads(void **state) {
+  fx *f = *state;
+  eval_settle(f->c, EVAL_SETTLE_NONE, 0); /* what a caller that searches itself sees */
+  /* all { na, nb, nc } with b blank and c no: b was read, a is not blank */
+  th_yesno(&f->r, f->p, "a", RV_YES);
+  th_yesno(&f->r, f->p, "c", RV_NO);
+  assert_int_equal(decide(f, "o_all"), RV_NO);
+  assert_true(blank_read(f, "b"));
+  assert_false(blank_read(f, "a"));
+  assert_false(blank_read(f, "c"));
+  assert_false(eval_rule_function_blank(f->c));
+  /* a number the rule reads is not an answer the search can try */
+  assert_int_equal(decide(f, "o_long"), RV_UNKNOWN);
+  assert_false(blank_read(f, "a") || blank_read(f, "b"));
+  /* a rule function handed a blank: its value may change with the answers */
+  th_row_init(&f->r, f->p, "r2");
+  assert_int_equal(decide(f, "o_nil"), RV_YES);
+  assert_true(eval_rule_function_blank(f->c));
+  assert_true(blank_read(f, "a"));
+  th_yesno(&f->r, f->p, "a", RV_NO);
+  assert_int_equal(decide(f, "o_nil"), RV_NO);
+  assert_false(eval_rule_function_blank(f->c));
+  assert_false(blank_read(f, "a"));
+}
+
 static void test_rule_given(void **state) {
   fx *f = *state;
   rval nodes[TH_MAX];
@@ -594,6 +626,7 @@ int main(void) {
       T(test_even_if_ranges_of_a_ladder),
       T(test_even_if_after_a_rule_function),
       T(test_even_if_budget),
+      T(test_blank_reads),
       T(test_rule_given),
       T(test_lua_reads_facts_and_nodes),
       T(test_lua_valued_node),

@@ -11,12 +11,16 @@
  *     one filling of the blank facts the explanation lists;
  *   - each listed fact's answers give the outcomes listed;
  *   - values-only mode (the csv path) agrees with the full evaluation;
- *   - every what-if chain step is justified by the rule of its parent.
+ *   - every what-if chain step is justified by the rule of its parent;
+ *   - an interview (ratio ask) answered from the row ends with the row's
+ *     own outcome and disposition under every opinion, asking no fact
+ *     twice.
  * The same checks run over every row of the shipped case library. */
 #include "helpers.h"
 
 #include "cases.h"
 #include "eval.h"
+#include "interview.h"
 #include "whatif.h"
 
 #define NFACTS 6   /* y0..y4 yes/no, e0 one of p, q, r */
@@ -260,10 +264,39 @@ static void check_chains(const pack *p, eval_ctx *c, int op, const case_row *row
   whatif_rowbuf_free(&b);
 }
 
+/* The interview over every opinion, answered from the row (a blank is
+ * answered "unknown"): it must end where the row itself is decided. */
+static void check_interview(const pack *p, eval_ctx *c, const case_row *truth) {
+  int ops[NNODES + 1], nops = pack_opinions_in_force(p, -1, ops);
+  interview *iv = interview_new(p, ops, nops, NULL, 0);
+  bool asked[NFACTS] = {false};
+  int f;
+  err *e = NULL;
+  while (interview_next(iv, &f, &e) == 0 && f >= 0) {
+    assert_false(asked[f]);
+    asked[f] = true;
+    rval v = truth->facts[f].v;
+    const char *text = v == RV_UNKNOWN ? "" : p->facts[f].type == FACT_ENUM ? p->facts[f].values[v] : v == RV_YES ? "yes" : "no";
+    assert_int_equal(interview_answer(iv, f, text, &e), 0);
+  }
+  assert_null(e);
+  interview_result res[NNODES + 1];
+  assert_int_equal(interview_results(iv, res, &e), 0);
+  for (int k = 0; k < nops; k++) {
+    assert_int_equal(eval_row(c, ops[k], truth, &e), 0);
+    if (eval_outcome(c) != res[k].outcome)
+      fail_msg("opinion %s: the interview ends with %s, the row has %s", p->opinions[ops[k]].name,
+               res[k].outcome_name, pack_node_value_name(&p->nodes[p->opinions[ops[k]].decides], eval_outcome(c)));
+    const char *d = eval_disposition(c);
+    assert_true(d == res[k].disposition || (d && res[k].disposition && strcmp(d, res[k].disposition) == 0));
+  }
+  interview_free(iv);
+}
+
 static void test_generated_packs(void **state) {
   th_dir *dir = *state;
   gen g = {0x5eed, NULL, 0, 0};
-  long rows = 0, decided_even_if = 0, chains = 0;
+  long rows = 0, decided_even_if = 0, chains = 0, interviews = 0;
   int serial = 0;
   for (int k = 0; k < PACKS; k++) {
     pack *p = th_pack(dir->path, gen_pack(&g));
@@ -276,6 +309,10 @@ static void test_generated_packs(void **state) {
       for (int op = 0; op < p->nopinions; op++) {
         decided_even_if += check_row(p, c, kleene, fast, op, &r, &serial);
         rows++;
+        if (op == 0 && i % 3 == 0) {
+          check_interview(p, c, &r.row);
+          interviews++;
+        }
         if (i % 4 == 0) {
           whatif_options o = {2000};
           whatif_result *res = NULL;
@@ -298,6 +335,7 @@ static void test_generated_packs(void **state) {
   assert_int_equal(rows, (long)PACKS * ROWS * NNODES);
   assert_true(decided_even_if > rows / 50);
   assert_true(chains > 0);
+  assert_int_equal(interviews, (long)PACKS * ((ROWS + 2) / 3));
 }
 
 /* ---- the shipped library ------------------------------------------------------- */
