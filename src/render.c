@@ -133,6 +133,21 @@ char *render_opinion_name(const pack_opinion *o, bool own) {
   return xasprintf("%s%s%s%s", o->name, role ? " (" : "", role ? o->role : "", role ? ")" : "");
 }
 
+char *render_opinion_label(const pack *p, int op) {
+  int *own = xcalloc((size_t)p->nopinions + 1, sizeof *own);
+  bool is_own = false;
+  for (int i = 0, n = pack_case_opinions(p, own); i < n; i++) is_own |= own[i] == op;
+  free(own);
+  const pack_opinion *o = &p->opinions[op];
+  char *name = render_opinion_name(o, is_own);
+  char *span = is_own ? NULL : render_opinion_span(o);
+  if (!span) return name;
+  char *label = xasprintf("%s, %s", name, span);
+  free(name);
+  free(span);
+  return label;
+}
+
 char *render_opinion_span(const pack_opinion *o) {
   /* years are how a casebook dates the law: "from 1981 until Daniels, 1986" */
   const char *by = o->displaced_by ? o->displaced_by : "", *comma = o->displaced_by ? ", " : "";

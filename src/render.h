@@ -243,6 +243,12 @@ void render_summary_line(FILE *out, const render_summary *s);
  * frees it. */
 char *render_opinion_name(const pack_opinion *o, bool own);
 
+/* An opinion as every text output heads it: render_opinion_name, the
+ * case's own opinions (pack_case_opinions) by their judges, other law with
+ * its span ("Parratt v. Taylor, ..., the law from 1981 until Daniels,
+ * 1986"). The caller frees it. */
+char *render_opinion_label(const pack *p, int op);
+
 /* The span an opinion was the law, for older or later law: "the law from
  * 1981 until Daniels, 1986", "the law from 2015"; NULL when it has no
  * dates. The caller frees it. */

@@ -39,21 +39,7 @@ static void wrap(FILE *out, int first, int indent, const char *s) {
   fputc('\n', out);
 }
 
-static bool contains_nocase(const char *hay, const char *needle) {
-  size_t n = strlen(needle);
-  for (; *hay; hay++) {
-    size_t i = 0;
-    while (i < n && hay[i] && tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i])) i++;
-    if (i == n) return true;
-  }
-  return false;
-}
 
-char *render_ask_opinion_label(const pack_opinion *o) {
-  const char *title = o->title ? o->title : o->name;
-  if (o->author && !contains_nocase(title, o->author)) return xasprintf("%s (%s)", title, o->author);
-  return xstrdup(title);
-}
 
 void render_ask_intro(FILE *out, const pack *p) {
   fprintf(out, "ratio ask: %s\n", p->title ? p->title : p->name ? p->name : p->dir);
@@ -142,7 +128,7 @@ static void why_line(FILE *out, const char *lead, char **items, int n) {
 static void why_opinions(FILE *out, const pack *p, const char *lead, const int *ops, int n) {
   if (n == 0) return;
   char **items = xcalloc((size_t)n, sizeof *items);
-  for (int i = 0; i < n; i++) items[i] = render_ask_opinion_label(&p->opinions[ops[i]]);
+  for (int i = 0; i < n; i++) items[i] = render_opinion_label(p, ops[i]);
   why_line(out, lead, items, n);
   for (int i = 0; i < n; i++) free(items[i]);
   free(items);
@@ -206,7 +192,7 @@ void render_ask_summary(FILE *out, const pack *p, const render_ask_end *end) {
   for (int i = 0; i < end->nresults; i++) {
     const interview_result *r = &end->results[i];
     const pack_opinion *o = &p->opinions[r->opinion];
-    char *label = render_ask_opinion_label(o);
+    char *label = render_opinion_label(p, r->opinion);
     char *line;
     if (r->outside >= 0) {
       const pack_outside *x = &p->outside[r->outside];

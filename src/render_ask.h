@@ -60,9 +60,5 @@ void render_ask_not_saved(FILE *out, const err *e);
  * the text, which ends in a line break. */
 char *render_ask_json(const pack *p, const render_ask_end *end);
 
-/* An opinion as a reader knows it: its title, with its author when the
- * title does not name them ("Opinion of the Court (Rehnquist)"). The
- * caller frees it. */
-char *render_ask_opinion_label(const pack_opinion *o);
 
 #endif

@@ -36,16 +36,6 @@ static FILE *talk(const renderer *r) {
   return st->format == QF_TEXT ? r->out : r->diag;
 }
 
-/* How a casebook heads an opinion: its title when it names the author
- * ("Brennan, J., dissenting"), else the title and the author, else the
- * author and role, else the name. The caller frees it. */
-static char *opinion_label(const pack_opinion *o) {
-  if (o->title && o->author && strstr(o->title, o->author)) return xstrdup(o->title);
-  if (o->title && o->author) return xasprintf("%s (%s)", o->title, o->author);
-  if (o->title) return xstrdup(o->title);
-  if (o->author) return o->role ? xasprintf("%s, %s", o->author, o->role) : xstrdup(o->author);
-  return xstrdup(o->name);
-}
 
 static const char *node_title(const pack *p, int n, char *buf, size_t bufsz) {
   return explain_node_title(&p->nodes[n], buf, bufsz);
@@ -192,7 +182,7 @@ static void text_show(renderer *r, const render_quiz *q) {
 static void text_ask(renderer *r, const render_quiz *q) {
   const quiz_round *rd = q->round;
   FILE *out = talk(r);
-  char *label = opinion_label(&r->p->opinions[rd->keys[q->key].opinion]);
+  char *label = render_opinion_label(r->p, rd->keys[q->key].opinion);
   if (q->element)
     fprintf(out, "%s: the element it turns on? [1-%d] ", label, rd->nelements);
   else
@@ -229,7 +219,7 @@ static void text_boundary(renderer *r, const render_quiz *q, FILE *out) {
     char tb[128];
     const pack_fact *f = &p->facts[h->flip_fact];
     char *s = pack_fact_sentence(p, h->flip_fact, explain_answer_name(f, h->flip_to));
-    char *label = opinion_label(&p->opinions[rd->keys[h->flip_opinion].opinion]);
+    char *label = render_opinion_label(p, rd->keys[h->flip_opinion].opinion);
     int root = key_decides(rd, h->flip_opinion);
     fprintf(m, " One fact changes an outcome: if instead \"%s\", %s would decide %s: ", s ? s : f->name, label,
             node_title(p, root, tb, sizeof tb));
@@ -269,7 +259,7 @@ static void text_graded(renderer *r, const render_quiz *q) {
     const quiz_key *key = &rd->keys[k];
     const quiz_answer *a = &q->answers[k];
     const pack_node *d = &p->nodes[key_decides(rd, k)];
-    char *label = opinion_label(&p->opinions[key->opinion]);
+    char *label = render_opinion_label(p, key->opinion);
     if (key->error) {
       fprintf(out, "%s: not decided: a rule failed.\n", label);
       free(label);
@@ -313,7 +303,7 @@ static void text_graded(renderer *r, const render_quiz *q) {
   for (int k = 0; k < rd->nkeys; k++) {
     const quiz_answer *a = &q->answers[k];
     if (rd->keys[k].error || (a->grade.outcome_right && a->grade.element_right)) continue;
-    char *label = opinion_label(&p->opinions[rd->keys[k].opinion]);
+    char *label = render_opinion_label(p, rd->keys[k].opinion);
     fprintf(out, "\nWhy, for %s:\n", label);
     free(label);
     text_explain(r, &rd->keys[k]);

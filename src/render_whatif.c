@@ -166,20 +166,11 @@ static void doc_opinion(doc *d, const whatif_result *r) {
   const pack_opinion *o = &p->opinions[r->opinion];
   FILE *out = d->out;
   char b1[160], tb[128];
-  /* named as eval's text names it: the case's own opinions by their judges,
-   * other law by its title and the years it held */
-  int *own = xcalloc((size_t)p->nopinions + 1, sizeof *own);
-  bool is_own = false;
-  for (int i = 0, n = pack_case_opinions(p, own); i < n; i++) is_own |= own[i] == r->opinion;
-  free(own);
-  char *name = render_opinion_name(o, is_own);
-  char *span = is_own ? NULL : render_opinion_span(o);
+  char *name = render_opinion_label(p, r->opinion);
   fprintf(out, d->md ? "## %s" : "Opinion: %s", name);
-  if (span) fprintf(out, ", %s", span);
-  else if (o->date) fprintf(out, ", %s", o->date);
+  if (o->date && !strstr(name, "the law ")) fprintf(out, ", %s", o->date);
   fputs(d->md ? "\n\n" : "\n", out);
   free(name);
-  free(span);
   if (r->outside >= 0) {
     const pack_outside *s = &p->outside[r->outside];
     fprintf(out, "Outside this pack%s%s: nothing to search. %s\n", s->title ? ": " : "", s->title ? s->title : "",

@@ -94,7 +94,7 @@ for a in "${answers[@]}"; do
   n=$((n + 1))
 done
 check "the summary" '^How each opinion decides:'
-check "the majority's result" '^  Opinion of the Court \(Rehnquist\): Section 1983 claim: no\. Disposition:'
+check "the majority's result" '^  Rehnquist, J., for the Court: Section 1983 claim: no\. Disposition:'
 check "Blackmun's result" '^  Blackmun, J\., dissenting: Section 1983 claim: yes\. Disposition: reverse\.'
 check "fewer questions than facts" '^22 questions answered; the pack has 38 facts\.'
 check "the offer to save" '^Save the answers as a row of a case file\?'

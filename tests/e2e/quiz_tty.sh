@@ -57,9 +57,9 @@ check() { if wait_for "$2" "${3:-20}"; then ok; else bad "$1: no '$2' on the scr
 # ---- Davidson, answered by name, by number, and once wrongly ---------------
 start rules/due_process -f cases/davidson.csv --row davidson --record "'$tmp/rec.csv'"
 check "the fact pattern" "== Fact pattern 1 (davidson): Davidson v. Cannon"
-check "the first question" "Opinion of the Court (Rehnquist): outcome? [1-3]"
+check "the first question" "Rehnquist, J., for the Court: outcome? [1-3]"
 type_line "no"
-check "the element asked" "Opinion of the Court (Rehnquist): the element it turns on? [1-25]"
+check "the element asked" "Rehnquist, J., for the Court: the element it turns on? [1-25]"
 type_line "depriv"
 check "the next opinion" "Brennan, J., dissenting: outcome? [1-3]"
 type_line "perhaps"
@@ -96,14 +96,14 @@ check "the exit code after quit" "EXIT=0"
 
 # ---- Ctrl-D ends the answers ---------------------------------------------------
 start rules/due_process -f cases/davidson.csv --row daniels
-check "Daniels" "Opinion of the Court (Rehnquist): outcome? [1-3]"
+check "Daniels" "Rehnquist, J., for the Court: outcome? [1-3]"
 t send-keys -t quiz C-d
 check "the answers ended" "The answers ended before this fact pattern was answered"
 check "the exit code after Ctrl-D" "EXIT=0"
 
 # ---- Ctrl-C stops it ------------------------------------------------------------
 start rules/due_process -f cases/davidson.csv --row daniels
-check "Daniels again" "Opinion of the Court (Rehnquist): outcome? [1-3]"
+check "Daniels again" "Rehnquist, J., for the Court: outcome? [1-3]"
 t send-keys -t quiz C-c
 check "interrupted" "ratio: interrupted; the output is incomplete"
 check "the exit code after Ctrl-C" "EXIT=130"
