@@ -687,10 +687,14 @@ static bool try_candidate(gen *g, quiz_rng *rng, bool want_disagree, flip *flips
   return true;
 }
 
-/* The title of a hypothetical varying base row b. */
+/* The title of a hypothetical varying base row b: the case it starts from,
+ * as the title names it before any comma or colon ("Davidson, the
+ * recklessness holding already reviewed" is "Davidson"), since the rest of
+ * the title may describe the very facts the variation changed. */
 static char *variation_title(const case_row *b) {
   const char *name = b->title && b->title[0] ? b->title : b->id;
-  return xasprintf("title=A variation on %s", name);
+  size_t n = strcspn(name, ",:");
+  return xasprintf("title=A variation on %.*s", (int)n, name);
 }
 
 int quiz_generate(const pack *p, const int *ops, int nops, const case_row *const *bases, int nbases, uint64_t seed,
