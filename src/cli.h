@@ -72,6 +72,12 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
 /* The short options among them, for getopt_long's string. */
 #define CLI_SHARED_SHORT "o:h"
 
+/* The --set line of --help, for the commands that take it. */
+#define CLI_SET_HELP                                                                   \
+  "      --set FACT=VALUE  give a fact (or a finding, id, title, note) this\n"      \
+  "                        value in each row, as its cell would; repeatable;\n"      \
+  "                        without -f, decide the one row the --set options make\n"
+
 /* Their lines of --help, for the end of each command's options. */
 #define CLI_SHARED_HELP                                                          \
   "  -o, --output FILE     write the output to FILE, which appears only when\n"  \

@@ -17,9 +17,7 @@ static const char eval_help[] =
     "\n"
     "Options:\n"
     "  -f, --file FILE       the case file (CSV; '-' reads standard input)\n"
-    "      --set FACT=VALUE  give a fact (or a finding, id, title, note) this\n"
-    "                        value in each row, as its cell would; repeatable;\n"
-    "                        without -f, decide the one row the --set options make\n"
+    CLI_SET_HELP
     "      --opinion NAME    only this opinion\n"
     "      --row ID          only the row with this id\n"
     "      --as-of DATE      the opinions in force on DATE (YYYY-MM-DD)\n"

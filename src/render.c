@@ -55,6 +55,30 @@ void render_put_upper(FILE *out, const char *s) {
   for (; *s; s++) putc_unlocked(*s == '_' ? ' ' : (*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s), out);
 }
 
+void render_wrap(FILE *out, const char *s, int width, int first, int indent) {
+  int col = first;
+  bool line_start = true;
+  while (*s) {
+    while (*s == ' ') s++;
+    if (!*s) break;
+    size_t w = strcspn(s, " ");
+    if (!line_start && col + 1 + (int)w > width) {
+      fprintf(out, "\n%*s", indent, "");
+      col = indent;
+      line_start = true;
+    }
+    if (!line_start) {
+      fputc(' ', out);
+      col++;
+    }
+    fwrite(s, 1, w, out);
+    col += (int)w;
+    s += w;
+    line_start = false;
+  }
+  fputc('\n', out);
+}
+
 const char *render_place(const char *source, const case_row *row, bool prose, char *buf, size_t bufsz) {
   if (row->line <= 0) snprintf(buf, bufsz, "from --set");
   else snprintf(buf, bufsz, prose ? "%s, line %d" : "%s:%d", source, row->line);

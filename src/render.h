@@ -219,6 +219,11 @@ const char *render_upper(const char *s, char *buf, size_t bufsz);
 void render_put_spaced(FILE *out, const char *s);
 void render_put_upper(FILE *out, const char *s);
 
+/* Text in lines of at most `width` columns, broken at spaces, then a line
+ * end: the first line after `first` columns already written, the others
+ * indented by `indent`. A word longer than a line stays whole. */
+void render_wrap(FILE *out, const char *s, int width, int first, int indent);
+
 /* Where a row comes from, for a heading: "cases.csv:3" (prose: "cases.csv,
  * line 3"), or "from --set" for the row --set options made without a file
  * (line 0). Written into buf and returned. */

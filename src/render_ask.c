@@ -12,32 +12,8 @@
 
 #define WIDTH 78
 
-/* Text in lines of at most WIDTH columns, broken at spaces: the first
- * line after `first` columns already written, the others indented by
- * `indent`. A word longer than a line stays whole. */
-static void wrap(FILE *out, int first, int indent, const char *s) {
-  int col = first;
-  bool line_start = true;
-  while (*s) {
-    while (*s == ' ') s++;
-    if (!*s) break;
-    size_t w = strcspn(s, " ");
-    if (!line_start && col + 1 + (int)w > WIDTH) {
-      fprintf(out, "\n%*s", indent, "");
-      col = indent;
-      line_start = true;
-    }
-    if (!line_start) {
-      fputc(' ', out);
-      col++;
-    }
-    fwrite(s, 1, w, out);
-    col += (int)w;
-    s += w;
-    line_start = false;
-  }
-  fputc('\n', out);
-}
+/* Text wrapped to the interview's width (render_wrap). */
+static void wrap(FILE *out, int first, int indent, const char *s) { render_wrap(out, s, WIDTH, first, indent); }
 
 
 

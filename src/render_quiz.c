@@ -50,32 +50,13 @@ static void put_outcome(FILE *out, const pack_node *d, rval v) {
   else render_put_spaced(out, pack_node_value_name(d, v));
 }
 
-/* Text wrapped at WRAP columns, words never split; the first line
- * indented by `first` spaces, the others by `indent`. */
+/* Text wrapped at WRAP columns (render_wrap), words never split; the
+ * first line indented by `first` spaces, the others by `indent`; nothing
+ * for text without a word. */
 static void put_wrapped(FILE *out, const char *s, int first, int indent) {
-  int col = first;
-  bool start = true, any = false; /* at the start of a line; a word written */
-  while (*s) {
-    while (*s == ' ') s++;
-    size_t w = strcspn(s, " ");
-    if (w == 0) break;
-    if (!any) fprintf(out, "%*s", first, "");
-    if (!start && col + 1 + (int)w > WRAP) {
-      fprintf(out, "\n%*s", indent, "");
-      col = indent;
-      start = true;
-    }
-    if (!start) {
-      fputc(' ', out);
-      col++;
-    }
-    fwrite(s, 1, w, out);
-    col += (int)w;
-    s += w;
-    start = false;
-    any = true;
-  }
-  if (any) fputc('\n', out);
+  if (s[strspn(s, " ")] == '\0') return;
+  fprintf(out, "%*s", first, "");
+  render_wrap(out, s, WRAP, first, indent);
 }
 
 /* A memory stream for a paragraph, then the paragraph wrapped. */
