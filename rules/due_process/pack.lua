@@ -43,6 +43,8 @@
 --   cases/twins.csv         each decided case from its facts alone, no finding supplied
 --   cases/decided_more.csv  more decided cases from the neighbourhood, from their facts
 --   cases/blind_even_if.csv blind rows decided whichever way a blank fact is answered
+-- The decided cases (decided.csv, decided_more.csv) are the precedents
+-- `ratio distinguish` and `ratio brief` compare a problem with.
 -- docs/doctrine/due-process.md explains the pack element by element.
 
 pack {
@@ -57,6 +59,15 @@ pack {
     "cases/twins.csv",
     "cases/decided_more.csv",
     "cases/blind_even_if.csv",
+  },
+  -- the decided cases, with the facts and findings the courts recount:
+  -- the precedents ratio distinguish and ratio brief argue from. The
+  -- other files hold hypotheticals, twins of these cases without their
+  -- findings, and davidson.csv's two rows, which repeat decided.csv's
+  -- first two for the manuals' examples.
+  decided = {
+    "cases/decided.csv",
+    "cases/decided_more.csv",
   },
 }
 
