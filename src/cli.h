@@ -31,6 +31,8 @@ int cmd_new(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
 int cmd_table(int argc, char **argv);
+int cmd_distinguish(int argc, char **argv);
+int cmd_brief(int argc, char **argv);
 
 /* For a command that stops cleanly: SIGINT and SIGTERM set the
  * returned flag to the signal's number instead of killing the process (a

@@ -14,6 +14,8 @@ const command ratio_commands[] = {
     {"compare", cmd_compare, "each row under every opinion, and where they part ways"},
     {"whatif", cmd_whatif, "the smallest changes of facts that change the outcome"},
     {"table", cmd_table, "the decision space as a table; where two opinions disagree"},
+    {"distinguish", cmd_distinguish, "the decided cases closest to a problem, and the argument by analogy"},
+    {"brief", cmd_brief, "an argument outline for one side: elements, authorities, pivot facts"},
     {NULL, NULL, NULL},
 };
 
@@ -25,7 +27,7 @@ static void usage(FILE *out) {
         "\n"
         "Commands:\n",
         out);
-  for (const command *c = ratio_commands; c->name; c++) fprintf(out, "  %-8s %s\n", c->name, c->summary);
+  for (const command *c = ratio_commands; c->name; c++) fprintf(out, "  %-11s %s\n", c->name, c->summary);
   fputs("\n"
         "Options:\n"
         "  -h, --help     show this help; 'ratio help COMMAND' or 'ratio COMMAND\n"

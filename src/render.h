@@ -9,9 +9,11 @@
 
 #include <stdio.h>
 
+#include "brief.h"
 #include "cases.h"
 #include "compare.h"
 #include "coverage.h"
+#include "distinguish.h"
 #include "err.h"
 #include "explain.h"
 #include "pack.h"
@@ -57,6 +59,8 @@ typedef enum {
   RENDER_TEST,    /* expectations checked (ratio test) */
   RENDER_TABLE,   /* decision tables, a whole document (ratio table) */
   RENDER_FACTS,   /* a pack's facts, findings and opinions (ratio facts) */
+  RENDER_DISTINGUISH, /* the closest decided cases and the argument by analogy (ratio distinguish) */
+  RENDER_BRIEF,   /* an argument outline for one side (ratio brief) */
 } render_kind;
 
 /* One thing to render, of the renderer's kind: a row's results or, for
@@ -69,6 +73,8 @@ typedef struct render_item {
   const test_result *test;             /* RENDER_TEST: one expectation */
   table *const *tables;                /* RENDER_TABLE */
   int n;                               /* results, whatifs or tables */
+  const distinguish_result *distinguish; /* RENDER_DISTINGUISH */
+  const brief_result *brief;           /* RENDER_BRIEF */
 } render_item;
 
 /* What a renderer is made from. Borrowed: it must outlive the renderer. */
@@ -82,6 +88,7 @@ typedef struct render_setup {
   int ncolumns;
   bool quiet;              /* test text: only the failures and the summary */
   const coverage *cov;     /* test: what the rows exercised, shown at the end */
+  int top;                 /* distinguish: precedents shown in full (0: 5) */
 } render_setup;
 
 /* A renderer: made by its format's maker from a render_setup, which alone
@@ -105,6 +112,7 @@ struct renderer {
   int nnode_columns;
   bool quiet;
   const coverage *cov;
+  int top;               /* distinguish: precedents shown in full */
   void (*begin)(renderer *r);
   void (*item)(renderer *r, const render_item *it);
   /* A row that could not be read, or (compare, whatif) on which a rule failed. */
@@ -145,6 +153,8 @@ renderer *render_whatif_new(const render_setup *s, const char *format);
 renderer *render_test_new(const render_setup *s, const char *format);
 renderer *render_table_new(const render_setup *s, const char *format);
 renderer *render_facts_new(const render_setup *s, const char *format);
+renderer *render_distinguish_new(const render_setup *s, const char *format);
+renderer *render_brief_new(const render_setup *s, const char *format);
 
 /* The explanation tree of `ratio eval --format json`, for other commands'
  * JSON documents: the same writer, so the schema stays one. */

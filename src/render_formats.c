@@ -36,6 +36,12 @@ static const format_entry formats[] = {
     {RENDER_TABLE, "md", render_table_new},
     {RENDER_FACTS, "text", render_facts_new},
     {RENDER_FACTS, "json", render_facts_new},
+    {RENDER_DISTINGUISH, "text", render_distinguish_new},
+    {RENDER_DISTINGUISH, "json", render_distinguish_new},
+    {RENDER_DISTINGUISH, "md", render_distinguish_new},
+    {RENDER_BRIEF, "text", render_brief_new},
+    {RENDER_BRIEF, "json", render_brief_new},
+    {RENDER_BRIEF, "md", render_brief_new},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -70,6 +76,7 @@ renderer *render_new(render_kind kind, const char *format, const render_setup *s
     r->nopinions = s->nopinions;
     r->quiet = s->quiet;
     r->cov = s->cov;
+    r->top = s->top > 0 ? s->top : 5;
     return r;
   }
   *e = err_new(NULL, 0, 0, "unknown format '%s' (formats: %s)", format, render_formats(kind));
