@@ -505,7 +505,8 @@ const distinguish_result *distinguish_row(distinguish_ctx *c, const case_row *pr
   r->outside = c->problem.outside;
   r->states = c->problem.states;
   r->values = c->problem.values;
-  r->favours = pack_says_who_wins(p, c->ops, c->nops);
+  for (int k = 0; k < c->nops; k++) r->decided |= !r->outside[k];
+  r->favours = r->decided && pack_says_who_wins(p, c->ops, c->nops);
   r->precedents = keep(c, xcalloc((size_t)lib->n + 1, sizeof *r->precedents));
   r->left_out = keep(c, xcalloc((size_t)lib->n + 1, sizeof *r->left_out));
   whatif_rowbuf_init(&c->pbuf, p, problem);

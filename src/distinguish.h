@@ -139,7 +139,10 @@ typedef struct distinguish_result {
   int nprecedents;
   distinguish_left_out *left_out;
   int nleft_out;
-  bool favours;             /* the pack says who wins: args are filled */
+  bool decided;             /* some opinion decides the problem (it is not
+                             * outside the pack under every one) */
+  bool favours;             /* the pack says who wins and the problem is
+                             * decided: args are filled */
   distinguish_argument args[2]; /* the plaintiff's, then the defendant's */
 } distinguish_result;
 

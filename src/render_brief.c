@@ -376,9 +376,15 @@ static void element_section(doc *d, int num, const brief_element *e) {
       fputc('\n', out);
     }
   } else {
-    subheading(d, e->nviews > 1 ? "How the opinions decide it" : "The opinions agree");
-    for (int i = 0; i < e->nviews; i++) view(d, e, &e->views[i]);
-    fputc('\n', out);
+    if (e->nviews == 0) {
+      fprintf(out, "%sNo opinion reaches it on these facts; the changes below would bring it in.\n\n", d->md ? "" : "  ");
+    } else {
+      subheading(d, e->nviews > 1                ? "How the opinions decide it"
+                    : e->views[0].nops > 1       ? "The opinions agree"
+                                                 : "How the opinion decides it");
+      for (int i = 0; i < e->nviews; i++) view(d, e, &e->views[i]);
+      fputc('\n', out);
+    }
   }
   if (e->ndefend) {
     snprintf(label, sizeof label, "Facts %s must defend", side);
@@ -545,6 +551,10 @@ static void doc_render(doc *d, const char *source, const case_row *row) {
 
   heading(d, 2, "Precedents");
   const distinguish_result *dr = r->precedents;
+  if (!dr->decided) {
+    fputs("The row is outside this pack under every opinion: no decided case is argued from.\n", out);
+    return;
+  }
   fprintf(out, "From %d decided case%s, ranked by how close they are to this case in the facts that matter (ratio "
                "distinguish shows the comparison in full).\n\n",
           dr->nprecedents, dr->nprecedents == 1 ? "" : "s");

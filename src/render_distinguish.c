@@ -77,7 +77,8 @@ static void precedent_full(doc *d, int rank) {
   else fprintf(out, "%d. ", rank + 1);
   case_label(d, c);
   fputs(d->md ? "\n\n" : "\n", out);
-  fprintf(out, "%sOf the facts that matter: %d in common, %d that differ.\n", pad, c->nanalogy, c->ndistinctions);
+  fprintf(out, "%sOf the facts that matter: %d in common, %d that differ%s.\n", pad, c->nanalogy, c->ndistinctions,
+          c->ndistinctions == 1 ? "s" : "");
   fprintf(out, "%sIts result: ", pad);
   results_line(d, c->outcome, c->disposition, c->outside);
   fputs(".\n", out);
@@ -101,7 +102,7 @@ static void precedent_line(doc *d, int rank) {
   const distinguish_precedent *c = &d->r->precedents[rank];
   fprintf(d->out, d->md ? "%d. " : "%d. ", rank + 1);
   case_label(d, c);
-  fprintf(d->out, ": %d in common, %d that differ; ", c->nanalogy, c->ndistinctions);
+  fprintf(d->out, ": %d in common, %d that differ%s; ", c->nanalogy, c->ndistinctions, c->ndistinctions == 1 ? "s" : "");
   results_line(d, c->outcome, c->disposition, c->outside);
   fputs(".\n", d->out);
 }
@@ -129,7 +130,11 @@ static void doc_render(doc *d, const char *source, const case_row *row) {
     fprintf(out, "Left out: %s (%s): %s.\n", r->left_out[i].row->id,
             render_place(r->left_out[i].source, r->left_out[i].row, false, place, sizeof place), r->left_out[i].why);
   }
-  if (!r->favours)
+  if (!r->decided)
+    fputs("The problem is outside this pack under every opinion: no fact matters to any outcome, so nothing is "
+          "compared and no side is argued.\n",
+          out);
+  else if (!r->favours)
     fputs("The pack does not say which party its outcomes favour (see ratio check), so no side is argued.\n", out);
   fputc('\n', out);
   fputs(d->md ? "## The closest decided cases\n\n" : "The closest decided cases\n\n", out);

@@ -38,8 +38,9 @@ fi
 # (about a second a test): the hostile case files (every CSV path), the
 # evaluation-time attacks, a sealed pack's rule functions, the load-time
 # attacks that end a Lua state in odd ways, the budget errors, a pack's
-# listed case files (read, and a pipe refused), and two full evaluations
-# (text, JSON); the other e2e tests run the same code paths. Zero leaks and zero errors: any
+# listed case files (read, and a pipe refused), two full evaluations
+# (text, JSON), a comparison with the decided cases and a brief; the other
+# e2e tests run the same code paths. Zero leaks and zero errors: any
 # report makes the run exit 99 and the test fail.
 if command -v valgrind >/dev/null 2>&1; then
   vg_cases=$(ls tests/e2e/hostile_cases/*.args tests/e2e/hostile/eval_attacks*.args \
@@ -50,7 +51,8 @@ if command -v valgrind >/dev/null 2>&1; then
     tests/e2e/hostile/include_symlink.args tests/e2e/hostile/probe_names.args \
     tests/e2e/hostile/case_fifo.args tests/e2e/test/pass.args \
     tests/e2e/errors/budget_*.args tests/e2e/eval/davidson_text.args \
-    tests/e2e/eval/unknowns_json.args 2>/dev/null | tr '\n' ' ')
+    tests/e2e/eval/unknowns_json.args tests/e2e/distinguish/moot_json.args \
+    tests/e2e/brief/davidson_plaintiff_1986.args 2>/dev/null | tr '\n' ' ')
   E2E_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" \
   E2E_TIMEOUT=120 E2E_CASES="$vg_cases" \
     suite "end-to-end tests (valgrind)" sh tests/e2e/run.sh "$ratio"
