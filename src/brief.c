@@ -286,16 +286,22 @@ static int collect_pivots(brief_ctx *c, brief_result *r, const compare_result *c
                                                    sentence_after(c, r->row, r->ops[k], &f->change, s->node)};
     }
   }
-  /* the even if: opinions for the side that a change leaves unmoved */
+  /* the even if: opinions for the side that a change leaves unmoved; for
+   * a change that would hurt the side, it still wins there; for one that
+   * would help it, the fact the other side relies on does not matter there */
   for (int i = 0; i < r->nelements && rc == 0; i++) {
     brief_element *el = &r->elements[i];
-    for (int j = 0; j < el->ndefend; j++) {
-      brief_pivot *pv = &el->defend[j];
-      for (int k = 0; k < r->nops; k++) {
-        if (r->lean[k] <= 0) continue;
-        bool moved = false;
-        for (int q = 0; q < fl[k]->nflips && !moved; q++) moved = same_change(&fl[k]->flips[q].change, &pv->change);
-        if (!moved) pv->unmoved[pv->nunmoved++] = k;
+    for (int list = 0; list < 2; list++) {
+      brief_pivot *pvs = list ? el->press : el->defend;
+      int n = list ? el->npress : el->ndefend;
+      for (int j = 0; j < n; j++) {
+        brief_pivot *pv = &pvs[j];
+        for (int k = 0; k < r->nops; k++) {
+          if (r->lean[k] <= 0) continue;
+          bool moved = false;
+          for (int q = 0; q < fl[k]->nflips && !moved; q++) moved = same_change(&fl[k]->flips[q].change, &pv->change);
+          if (!moved) pv->unmoved[pv->nunmoved++] = k;
+        }
       }
     }
     merge_answers(c, el->defend, &el->ndefend);

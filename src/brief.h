@@ -57,7 +57,9 @@ typedef struct brief_pivot {
   brief_effect *effects;    /* the opinions whose outcome it moves, */
   int neffects;             /*   against the side (defend) or toward it (press) */
   int *unmoved;             /* opinions whose outcome favours the side and */
-  int nunmoved;             /*   that it leaves as it is: the "even if" */
+  int nunmoved;             /*   that it leaves as it is: the "even if" (for a
+                             *   change toward the side: the fact the other
+                             *   side relies on does not matter to them) */
 } brief_pivot;
 
 typedef struct brief_element {

@@ -224,11 +224,11 @@ static void view_precedent(doc *d, const brief_element *e, const brief_view *v, 
   char *name = render_case_name(c->row);
   char tb[200], vb[200];
   pack_party won = v->lean > 0 ? r->side : other_side(r->side);
-  fprintf(d->out, "%s%s%s%s%s%s (%s%s%s): there too %s%s%s was %s under %s, and the case went for %s.\n", pad,
-          d->md ? "- " : "", v->lean > 0 ? "Compare " : "Expect ", d->md ? "*" : "", name, d->md ? "*" : "",
-          d->md ? "`" : "", c->row->id, d->md ? "`" : "", d->md ? "*" : "",
-          explain_node_title(&d->p->nodes[e->node], tb, sizeof tb), d->md ? "*" : "",
-          render_spaced(pack_node_value_name(&d->p->nodes[e->node], v->x->value), vb, sizeof vb),
+  fprintf(d->out, "%s%sThe closest case for %s here: %s%s%s (%s%s%s). There too %s%s%s was %s under %s, and the case went "
+                  "for %s.\n",
+          pad, d->md ? "- " : "", render_party(won), d->md ? "*" : "", name, d->md ? "*" : "", d->md ? "`" : "",
+          c->row->id, d->md ? "`" : "", d->md ? "*" : "", explain_node_title(&d->p->nodes[e->node], tb, sizeof tb),
+          d->md ? "*" : "", render_spaced(pack_node_value_name(&d->p->nodes[e->node], v->x->value), vb, sizeof vb),
           d->p->opinions[r->ops[v->precedent_op]].name, render_party(won));
   if (v->lean < 0) {
     char inner[40];
@@ -317,12 +317,28 @@ static void pivot(doc *d, const brief_pivot *pv, bool defend) {
   fprintf(out, d->md ? "- `%s`%s: %s\n" : "  - %s%s: %s\n", c->finding ? p->nodes[c->index].name : p->facts[c->index].name,
           c->finding ? " (a finding below)" : "", now);
   fprintf(out, "%s%sIf instead: %s\n", pad, item, then);
+  bool *done = xcalloc((size_t)pv->neffects + 1, sizeof *done);
   for (int i = 0; i < pv->neffects; i++) {
+    if (done[i]) continue;
     const brief_effect *ef = &pv->effects[i];
     int op = r->ops[ef->op];
     char tb[200];
     fprintf(out, "%s%s", pad, item);
     op_label(d, ef->op);
+    /* opinions the change moves the same way, with the same words, on one line */
+    int more = 0;
+    for (int j = i + 1; j < pv->neffects; j++) {
+      const brief_effect *g = &pv->effects[j];
+      if (g->before != ef->before || g->after != ef->after || g->node != ef->node || g->to != ef->to ||
+          g->to_state != ef->to_state || (g->sentence == NULL) != (ef->sentence == NULL) ||
+          (g->sentence && strcmp(g->sentence, ef->sentence) != 0))
+        continue;
+      done[j] = true;
+      const char *name = d->p->opinions[r->ops[g->op]].name;
+      if (d->md) fprintf(out, more++ ? ", `%s`" : " (and `%s`", name);
+      else fprintf(out, more++ ? ", %s" : " (and %s", name);
+    }
+    if (more) fputc(')', out);
     fputs(": ", out);
     render_outcome_words(out, p, op, ef->before, NULL, false);
     fputs(d->md ? " → " : " -> ", out);
@@ -337,13 +353,14 @@ static void pivot(doc *d, const brief_pivot *pv, bool defend) {
     else fputc('.', out);
     fputc('\n', out);
   }
-  if (defend && pv->nunmoved) {
-    fprintf(out, "%s%sEven so, ", pad, item);
+  free(done);
+  if (pv->nunmoved) {
+    fprintf(out, "%s%s%s", pad, item, defend ? "Even so, " : "Whichever way it goes, ");
     for (int i = 0; i < pv->nunmoved; i++) {
       fputs(i == 0 ? "" : i == pv->nunmoved - 1 ? " and " : ", ", out);
       op_label(d, pv->unmoved[i]);
     }
-    fprintf(out, " would still decide for %s.\n", render_party(r->side));
+    fprintf(out, " %s for %s.\n", defend ? "would still decide" : "decides", render_party(r->side));
   }
   free(now);
   free(then);
@@ -369,7 +386,7 @@ static void element_section(doc *d, int num, const brief_element *e) {
       if (!n) continue;
       if (g > 0) snprintf(label, sizeof label, "The argument for %s", side);
       else if (g < 0) snprintf(label, sizeof label, "What %s will answer", other);
-      else snprintf(label, sizeof label, "Left open, for now, by");
+      else snprintf(label, sizeof label, "Opinions that leave the outcome open");
       subheading(d, label);
       for (int i = 0; i < e->nviews; i++)
         if (e->views[i].lean == g) view(d, e, &e->views[i]);
@@ -479,22 +496,71 @@ static void even_if_section(doc *d) {
   FILE *out = d->out;
   heading(d, 2, "Even if");
   int n = 0;
-  for (int i = 0; i < r->nelements; i++) {
-    const brief_element *e = &r->elements[i];
-    for (int j = 0; j < e->ndefend; j++) {
-      const brief_pivot *pv = &e->defend[j];
-      if (!pv->nunmoved) continue;
-      char *then = pivot_then(p, pv);
-      fprintf(out, "- %s%s%s Even so, ", d->md ? "*" : "", then, d->md ? "*" : "");
-      for (int k = 0; k < pv->nunmoved; k++) {
-        fputs(k == 0 ? "" : k == pv->nunmoved - 1 ? " and " : ", ", out);
-        op_label(d, pv->unmoved[k]);
+  /* one line per fact and answer, whatever elements it was filed under:
+   * the opinions that stay for the side, and those it matters to */
+  typedef struct line {
+    int list;
+    const brief_pivot *pv;
+    char *fact;
+    bool *stay, *matters;
+  } line;
+  line *lines = NULL;
+  int nlines = 0;
+  for (int list = 0; list < 2; list++) {
+    for (int i = 0; i < r->nelements; i++) {
+      const brief_element *e = &r->elements[i];
+      if (list && !e->parted) continue; /* granting a fact no opinion disputes argues nothing */
+      const brief_pivot *pvs = list ? e->press : e->defend;
+      int np = list ? e->npress : e->ndefend;
+      for (int j = 0; j < np; j++) {
+        const brief_pivot *pv = &pvs[j];
+        if (!pv->nunmoved) continue;
+        /* against the side: even if it were otherwise; for it: even
+         * granting the other side the fact as it stands */
+        char *fact = list ? change_sentence(p, &pv->change, pv->change.from) : pivot_then(p, pv);
+        line *l = NULL;
+        for (int k = 0; k < nlines && !l; k++)
+          if (lines[k].list == list && strcmp(lines[k].fact, fact) == 0) l = &lines[k];
+        if (l) {
+          free(fact);
+        } else {
+          lines = xrealloc(lines, sizeof *lines * (size_t)(nlines + 1));
+          l = &lines[nlines++];
+          *l = (line){list, pv, fact, xcalloc((size_t)r->nops + 1, sizeof(bool)), xcalloc((size_t)r->nops + 1, sizeof(bool))};
+        }
+        for (int k = 0; k < pv->nunmoved; k++) l->stay[pv->unmoved[k]] = true;
+        for (int k = 0; k < pv->neffects; k++) l->matters[pv->effects[k].op] = true;
       }
-      fprintf(out, " would still decide for %s.\n", render_party(r->side));
-      free(then);
-      n++;
     }
   }
+  for (int i = 0; i < nlines; i++) {
+    line *l = &lines[i];
+    if (l->list)
+      fprintf(out, "- Even granting %s: %s%s%s ", render_party(other_side(r->side)), d->md ? "*" : "", l->fact,
+              d->md ? "*" : "");
+    else
+      fprintf(out, "- Even if: %s%s%s ", d->md ? "*" : "", l->fact, d->md ? "*" : "");
+    int nstay = 0, shown = 0;
+    for (int k = 0; k < r->nops; k++) nstay += l->stay[k];
+    for (int k = 0; k < r->nops; k++) {
+      if (!l->stay[k]) continue;
+      fputs(shown == 0 ? "" : shown == nstay - 1 ? " and " : ", ", out);
+      op_label(d, k);
+      shown++;
+    }
+    fprintf(out, " %s for %s", l->list ? (nstay > 1 ? "decide" : "decides") : "would still decide", render_party(r->side));
+    if (l->list) {
+      fprintf(out, "; %s relies on it under ", render_party(other_side(r->side)));
+      for (int k = 0, m = 0; k < r->nops; k++)
+        if (l->matters[k]) fprintf(out, d->md ? "%s`%s`" : "%s%s", m++ ? ", " : "", p->opinions[r->ops[k]].name);
+    }
+    fputs(".\n", out);
+    free(l->fact);
+    free(l->stay);
+    free(l->matters);
+    n++;
+  }
+  free(lines);
   for (int i = 0; i < r->neven_if; i++) {
     const brief_even_if *ev = &r->even_if[i];
     char tb[200];
