@@ -22,7 +22,7 @@ suite() {
 suite "unit tests" sh tests/run_unit.sh $units
 suite "end-to-end tests" sh tests/e2e/run.sh "$ratio"
 suite "every command's frame" bash tests/e2e/frame.sh "$ratio"
-suite "the manuals' examples" bash tests/e2e/doc_examples.sh "$ratio" docs/cli.md docs/language.md
+suite "the manuals' examples" bash tests/e2e/doc_examples.sh "$ratio" docs/cli.md docs/language.md docs/moot-court.md
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # shellcheck disable=SC2086
 suite "unit tests (ASan+UBSan)" sh tests/run_unit.sh $san_units
