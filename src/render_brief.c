@@ -247,8 +247,8 @@ static void view_precedent(doc *d, const brief_element *e, const brief_view *v, 
       render_argue_distinction(&d->a, c, f, deeper);
     }
     if (!n)
-      fprintf(d->out, "%s%sNothing that matters sets %s apart for %s.\n", inner, d->md ? "- " : "", name,
-              render_party(r->side));
+      fprintf(d->out, "%s%sNothing that matters sets %s apart for %s: it must be met on the rule, not on the facts.\n",
+              inner, d->md ? "- " : "", name, render_party(r->side));
   }
   free(name);
 }

@@ -31,11 +31,12 @@ static void results_line(doc *d, const rval *outcome, const char *const *disp, c
   }
 }
 
-static void case_label(doc *d, const distinguish_precedent *c) {
+/* In Markdown the title is bold, except in a heading. */
+static void case_label(doc *d, const distinguish_precedent *c, bool heading) {
   char place[RENDER_PLACE_MAX];
   if (d->md)
-    fprintf(d->out, "**%s**%s%s (`%s`, %s)", c->row->title ? c->row->title : c->row->id, "", "", c->row->id,
-            render_place(c->source, c->row, true, place, sizeof place));
+    fprintf(d->out, heading ? "%s (`%s`, %s)" : "**%s** (`%s`, %s)", c->row->title ? c->row->title : c->row->id,
+            c->row->id, render_place(c->source, c->row, true, place, sizeof place));
   else
     fprintf(d->out, "%s: %s (%s)", c->row->id, c->row->title ? c->row->title : c->row->id,
             render_place(c->source, c->row, false, place, sizeof place));
@@ -75,13 +76,13 @@ static void precedent_full(doc *d, int rank) {
   const char *pad = d->md ? "" : "   ";
   if (d->md) fprintf(out, "### %d. ", rank + 1);
   else fprintf(out, "%d. ", rank + 1);
-  case_label(d, c);
+  case_label(d, c, true);
   fputs(d->md ? "\n\n" : "\n", out);
-  fprintf(out, "%sOf the facts that matter: %d in common, %d that differ%s.\n", pad, c->nanalogy, c->ndistinctions,
-          c->ndistinctions == 1 ? "s" : "");
+  fprintf(out, "%sOf the facts that matter: %d in common, %d that differ%s.\n%s", pad, c->nanalogy, c->ndistinctions,
+          c->ndistinctions == 1 ? "s" : "", d->md ? "\n" : "");
   fprintf(out, "%sIts result: ", pad);
   results_line(d, c->outcome, c->disposition, c->outside);
-  fputs(".\n", out);
+  fputs(d->md ? ".\n\n" : ".\n", out);
   fputs(pad, out);
   carries_line(d, c);
   if (d->md) fputc('\n', out);
@@ -100,8 +101,8 @@ static void precedent_full(doc *d, int rank) {
 
 static void precedent_line(doc *d, int rank) {
   const distinguish_precedent *c = &d->r->precedents[rank];
-  fprintf(d->out, d->md ? "%d. " : "%d. ", rank + 1);
-  case_label(d, c);
+  fprintf(d->out, "%d. ", rank + 1);
+  case_label(d, c, false);
   fprintf(d->out, ": %d in common, %d that differ%s; ", c->nanalogy, c->ndistinctions, c->ndistinctions == 1 ? "s" : "");
   results_line(d, c->outcome, c->disposition, c->outside);
   fputs(".\n", d->out);
@@ -119,13 +120,14 @@ static void doc_render(doc *d, const char *source, const case_row *row) {
             render_place(source, row, false, place, sizeof place));
   fputs("The problem: ", out);
   results_line(d, r->outcome, r->disposition, r->outside);
-  fputs(".\n", out);
+  fputs(d->md ? ".\n\n" : ".\n", out);
   fprintf(out, "Compared with %d decided case%s under %d opinion%s, in the facts that matter: a fact matters under "
                "an opinion when changing it alone changes that opinion's outcome for the problem or for the decided "
                "case. The closest have the fewest distinctions, each counted under every opinion it matters under "
                "(half when a case does not say, or when it alone changes neither outcome), then the most facts in "
                "common.\n",
           r->nprecedents, r->nprecedents == 1 ? "" : "s", r->nops, r->nops == 1 ? "" : "s");
+  if (d->md) fputc('\n', out);
   for (int i = 0; i < r->nleft_out; i++) {
     fprintf(out, "Left out: %s (%s): %s.\n", r->left_out[i].row->id,
             render_place(r->left_out[i].source, r->left_out[i].row, false, place, sizeof place), r->left_out[i].why);
