@@ -33,6 +33,8 @@ int cmd_whatif(int argc, char **argv);
 int cmd_table(int argc, char **argv);
 int cmd_quiz(int argc, char **argv);
 int cmd_ask(int argc, char **argv);
+int cmd_distinguish(int argc, char **argv);
+int cmd_brief(int argc, char **argv);
 
 /* For a command that stops cleanly: SIGINT and SIGTERM set the
  * returned flag to the signal's number instead of killing the process (a

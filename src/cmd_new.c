@@ -55,6 +55,7 @@ static const char pack_lua[] =
     "  title = \"Claim\",\n"
     "  ask   = \"Does the claim succeed?\",\n"
     "  by    = \"source\",\n"
+    "  favours = { yes = \"plaintiff\", no = \"defendant\" },\n"
     "  rule  = \"element_met\",\n"
     "  yes     = \"The element is met, so the claim succeeds.\",\n"
     "  no      = \"The element is not met, so the claim fails.\",\n"

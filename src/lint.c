@@ -1196,11 +1196,54 @@ static void check_says(lint_ctx *c) {
   }
 }
 
+/* A node an opinion decides whose answers do not say which party they
+ * favour: ratio brief cannot tell who wins. Once per node, naming the
+ * first opinion that decides it. */
+static void check_favours(lint_ctx *c) {
+  const pack *p = c->p;
+  for (int i = 0; i < p->nopinions; i++) {
+    int n = p->opinions[i].decides;
+    bool seen = false;
+    for (int k = 0; k < i && !seen; k++) seen = p->opinions[k].decides == n;
+    if (n < 0 || seen) continue;
+    const pack_node *nd = &p->nodes[n];
+    if (!nd->favours) {
+      char *hint = nd->valued
+                       ? xasprintf("add favours = { %s = \"plaintiff\", ..., %s = \"defendant\" }, a party "
+                                   "(or \"neither\") for each value",
+                                   nd->values[0], nd->values[nd->nvalues - 1])
+                       : xstrdup("add favours = { yes = \"plaintiff\", no = \"defendant\" } (or the other way round)");
+      lint_add(c->r, nd->file, nd->line, 1, LINT_WARNING, hint,
+               "node %s (the outcome of opinion %s) does not say which party its answers favour: ratio brief "
+               "cannot tell who wins",
+               nd->name, p->opinions[i].name);
+      free(hint);
+      continue;
+    }
+    uint64_t missing = 0;
+    int first = -1;
+    for (int v = 0; v < nd->nvalues && v < 64; v++)
+      if (nd->favours[v] == PARTY_UNSAID) {
+        missing |= (uint64_t)1 << v;
+        if (first < 0) first = v;
+      }
+    if (!missing) continue;
+    char *list = quoted_list(nd->values, nd->nvalues, missing);
+    char *hint = xasprintf("add %s = \"plaintiff\", \"defendant\" or \"neither\" to its favours", nd->values[first]);
+    lint_add(c->r, nd->file, nd->line, 1, LINT_WARNING, hint,
+             "node %s (the outcome of opinion %s): favours says nothing for %s: ratio brief cannot tell who wins then",
+             nd->name, p->opinions[i].name, list);
+    free(hint);
+    free(list);
+  }
+}
+
 void lint_pack(const pack *p, lint_report *r) {
   lint_ctx c = {p, r, NULL, 0};
   int before = r->n;
   check_usage(&c);
   check_says(&c);
+  check_favours(&c);
   walk_all(&c, visit_func_names, NULL);
   walk_all(&c, visit_func_writes, NULL);
   check_graph(&c);

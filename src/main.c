@@ -16,6 +16,8 @@ const command ratio_commands[] = {
     {"table", cmd_table, "the decision space as a table; where two opinions disagree"},
     {"ask", cmd_ask, "an interview: only the facts still needed, then the result"},
     {"quiz", cmd_quiz, "predict each opinion's outcome on a fact pattern, then see why"},
+    {"distinguish", cmd_distinguish, "the decided cases closest to a problem, and the argument by analogy"},
+    {"brief", cmd_brief, "an argument outline for one side: elements, authorities, pivot facts"},
     {NULL, NULL, NULL},
 };
 
@@ -27,7 +29,7 @@ static void usage(FILE *out) {
         "\n"
         "Commands:\n",
         out);
-  for (const command *c = ratio_commands; c->name; c++) fprintf(out, "  %-8s %s\n", c->name, c->summary);
+  for (const command *c = ratio_commands; c->name; c++) fprintf(out, "  %-11s %s\n", c->name, c->summary);
   fputs("\n"
         "Options:\n"
         "  -h, --help     show this help; 'ratio help COMMAND' or 'ratio COMMAND\n"

@@ -1003,6 +1003,78 @@ static void read_authorities(loader *ld, lua_State *L, int reg) {
   lua_pop(L, 1);
 }
 
+static const char *const party_names[] = {NULL, "plaintiff", "defendant", "neither"};
+
+const char *pack_party_name(pack_party party) {
+  return party > PARTY_UNSAID && party <= PARTY_NEITHER ? party_names[party] : NULL;
+}
+
+/* favours = { yes = "plaintiff", no = "defendant" }: which party each answer
+ * of the node favours, so that a brief knows who wins. */
+static void read_favours(loader *ld, lua_State *L, int t, pack_node *nd) {
+  lua_getfield(L, t, "favours");
+  int ft = lua_gettop(L);
+  if (lua_isnil(L, ft)) {
+    lua_pop(L, 1);
+    return;
+  }
+  char *example = nd->valued ? xasprintf("favours = { %s = \"plaintiff\", %s = \"defendant\" }", nd->values[0],
+                                         nd->values[nd->nvalues - 1])
+                             : xstrdup("favours = { yes = \"plaintiff\", no = \"defendant\" }");
+  if (!lua_istable(L, ft)) {
+    char *hint = xasprintf("write %s", example);
+    add_err(ld, nd->file, nd->line, hint, "node %s: favours must be a table from each answer to the party it favours, "
+            "not a %s", nd->name, luaL_typename(L, ft));
+    free(hint);
+    free(example);
+    lua_pop(L, 1);
+    return;
+  }
+  nd->favours = xcalloc((size_t)nd->nvalues + 1, sizeof *nd->favours);
+  /* keys in sorted order, so the first mistake reported does not depend on
+   * the table's hash order */
+  int nkeys = 0;
+  char **keys = NULL;
+  lua_pushnil(L);
+  while (lua_next(L, ft)) {
+    keys = xrealloc(keys, sizeof *keys * (size_t)(nkeys + 1));
+    keys[nkeys++] = xstrdup(lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?");
+    lua_pop(L, 1);
+  }
+  qsort(keys, (size_t)nkeys, sizeof *keys, cmp_str);
+  static char *const parties[] = {"defendant", "neither", "plaintiff"};
+  for (int k = 0; k < nkeys; k++) {
+    int v = pack_node_value(nd, keys[k], strlen(keys[k]));
+    if (v < 0) {
+      char *all = join(nd->values, nd->nvalues);
+      char *hint = did_you_mean_in(ld, keys[k], nd->values, nd->nvalues);
+      add_err(ld, nd->file, nd->line, hint ? hint : example,
+              "node %s: favours names '%s', which is not one of its values (%s)", nd->name, keys[k], all);
+      free(hint);
+      free(all);
+      continue;
+    }
+    lua_getfield(L, ft, keys[k]);
+    const char *party = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    int which = PARTY_UNSAID;
+    for (int q = PARTY_PLAINTIFF; party && q <= PARTY_NEITHER; q++)
+      if (strcmp(party, party_names[q]) == 0) which = q;
+    if (which == PARTY_UNSAID) {
+      char *hint = party ? did_you_mean_in(ld, party, parties, 3) : NULL;
+      add_err(ld, nd->file, nd->line, hint ? hint : "write \"plaintiff\", \"defendant\" or \"neither\"",
+              "node %s: favours: the party for '%s' must be \"plaintiff\", \"defendant\" or \"neither\", not %s%s%s",
+              nd->name, keys[k], party ? "'" : "a ", party ? party : luaL_typename(L, -1), party ? "'" : "");
+      free(hint);
+    }
+    nd->favours[v] = (pack_party)which;
+    lua_pop(L, 1);
+  }
+  for (int k = 0; k < nkeys; k++) free(keys[k]);
+  free(keys);
+  free(example);
+  lua_pop(L, 1);
+}
+
 /* First pass over nodes: names and values, so rules can refer to any node
  * whatever the order of declaration. */
 static void read_node_heads(loader *ld, lua_State *L, int reg) {
@@ -1050,7 +1122,9 @@ static void read_node_heads(loader *ld, lua_State *L, int reg) {
       nd->values[1] = xstrdup("yes");
       nd->nvalues = 2;
     }
-    lua_pop(L, 2);
+    lua_pop(L, 1);
+    read_favours(ld, L, t, nd);
+    lua_pop(L, 1);
   }
   lua_pop(L, 1);
 }
@@ -1447,6 +1521,37 @@ static void read_outside(loader *ld, lua_State *L, int reg) {
   lua_pop(L, 1);
 }
 
+/* decided = { "cases/decided.csv", ... }: the case files, among those the
+ * pack lists, whose rows are decided cases rather than hypotheticals. */
+static void read_decided(loader *ld, lua_State *L, int t, const char *file, int line) {
+  pack *p = ld->p;
+  lua_getfield(L, t, "decided");
+  if (lua_istable(L, -1)) {
+    int n;
+    char **rels = get_str_list(L, lua_gettop(L), &n);
+    p->case_decided = xcalloc((size_t)p->ncases + 1, sizeof *p->case_decided);
+    for (int i = 0; i < n; i++) {
+      int k = -1;
+      for (int c = 0; c < p->ncases; c++)
+        if (strcmp(p->case_rels[c], rels[i]) == 0) k = c;
+      if (k >= 0) {
+        p->case_decided[k] = true;
+        continue;
+      }
+      char *hint = did_you_mean_in(ld, rels[i], p->case_rels, p->ncases);
+      char *fix = hint ? hint : xasprintf("list it in cases = { ... } too, as \"%s\"", rels[i]);
+      add_err(ld, file, line, fix, "pack: decided names '%s', which is not one of the pack's cases", rels[i]);
+      free(fix);
+    }
+    for (int i = 0; i < n; i++) free(rels[i]);
+    free(rels);
+  } else if (!lua_isnil(L, -1)) {
+    add_err(ld, file, line, "write decided = { \"cases/decided.csv\", ... }, naming files listed in cases",
+            "pack: decided must be a list of case files");
+  }
+  lua_pop(L, 1);
+}
+
 static int read_registry(lua_State *L, void *ud, err **e) {
   loader *ld = ud;
   pack *p = ld->p;
@@ -1494,6 +1599,7 @@ static int read_registry(lua_State *L, void *ud, err **e) {
       add_err(ld, file, line, "write cases = { \"cases/x.csv\", ... }", "pack: cases must be a list of case files");
     }
     lua_pop(L, 1);
+    read_decided(ld, L, lua_gettop(L), file, line);
   } else {
     add_err(ld, p->main_file, 1, "begin the main file with pack { name = \"...\", title = \"...\" }",
             "the pack never declares itself");
@@ -1655,6 +1761,7 @@ void pack_free(pack *p) {
     pack_node *n = &p->nodes[i];
     rule_free(&n->base);
     expr_free(n->finding_unless);
+    free(n->favours);
     for (int v = 0; v < n->nvalues; v++) free(n->values[v]);
     free(n->values);
     free(n->name);
@@ -1687,6 +1794,7 @@ void pack_free(pack *p) {
   }
   free(p->cases);
   free(p->case_rels);
+  free(p->case_decided);
   free(p->name);
   free(p->title);
   free(p->case_name);

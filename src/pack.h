@@ -119,6 +119,10 @@ typedef struct node_rule {
   bool rule_borrowed, open_borrowed;
 } node_rule;
 
+/* The party an answer favours (a node's `favours`): who wins when the
+ * opinion's outcome is that answer. */
+typedef enum { PARTY_UNSAID = 0, PARTY_PLAINTIFF, PARTY_DEFENDANT, PARTY_NEITHER } pack_party;
+
 typedef struct pack_node {
   char *name;
   char *ask;        /* the question the node answers */
@@ -128,6 +132,8 @@ typedef struct pack_node {
   bool valued;      /* declared with values = {...} */
   bool finding;     /* a case row may supply its value */
   expr *finding_unless; /* when it holds, a supplied finding does not bind */
+  pack_party *favours; /* per value, the party it favours; NULL when the
+                        * node does not say (favours = { yes = "plaintiff", ... }) */
   node_rule base;
   char *file;
   int line;
@@ -198,6 +204,8 @@ typedef struct pack {
   char **cases;     /* case files the pack lists, as paths from the cwd */
   char **case_rels; /* the same, as the pack names them (from its folder) */
   int ncases;
+  bool *case_decided; /* per case file: its rows are decided cases, the
+                       * precedents a problem is argued from (decided = ...) */
   sandbox *sb;      /* owned: holds rule functions */
   int nrule_functions; /* rules written as Lua functions, the only Lua run after loading */
   struct strpool *strings; /* owned: template texts and parts */
@@ -252,6 +260,16 @@ static inline const char *pack_disposition_name(const pack *p, int op, rval outc
   if (!o->disposition) return NULL;
   return o->disposition[outcome == RV_UNKNOWN ? p->nodes[o->decides].nvalues : outcome];
 }
+
+/* The party that value v of node n favours (PARTY_UNSAID for unknown, or
+ * when the node does not say). */
+static inline pack_party pack_favours(const pack *p, int n, rval v) {
+  const pack_node *nd = &p->nodes[n];
+  return nd->favours && v >= 0 && v < nd->nvalues ? nd->favours[v] : PARTY_UNSAID;
+}
+
+/* "plaintiff", "defendant", "neither", or NULL for PARTY_UNSAID. */
+const char *pack_party_name(pack_party party);
 
 /* The opinions in force on a date (YYYY-MM-DD), or all when date is NULL:
  * writes their indexes into out (room for nopinions) and returns the count. */

@@ -197,6 +197,8 @@ local FIELD_SYNONYMS = {
   node = "decides", outcome = "decides", decide = "decides", result = "disposition",
   from = "date", to = "until_date", ["until"] = "until_date", since = "date",
   rule = "when", condition = "when", ["if"] = "when", reason = "says", why = "says",
+  favors = "favours", favour = "favours", winner = "favours", wins = "favours",
+  precedents = "decided", library = "decided",
 }
 
 local function copy_fields(body, allowed, kind, name)
@@ -240,8 +242,13 @@ end)
 local RULE_FIELDS = { rule = true, open = true, by = true, yes = true, no = true,
   unknown = true, says = true, ask = true, values = true, finding = true, title = true }
 
-local function rule_body(kind, name, body)
-  local out = copy_fields(body, RULE_FIELDS, kind, name)
+-- A node also says which party each of its answers favours (favours =
+-- { yes = "plaintiff", ... }); an override cannot change that.
+local NODE_FIELDS = { favours = true }
+for k in pairs(RULE_FIELDS) do NODE_FIELDS[k] = true end
+
+local function rule_body(kind, name, body, allowed)
+  local out = copy_fields(body, allowed or RULE_FIELDS, kind, name)
   if out.rule ~= nil and type(out.rule) ~= "function" then
     out.rule = operand(out.rule, kind .. " \"" .. name .. "\": rule")
   end
@@ -259,7 +266,7 @@ local function rule_body(kind, name, body)
 end
 
 local node = declare("node", registry.nodes, function(name, body)
-  return rule_body("node", name, body)
+  return rule_body("node", name, body, NODE_FIELDS)
 end)
 
 local AUTH_FIELDS = { cite = true, pin = true, quote = true, short = true, url = true }
@@ -315,7 +322,7 @@ local outside = declare("outside", registry.outside, function(name, body)
   return out
 end)
 
-local PACK_FIELDS = { name = true, title = true, case = true, date = true, version = true, cases = true }
+local PACK_FIELDS = { name = true, title = true, case = true, date = true, version = true, cases = true, decided = true }
 local function pack(body)
   if type(body) ~= "table" then fail("pack expects a body in braces; write pack { name = \"...\", title = \"...\" }") end
   if registry.pack then fail("pack { ... } is declared twice; keep one") end
@@ -364,7 +371,7 @@ local NOT_IN_PACKS = {
 local FIELD_WORDS = { rule = true, by = true, says = true, ask = true, values = true,
   finding = true, title = true, open = true, cite = true, pin = true, quote = true,
   decides = true, base = true, disposition = true, author = true, role = true, help = true,
-  optional = true, name = true, cases = true }
+  optional = true, name = true, cases = true, favours = true, decided = true }
 
 local function declared(k)
   for _, list in ipairs({ registry.facts, registry.nodes, registry.authorities, registry.opinions }) do

@@ -9,9 +9,11 @@
 
 #include <stdio.h>
 
+#include "brief.h"
 #include "cases.h"
 #include "compare.h"
 #include "coverage.h"
+#include "distinguish.h"
 #include "err.h"
 #include "explain.h"
 #include "pack.h"
@@ -63,6 +65,8 @@ typedef enum {
   RENDER_TABLE,   /* decision tables, a whole document (ratio table) */
   RENDER_FACTS,   /* a pack's facts, findings and opinions (ratio facts) */
   RENDER_QUIZ,    /* a quiz: fact patterns, questions, grades (ratio quiz) */
+  RENDER_DISTINGUISH, /* the closest decided cases and the argument by analogy (ratio distinguish) */
+  RENDER_BRIEF,   /* an argument outline for one side (ratio brief) */
 } render_kind;
 
 /* RENDER_QUIZ: one step of a quiz, in the order they happen. */
@@ -110,6 +114,8 @@ typedef struct render_item {
   table *const *tables;                /* RENDER_TABLE */
   const render_quiz *quiz;             /* RENDER_QUIZ: one step */
   int n;                               /* results, whatifs or tables */
+  const distinguish_result *distinguish; /* RENDER_DISTINGUISH */
+  const brief_result *brief;           /* RENDER_BRIEF */
 } render_item;
 
 /* What a renderer is made from. Borrowed: it must outlive the renderer. */
@@ -130,6 +136,7 @@ typedef struct render_setup {
   const coverage *cov;     /* test: what the rows exercised, shown at the end */
   bool continues;          /* quiz csv: the output goes on a file that
                             * already has its header */
+  int top;                 /* distinguish: precedents shown in full (0: 5) */
 } render_setup;
 
 /* A renderer: made by its format's maker from a render_setup, which alone
@@ -153,6 +160,7 @@ struct renderer {
   int nnode_columns;
   bool quiet;
   const coverage *cov;
+  int top;               /* distinguish: precedents shown in full */
   void (*begin)(renderer *r);
   void (*item)(renderer *r, const render_item *it);
   /* A row that could not be read, or (compare, whatif) on which a rule failed. */
@@ -194,6 +202,8 @@ renderer *render_test_new(const render_setup *s, const char *format);
 renderer *render_table_new(const render_setup *s, const char *format);
 renderer *render_facts_new(const render_setup *s, const char *format);
 renderer *render_quiz_new(const render_setup *s, const char *format);
+renderer *render_distinguish_new(const render_setup *s, const char *format);
+renderer *render_brief_new(const render_setup *s, const char *format);
 
 /* The explanation tree of `ratio eval --format json`, for other commands'
  * JSON documents: the same writer, so the schema stays one. */

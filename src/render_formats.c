@@ -39,6 +39,12 @@ static const format_entry formats[] = {
     {RENDER_QUIZ, "text", render_quiz_new},
     {RENDER_QUIZ, "json", render_quiz_new},
     {RENDER_QUIZ, "csv", render_quiz_new},
+    {RENDER_DISTINGUISH, "text", render_distinguish_new},
+    {RENDER_DISTINGUISH, "json", render_distinguish_new},
+    {RENDER_DISTINGUISH, "md", render_distinguish_new},
+    {RENDER_BRIEF, "text", render_brief_new},
+    {RENDER_BRIEF, "json", render_brief_new},
+    {RENDER_BRIEF, "md", render_brief_new},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -74,6 +80,7 @@ renderer *render_new(render_kind kind, const char *format, const render_setup *s
     r->nopinions = s->nopinions;
     r->quiet = s->quiet;
     r->cov = s->cov;
+    r->top = s->top > 0 ? s->top : 5;
     return r;
   }
   *e = err_new(NULL, 0, 0, "unknown format '%s' (formats: %s)", format, render_formats(kind));

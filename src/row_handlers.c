@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "brief.h"
 #include "compare.h"
+#include "distinguish.h"
 #include "eval.h"
 #include "explain.h"
 #include "testrun.h"
@@ -233,6 +235,84 @@ static row_class whatif_handle(void *state, const case_row *row, renderer *r, re
 }
 
 const row_handler row_handler_whatif_base = {.open = whatif_open, .row = whatif_handle, .close = free};
+
+/* ---- distinguish: the problem against the decided cases ------------------- */
+
+typedef struct distinguish_state {
+  distinguish_ctx *dc;
+  bool done; /* a row was compared: a later row with its id is only reported */
+} distinguish_state;
+
+static void *distinguish_open(const void *ud, const pack *p, const renderer *r) {
+  distinguish_state *st = xcalloc(1, sizeof *st);
+  st->dc = distinguish_new(p, ud, r->opinions, r->nopinions);
+  return st;
+}
+
+static row_class distinguish_handle(void *state, const case_row *row, renderer *r, render_summary *sum) {
+  (void)sum;
+  distinguish_state *st = state;
+  if (st->done) return ROW_SKIPPED;
+  st->done = true;
+  err *e = NULL;
+  const distinguish_result *res = distinguish_row(st->dc, row, &e);
+  if (!res) {
+    r->row_error(r, row, e);
+    err_free(e);
+    return ROW_FAILED;
+  }
+  render_item it = {.row = row, .distinguish = res};
+  r->item(r, &it);
+  return ROW_DECIDED;
+}
+
+static void distinguish_close(void *state) {
+  distinguish_state *st = state;
+  distinguish_free(st->dc);
+  free(st);
+}
+
+const row_handler row_handler_distinguish_base = {
+    .open = distinguish_open, .row = distinguish_handle, .close = distinguish_close};
+
+/* ---- brief: one side's argument ------------------------------------------ */
+
+typedef struct brief_state {
+  brief_ctx *bc;
+  bool done; /* a row was briefed: a later row with its id is only reported */
+} brief_state;
+
+static void *brief_open(const void *ud, const pack *p, const renderer *r) {
+  const row_brief_setup *bs = ud;
+  brief_state *st = xcalloc(1, sizeof *st);
+  st->bc = brief_new(p, bs->library, r->opinions, r->nopinions, bs->side);
+  return st;
+}
+
+static row_class brief_handle(void *state, const case_row *row, renderer *r, render_summary *sum) {
+  (void)sum;
+  brief_state *st = state;
+  if (st->done) return ROW_SKIPPED;
+  st->done = true;
+  err *e = NULL;
+  const brief_result *res = brief_row(st->bc, row, &e);
+  if (!res) {
+    r->row_error(r, row, e);
+    err_free(e);
+    return ROW_FAILED;
+  }
+  render_item it = {.row = row, .brief = res};
+  r->item(r, &it);
+  return ROW_DECIDED;
+}
+
+static void brief_close(void *state) {
+  brief_state *st = state;
+  brief_free(st->bc);
+  free(st);
+}
+
+const row_handler row_handler_brief_base = {.open = brief_open, .row = brief_handle, .close = brief_close};
 
 /* ---- test: expectations checked ------------------------------------------ */
 

@@ -105,9 +105,10 @@ static int producing_child(search_ctx *s, int n, rval *now, const rval *before, 
 
 /* From the top node down, at each step to the child that produced the
  * parent's new value. */
-static void build_path(search_ctx *s, int root, whatif_hit *h) {
+static void build_path(search_ctx *s, int root, whatif_step **path, int *npath) {
   const pack *p = s->p;
-  h->path = xcalloc((size_t)p->nnodes + 1, sizeof *h->path);
+  whatif_step *out = xcalloc((size_t)p->nnodes + 1, sizeof *out);
+  int len = 0;
   bool *seen = xcalloc((size_t)p->nnodes + 1, sizeof *seen);
   rval *now = xcalloc((size_t)p->nnodes + 1, sizeof *now);
   rval *before = xcalloc((size_t)p->nnodes + 1, sizeof *before);
@@ -117,12 +118,14 @@ static void build_path(search_ctx *s, int root, whatif_hit *h) {
     before[k] = s->base_state[k] == NODE_NOT_REACHED ? RV_UNKNOWN : s->base_value[k];
   }
   int n = root;
-  while (n >= 0 && !seen[n] && h->npath < p->nnodes) {
+  while (n >= 0 && !seen[n] && len < p->nnodes) {
     seen[n] = true;
     node_state ns = eval_node_state(s->ec, n);
-    h->path[h->npath++] = (whatif_step){n, s->base_state[n], ns, s->base_value[n], eval_node_value(s->ec, n)};
+    out[len++] = (whatif_step){n, s->base_state[n], ns, s->base_value[n], eval_node_value(s->ec, n)};
     n = ns == NODE_DERIVED ? producing_child(s, n, now, before, scratch) : -1;
   }
+  *path = out;
+  *npath = len;
   free(seen);
   free(now);
   free(before);
@@ -166,7 +169,7 @@ static void record_hit(search_ctx *s, whatif_target *t, int k, const wvar *vars,
   if (eval_row(s->ec, s->op, &s->buf.row, &e) != 0) err_free(e);
   eval_settle(s->ec, EVAL_SETTLE_OUTCOME, 0);
   const pack_opinion *o = &s->p->opinions[s->op];
-  build_path(s, t->is_disposition && o->disposition_node >= 0 ? o->disposition_node : o->decides, h);
+  build_path(s, t->is_disposition && o->disposition_node >= 0 ? o->disposition_node : o->decides, &h->path, &h->npath);
 }
 
 /* Breadth-first over sets of vars by size, every combination of values. */
@@ -309,6 +312,93 @@ void whatif_free(whatif_result *r) {
   free(r);
 }
 
+/* The row's own record, which the search compares its changes with: each
+ * node's state and value, and the facts its evaluation read. */
+static void record_base(search_ctx *s) {
+  const pack *p = s->p;
+  s->base_state = xcalloc((size_t)p->nnodes + 1, sizeof *s->base_state);
+  s->base_value = xcalloc((size_t)p->nnodes + 1, sizeof *s->base_value);
+  for (int n = 0; n < p->nnodes; n++) {
+    s->base_state[n] = eval_node_state(s->ec, n);
+    s->base_value[n] = eval_node_value(s->ec, n);
+  }
+  s->base_read = xcalloc((size_t)p->nfacts + 1, sizeof *s->base_read);
+  for (int n = 0; n < p->nnodes; n++)
+    for (int f = 0; f < p->nfacts; f++)
+      if (eval_node_read_fact(s->ec, n, f)) s->base_read[f] = true;
+}
+
+static void free_base(search_ctx *s) {
+  free(s->base_state);
+  free(s->base_value);
+  free(s->base_read);
+  if (s->buf.row.facts) whatif_rowbuf_free(&s->buf);
+  eval_free(s->ec);
+}
+
+/* ---- one change at a time ------------------------------------------------ */
+
+int whatif_single(const pack *p, int op, const case_row *row, bool paths, whatif_flips **out, err **e) {
+  *out = NULL;
+  search_ctx s = {p, op, row, eval_new(p), {{0}, 0, 0}, NULL, NULL, NULL};
+  int rc = -1;
+  wvar *vars = NULL;
+  if (eval_row(s.ec, op, row, e) != 0) goto done;
+  whatif_flips *r = xcalloc(1, sizeof *r);
+  r->outcome = eval_outcome(s.ec);
+  r->disposition = eval_disposition(s.ec);
+  r->outside = eval_outside(s.ec);
+  rc = 0;
+  *out = r;
+  if (r->outside >= 0) goto done;
+  record_base(&s);
+  vars = xcalloc((size_t)(p->nfacts + p->nnodes) + 1, sizeof *vars);
+  int nv = collect_vars(&s, false, vars);
+  whatif_rowbuf_init(&s.buf, p, row);
+  const pack_opinion *o = &p->opinions[op];
+  for (int i = 0; i < nv; i++) {
+    for (int a = 0; a < vars[i].nalts; a++) {
+      whatif_change ch = {vars[i].finding, vars[i].index, vars[i].cur, vars[i].alts[a]};
+      whatif_rowbuf_apply(&s.buf, row, &ch, 1);
+      err *fe = NULL;
+      eval_settle(s.ec, EVAL_SETTLE_OUTCOME, 0);
+      r->tried++;
+      if (eval_row(s.ec, op, &s.buf.row, &fe) != 0) {
+        err_free(fe);
+        continue;
+      }
+      if (eval_outside(s.ec) >= 0 || eval_outcome(s.ec) == r->outcome) continue;
+      r->flips = xrealloc(r->flips, sizeof *r->flips * (size_t)(r->nflips + 1));
+      whatif_flip *f = &r->flips[r->nflips++];
+      memset(f, 0, sizeof *f);
+      f->change = ch;
+      f->outcome = eval_outcome(s.ec);
+      f->disposition = eval_disposition(s.ec);
+      if (!paths) continue;
+      /* the chain needs every node settled, as the search's hits do */
+      eval_settle(s.ec, EVAL_SETTLE_NODES, 0);
+      if (eval_row(s.ec, op, &s.buf.row, &fe) != 0) {
+        err_free(fe);
+        continue;
+      }
+      build_path(&s, o->decides, &f->path, &f->npath);
+    }
+  }
+done:
+  free(vars);
+  free_base(&s);
+  return rc;
+}
+
+void whatif_flips_free(whatif_flips *f) {
+  if (!f) return;
+  for (int i = 0; i < f->nflips; i++) free(f->flips[i].path);
+  free(f->flips);
+  free(f);
+}
+
+/* ---- the whole search ----------------------------------------------------- */
+
 int whatif_row(const pack *p, int op, const case_row *row, const whatif_options *opts, whatif_result **out,
                err **e) {
   *out = NULL;
@@ -330,16 +420,7 @@ int whatif_row(const pack *p, int op, const case_row *row, const whatif_options 
     *out = r;
     goto done;
   }
-  s.base_state = xcalloc((size_t)p->nnodes + 1, sizeof *s.base_state);
-  s.base_value = xcalloc((size_t)p->nnodes + 1, sizeof *s.base_value);
-  for (int n = 0; n < p->nnodes; n++) {
-    s.base_state[n] = eval_node_state(s.ec, n);
-    s.base_value[n] = eval_node_value(s.ec, n);
-  }
-  s.base_read = xcalloc((size_t)p->nfacts + 1, sizeof *s.base_read);
-  for (int n = 0; n < p->nnodes; n++)
-    for (int f = 0; f < p->nfacts; f++)
-      if (eval_node_read_fact(s.ec, n, f)) s.base_read[f] = true;
+  record_base(&s);
   const pack_opinion *o = &p->opinions[op];
   const pack_node *d = &p->nodes[o->decides];
 
@@ -389,10 +470,6 @@ int whatif_row(const pack *p, int op, const case_row *row, const whatif_options 
   *out = r;
 done:
   free(vars);
-  free(s.base_state);
-  free(s.base_value);
-  free(s.base_read);
-  if (s.buf.row.facts) whatif_rowbuf_free(&s.buf);
-  eval_free(s.ec);
+  free_base(&s);
   return rc;
 }

@@ -96,6 +96,35 @@ int whatif_row(const pack *p, int op, const case_row *row, const whatif_options 
                err **e);
 void whatif_free(whatif_result *r);
 
+/* One change tried alone that gives the row another outcome. */
+typedef struct whatif_flip {
+  whatif_change change;
+  rval outcome;             /* the outcome after the change */
+  const char *disposition;  /* the disposition after it (borrowed), or NULL */
+  whatif_step *path;        /* with paths: path[0] is the decided node, the */
+  int npath;                /*   last the node where the change enters */
+} whatif_flip;
+
+typedef struct whatif_flips {
+  rval outcome;             /* the row's own outcome and disposition */
+  const char *disposition;
+  int outside;              /* the pack's `outside` the row meets, or -1:
+                             * then nothing is tried */
+  int tried;                /* single changes tried */
+  whatif_flip *flips;       /* in the order tried: facts the row's */
+  int nflips;               /*   evaluation read first, then findings */
+} whatif_flips;
+
+/* Every change of one changeable fact or finding (the changes whatif_row
+ * searches first), each tried alone under opinion op: those that give the
+ * row another outcome, a change that takes it outside the pack giving
+ * none. With `paths`, each with the nodes that flip, as a hit's. A change
+ * on which a rule fails gives nothing. Returns 0 with *out set (free it
+ * with whatif_flips_free), or -1 with *e set when a rule failed on the
+ * row itself. */
+int whatif_single(const pack *p, int op, const case_row *row, bool paths, whatif_flips **out, err **e);
+void whatif_flips_free(whatif_flips *f);
+
 /* A case row with its own arrays, for trying changes on a copy. */
 typedef struct whatif_rowbuf {
   case_row row;

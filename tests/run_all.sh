@@ -22,7 +22,7 @@ suite() {
 suite "unit tests" sh tests/run_unit.sh $units
 suite "end-to-end tests" sh tests/e2e/run.sh "$ratio"
 suite "every command's frame" bash tests/e2e/frame.sh "$ratio"
-suite "the manuals' examples" bash tests/e2e/doc_examples.sh "$ratio" docs/cli.md docs/language.md docs/students.md
+suite "the manuals' examples" bash tests/e2e/doc_examples.sh "$ratio" docs/cli.md docs/language.md docs/students.md docs/moot-court.md
 suite "ratio quiz: the same seed, the record" bash tests/e2e/quiz_seed.sh "$ratio"
 suite "ratio quiz on a terminal (tmux)" bash tests/e2e/quiz_tty.sh "$ratio"
 suite "the interview on a terminal" bash tests/e2e/ask_tty.sh "$ratio"
@@ -44,8 +44,9 @@ fi
 # evaluation-time attacks, a sealed pack's rule functions, the load-time
 # attacks that end a Lua state in odd ways, the budget errors, a pack's
 # listed case files (read, and a pipe refused), two full evaluations
-# (text, JSON) and two interviews (one saved); the other e2e tests run the
-# same code paths. Zero leaks and zero errors: any
+# (text, JSON), two interviews (one saved), a comparison with the decided
+# cases and a brief; the other e2e tests run the same code paths. Zero
+# leaks and zero errors: any
 # report makes the run exit 99 and the test fail.
 if command -v valgrind >/dev/null 2>&1; then
   vg_cases=$(ls tests/e2e/hostile_cases/*.args tests/e2e/hostile/eval_attacks*.args \
@@ -57,7 +58,8 @@ if command -v valgrind >/dev/null 2>&1; then
     tests/e2e/hostile/case_fifo.args tests/e2e/test/pass.args \
     tests/e2e/errors/budget_*.args tests/e2e/eval/davidson_text.args \
     tests/e2e/eval/unknowns_json.args tests/e2e/quiz/davidson.args \
-    tests/e2e/quiz/generate_json.args tests/e2e/ask/why_back.args tests/e2e/ask/save.args 2>/dev/null | tr '\n' ' ')
+    tests/e2e/quiz/generate_json.args tests/e2e/ask/why_back.args tests/e2e/ask/save.args \
+    tests/e2e/distinguish/moot_json.args tests/e2e/brief/davidson_plaintiff_1986.args 2>/dev/null | tr '\n' ' ')
   E2E_WRAP="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99" \
   E2E_TIMEOUT=120 E2E_CASES="$vg_cases" \
     suite "end-to-end tests (valgrind)" sh tests/e2e/run.sh "$ratio"

@@ -353,6 +353,8 @@ node "claim" {
   title = "Section 1983 claim",
   ask   = "Did the officials violate the plaintiff's constitutional rights, under the Due Process Clause or the Eighth Amendment?",
   by    = { "section_1983" },
+  -- who wins: a violation is the plaintiff's, none the officials'
+  favours = { yes = "plaintiff", no = "defendant" },
   rule  = any { "eighth_amendment_claim", "due_process_claim" },
   yes     = "A constitutional right was violated, so section 1983 gives a claim.",
   no      = "Neither the Due Process Clause nor the Eighth Amendment was violated.",

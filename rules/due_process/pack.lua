@@ -43,6 +43,9 @@
 --   cases/twins.csv         each decided case from its facts alone, no finding supplied
 --   cases/decided_more.csv  more decided cases from the neighbourhood, from their facts
 --   cases/blind_even_if.csv blind rows decided whichever way a blank fact is answered
+--   cases/moot.csv          a moot court problem between Davidson and Daniels
+-- The decided cases (decided.csv, decided_more.csv) are the precedents
+-- `ratio distinguish` and `ratio brief` compare a problem with.
 -- docs/doctrine/due-process.md explains the pack element by element.
 
 pack {
@@ -60,6 +63,16 @@ pack {
     "cases/twins.csv",
     "cases/decided_more.csv",
     "cases/blind_even_if.csv",
+    "cases/moot.csv",
+  },
+  -- the decided cases, with the facts and findings the courts recount:
+  -- the precedents ratio distinguish and ratio brief argue from. The
+  -- other files hold hypotheticals, twins of these cases without their
+  -- findings, and davidson.csv's two rows, which repeat decided.csv's
+  -- first two for the manuals' examples.
+  decided = {
+    "cases/decided.csv",
+    "cases/decided_more.csv",
   },
 }
 

@@ -181,6 +181,7 @@ node "liability" {
   title = "Liability",
   ask   = "Is the defendant liable in negligence?",
   by    = "prosser_elements",
+  favours = { yes = "plaintiff", no = "defendant" },
   rule  = all { "prima_facie", no "barred" },
   yes     = "The defendant is liable in negligence.",
   no      = "The defendant is not liable in negligence.",

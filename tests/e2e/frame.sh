@@ -30,6 +30,8 @@ cases=(
   "table|$dp --opinion majority"
   "quiz|$dp -f cases/davidson.csv --row davidson"
   "ask|$dp --format json"
+  "distinguish|$dp -f cases/moot.csv --row moot_cell_fire"
+  "brief|$dp -f cases/davidson.csv --row davidson --side plaintiff"
 )
 # No command here reads a terminal: ratio ask takes its answers from
 # standard input, which ends at once.
@@ -69,7 +71,7 @@ for c in "${cases[@]}"; do
 done
 
 # A positional case file where -f is needed: the hint names the command line.
-for cmd in eval compare whatif quiz; do
+for cmd in eval compare whatif quiz distinguish brief; do
   err=$("$bin" "$cmd" $dp cases/davidson.csv 2>&1 >/dev/null); code=$?
   if [ $code -eq 2 ] && [[ $err == *"give the case file with -f: ratio $cmd $dp -f cases/davidson.csv"* ]]; then ok
   else bad "$cmd with a positional case file: exit $code, $err"; fi
@@ -85,6 +87,8 @@ rows=(
   "compare|$tiny -f FILE"
   "whatif|$tiny -f FILE --row other"
   "test|$tiny FILE"
+  "distinguish|$tiny -f FILE --row other --cases $tiny/cases.csv"
+  "brief|$tiny -f FILE --row other --side defendant --cases $tiny/cases.csv"
 )
 for c in "${rows[@]}"; do
   cmd=${c%%|*}

@@ -9,6 +9,8 @@
 
 #define AUTH "authority \"a\" { cite = \"A v. B, 1 U.S. 1 (1900)\" }\n"
 #define HEAD "pack { name = \"t\", title = \"T\" }\n" AUTH /* lines 1-2 */
+/* who wins, for a node an opinion decides: without it ratio check warns */
+#define FAV "favours = { yes = \"plaintiff\", no = \"defendant\" }, "
 
 /* The finding whose message or hint says `needle`, or NULL. */
 static const lint_finding *find(const lint_report *r, const char *needle) {
@@ -40,7 +42,7 @@ static void test_clean_pack(void **state) {
   th_dir *d = *state;
   lint_report *r = lint_src(d, HEAD
                             "fact \"x\" { yesno }\n"
-                            "node \"n\" { by = \"a\", rule = \"x\" }\n"
+                            "node \"n\" { " FAV "by = \"a\", rule = \"x\" }\n"
                             "opinion \"m\" { decides = \"n\" }\n");
   assert_int_equal(r->n, 0);
   assert_int_equal(lint_count(r, LINT_ERROR), 0);
@@ -55,7 +57,7 @@ static void test_unused_fact_and_authority(void **state) {
                             "fact \"x\" { yesno }\n"                                      /* 4 */
                             "fact \"idle\" { yesno }\n"                                   /* 5 */
                             "fact \"shown\" { text }\n"                                   /* 6 */
-                            "node \"n\" { by = \"a\", rule = \"x\", yes = \"{shown}\" }\n"
+                            "node \"n\" { " FAV "by = \"a\", rule = \"x\", yes = \"{shown}\" }\n"
                             "opinion \"m\" { decides = \"n\" }\n");
   const lint_finding *f = has(r, "fact idle is never used");
   assert_int_equal(f->line, 5);
@@ -91,7 +93,7 @@ static void test_reached_through_override_and_disposition(void **state) {
                             "node \"extra\" { by = \"a\", rule = \"x\" }\n"
                             "node \"disp\" { by = \"a\", values = { \"affirm\", \"reverse\" },\n"
                             "  rule = first { when(\"x\"):gives \"affirm\", otherwise \"reverse\" } }\n"
-                            "node \"n\" { by = \"a\", rule = \"x\" }\n"
+                            "node \"n\" { " FAV "by = \"a\", rule = \"x\" }\n"
                             "opinion \"m\" { decides = \"n\", disposition = \"disp\" }\n"
                             "opinion \"d\" { base = \"m\", override \"n\" { rule = \"extra\" } }\n");
   assert_int_equal(r->n, 0);
@@ -128,7 +130,7 @@ static void test_fact_sentences(void **state) {
                             "fact \"y\" { yesno, says = { yes = \"Y.\", no = \"Not Y.\" } }\n"              /* 5 */
                             "fact \"z\" { yesno }\n"                                                        /* 6 */
                             "fact \"n\" { number, says = \"{n} of them.\" }\n"                              /* 7 */
-                            "node \"r\" { by = \"a\", rule = all { \"x\", \"y\", \"z\", is(\"k\", \"a\"), no(is(\"k\", \"b\")), ge(\"n\", 1) } }\n"
+                            "node \"r\" { " FAV "by = \"a\", rule = all { \"x\", \"y\", \"z\", is(\"k\", \"a\"), no(is(\"k\", \"b\")), ge(\"n\", 1) } }\n"
                             "opinion \"m\" { decides = \"r\" }\n");
   const lint_finding *f = has(r, "fact x: says gives no sentence for 'no'");
   assert_int_equal(f->line, 3);
@@ -149,7 +151,8 @@ static void test_shadowed_branches(void **state) {
                             "fact \"s\" { oneof { \"a\", \"b\", \"c\" } }\n"  /* 3 */
                             "fact \"k\" { number }\n"                         /* 4 */
                             "fact \"x\" { yesno }\n"                          /* 5 */
-                            "node \"v\" { by = \"a\", values = { \"one\", \"two\", \"three\", \"four\", \"five\" },\n" /* 6 */
+                            "node \"v\" { by = \"a\", values = { \"one\", \"two\", \"three\", \"four\", \"five\" }, "
+                            "favours = { one = \"plaintiff\", two = \"plaintiff\", three = \"neither\", four = \"defendant\", five = \"defendant\" },\n" /* 6 */
                             "  rule = first {\n"                              /* 7 */
                             "    when(is(\"s\", \"a\", \"b\")) :gives \"one\",\n"  /* 8 */
                             "    when(is(\"s\", \"a\")) :gives \"two\",\n"         /* 9: shadowed by 8 */
@@ -165,6 +168,41 @@ static void test_shadowed_branches(void **state) {
   assert_null(find(r, "branch 5"));
   assert_int_equal(r->n, 2);
   lint_free(r);
+}
+
+/* A node an opinion decides must say which party each answer favours,
+ * once per node however many opinions decide it; every value, or the
+ * warning names the ones left out. */
+static void test_favours(void **state) {
+  th_dir *d = *state;
+  lint_report *r = lint_src(d, HEAD
+                            "fact \"x\" { yesno }\n"                                       /* 3 */
+                            "node \"n\" { by = \"a\", rule = \"x\" }\n"                     /* 4 */
+                            "node \"v\" { by = \"a\", values = { \"all\", \"some\", \"none\" },\n" /* 5 */
+                            "  favours = { all = \"plaintiff\" },\n"
+                            "  rule = first { when(\"x\"):gives \"all\", when(\"n\"):gives \"some\", otherwise \"none\" } }\n"
+                            "opinion \"m\" { decides = \"n\" }\n"
+                            "opinion \"d\" { base = \"m\" }\n"
+                            "opinion \"w\" { decides = \"v\" }\n");
+  const lint_finding *f = has(r, "node n (the outcome of opinion m) does not say which party its answers favour");
+  assert_int_equal(f->line, 4);
+  assert_int_equal(f->severity, LINT_WARNING);
+  assert_string_equal(f->hint, "add favours = { yes = \"plaintiff\", no = \"defendant\" } (or the other way round)");
+  f = has(r, "node v (the outcome of opinion w): favours says nothing for 'some', 'none'");
+  assert_int_equal(f->line, 5);
+  assert_null(find(r, "opinion d"));
+  assert_int_equal(r->n, 2);
+  lint_free(r);
+  /* and the pack reads what it says */
+  pack *p = th_pack(d->path, HEAD "fact \"x\" { yesno }\n"
+                                  "node \"n\" { " FAV "by = \"a\", rule = \"x\" }\n"
+                                  "opinion \"m\" { decides = \"n\" }\n");
+  assert_int_equal(pack_favours(p, 0, RV_YES), PARTY_PLAINTIFF);
+  assert_int_equal(pack_favours(p, 0, RV_NO), PARTY_DEFENDANT);
+  assert_int_equal(pack_favours(p, 0, RV_UNKNOWN), PARTY_UNSAID);
+  assert_string_equal(pack_party_name(PARTY_DEFENDANT), "defendant");
+  assert_null(pack_party_name(PARTY_UNSAID));
+  pack_free(p);
 }
 
 static void test_rule_functions(void **state) {
@@ -218,7 +256,7 @@ static void test_rule_function_writes(void **state) {
                             "  local _, raw = pairs(seen) raw.k = 1 local own = {} local o2 = own\n" /* 19 */
                             "  o2.k = 1 local v = f.x local m = setmetatable({}, {}) m.k = 1\n"     /* 20 */
                             "  local c = seen.new() c.k = 1 return v end }\n"                        /* 21 */
-                            "node \"all\" { by = \"a\", rule = all { \"count\", \"memo\", \"fine\", \"method\", \"flip\" } }\n"
+                            "node \"all\" { " FAV "by = \"a\", rule = all { \"count\", \"memo\", \"fine\", \"method\", \"flip\" } }\n"
                             "opinion \"m\" { decides = \"all\" }\n");
   const lint_finding *f = has(r, "the rule function of node count assigns 'n', which it does not declare");
   assert_int_equal(f->line, 6);
@@ -412,6 +450,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_enum_values, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_fact_sentences, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_shadowed_branches, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_favours, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_rule_functions, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_rule_function_writes, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_source_slips, th_dir_setup, th_dir_teardown),

@@ -1253,6 +1253,30 @@ static void test_case_paths(void **state) {
   }
 }
 
+/* decided = { ... } marks which of the listed case files hold decided
+ * cases; a file it names must be listed, and the mistake is at the pack
+ * line with a did-you-mean. */
+static void test_decided_case_files(void **state) {
+  th_dir *d = *state;
+  pack *p = th_pack(d->path, "pack { name = 'p', cases = { 'hyp.csv', 'won.csv' }, decided = { 'won.csv' } }\n"
+                             "fact 'a' { yesno }\nnode 'claim' { rule = yes 'a' }\n" TAIL);
+  assert_int_equal(p->ncases, 2);
+  assert_false(p->case_decided[0]);
+  assert_true(p->case_decided[1]);
+  pack_free(p);
+  p = th_pack(d->path, "pack { name = 'p', cases = { 'hyp.csv' } }\nfact 'a' { yesno }\nnode 'claim' { rule = yes 'a' }\n" TAIL);
+  assert_null(p->case_decided); /* none marked */
+  pack_free(p);
+  err *e = th_pack_err(d->path, "pack { name = 'p', cases = { 'won.csv' },\n decided = { 'wan.csv' } }\n"
+                                "fact 'a' { yesno }\nnode 'claim' { rule = yes 'a' }\n" TAIL, NULL);
+  th_assert_has(e->msg, "pack: decided names 'wan.csv', which is not one of the pack's cases");
+  assert_string_equal(e->hint, "did you mean 'won.csv'?");
+  err_free(e);
+  e = th_pack_err(d->path, "pack { name = 'p', decided = 'won.csv' }\nfact 'a' { yesno }\nnode 'claim' { rule = yes 'a' }\n" TAIL, NULL);
+  th_assert_has(e->msg, "pack: decided must be a list of case files");
+  err_free(e);
+}
+
 /* A listed file is checked again when it is opened: one that became a pipe
  * after the pack loaded is refused at once, never read (or waited on). A
  * path the user gives is not the pack's, and is opened as given. */
@@ -1340,6 +1364,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       T(test_valid_header_and_facts),
       T(test_case_paths),
+      T(test_decided_case_files),
       T(test_listed_case_opened_under_the_pack_rules),
       T(test_many_mistakes_are_counted),
       T(test_name_lookups_in_a_big_pack),

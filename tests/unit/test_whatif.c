@@ -274,6 +274,80 @@ static void test_whatif_property_minimal_and_real(void **state) {
   pack_free(p);
 }
 
+/* whatif_single: exactly the single changes that give another outcome,
+ * each with the outcome it gives and a chain from the decided node; by
+ * brute force over every base row of the small pack. */
+static void prop_single(const case_row *row, void *ud) {
+  prop_rows *pr = ud;
+  const pack *p = pr->p;
+  th_row base;
+  th_row_init(&base, p, "base");
+  memcpy(base.facts, row->facts, sizeof *row->facts * (size_t)p->nfacts);
+  memcpy(base.findings, row->findings, sizeof *row->findings * (size_t)p->nnodes);
+  memcpy(base.has_finding, row->has_finding, sizeof *row->has_finding * (size_t)p->nnodes);
+  int breach = th_node(p, "breach");
+  for (int op = 0; op < p->nopinions; op++) {
+    whatif_flips *fl = NULL;
+    err *e = NULL;
+    assert_int_equal(whatif_single(p, op, &base.row, true, &fl, &e), 0);
+    assert_int_equal(eval_row(pr->ec, op, &base.row, &e), 0);
+    assert_int_equal(fl->outcome, eval_outcome(pr->ec));
+    whatif_rowbuf b;
+    whatif_rowbuf_init(&b, p, &base.row);
+    int expected = 0;
+    /* every change of one of the enumerable facts, and of the finding */
+    const char *names[] = {"duty", "care", "custody"};
+    for (int k = 0; k < 4; k++) {
+      bool finding = k == 3;
+      int index = finding ? breach : th_fact(p, names[k]);
+      rval cur = finding ? (base.row.has_finding[breach] ? base.row.findings[breach] : RV_UNKNOWN)
+                         : base.row.facts[index].v;
+      int nv = finding ? p->nodes[breach].nvalues : p->facts[index].type == FACT_YESNO ? 2 : p->facts[index].nvalues;
+      for (int v = finding ? -1 : 0; v < nv; v++) {
+        if ((rval)v == cur || (v < 0 && cur == RV_UNKNOWN)) continue;
+        whatif_change ch = {finding, index, cur, (rval)v};
+        whatif_rowbuf_apply(&b, &base.row, &ch, 1);
+        assert_int_equal(eval_row(pr->ec, op, &b.row, &e), 0);
+        rval out = eval_outcome(pr->ec);
+        const whatif_flip *listed = NULL;
+        for (int i = 0; i < fl->nflips; i++)
+          if (fl->flips[i].change.finding == finding && fl->flips[i].change.index == index && fl->flips[i].change.to == ch.to)
+            listed = &fl->flips[i];
+        if (out == fl->outcome) {
+          assert_null(listed);
+          continue;
+        }
+        expected++;
+        assert_non_null(listed);
+        assert_int_equal(listed->outcome, out);
+        assert_int_equal(listed->change.from, cur);
+        assert_true(listed->npath >= 1);
+        assert_int_equal(listed->path[0].node, p->opinions[op].decides);
+        assert_int_equal(listed->path[0].to, out);
+      }
+    }
+    assert_int_equal(fl->nflips, expected);
+    whatif_rowbuf_free(&b);
+    whatif_flips_free(fl);
+  }
+  pr->rows++;
+}
+
+static void test_whatif_single_property(void **state) {
+  pack *p = load(*state);
+  eval_ctx *ec = eval_new(p);
+  bool use_fact[TH_MAX] = {0}, use_finding[TH_MAX] = {0};
+  use_fact[th_fact(p, "duty")] = use_fact[th_fact(p, "care")] = use_fact[th_fact(p, "custody")] = true;
+  use_finding[th_node(p, "breach")] = true;
+  th_row seed;
+  th_row_init(&seed, p, "seed");
+  prop_rows pr = {p, ec, 0};
+  th_variants_rec(p, &seed, use_fact, use_finding, 0, prop_single, &pr);
+  assert_int_equal(pr.rows, 3 * 4 * 3 * 4);
+  eval_free(ec);
+  pack_free(p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_rowbuf, th_dir_setup, th_dir_teardown),
@@ -282,6 +356,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_whatif_answers_for_unknown, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_whatif_row_error, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_whatif_property_minimal_and_real, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_whatif_single_property, th_dir_setup, th_dir_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,7 @@ node "state_of_mind" {
 node "deprivation" {
   title = "Deprivation",
   by    = "daniels",
+  favours = { yes = "plaintiff", no = "defendant" },
   rule  = is("state_of_mind", "intentional"),
   yes   = "Intended harm deprives the prisoner of liberty.",
   no    = "A lack of due care deprives no one of liberty.",

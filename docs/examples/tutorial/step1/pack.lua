@@ -29,6 +29,7 @@ node "claim" {
   title = "Claim",
   ask   = "Does the claim succeed?",
   by    = "source",
+  favours = { yes = "plaintiff", no = "defendant" },
   rule  = "element_met",
   yes     = "The element is met, so the claim succeeds.",
   no      = "The element is not met, so the claim fails.",

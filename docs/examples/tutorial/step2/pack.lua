@@ -21,6 +21,7 @@ node "duty" {
   title = "Duty",
   ask   = "Did the defendant owe the plaintiff a duty of reasonable care?",
   by    = "palsgraf",
+  favours = { yes = "plaintiff", no = "defendant" },
   rule  = "foreseeable_plaintiff",
   yes     = "The plaintiff was within the range of foreseeable danger, so the defendant owed a duty of care.",
   no      = "The plaintiff was outside the range of foreseeable danger: no duty was owed to the plaintiff.",

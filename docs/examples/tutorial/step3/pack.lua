@@ -102,6 +102,7 @@ node "prima_facie" {
   title = "Prima facie case",
   ask   = "Has the plaintiff shown duty, breach, causation and damages?",
   by    = "prosser_elements",
+  favours = { yes = "plaintiff", no = "defendant" },
   rule  = all { "duty", "breach", "causation", "harm" },
   yes     = "Every element is shown: duty, breach, causation and damages.",
   no      = "An element of negligence fails.",
