@@ -12,10 +12,11 @@ CPPFLAGS   += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
 # Debian packages the build and the tests need; `make deps` installs the
 # missing ones (apt-get, as root or through sudo).
 DEB_PKGS   := gcc make pkg-config liblua5.4-dev libcsv-dev libcmocka-dev \
-              libjansson-dev valgrind clang libclang-rt-14-dev
+              libjansson-dev valgrind clang libclang-rt-14-dev libmicrohttpd-dev \
+              chromium chromium-driver python3-selenium
 
 # libcsv ships no .pc file: it is found by its header and linked by name.
-PC_PKGS    := $(LUA_PC) jansson
+PC_PKGS    := $(LUA_PC) jansson libmicrohttpd
 DEP_CFLAGS  = $(shell $(PKG_CONFIG) --cflags $(PC_PKGS) 2>/dev/null)
 DEP_LIBS    = $(shell $(PKG_CONFIG) --libs $(PC_PKGS) 2>/dev/null) -lcsv -lm
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -31,6 +32,11 @@ LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 OBJS     := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 GEN_HDR  := $(BUILD)/gen/prelude_lua.h
+# The web assets (the reports' style sheet, the served page) are compiled
+# in the same way: src/NAME.EXT becomes $(BUILD)/gen/NAME.EXT.h, holding
+# ratio_NAME_EXT.
+WEB_ASSETS := src/report.css
+GEN_HDR  += $(WEB_ASSETS:src/%=$(BUILD)/gen/%.h)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -53,10 +59,15 @@ $(BUILD)/obj/%.o: src/%.c $(GEN_HDR) | $(BUILD)/.deps-ok
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The prelude (the rule language written in Lua) is compiled into the binary.
-$(GEN_HDR): src/prelude.lua src/embed.sh
+$(BUILD)/gen/prelude_lua.h: src/prelude.lua src/embed.sh
 	@mkdir -p $(dir $@)
 	@echo "  EMBED   $<"
 	$(Q)sh src/embed.sh ratio_prelude_lua $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.h: src/% src/embed.sh
+	@mkdir -p $(dir $@)
+	@echo "  EMBED   $<"
+	$(Q)sh src/embed.sh ratio_$(subst .,_,$*) $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)

@@ -17,7 +17,7 @@ static const char compare_help[] =
     "                        without -f, decide the one row the --set options make\n"
     "      --row ID          only the row with this id\n"
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
-    "      --format FORMAT   text (default), json or md\n"
+    "      --format FORMAT   text (default), json, md or html\n"
     CLI_SHARED_HELP
     "\n"
     "Exit status: 0 every row was compared; 1 some row could not be read or a\n"

@@ -24,7 +24,7 @@ static const char whatif_help[] =
     "      --row ID          the row (required)\n"
     "      --opinion NAME    only this opinion (default: every opinion)\n"
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
-    "      --format FORMAT   text (default), json or md\n"
+    "      --format FORMAT   text (default), json, md or html\n"
     "      --budget N        evaluations per search (default 200000); past it\n"
     "                        the search stops and says how far it got\n"
     CLI_SHARED_HELP
