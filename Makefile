@@ -35,7 +35,7 @@ GEN_HDR  := $(BUILD)/gen/prelude_lua.h
 # The web assets (the reports' style sheet, the served page) are compiled
 # in the same way: src/NAME.EXT becomes $(BUILD)/gen/NAME.EXT.h, holding
 # ratio_NAME_EXT.
-WEB_ASSETS := src/report.css
+WEB_ASSETS := src/report.css src/serve.html src/serve.css src/serve.js
 GEN_HDR  += $(WEB_ASSETS:src/%=$(BUILD)/gen/%.h)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)

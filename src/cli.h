@@ -31,6 +31,7 @@ int cmd_new(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_whatif(int argc, char **argv);
 int cmd_table(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* For a command that stops cleanly: SIGINT and SIGTERM set the
  * returned flag to the signal's number instead of killing the process (a
@@ -56,6 +57,10 @@ pack *cli_load_pack(const char *path, const pack_options *opts);
  * (--as-of), or all. Writes indexes into out (room for p->nopinions);
  * returns the count, or -1 after printing an error. */
 int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *out);
+
+/* The same without printing: the count, or -1 with *e set (the message
+ * cli_pick_opinions prints). */
+int cli_opinions(const pack *p, const char *name, const char *as_of, int *out, err **e);
 
 /* ---- what every command shares: options, output, finishing --------------- */
 

@@ -14,6 +14,7 @@ const command ratio_commands[] = {
     {"compare", cmd_compare, "each row under every opinion, and where they part ways"},
     {"whatif", cmd_whatif, "the smallest changes of facts that change the outcome"},
     {"table", cmd_table, "the decision space as a table; where two opinions disagree"},
+    {"serve", cmd_serve, "a web page for the classroom, and a JSON API"},
     {NULL, NULL, NULL},
 };
 
