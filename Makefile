@@ -78,6 +78,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 # pack also carries the law before it and after it, for --as-of).
 demo: all
 	./ratio eval rules/due_process -f cases/davidson.csv --as-of 1986-01-21
+	@echo
+	@echo "The same on a web page, for a class: ratio serve rules/due_process -f cases/decided.csv"
+	@echo "(then open http://127.0.0.1:8080/ and change Davidson's facts; Ctrl-C stops it)"
 
 test-unit: $(UNIT_BINS)
 	$(Q)sh tests/run_unit.sh $(UNIT_BINS)
@@ -133,9 +136,14 @@ test: all $(UNIT_BINS) test-san fuzz-bins
 # noisy); ratios measured side by side in one run. PEERS=DIR adds the peer
 # implementations found in DIR.
 BENCH_PKGS := hyperfine mawk python3
-bench: all $(BUILD)/bench/latency
+bench: all $(BUILD)/bench/latency $(BUILD)/bench/serve_load
 	$(Q)sh src/deps.sh $(BENCH_PKGS)
 	$(Q)sh tests/bench/run.sh ./ratio $(BUILD)/bench $(PEERS)
+
+# The API's load: concurrent clients on loopback (plain C, no library).
+$(BUILD)/bench/serve_load: tests/bench/serve_load.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(WARN) $(CFLAGS) -o $@ $< -lpthread
 
 $(BUILD)/bench/latency: tests/bench/latency.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)

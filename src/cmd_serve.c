@@ -65,16 +65,20 @@ int cmd_serve(int argc, char **argv) {
   const char *pack_path = cli_parse(&sh, argc, argv, longopts, own_option, &fl, NULL, NULL, &code);
   if (!pack_path) return code;
   if (sh.output) return cli_usage("serve", "-o has no meaning here: the page and the API are the output");
-  cli_run run;
-  code = cli_run_open(&run, &sh, pack_path);
-  if (code != RATIO_OK) return cli_run_close(&run, code);
-  /* The signals are taken by this thread alone: the server's threads are
-   * started with them blocked, and this one waits for them. */
+  /* The signals are taken by this thread alone, in sigsuspend below: they
+   * are blocked from here on, so every thread started later (the pack's
+   * watchdog, the server's) has them blocked too. */
   sigset_t stops, old;
   sigemptyset(&stops);
   sigaddset(&stops, SIGINT);
   sigaddset(&stops, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stops, &old);
+  cli_run run;
+  code = cli_run_open(&run, &sh, pack_path);
+  if (code != RATIO_OK) {
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return cli_run_close(&run, code);
+  }
   serve_options so = {.pack_path = pack_path, .pack_opts = &run.popts, .cases_path = sh.file, .bind = fl.bind,
                       .port = (int)fl.port, .threads = sh.jobs, .stop = run.stop};
   err *e = NULL;

@@ -33,9 +33,21 @@
 /* Rule functions run in the pack's Lua state, which one thread at a time may
  * use: a pack with them gets a copy per thread, as the row driver's workers
  * do; a pack without them is plain C data that every thread reads. */
+/* A JSON renderer of eval, kept between requests: made once per set of
+ * opinions (the bits of ops) on a pack, then pointed at each request's
+ * memory with render_set_output. What it prepares once per pack (every
+ * node's, fact's and authority's JSON) is most of a small row's work. */
+#define POOL_RENDERERS 8
+typedef struct kept_renderer {
+  uint64_t ops;      /* the opinions it was made for, as bits */
+  int *opinions;     /* owned: the same as a list, which the renderer borrows */
+  renderer *r;       /* NULL: an empty place */
+} kept_renderer;
+
 typedef struct pack_pool {
   const pack **packs;
   pack **owned;      /* the copies, or NULL */
+  kept_renderer (*kept)[POOL_RENDERERS]; /* per slot */
   bool *busy;
   int n;
   pthread_mutex_t mu;
@@ -46,6 +58,7 @@ static int pool_init(pack_pool *pl, const pack *p, const serve_options *o, int n
   pl->n = n;
   pl->packs = xcalloc((size_t)n, sizeof *pl->packs);
   pl->busy = xcalloc((size_t)n, sizeof *pl->busy);
+  pl->kept = xcalloc((size_t)n, sizeof *pl->kept);
   pthread_mutex_init(&pl->mu, NULL);
   pthread_cond_init(&pl->cv, NULL);
   if (p->nrule_functions > 0) {
@@ -82,6 +95,12 @@ static void pool_give(pack_pool *pl, int i) {
 }
 
 static void pool_free(pack_pool *pl) {
+  for (int i = 0; pl->kept && i < pl->n; i++)
+    for (int k = 0; k < POOL_RENDERERS; k++) {
+      render_free(pl->kept[i][k].r);
+      free(pl->kept[i][k].opinions);
+    }
+  free(pl->kept);
   for (int i = 0; pl->owned && i < pl->n; i++) pack_free(pl->owned[i]);
   free(pl->owned);
   free(pl->packs);
@@ -498,14 +517,44 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
     size_t out_len = 0, diag_len = 0;
     FILE *mo = xopen_memstream(&out, &out_len), *md = xopen_memstream(&diag, &diag_len);
     render_setup rs = {.out = mo, .diag = md, .p = sp, .opinions = ops, .nopinions = nops};
-    renderer *r = render_new(k->kind, "json", &rs, &e);
+    /* eval's renderer holds nothing from row to row but what it prepared
+     * for the pack: it is kept for the next request with these opinions */
+    uint64_t bits = 0;
+    bool keep = k->kind == RENDER_EVAL && p->nopinions <= 64;
+    for (int i = 0; keep && i < nops; i++) bits |= (uint64_t)1 << ops[i];
+    kept_renderer *kr = NULL;
+    for (int i = 0; keep && i < POOL_RENDERERS && !kr; i++)
+      if (a->pool.kept[slot][i].ops == bits && a->pool.kept[slot][i].r) kr = &a->pool.kept[slot][i];
+    for (int i = 0; keep && i < POOL_RENDERERS && !kr; i++)
+      if (!a->pool.kept[slot][i].r) kr = &a->pool.kept[slot][i];
+    if (keep && !kr) {
+      /* full: the oldest makes room */
+      render_free(a->pool.kept[slot][0].r);
+      free(a->pool.kept[slot][0].opinions);
+      memmove(&a->pool.kept[slot][0], &a->pool.kept[slot][1], sizeof *kr * (POOL_RENDERERS - 1));
+      kr = &a->pool.kept[slot][POOL_RENDERERS - 1];
+      kr->r = NULL;
+    }
+    renderer *r = NULL;
+    if (kr && kr->r) {
+      r = kr->r;
+      render_set_output(r, mo, md);
+    } else if (kr) {
+      kr->ops = bits;
+      kr->opinions = xcalloc((size_t)nops + 1, sizeof *kr->opinions);
+      memcpy(kr->opinions, ops, sizeof *ops * (size_t)nops);
+      rs.opinions = kr->opinions;
+      r = kr->r = render_new(k->kind, "json", &rs, &e);
+    } else {
+      r = render_new(k->kind, "json", &rs, &e);
+    }
     whatif_options wo = {WHATIF_DEFAULT_BUDGET};
     row_handler h = *k->handler;
     if (k->kind == RENDER_WHATIF) h.ud = &wo;
     batch_options bo = {.handler = &h, .sets = (const char *const *)sets, .nsets = nsets, .stop = a->stop};
     render_summary sum;
     int rc = batch_run(sp, NULL, 0, &bo, r, &sum, &e);
-    render_free(r);
+    if (!kr) render_free(r);
     fclose(mo);
     fclose(md);
     pool_give(&a->pool, slot);

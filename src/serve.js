@@ -29,6 +29,8 @@
     rows: [],         /* GET /api/rows: the case file's rows */
     row: null,        /* the id, title and note of the row loaded, if any */
     seq: 0,           /* the latest evaluation asked for: older answers are dropped */
+    unheld: {},       /* answers from the address no control can hold (a value the
+                         pack does not know): sent once, so the server says why */
     timer: 0,
   };
 
@@ -113,18 +115,30 @@
     return out;
   }
 
+  /* Yes/no answers as the case reader takes them (y, true, 1, ...). */
+  const YES = ["yes", "y", "true", "1"], NO = ["no", "n", "false", "0"];
+
   function setAnswers(values) {
+    state.unheld = {};
+    const known = new Set();
     for (const box of document.querySelectorAll(".fact")) {
-      const v = values[box.dataset.fact] || "";
+      const name = box.dataset.fact;
+      known.add(name);
+      const v = values[name] || "";
       const radios = box.querySelectorAll("input[type=radio]");
+      let held = v;
       if (radios.length) {
-        for (const r of radios) r.checked = r.value === v.toLowerCase();
-        if (![...radios].some((r) => r.checked)) radios[0].checked = true;
+        const low = v.toLowerCase();
+        held = YES.includes(low) ? "yes" : NO.includes(low) ? "no" : low === "" ? "" : null;
+        for (const r of radios) r.checked = r.value === (held || "");
       } else {
         const field = box.querySelector("select, input");
         if (field) field.value = v;
+        if (field && field.value !== v) held = null;
       }
+      if (held === null) state.unheld[name] = v;
     }
+    for (const [k, v] of Object.entries(values)) if (!known.has(k)) state.unheld[k] = v;
   }
 
   /* ---- the address ------------------------------------------------------- */
@@ -220,6 +234,8 @@
     const row = doc.rows[0];
     const box = $("opinions");
     const before = new Map([...box.querySelectorAll(".card")].map((c) => [c.id, c.dataset.outcome]));
+    /* the reasoning a reader opened stays open as the facts change */
+    const open = new Set([...box.querySelectorAll(".card > details[open]")].map((x) => x.parentNode.id));
     box.textContent = "";
     if (row.errors) {
       status(row.errors.map((e) => e.message).join("; "), true);
@@ -246,8 +262,8 @@
         const seen = new Map();
         const ol = el("ol", {class: "tree"});
         (r.tree.children || []).forEach((k, i) => ol.append(tree(k, (i + 1) + ".", seen, 1)));
-        card.append(el("details", {}, el("summary", {text: "The reasoning, element by element"}),
-          r.tree.sentence ? null : null, authorities(r.tree.authorities), ol));
+        card.append(el("details", {open: open.has(card.id)}, el("summary", {text: "The reasoning, element by element"}),
+          authorities(r.tree.authorities), ol));
       }
       if (before.has(card.id) && before.get(card.id) !== outcome) card.classList.add("changed");
       box.append(card);
@@ -270,7 +286,7 @@
   }
 
   function request() {
-    const body = {facts: answers()};
+    const body = {facts: Object.assign(answers(), state.unheld)};
     if (state.row) {
       body.id = state.row.id;
       if (state.row.title) body.title = state.row.title;
@@ -302,6 +318,7 @@
   }
 
   function changed() {
+    state.unheld = {};
     clearTimeout(state.timer);
     state.timer = setTimeout(evaluate, 120);
   }

@@ -23,11 +23,14 @@ suite "unit tests" sh tests/run_unit.sh $units
 suite "end-to-end tests" sh tests/e2e/run.sh "$ratio"
 suite "every command's frame" bash tests/e2e/frame.sh "$ratio"
 suite "the manuals' examples" bash tests/e2e/doc_examples.sh "$ratio" docs/cli.md docs/language.md
+suite "ratio serve: the API" sh tests/serve/run.sh "$ratio" api
+suite "ratio serve: the page in a browser" sh tests/serve/run.sh "$ratio" browser
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # shellcheck disable=SC2086
 suite "unit tests (ASan+UBSan)" sh tests/run_unit.sh $san_units
 suite "end-to-end tests (ASan+UBSan)" sh tests/e2e/run.sh "$ratio_san"
 suite "every command's frame (ASan+UBSan)" bash tests/e2e/frame.sh "$ratio_san"
+suite "ratio serve: the API (ASan+UBSan)" sh tests/serve/run.sh "$ratio_san" api
 # A short fuzz run: each target for a few seconds on its seed corpus (the
 # corpus alone must pass; `make fuzz` runs longer).
 if [ -n "$fuzz_bins" ]; then
