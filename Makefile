@@ -12,10 +12,11 @@ CPPFLAGS   += -D_XOPEN_SOURCE=700 -Isrc -I$(BUILD)/gen
 # Debian packages the build and the tests need; `make deps` installs the
 # missing ones (apt-get, as root or through sudo).
 DEB_PKGS   := gcc make pkg-config liblua5.4-dev libcsv-dev libcmocka-dev \
-              libjansson-dev valgrind clang libclang-rt-14-dev libedit-dev tmux
+              libjansson-dev valgrind clang libclang-rt-14-dev libedit-dev tmux \
+              libmicrohttpd-dev chromium chromium-driver python3-selenium
 
 # libcsv ships no .pc file: it is found by its header and linked by name.
-PC_PKGS    := $(LUA_PC) jansson libedit
+PC_PKGS    := $(LUA_PC) jansson libedit libmicrohttpd
 DEP_CFLAGS  = $(shell $(PKG_CONFIG) --cflags $(PC_PKGS) 2>/dev/null)
 DEP_LIBS    = $(shell $(PKG_CONFIG) --libs $(PC_PKGS) 2>/dev/null) -lcsv -lm
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -31,6 +32,11 @@ LIB_SRCS := $(filter-out src/main.c,$(SRCS))
 OBJS     := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 GEN_HDR  := $(BUILD)/gen/prelude_lua.h
+# The web assets (the reports' style sheet, the served page) are compiled
+# in the same way: src/NAME.EXT becomes $(BUILD)/gen/NAME.EXT.h, holding
+# ratio_NAME_EXT.
+WEB_ASSETS := src/report.css src/serve.html src/serve.css src/serve.js
+GEN_HDR  += $(WEB_ASSETS:src/%=$(BUILD)/gen/%.h)
 UNIT_SRCS := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -53,10 +59,15 @@ $(BUILD)/obj/%.o: src/%.c $(GEN_HDR) | $(BUILD)/.deps-ok
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(DEP_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The prelude (the rule language written in Lua) is compiled into the binary.
-$(GEN_HDR): src/prelude.lua src/embed.sh
+$(BUILD)/gen/prelude_lua.h: src/prelude.lua src/embed.sh
 	@mkdir -p $(dir $@)
 	@echo "  EMBED   $<"
 	$(Q)sh src/embed.sh ratio_prelude_lua $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.h: src/% src/embed.sh
+	@mkdir -p $(dir $@)
+	@echo "  EMBED   $<"
+	$(Q)sh src/embed.sh ratio_$(subst .,_,$*) $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)
@@ -69,6 +80,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJS)
 demo: all
 	./ratio eval rules/due_process -f cases/davidson.csv --brief
 	@echo "The reasoning, element by element: ./ratio eval rules/due_process -f cases/davidson.csv --row davidson"
+	@echo
+	@echo "The same on a web page, for a class: ratio serve rules/due_process -f cases/decided.csv"
+	@echo "(then open http://127.0.0.1:8080/ and change Davidson's facts; Ctrl-C stops it)"
 
 test-unit: $(UNIT_BINS)
 	$(Q)sh tests/run_unit.sh $(UNIT_BINS)
@@ -124,9 +138,14 @@ test: all $(UNIT_BINS) test-san fuzz-bins
 # noisy); ratios measured side by side in one run. PEERS=DIR adds the peer
 # implementations found in DIR.
 BENCH_PKGS := hyperfine mawk python3
-bench: all $(BUILD)/bench/latency
+bench: all $(BUILD)/bench/latency $(BUILD)/bench/serve_load
 	$(Q)sh src/deps.sh $(BENCH_PKGS)
 	$(Q)sh tests/bench/run.sh ./ratio $(BUILD)/bench $(PEERS)
+
+# The API's load: concurrent clients on loopback (plain C, no library).
+$(BUILD)/bench/serve_load: tests/bench/serve_load.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(WARN) $(CFLAGS) -o $@ $< -lpthread
 
 $(BUILD)/bench/latency: tests/bench/latency.c $(LIB_OBJS)
 	@mkdir -p $(dir $@)

@@ -81,12 +81,12 @@ pack *cli_load_pack(const char *path, const pack_options *opts) {
   return p;
 }
 
-int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *out) {
+int cli_opinions(const pack *p, const char *name, const char *as_of, int *out, err **e) {
   int date = -1;
   if (as_of) {
     date = pack_parse_date(as_of, strlen(as_of));
     if (date < 0) {
-      cli_fail(err_new(NULL, 0, 0, "--as-of '%s' is not a date; write it as YYYY-MM-DD", as_of), RATIO_USAGE);
+      *e = err_new(NULL, 0, 0, "--as-of '%s' is not a date; write it as YYYY-MM-DD", as_of);
       return -1;
     }
   }
@@ -104,9 +104,8 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
         strcat(all, names[i]);
       }
       const char *best = suggest_closest(name, strlen(name), names, p->nopinions);
-      err *e = err_new(NULL, 0, 0, "no opinion '%s' in pack %s (opinions: %s)", name, p->name ? p->name : p->dir, all);
-      if (best) err_hint(e, "did you mean '%s'?", best);
-      cli_fail(e, RATIO_USAGE);
+      *e = err_new(NULL, 0, 0, "no opinion '%s' in pack %s (opinions: %s)", name, p->name ? p->name : p->dir, all);
+      if (best) err_hint(*e, "did you mean '%s'?", best);
       free(all);
       free(names);
       return -1;
@@ -114,14 +113,24 @@ int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *o
     bool in_force = false;
     for (int i = 0; i < n; i++) in_force |= out[i] == k;
     if (!in_force) {
-      cli_fail(err_new(NULL, 0, 0, "opinion '%s' was not in force on %s", name, as_of), RATIO_USAGE);
+      *e = err_new(NULL, 0, 0, "opinion '%s' was not in force on %s", name, as_of);
       return -1;
     }
     out[0] = k;
     return 1;
   }
-  if (n == 0) cli_fail(err_new(NULL, 0, 0, "no opinion of the pack was in force on %s", as_of), RATIO_USAGE);
-  return n ? n : -1;
+  if (n == 0) {
+    *e = err_new(NULL, 0, 0, "no opinion of the pack was in force on %s", as_of);
+    return -1;
+  }
+  return n;
+}
+
+int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *out) {
+  err *e = NULL;
+  int n = cli_opinions(p, name, as_of, out, &e);
+  if (n < 0) cli_fail(e, RATIO_USAGE);
+  return n;
 }
 
 /* ---- shared options and the output ----------------------------------------- */

@@ -35,6 +35,7 @@ int cmd_quiz(int argc, char **argv);
 int cmd_ask(int argc, char **argv);
 int cmd_distinguish(int argc, char **argv);
 int cmd_brief(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* For a command that stops cleanly: SIGINT and SIGTERM set the
  * returned flag to the signal's number instead of killing the process (a
@@ -60,6 +61,10 @@ pack *cli_load_pack(const char *path, const pack_options *opts);
  * (--as-of), or all. Writes indexes into out (room for p->nopinions);
  * returns the count, or -1 after printing an error. */
 int cli_pick_opinions(const pack *p, const char *name, const char *as_of, int *out);
+
+/* The same without printing: the count, or -1 with *e set (the message
+ * cli_pick_opinions prints). */
+int cli_opinions(const pack *p, const char *name, const char *as_of, int *out, err **e);
 
 /* ---- what every command shares: options, output, finishing --------------- */
 

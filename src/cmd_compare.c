@@ -17,7 +17,7 @@ static const char compare_help[] =
     "      --as-of DATE      the opinions in force on DATE (YYYY-MM-DD)\n"
     "      --all-opinions    every opinion of the pack, older and later law too\n"
     "                        (default: the case's own opinions)\n"
-    "      --format FORMAT   text (default), json or md\n"
+    "      --format FORMAT   text (default), json, md or html\n"
     CLI_SHARED_HELP
     "\n"
     "Exit status: 0 every row was compared; 1 some row could not be read or a\n"

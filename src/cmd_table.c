@@ -22,7 +22,7 @@ static const char table_help[] =
     "      --opinion NAME    the opinion to tabulate (default: each in turn)\n"
     "      --vs NAME         only where NAME disagrees with --opinion\n"
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
-    "      --format FORMAT   text (default), json or md\n"
+    "      --format FORMAT   text (default), json, md or html\n"
     "      --budget N        evaluations allowed per table (default 1000000)\n"
     CLI_SHARED_HELP
     "\n"

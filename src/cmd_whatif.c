@@ -23,7 +23,7 @@ static const char whatif_help[] =
     "      --opinion NAME    only this opinion (default: the case's own opinions)\n"
     "      --as-of DATE      the opinions in force on DATE (YYYY-MM-DD)\n"
     "      --all-opinions    every opinion of the pack, older and later law too\n"
-    "      --format FORMAT   text (default), json or md\n"
+    "      --format FORMAT   text (default), json, md or html\n"
     "      --budget N        evaluations per search (default 200000); past it\n"
     "                        the search stops and says how far it got\n"
     CLI_SHARED_HELP

@@ -18,6 +18,7 @@ const command ratio_commands[] = {
     {"quiz", cmd_quiz, "predict each opinion's outcome on a fact pattern, then see why"},
     {"distinguish", cmd_distinguish, "the decided cases closest to a problem, and the argument by analogy"},
     {"brief", cmd_brief, "an argument outline for one side: elements, authorities, pivot facts"},
+    {"serve", cmd_serve, "a web page for the classroom, and a JSON API"},
     {NULL, NULL, NULL},
 };
 

@@ -79,6 +79,13 @@ void render_wrap(FILE *out, const char *s, int width, int first, int indent) {
   fputc('\n', out);
 }
 
+void render_put_md(FILE *out, const char *s) {
+  for (; *s; s++) {
+    if (*s == '|' || *s == '*' || *s == '_' || *s == '`') fputc('\\', out);
+    fputc(*s, out);
+  }
+}
+
 const char *render_place(const char *source, const case_row *row, bool prose, char *buf, size_t bufsz) {
   if (row->line <= 0) snprintf(buf, bufsz, "from --set");
   else snprintf(buf, bufsz, prose ? "%s, line %d" : "%s:%d", source, row->line);

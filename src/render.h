@@ -196,6 +196,8 @@ void render_free(renderer *r);
 renderer *render_text_new(const render_setup *s);
 renderer *render_json_new(const render_setup *s);
 renderer *render_csv_new(const render_setup *s);
+renderer *render_html_new(const render_setup *s);
+renderer *render_md_new(const render_setup *s);
 renderer *render_compare_new(const render_setup *s, const char *format);
 renderer *render_whatif_new(const render_setup *s, const char *format);
 renderer *render_test_new(const render_setup *s, const char *format);
@@ -233,6 +235,10 @@ void render_put_upper(FILE *out, const char *s);
  * end: the first line after `first` columns already written, the others
  * indented by `indent`. A word longer than a line stays whole. */
 void render_wrap(FILE *out, const char *s, int width, int first, int indent);
+
+/* Text for Markdown: the characters that would start emphasis, code or a
+ * table cell are escaped with a backslash. */
+void render_put_md(FILE *out, const char *s);
 
 /* Where a row comes from, for a heading: "cases.csv:3" (prose: "cases.csv,
  * line 3"), or "from --set" for the row --set options made without a file

@@ -3,12 +3,13 @@
 #include <string.h>
 
 #include "explain.h"
+#include "html.h"
 #include "render.h"
 #include "render_jansson.h"
 
 #define COMPARE_SCHEMA "ratio.compare/1"
 
-typedef enum { REASON_TEXT, REASON_JSON, REASON_MD } reason_format;
+typedef enum { REASON_TEXT, REASON_JSON, REASON_MD, REASON_HTML } reason_format;
 
 /* The format's state; out and source follow the renderer's (report_of). */
 typedef struct compare_report {
@@ -229,12 +230,7 @@ static void text_row(compare_report *r, const compare_result *res) {
 
 /* ---- Markdown --------------------------------------------------------------- */
 
-static void md_text(FILE *out, const char *s) {
-  for (; *s; s++) {
-    if (*s == '|' || *s == '*' || *s == '_' || *s == '`') fputc('\\', out);
-    fputc(*s, out);
-  }
-}
+static void md_text(FILE *out, const char *s) { render_put_md(out, s); }
 
 static void md_row(compare_report *r, const compare_result *res) {
   const pack *p = r->p;
@@ -298,6 +294,112 @@ static void md_row(compare_report *r, const compare_result *res) {
     fputc('\n', r->out);
   }
   if (res->nparts) fputc('\n', r->out);
+}
+
+
+/* ---- HTML ------------------------------------------------------------------- */
+
+/* A cell's class: yes, no, unknown or plain, as the eval page colours them. */
+static const char *cell_class(const explain_node *x) {
+  if (!x || x->state == NODE_NOT_REACHED) return "badge v-nr";
+  if (x->value == RV_UNKNOWN) return "badge v-unknown";
+  if (strcmp(x->value_name, "yes") == 0) return "badge v-yes";
+  if (strcmp(x->value_name, "no") == 0) return "badge v-no";
+  return "badge";
+}
+
+static void html_row_head(compare_report *r, const case_row *row, const char *suffix) {
+  char place[RENDER_PLACE_MAX];
+  fprintf(r->out, "<article class=\"row\" id=\"r%d\">\n<h2>", row->line);
+  html_put(r->out, row->id && row->id[0] ? row->id : "(no id)");
+  if (row->title) {
+    fputs(": ", r->out);
+    html_put(r->out, row->title);
+  }
+  if (suffix) fputs(suffix, r->out);
+  fputs("</h2>\n<p class=\"place\">", r->out);
+  html_put(r->out, render_place(r->source, row, true, place, sizeof place));
+  fputs("</p>\n", r->out);
+}
+
+static void html_row(compare_report *r, const compare_result *res) {
+  const pack *p = r->p;
+  FILE *out = r->out;
+  char tbuf[128], cbuf[160];
+  html_row_head(r, res->row, NULL);
+  fputs("<div class=\"grid-wrap\"><table>\n<caption>Each element under each opinion</caption>\n<thead><tr><td></td>", out);
+  for (int k = 0; k < res->nopinions; k++) {
+    fputs("<th scope=\"col\">", out);
+    char *who = xstrdup(shown(r, res, k));
+    if (who[0] >= 'a' && who[0] <= 'z') who[0] = (char)(who[0] - 'a' + 'A');
+    html_put(out, who);
+    free(who);
+    fputs("</th>", out);
+  }
+  fputs("</tr></thead>\n<tbody>\n<tr><th scope=\"row\">Disposition</th>", out);
+  for (int k = 0; k < res->nopinions; k++) {
+    fputs("<td><strong>", out);
+    html_put_upper(out, res->trees[k]->disposition ? res->trees[k]->disposition : "none");
+    fputs("</strong></td>", out);
+  }
+  fputs("</tr>\n", out);
+  int *order = xcalloc((size_t)p->nnodes + 1, sizeof *order);
+  int nn = node_order(res, order);
+  for (int i = 0; i < nn; i++) {
+    fputs("<tr><th scope=\"row\">", out);
+    html_put(out, explain_node_title(&p->nodes[order[i]], tbuf, sizeof tbuf));
+    fputs("</th>", out);
+    for (int k = 0; k < res->nopinions; k++) {
+      const explain_node *x = find_in(res->trees[k]->root, order[i], 0);
+      fprintf(out, "<td><span class=\"%s\">", cell_class(x));
+      html_put(out, cell(x, cbuf, sizeof cbuf));
+      fputs("</span></td>", out);
+    }
+    fputs("</tr>\n", out);
+  }
+  free(order);
+  fputs("</tbody>\n</table></div>\n", out);
+  if (res->nparts == 0)
+    fputs(res->nopinions > 1 ? "<p>The opinions agree.</p>\n" : "<p>One opinion: nothing to compare.</p>\n", out);
+  else
+    fputs("<h3>Where they part</h3>\n<ul class=\"partings\">\n", out);
+  for (int i = 0; i < res->nparts; i++) {
+    const compare_part *pt = &res->parts[i];
+    const char *a = shown(r, res, pt->a), *b = shown(r, res, pt->b);
+    html_capture c;
+    FILE *t = html_capture_open(&c);
+    if (pt->node < 0) {
+      put_first(t, a);
+      fprintf(t, " and %s decide different questions, so they part at the top.", b);
+      fputs("<li>", out);
+      html_capture_put(&c, out);
+      fputs("</li>\n", out);
+      continue;
+    }
+    char va[160], vb[160];
+    put_first(t, a);
+    fprintf(t, " and %s part at %s: %s says %s; %s says %s.", b,
+            explain_node_title(&p->nodes[pt->node], tbuf, sizeof tbuf), a, cell(pt->xa, va, sizeof va), b,
+            cell(pt->xb, vb, sizeof vb));
+    fputs("<li><p><strong>", out);
+    html_capture_put(&c, out);
+    fputs("</strong></p>\n<p>Responsible: ", out);
+    responsible(html_capture_open(&c), r, res, pt, false);
+    html_capture_put(&c, out);
+    fputs(".</p>\n<p>", out);
+    put_first(html_capture_open(&c), a);
+    fputs(" relies on: ", c.f);
+    cites(c.f, p, pt->rule_a, "; ");
+    html_capture_put(&c, out);
+    fputs("</p>\n<p>", out);
+    put_first(html_capture_open(&c), b);
+    fputs(" relies on: ", c.f);
+    cites(c.f, p, pt->rule_b, "; ");
+    html_capture_put(&c, out);
+    fputs("</p></li>\n", out);
+  }
+  if (res->nparts) fputs("</ul>\n", out);
+  fputs("</article>\n", out);
 }
 
 /* ---- JSON --------------------------------------------------------------------- */
@@ -432,6 +534,12 @@ static void compare_begin(renderer *rr) {
     free(sh);
     json_decref(head);
     json_decref(src);
+  } else if (r->f == REASON_HTML) {
+    const char *title = p->title ? p->title : p->name ? p->name : p->dir;
+    html_report_begin(out, "opinions compared", p->name ? p->name : p->dir, title, p->case_name);
+    fputs("<p class=\"place\">Rows from ", out);
+    html_put(out, r->source);
+    fputs("</p>\n", out);
   } else if (r->f == REASON_MD) {
     fputs("# Opinions compared: ", out);
     md_text(out, p->title ? p->title : p->name ? p->name : p->dir);
@@ -453,6 +561,29 @@ static void outside_row(compare_report *r, const compare_result *res, const pack
     json_object_set_new(j, "results", json_array());
     json_object_set_new(j, "partings", json_array());
     json_emit(r, j);
+    return;
+  }
+  if (r->f == REASON_HTML) {
+    html_row_head(r, row, NULL);
+    html_capture c;
+    FILE *t = html_capture_open(&c);
+    fprintf(t, "Outside this pack%s%s. %s", s->title ? ": " : "", s->title ? s->title : "", s->says ? s->says : "");
+    fputs("<p class=\"outcome\">", r->out);
+    html_capture_put(&c, r->out);
+    fputs("</p>\n", r->out);
+    if (s->nby) {
+      t = html_capture_open(&c);
+      fputs("Authority: ", t);
+      for (int i = 0; i < s->nby; i++) {
+        char *cite = render_cite(&r->p->authorities[s->by[i]]);
+        fprintf(t, "%s%s", i ? "; " : "", cite);
+        free(cite);
+      }
+      fputs("<p class=\"auth\">", r->out);
+      html_capture_put(&c, r->out);
+      fputs("</p>\n", r->out);
+    }
+    fputs("</article>\n", r->out);
     return;
   }
   if (r->f == REASON_MD) {
@@ -491,6 +622,7 @@ static void compare_item(renderer *rr, const render_item *it) {
   case REASON_TEXT: text_row(r, res); break;
   case REASON_MD: md_row(r, res); break;
   case REASON_JSON: json_row(r, res); break;
+  case REASON_HTML: html_row(r, res); break;
   }
 }
 
@@ -515,6 +647,15 @@ static void compare_row_error(renderer *rr, const case_row *row, const err *e) {
     json_emit(r, j);
     return;
   }
+  if (r->f == REASON_HTML) {
+    html_row_head(r, row, ": not decided");
+    fputs("<pre class=\"error\">", r->out);
+    html_capture c;
+    err_print(e, html_capture_open(&c));
+    html_capture_put(&c, r->out);
+    fputs("</pre>\n</article>\n", r->out);
+    return;
+  }
   if (r->f == REASON_MD) fprintf(r->out, "## %s: not decided\n\n```\n", id);
   else fprintf(r->out, "== %s (%s): not decided ==\n", id, render_place(r->source, row, false, place, sizeof place));
   err_print(e, r->out);
@@ -527,6 +668,12 @@ static void compare_end(renderer *rr, const render_summary *s) {
   if (r->f == REASON_JSON) {
     fprintf(r->out, "%s],\"summary\":{\"read\":%d,\"disagree\":%d,\"failed\":%d}}\n", r->rows ? "\n" : "", read,
             disagree, failed);
+    return;
+  }
+  if (r->f == REASON_HTML) {
+    fprintf(r->out, "<p class=\"summary-line\">%d row%s: %d where the opinions disagree, %d failed</p>\n", read,
+            read == 1 ? "" : "s", disagree, failed);
+    html_report_end(r->out);
     return;
   }
   const char *em = r->f == REASON_MD ? "*" : "";
@@ -544,7 +691,8 @@ static void compare_report_free(renderer *rr) {
 
 renderer *render_compare_new(const render_setup *s, const char *format) {
   compare_report *st = xcalloc(1, sizeof *st);
-  st->f = strcmp(format, "json") == 0 ? REASON_JSON : strcmp(format, "md") == 0 ? REASON_MD : REASON_TEXT;
+  st->f = strcmp(format, "json") == 0 ? REASON_JSON : strcmp(format, "md") == 0 ? REASON_MD
+          : strcmp(format, "html") == 0 ? REASON_HTML : REASON_TEXT;
   st->p = s->p;
   if (st->f == REASON_JSON) st->trees = render_json_tree_new(s->p);
   else st->shown = shown_names(s->p, s->opinions, s->nopinions);

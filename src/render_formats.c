@@ -17,23 +17,30 @@ typedef struct format_entry {
 static renderer *make_text(const render_setup *s, const char *f) { (void)f; return render_text_new(s); }
 static renderer *make_json(const render_setup *s, const char *f) { (void)f; return render_json_new(s); }
 static renderer *make_csv(const render_setup *s, const char *f) { (void)f; return render_csv_new(s); }
+static renderer *make_md(const render_setup *s, const char *f) { (void)f; return render_md_new(s); }
+static renderer *make_html(const render_setup *s, const char *f) { (void)f; return render_html_new(s); }
 
 static const format_entry formats[] = {
     {RENDER_EVAL, "text", make_text},
     {RENDER_EVAL, "json", make_json},
     {RENDER_EVAL, "csv", make_csv},
+    {RENDER_EVAL, "md", make_md},
+    {RENDER_EVAL, "html", make_html},
     {RENDER_COMPARE, "text", render_compare_new},
     {RENDER_COMPARE, "json", render_compare_new},
     {RENDER_COMPARE, "md", render_compare_new},
+    {RENDER_COMPARE, "html", render_compare_new},
     {RENDER_WHATIF, "text", render_whatif_new},
     {RENDER_WHATIF, "json", render_whatif_new},
     {RENDER_WHATIF, "md", render_whatif_new},
+    {RENDER_WHATIF, "html", render_whatif_new},
     {RENDER_TEST, "text", render_test_new},
     {RENDER_TEST, "tap", render_test_new},
     {RENDER_TEST, "junit", render_test_new},
     {RENDER_TABLE, "text", render_table_new},
     {RENDER_TABLE, "json", render_table_new},
     {RENDER_TABLE, "md", render_table_new},
+    {RENDER_TABLE, "html", render_table_new},
     {RENDER_FACTS, "text", render_facts_new},
     {RENDER_FACTS, "json", render_facts_new},
     {RENDER_QUIZ, "text", render_quiz_new},
@@ -50,11 +57,13 @@ static const format_entry formats[] = {
 
 const char *render_formats(render_kind kind) {
   switch (kind) {
-  case RENDER_EVAL: return "text, json, csv";
+  case RENDER_EVAL: return "text, json, csv, md, html";
   case RENDER_TEST: return "text, tap, junit";
   case RENDER_FACTS: return "text, json";
   case RENDER_QUIZ: return "text, json, csv";
-  default: return "text, json, md";
+  case RENDER_DISTINGUISH:
+  case RENDER_BRIEF: return "text, json, md";
+  default: return "text, json, md, html";
   }
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "explain.h"
+#include "html.h"
 #include "reach.h"
 #include "render.h"
 #include "render_jansson.h"
@@ -162,6 +163,82 @@ static void text_table(FILE *out, const table *t, bool md) {
   free(w);
 }
 
+
+/* ---- HTML --------------------------------------------------------------------- */
+
+/* The same sentences as the text, escaped, around real tables. */
+static void html_table(FILE *out, const table *t) {
+  const pack *p = t->p;
+  char tb[128], cb[512];
+  html_capture c;
+  FILE *w = html_capture_open(&c);
+  fputs("Decision table: ", w);
+  opinion_line(w, p, t->op_a);
+  if (t->op_b >= 0) {
+    fputs(" vs ", w);
+    opinion_line(w, p, t->op_b);
+  }
+  fputs("<section class=\"opinion\">\n<h2>", out);
+  html_capture_put(&c, out);
+  fputs("</h2>\n<p>", out);
+  w = html_capture_open(&c);
+  fprintf(w, "Decides: %s. ", explain_node_title(&p->nodes[p->opinions[t->op_a].decides], tb, sizeof tb));
+  fprintf(w, "Space: %d yes/no and one-of facts, %.0f combinations, every fact answered; split into %d pieces by %ld evaluations.",
+          t->nvars, t->space, t->npieces, t->evals);
+  if (t->nleft_out) {
+    fputs(" Left out (number, date or text facts, held unknown): ", w);
+    for (int i = 0; i < t->nleft_out; i++) fprintf(w, "%s%s", i ? ", " : "", p->facts[t->left_out[i]].name);
+    fputc('.', w);
+  }
+  if (t->lua) fputs(" A rule function is reachable: every fact of the pack counts as readable.", w);
+  if (p->noutside) {
+    fputs(" Rows the pack puts outside its scope (", w);
+    for (int i = 0; i < p->noutside; i++) fprintf(w, "%s%s", i ? ", " : "", p->outside[i].name);
+    fputs(") are decided by no opinion; the table shows how the rules would decide the rest.", w);
+  }
+  fputs(" '-' means any value; 'a|b' either value. Facts no rule reads are not columns.", w);
+  if (t->op_b >= 0)
+    fprintf(w, " The opinions agree on %.0f of %.0f combinations; they disagree on %.0f, below.", t->agree, t->space,
+            t->space - t->agree);
+  html_capture_put(&c, out);
+  fputs("</p>\n", out);
+  if (t->nclasses == 0) fputs(t->op_b >= 0 ? "<p>They never disagree.</p>\n" : "<p>No outcome.</p>\n", out);
+  int *cols = xcalloc((size_t)t->nvars + 1, sizeof *cols);
+  for (int k = 0; k < t->nclasses; k++) {
+    const table_class *cl = &t->classes[k];
+    w = html_capture_open(&c);
+    class_name(w, t, cl);
+    fprintf(w, ": %d row%s, %.0f of %.0f combinations", cl->nrows, cl->nrows == 1 ? "" : "s", cl->points, t->space);
+    fputs("<h3>", out);
+    html_capture_put(&c, out);
+    fputs("</h3>\n", out);
+    int nc = class_columns(t, cl, cols);
+    if (nc == 0) {
+      fputs("<p>Every combination.</p>\n", out);
+      continue;
+    }
+    fputs("<div class=\"grid-wrap\"><table>\n<thead><tr><th scope=\"col\">#</th>", out);
+    for (int i = 0; i < nc; i++) {
+      fputs("<th scope=\"col\">", out);
+      html_put(out, p->facts[t->vars[cols[i]]].name);
+      fputs("</th>", out);
+    }
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (int r = cl->row0; r < cl->row0 + cl->nrows; r++) {
+      fprintf(out, "<tr><th scope=\"row\">%d</th>", r - cl->row0 + 1);
+      for (int i = 0; i < nc; i++) {
+        fputs("<td>", out);
+        html_put(out, render_table_cell(t, r, cols[i], cb, sizeof cb));
+        fputs("</td>", out);
+      }
+      fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table></div>\n", out);
+  }
+  free(cols);
+  fputs("</section>\n", out);
+}
+
 static json_t *table_json(const table *t) {
   const pack *p = t->p;
   json_t *j = json_object(), *facts = json_array(), *left = json_array(), *classes = json_array();
@@ -205,7 +282,7 @@ static json_t *table_json(const table *t) {
   return j;
 }
 
-typedef enum { TABLE_TEXT, TABLE_JSON, TABLE_MD } table_format;
+typedef enum { TABLE_TEXT, TABLE_JSON, TABLE_MD, TABLE_HTML } table_format;
 
 /* The whole document: the tables come as one item. */
 static void table_item(renderer *r, const render_item *it) {
@@ -228,13 +305,21 @@ static void table_item(renderer *r, const render_item *it) {
     json_decref(top);
     return;
   }
+  if (f == TABLE_HTML) {
+    html_report_begin(out, "decision table", p->name ? p->name : p->dir, p->title ? p->title : p->name ? p->name : p->dir,
+                      p->case_name);
+    for (int i = 0; i < n; i++) html_table(out, tables[i]);
+    html_report_end(out);
+    return;
+  }
   if (f == TABLE_MD) fprintf(out, "# %s\n\n", p->title ? p->title : p->name ? p->name : p->dir);
   for (int i = 0; i < n; i++) text_table(out, tables[i], f == TABLE_MD);
 }
 
 renderer *render_table_new(const render_setup *s, const char *format) {
   (void)s;
-  table_format f = strcmp(format, "json") == 0 ? TABLE_JSON : strcmp(format, "md") == 0 ? TABLE_MD : TABLE_TEXT;
+  table_format f = strcmp(format, "json") == 0 ? TABLE_JSON : strcmp(format, "md") == 0 ? TABLE_MD
+                    : strcmp(format, "html") == 0 ? TABLE_HTML : TABLE_TEXT;
   renderer *r = xcalloc(1, sizeof *r);
   *r = (renderer){.state = (void *)(intptr_t)f, .item = table_item};
   return r;

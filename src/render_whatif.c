@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "explain.h"
+#include "html.h"
 #include "render.h"
 #include "render_jansson.h"
 
@@ -225,6 +226,153 @@ static void doc_render(doc *d, const char *source, const case_row *row, whatif_r
   for (int i = 0; i < n; i++) doc_opinion(d, res[i]);
 }
 
+
+/* ---- HTML ------------------------------------------------------------------------- */
+
+/* The page reuses the text's sentences: each is written by the same code
+ * into memory and escaped (html_capture), inside the page's structure. */
+
+static void html_hit(FILE *out, const pack *p, int op, const whatif_hit *h) {
+  char b1[160], b2[160], tb[128];
+  html_capture c;
+  fputs("<li><p><strong>", out);
+  FILE *t = html_capture_open(&c);
+  for (int i = 0; i < h->nchanges; i++) {
+    const whatif_change *ch = &h->changes[i];
+    fprintf(t, "%s%s%s: %s \xe2\x86\x92 %s", i ? "; " : "", change_name(p, ch), ch->finding ? " (finding below)" : "",
+            change_value(p, ch, ch->from), change_value(p, ch, ch->to));
+  }
+  html_capture_put(&c, out);
+  fputs("</strong></p>\n<p>Flips: ", out);
+  t = html_capture_open(&c);
+  for (int i = h->npath - 1; i >= 0; i--) {
+    const whatif_step *s = &h->path[i];
+    fprintf(t, "%s%s %s \xe2\x86\x92 %s", i == h->npath - 1 ? "" : ", so ", explain_node_title(&p->nodes[s->node], tb, sizeof tb),
+            render_spaced(step_value(p, s->node, s->from_state, s->from), b1, sizeof b1),
+            render_spaced(step_value(p, s->node, s->to_state, s->to), b2, sizeof b2));
+  }
+  if (h->disposition) fprintf(t, " (disposition: %s)", render_upper(h->disposition, b1, sizeof b1));
+  fputc('.', t);
+  html_capture_put(&c, out);
+  fputs("</p>\n", out);
+  int at = hit_step(h);
+  const node_rule *r = at >= 0 ? p->opinions[op].rules[h->path[at].node] : NULL;
+  if (r && r->nby) {
+    t = html_capture_open(&c);
+    fprintf(t, "Authority (%s): ", explain_node_title(&p->nodes[h->path[at].node], tb, sizeof tb));
+    for (int i = 0; i < r->nby; i++) {
+      char *cite = render_cite(&p->authorities[r->by[i]]);
+      fprintf(t, "%s%s", i ? "; " : "", cite);
+      free(cite);
+    }
+    fputs("<p class=\"auth\">", out);
+    html_capture_put(&c, out);
+    fputs("</p>\n", out);
+  }
+  fputs("</li>\n", out);
+}
+
+/* One target: the same sentence as the text's heading line, then its ways. */
+static void html_target(FILE *out, const pack *p, int op, const whatif_search *ws, int ti, const char *verb) {
+  const whatif_target *t = &ws->targets[ti];
+  html_capture c;
+  doc d = {html_capture_open(&c), p, false};
+  /* the text's heading line for the target; its ways are written below */
+  print_target(&d, op, ws, ti, verb);
+  fputs("<h4>", out);
+  fclose(c.f);
+  char *nl = c.buf ? strchr(c.buf, '\n') : NULL;
+  if (nl) *nl = '\0';
+  html_put(out, c.buf);
+  free(c.buf);
+  fputs("</h4>\n", out);
+  if (t->size == 0 || t->nhits == 0) return;
+  fputs("<ol>\n", out);
+  for (int i = 0; i < t->nhits; i++) html_hit(out, p, op, &t->hits[i]);
+  fputs("</ol>\n", out);
+  if (t->more) fprintf(out, "<p>... and %d more of the same size.</p>\n", t->more);
+}
+
+static void html_opinion(FILE *out, const pack *p, const whatif_result *r) {
+  const pack_opinion *o = &p->opinions[r->opinion];
+  char b1[160], tb[128];
+  html_capture c;
+  FILE *t = html_capture_open(&c);
+  fprintf(t, "Opinion: %s", o->name);
+  if (o->author) fprintf(t, ", %s", o->author);
+  if (o->role) fprintf(t, ", %s", o->role);
+  if (o->date) fprintf(t, ", %s", o->date);
+  fputs("<section class=\"opinion\">\n<h3>", out);
+  html_capture_put(&c, out);
+  fputs("</h3>\n", out);
+  if (r->outside >= 0) {
+    const pack_outside *s = &p->outside[r->outside];
+    fprintf(html_capture_open(&c), "Outside this pack%s%s: nothing to search. %s", s->title ? ": " : "",
+            s->title ? s->title : "", s->says ? s->says : "");
+    fputs("<p>", out);
+    html_capture_put(&c, out);
+    fputs("</p>\n</section>\n", out);
+    return;
+  }
+  t = html_capture_open(&c);
+  fprintf(t, "Now: %s: %s.", explain_node_title(&p->nodes[o->decides], tb, sizeof tb),
+          render_spaced(pack_node_value_name(&p->nodes[o->decides], r->outcome), b1, sizeof b1));
+  if (r->disposition) fprintf(t, " Disposition: %s.", render_upper(r->disposition, b1, sizeof b1));
+  fputs("<p class=\"outcome\">", out);
+  html_capture_put(&c, out);
+  fputs("</p>\n<p class=\"place\">", out);
+  doc d = {html_capture_open(&c), p, false};
+  print_searched(&d, &r->changes, r->changes.nvars == 1 ? "changeable fact or finding" : "changeable facts and findings");
+  if (r->nleft_out) {
+    fputs("Not searched (number, date or text facts): ", c.f);
+    for (int i = 0; i < r->nleft_out; i++) fprintf(c.f, "%s%s", i ? ", " : "", p->facts[r->left_out[i]].name);
+    fputs(".", c.f);
+  }
+  html_capture_put(&c, out);
+  fputs("</p>\n", out);
+  for (int i = 0; i < r->changes.ntargets; i++)
+    if (!r->changes.targets[i].is_disposition) html_target(out, p, r->opinion, &r->changes, i, "To make");
+  for (int i = 0; i < r->changes.ntargets; i++)
+    if (r->changes.targets[i].is_disposition) html_target(out, p, r->opinion, &r->changes, i, "For");
+  if (r->has_answers) {
+    const whatif_search *a = &r->answers;
+    fputs("<div class=\"undecided\">\n<h4>Undecided: the answers that would decide it</h4>\n", out);
+    if (a->nvars == 0) {
+      fputs("<p>No fact the opinion can reach is left unknown: the opinion's rule leaves the question open.</p>\n", out);
+    } else {
+      d.out = html_capture_open(&c);
+      print_searched(&d, a, a->nvars == 1 ? "fact left unknown" : "facts left unknown");
+      fputs("<p>", out);
+      html_capture_put(&c, out);
+      fputs("</p>\n", out);
+      bool any = false;
+      for (int i = 0; i < a->ntargets; i++) any |= a->targets[i].size > 0;
+      if (!any && !a->bounded)
+        fputs("<p>No answers to them would decide it: the opinion's rule leaves the question open.</p>\n", out);
+      else
+        for (int i = 0; i < a->ntargets; i++) html_target(out, p, r->opinion, a, i, "To decide");
+    }
+    fputs("</div>\n", out);
+  }
+  fputs("</section>\n", out);
+}
+
+static void html_render(FILE *out, const pack *p, const char *source, const case_row *row, whatif_result *const *res,
+                        int n) {
+  char place[RENDER_PLACE_MAX];
+  fprintf(out, "<article class=\"row\" id=\"r%d\">\n<h2>What if: ", row->line);
+  html_put(out, row->id);
+  if (row->title) {
+    fputs(": ", out);
+    html_put(out, row->title);
+  }
+  fputs("</h2>\n<p class=\"place\">", out);
+  html_put(out, render_place(source, row, true, place, sizeof place));
+  fputs("</p>\n", out);
+  for (int i = 0; i < n; i++) html_opinion(out, p, res[i]);
+  fputs("</article>\n", out);
+}
+
 /* ---- JSON -------------------------------------------------------------------------- */
 
 static json_t *hit_json(const pack *p, int op, const whatif_hit *h) {
@@ -338,7 +486,7 @@ static void json_render(FILE *out, const pack *p, const char *source, const case
 
 /* The format is chosen once: the state is whether it is JSON or Markdown. */
 typedef struct whatif_state {
-  bool json, md;
+  bool json, md, html;
 } whatif_state;
 
 static void whatif_item(renderer *r, const render_item *it) {
@@ -347,8 +495,24 @@ static void whatif_item(renderer *r, const render_item *it) {
     json_render(r->out, r->p, r->source, it->row, it->whatifs, it->n);
     return;
   }
+  if (st->html) {
+    html_render(r->out, r->p, r->source, it->row, it->whatifs, it->n);
+    return;
+  }
   doc d = {r->out, r->p, st->md};
   doc_render(&d, r->source, it->row, it->whatifs, it->n);
+}
+
+/* HTML: the page around the rows. */
+static void whatif_html_begin(renderer *r) {
+  const pack *p = r->p;
+  html_report_begin(r->out, "what if", p->name ? p->name : p->dir, p->title ? p->title : p->name ? p->name : p->dir,
+                    p->case_name);
+}
+
+static void whatif_html_end(renderer *r, const render_summary *s) {
+  (void)s;
+  html_report_end(r->out);
 }
 
 /* The search could not run on the row: no document, the reason on diag. */
@@ -364,7 +528,12 @@ renderer *render_whatif_new(const render_setup *s, const char *format) {
   whatif_state *st = xcalloc(1, sizeof *st);
   st->json = strcmp(format, "json") == 0;
   st->md = strcmp(format, "md") == 0;
+  st->html = strcmp(format, "html") == 0;
   renderer *r = xcalloc(1, sizeof *r);
   *r = (renderer){.state = st, .item = whatif_item, .row_error = whatif_row_error, .free = whatif_state_free};
+  if (st->html) {
+    r->begin = whatif_html_begin;
+    r->end = whatif_html_end;
+  }
   return r;
 }

@@ -26,6 +26,8 @@ suite "the manuals' examples" bash tests/e2e/doc_examples.sh "$ratio" docs/cli.m
 suite "ratio quiz: the same seed, the record" bash tests/e2e/quiz_seed.sh "$ratio"
 suite "ratio quiz on a terminal (tmux)" bash tests/e2e/quiz_tty.sh "$ratio"
 suite "the interview on a terminal" bash tests/e2e/ask_tty.sh "$ratio"
+suite "ratio serve: the API" sh tests/serve/run.sh "$ratio" api
+suite "ratio serve: the page in a browser" sh tests/serve/run.sh "$ratio" browser
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # shellcheck disable=SC2086
 suite "unit tests (ASan+UBSan)" sh tests/run_unit.sh $san_units
@@ -33,6 +35,7 @@ suite "end-to-end tests (ASan+UBSan)" sh tests/e2e/run.sh "$ratio_san"
 suite "every command's frame (ASan+UBSan)" bash tests/e2e/frame.sh "$ratio_san"
 suite "ratio quiz on a terminal (tmux, ASan+UBSan)" bash tests/e2e/quiz_tty.sh "$ratio_san"
 suite "the interview on a terminal (ASan+UBSan)" bash tests/e2e/ask_tty.sh "$ratio_san"
+suite "ratio serve: the API (ASan+UBSan)" sh tests/serve/run.sh "$ratio_san" api
 # A short fuzz run: each target for a few seconds on its seed corpus (the
 # corpus alone must pass; `make fuzz` runs longer).
 if [ -n "$fuzz_bins" ]; then

@@ -101,6 +101,34 @@ row "pack load (ratio facts rules/due_process)" "$ratio facts rules/due_process"
 
 latency=$("$out/latency" rules/due_process cases/davidson.csv 2001)
 
+# The API of ratio serve: 50 clients on loopback, each sending the Davidson
+# row (cases/davidson.csv) 200 times, bounded by a deadline: under the
+# majority alone, then under the three opinions of the day (as_of).
+serve_err=$out/serve.err
+: > "$serve_err"
+"$ratio" serve rules/due_process --port 0 2>"$serve_err" &
+serve_pid=$!
+trap 'kill -TERM $serve_pid 2>/dev/null' EXIT
+port=""
+i=0
+while [ -z "$port" ] && [ $i -lt 200 ]; do
+  port=$(sed -n 's|^ratio serve: serving .* at http://127.0.0.1:\([0-9]*\)/$|\1|p' "$serve_err")
+  i=$((i + 1)); [ -n "$port" ] || sleep 0.05
+done
+# the row's facts as a request (python3 reads the CSV: its note holds commas)
+python3 - cases/davidson.csv "$out" <<'PY'
+import csv, json, sys
+row = next(r for r in csv.DictReader(open(sys.argv[1])) if r["id"] == "davidson")
+facts = {k: v for k, v in row.items() if k not in ("id", "title", "note") and not k.startswith("expect.") and v}
+json.dump({"id": "davidson", "facts": facts, "opinion": "majority"}, open(sys.argv[2] + "/serve-one.json", "w"))
+json.dump({"id": "davidson", "facts": facts, "as_of": "1986-01-21"}, open(sys.argv[2] + "/serve-day.json", "w"))
+PY
+serve_one=$("$out/serve_load" "$port" 50 200 "$out/serve-one.json")
+serve_day=$("$out/serve_load" "$port" 50 200 "$out/serve-day.json")
+kill -TERM $serve_pid
+wait $serve_pid 2>/dev/null
+trap - EXIT
+
 if [ -n "$peers" ]; then
   # the peers must print what Ratio prints
   "$out/davidson-c" "$rows100k" outcome > "$out/peer.csv"
@@ -133,6 +161,10 @@ fi
       printf "| %s | %.4f | %s | %.1f | %s |\n", $1, $2, rate, $4 / 1024, ($5 != "" ? sprintf("%.2f", $5) : "-") }' "$out/raw.csv"
   echo
   echo "One re-evaluation of one row (every opinion, with explanation trees, in process): median ${latency} us."
+  echo
+  echo "ratio serve, POST /api/eval of the Davidson row, 50 concurrent clients on loopback (the clients share the machine):"
+  echo "- the majority alone: $serve_one"
+  echo "- the three opinions of the day (as_of 1986-01-21): $serve_day"
 } > "$table"
 cat "$table"
 
@@ -165,3 +197,5 @@ awk -F, -v lat="$latency" -v p3="$p3" '
     printf "target: pack load < 20 ms: %.1f ms %s\n", l, (l < 20 ? "met" : "NOT met")
     printf "target: one re-evaluation < 50 us: %.1f us %s\n", lat, (lat < 50 ? "met" : "NOT met")
   }' "$out/raw.csv" | tee -a "$table"
+echo "$serve_one" | awk '{ for (i = 1; i <= NF; i++) if ($i == "p99") p = $(i + 1)
+  printf "target: serve p99 < 10 ms for one row (majority, 50 clients): %.2f ms %s\n", p, (p < 10 ? "met" : "NOT met") }' | tee -a "$table"

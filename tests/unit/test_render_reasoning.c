@@ -36,10 +36,11 @@ static void test_formats(void **state) {
   assert_true(render_has_format(RENDER_COMPARE, "md"));
   assert_true(render_has_format(RENDER_COMPARE, "markdown"));
   assert_true(render_has_format(RENDER_TEST, "junit"));
-  assert_false(render_has_format(RENDER_EVAL, "md"));
-  assert_false(render_has_format(RENDER_WHATIF, "html"));
-  assert_null(render_new(RENDER_TABLE, "html", &rs, &e));
-  assert_string_equal(e->msg, "unknown format 'html' (formats: text, json, md)");
+  assert_true(render_has_format(RENDER_EVAL, "md"));
+  assert_true(render_has_format(RENDER_WHATIF, "html"));
+  assert_false(render_has_format(RENDER_FACTS, "html"));
+  assert_null(render_new(RENDER_TABLE, "yaml", &rs, &e));
+  assert_string_equal(e->msg, "unknown format 'yaml' (formats: text, json, md, html)");
   err_free(e);
   assert_string_equal(render_formats(RENDER_TEST), "text, tap, junit");
 }
