@@ -327,6 +327,15 @@ local function pack(body)
   if type(body) ~= "table" then fail("pack expects a body in braces; write pack { name = \"...\", title = \"...\" }") end
   if registry.pack then fail("pack { ... } is declared twice; keep one") end
   local out = copy_fields(body, PACK_FIELDS, "pack", "pack")
+  -- file lists hold names only: anything else would be dropped unseen
+  for _, field in ipairs({ "cases", "decided" }) do
+    local list = out[field]
+    for i, v in ipairs(type(list) == "table" and list or {}) do
+      if type(v) ~= "string" then
+        fail("pack: entry " .. i .. " of " .. field .. " is a " .. type(v) .. ", not a file name; write it in quotes, e.g. \"cases/a.csv\"")
+      end
+    end
+  end
   out.file, out.line = where()
   registry.pack = out
 end
