@@ -419,17 +419,21 @@ static void free_sets(char **sets, int n) {
 /* The row of a request as --set options: id, title and note, then each fact
  * in the order given. Returns the count, or -1 after replying. */
 static int request_sets(const json_t *req, char ***out, serve_reply *rp) {
-  static const char *const keys[] = {"id", "title", "note", "facts", "opinion", "as_of"};
+  static const char *const keys[] = {"id", "title", "note", "facts", "opinion", "as_of", "all_opinions"};
   const char *key;
   json_t *v;
   json_object_foreach((json_t *)req, key, v) {
     size_t k = 0;
     while (k < sizeof keys / sizeof keys[0] && strcmp(key, keys[k]) != 0) k++;
     if (k == sizeof keys / sizeof keys[0]) {
-      reply_error(rp, 400, NULL, "unknown key '%s' in the request (keys: id, title, note, facts, opinion, as_of)", key);
+      reply_error(rp, 400, NULL, "unknown key '%s' in the request (keys: id, title, note, facts, opinion, as_of, all_opinions)", key);
       return -1;
     }
-    if (k != 3 && !json_is_string(v) && !json_is_null(v)) {
+    if (k == 6 && !json_is_boolean(v) && !json_is_null(v)) {
+      reply_error(rp, 400, NULL, "'all_opinions' must be true or false");
+      return -1;
+    }
+    if (k != 3 && k != 6 && !json_is_string(v) && !json_is_null(v)) {
       reply_error(rp, 400, NULL, "'%s' must be a string", key);
       return -1;
     }
@@ -643,11 +647,6 @@ static void api_ask(serve_app *a, const serve_request *rq, serve_reply *rp) {
   if (!req) return;
   const pack *p = a->p;
   const json_t *jall = json_object_get(req, "all_opinions");
-  if (jall && !json_is_boolean(jall) && !json_is_null(jall)) {
-    reply_error(rp, 400, NULL, "'all_opinions' must be true or false");
-    json_decref(req);
-    return;
-  }
   bool all = jall && json_is_true(jall);
   int *unknown = NULL;
   int nunknown = request_unknown(p, json_object_get(req, "unknown"), &unknown, rp);
@@ -655,9 +654,8 @@ static void api_ask(serve_app *a, const serve_request *rq, serve_reply *rp) {
     json_decref(req);
     return;
   }
-  /* the keys of the interview's own are read; the rest is a row, as eval's */
+  /* the interview's own key is read; the rest is a request as eval's */
   json_object_del(req, "unknown");
-  json_object_del(req, "all_opinions");
   char **sets = NULL;
   int nsets = request_sets(req, &sets, rp);
   if (nsets < 0) {

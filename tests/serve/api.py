@@ -120,6 +120,11 @@ check("an unknown opinion: 400 with the command line's message", st == 400
       and error_of(st, body)["message"] == cli_err.strip().split("error: ", 1)[1], f"{body!r} vs {cli_err!r}")
 st, body, _ = request("POST", "/api/eval", {"as_of": "1986-13-01"})
 check("a bad as_of: 400", st == 400 and "is not a date" in error_of(st, body)["message"], body.decode())
+st, body, _ = request("POST", "/api/eval", {"id": "x", "all_opinions": True})
+want, _ = cli("eval", DP, "--set", "id=x", "--all-opinions", "--format", "json")
+check("all_opinions: every opinion, as --all-opinions", st == 200 and body == want, body[:300].decode())
+st, body, _ = request("POST", "/api/eval", {"all_opinions": "yes"})
+check("all_opinions not a boolean: 400", st == 400 and "true or false" in error_of(st, body)["message"], body.decode())
 big = {"id": "big", "note": "x" * 70000}
 st, body, _ = request("POST", "/api/eval", big)
 check("an oversized body: 413", st == 413 and "too large" in error_of(st, body)["message"], body.decode())
