@@ -233,6 +233,39 @@ void render_ask_not_saved(FILE *out, const err *e) {
 
 /* ---- the transcript ---------------------------------------------------------- */
 
+/* Each opinion's result and what it turns on; with `st`, whether it is
+ * settled too (the page's step, which comes before the end). */
+static json_t *results_json(const pack *p, const interview_result *res, int n, const interview_opinion *st) {
+  json_t *results = json_array();
+  for (int i = 0; i < n; i++) {
+    const interview_result *r = &res[i];
+    const pack_opinion *o = &p->opinions[r->opinion];
+    json_t *x = json_object();
+    json_object_set_new(x, "opinion", json_string(o->name));
+    json_object_set_new(x, "title", render_jstr(o->title));
+    json_object_set_new(x, "author", render_jstr(o->author));
+    json_object_set_new(x, "role", render_jstr(o->role));
+    json_object_set_new(x, "outside", r->outside >= 0 ? json_string(p->outside[r->outside].name) : json_null());
+    json_object_set_new(x, "outcome", r->outside >= 0 ? json_null() : json_string(r->outcome_name));
+    json_object_set_new(x, "disposition", render_jstr(r->disposition));
+    json_t *t = json_null();
+    if (r->outside < 0 && r->turns_on >= 0) {
+      t = json_object();
+      json_object_set_new(t, "node", json_string(p->nodes[r->turns_on].name));
+      json_object_set_new(t, "title", render_jstr(p->nodes[r->turns_on].title));
+      json_object_set_new(t, "value", json_string(r->turns_on_value_name));
+      json_object_set_new(t, "says", render_jstr(r->turns_on_says));
+    }
+    json_object_set_new(x, "turns_on", t);
+    if (st) {
+      json_object_set_new(x, "settled", json_boolean(st[i].settled));
+      json_object_set_new(x, "cut", json_boolean(st[i].cut));
+    }
+    json_array_append_new(results, x);
+  }
+  return results;
+}
+
 char *render_ask_json(const pack *p, const render_ask_end *end) {
   json_t *j = json_object();
   json_object_set_new(j, "schema", json_string("ratio.ask/1"));
@@ -269,30 +302,7 @@ char *render_ask_json(const pack *p, const render_ask_end *end) {
                         json_string(pack_node_value_name(&p->nodes[n], end->row->findings[n])));
   }
   json_object_set_new(j, "findings", findings);
-  json_t *results = json_array();
-  for (int i = 0; i < end->nresults; i++) {
-    const interview_result *r = &end->results[i];
-    const pack_opinion *o = &p->opinions[r->opinion];
-    json_t *x = json_object();
-    json_object_set_new(x, "opinion", json_string(o->name));
-    json_object_set_new(x, "title", render_jstr(o->title));
-    json_object_set_new(x, "author", render_jstr(o->author));
-    json_object_set_new(x, "role", render_jstr(o->role));
-    json_object_set_new(x, "outside", r->outside >= 0 ? json_string(p->outside[r->outside].name) : json_null());
-    json_object_set_new(x, "outcome", r->outside >= 0 ? json_null() : json_string(r->outcome_name));
-    json_object_set_new(x, "disposition", render_jstr(r->disposition));
-    json_t *t = json_null();
-    if (r->outside < 0 && r->turns_on >= 0) {
-      t = json_object();
-      json_object_set_new(t, "node", json_string(p->nodes[r->turns_on].name));
-      json_object_set_new(t, "title", render_jstr(p->nodes[r->turns_on].title));
-      json_object_set_new(t, "value", json_string(r->turns_on_value_name));
-      json_object_set_new(t, "says", render_jstr(r->turns_on_says));
-    }
-    json_object_set_new(x, "turns_on", t);
-    json_array_append_new(results, x);
-  }
-  json_object_set_new(j, "results", results);
+  json_object_set_new(j, "results", results_json(p, end->results, end->nresults, NULL));
   json_object_set_new(j, "end", json_string(end->stopped    ? "answers_ended"
                                             : end->complete ? "decided"
                                                             : "nothing_left"));
@@ -307,5 +317,71 @@ char *render_ask_json(const pack *p, const render_ask_end *end) {
   json_decref(j);
   char *out = xasprintf("%s\n", s);
   free(s);
+  return out;
+}
+
+/* ---- a step of the page's interview -------------------------------------------- */
+
+static json_t *opinion_names(const pack *p, const int *ops, int n) {
+  json_t *a = json_array();
+  for (int i = 0; i < n; i++) json_array_append_new(a, json_string(p->opinions[ops[i]].name));
+  return a;
+}
+
+static json_t *question_json(const pack *p, int fact, const interview_why *w) {
+  static const char *const types[] = {"yesno", "oneof", "number", "date", "text"};
+  const pack_fact *f = &p->facts[fact];
+  char buf[256];
+  json_t *q = json_object();
+  json_object_set_new(q, "fact", json_string(f->name));
+  /* the words `ratio ask` puts to a fact with no question of its own */
+  char *ask = f->ask ? xstrdup(f->ask) : xasprintf("What is the %s?", render_spaced(f->name, buf, sizeof buf));
+  json_object_set_new(q, "ask", json_string(ask));
+  free(ask);
+  json_object_set_new(q, "help", render_jstr(f->help));
+  json_object_set_new(q, "type", json_string(types[f->type]));
+  json_t *answers = json_array();
+  if (f->type == FACT_YESNO) {
+    json_array_append_new(answers, json_string("yes"));
+    json_array_append_new(answers, json_string("no"));
+  }
+  for (int i = 0; f->type == FACT_ENUM && i < f->nvalues; i++) json_array_append_new(answers, json_string(f->values[i]));
+  json_object_set_new(q, "answers", answers);
+  json_t *why = json_object(), *feeds = json_array(), *outside = json_array();
+  for (int i = 0; i < w->nnodes; i++) {
+    json_t *x = json_object();
+    json_object_set_new(x, "node", json_string(p->nodes[w->nodes[i]].name));
+    json_object_set_new(x, "title", json_string(explain_node_title(&p->nodes[w->nodes[i]], buf, sizeof buf)));
+    json_array_append_new(feeds, x);
+  }
+  for (int i = 0; i < w->noutside; i++) {
+    const pack_outside *o = &p->outside[w->outside[i]];
+    json_t *x = json_object();
+    json_object_set_new(x, "name", json_string(o->name));
+    json_object_set_new(x, "title", render_jstr(o->title));
+    json_array_append_new(outside, x);
+  }
+  json_object_set_new(why, "feeds", feeds);
+  json_object_set_new(why, "outside", outside);
+  json_object_set_new(why, "decides", opinion_names(p, w->decides, w->ndecides));
+  json_object_set_new(why, "bears", opinion_names(p, w->bears, w->nbears));
+  json_object_set_new(q, "why", why);
+  return q;
+}
+
+char *render_ask_step_json(const pack *p, const render_ask_step *s, size_t *len) {
+  json_t *j = json_object();
+  json_object_set_new(j, "schema", json_string("ratio.ask-step/1"));
+  json_object_set_new(j, "pack", render_jstr(p->name));
+  bool settled = true;
+  for (int i = 0; i < s->nresults; i++) settled &= s->opinions[i].settled;
+  json_object_set_new(j, "settled", json_boolean(settled));
+  json_object_set_new(j, "question", s->fact >= 0 ? question_json(p, s->fact, s->why) : json_null());
+  json_object_set_new(j, "results", results_json(p, s->results, s->nresults, s->opinions));
+  char *t = json_dumps(j, RENDER_DUMP_FLAGS);
+  json_decref(j);
+  char *out = xasprintf("%s\n", t);
+  free(t);
+  *len = strlen(out);
   return out;
 }

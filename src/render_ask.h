@@ -60,5 +60,18 @@ void render_ask_not_saved(FILE *out, const err *e);
  * the text, which ends in a line break. */
 char *render_ask_json(const pack *p, const render_ask_end *end);
 
+/* One step of the page's interview (POST /api/ask): the next question, or
+ * none, with why it is asked, and each opinion's result so far. Borrowed. */
+typedef struct render_ask_step {
+  int fact;                          /* the next question, or -1 */
+  const interview_why *why;          /* for fact; unused when it is -1 */
+  const interview_opinion *opinions; /* one per opinion */
+  const interview_result *results;   /* one per opinion */
+  int nresults;
+} render_ask_step;
+
+/* The step as JSON (schema ratio.ask-step/1, one line): the caller frees
+ * the text, which ends in a line break; *len is its length. */
+char *render_ask_step_json(const pack *p, const render_ask_step *s, size_t *len);
 
 #endif

@@ -18,8 +18,10 @@
 #include "cli.h"
 #include "explain.h"
 #include "html.h"
+#include "interview.h"
 #include "reach.h"
 #include "render.h"
+#include "render_ask.h"
 #include "render_jansson.h"
 #include "row_handlers.h"
 #include "whatif.h"
@@ -190,9 +192,10 @@ static char *layout_doc(const pack *p, const char *source, size_t *len) {
     json_array_append_new(groups, x);
   }
   json_object_set_new(top, "groups", groups);
-  /* the page's modes: the interview and the quiz join as they are built */
+  /* the page's modes */
   json_t *modes = json_array();
   json_array_append_new(modes, json_string("form"));
+  json_array_append_new(modes, json_string("ask"));
   json_object_set_new(top, "modes", modes);
   free(ops);
   free(elements);
@@ -367,7 +370,7 @@ void serve_reply_free(serve_reply *rp) {
 typedef struct api_kind {
   const char *path;
   render_kind kind;
-  const row_handler *handler;
+  const row_handler *handler; /* NULL: the interview (api_ask) */
 } api_kind;
 
 /* A fact's value in a request as the text of its cell; NULL when the JSON
@@ -416,17 +419,21 @@ static void free_sets(char **sets, int n) {
 /* The row of a request as --set options: id, title and note, then each fact
  * in the order given. Returns the count, or -1 after replying. */
 static int request_sets(const json_t *req, char ***out, serve_reply *rp) {
-  static const char *const keys[] = {"id", "title", "note", "facts", "opinion", "as_of"};
+  static const char *const keys[] = {"id", "title", "note", "facts", "opinion", "as_of", "all_opinions"};
   const char *key;
   json_t *v;
   json_object_foreach((json_t *)req, key, v) {
     size_t k = 0;
     while (k < sizeof keys / sizeof keys[0] && strcmp(key, keys[k]) != 0) k++;
     if (k == sizeof keys / sizeof keys[0]) {
-      reply_error(rp, 400, NULL, "unknown key '%s' in the request (keys: id, title, note, facts, opinion, as_of)", key);
+      reply_error(rp, 400, NULL, "unknown key '%s' in the request (keys: id, title, note, facts, opinion, as_of, all_opinions)", key);
       return -1;
     }
-    if (k != 3 && !json_is_string(v) && !json_is_null(v)) {
+    if (k == 6 && !json_is_boolean(v) && !json_is_null(v)) {
+      reply_error(rp, 400, NULL, "'all_opinions' must be true or false");
+      return -1;
+    }
+    if (k != 3 && k != 6 && !json_is_string(v) && !json_is_null(v)) {
       reply_error(rp, 400, NULL, "'%s' must be a string", key);
       return -1;
     }
@@ -470,49 +477,66 @@ static int request_sets(const json_t *req, char ***out, serve_reply *rp) {
   return n;
 }
 
-static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq, serve_reply *rp) {
+/* A request's body as a JSON object; NULL after replying. */
+static json_t *request_body(const serve_request *rq, serve_reply *rp) {
   json_error_t jerr;
   json_t *req = json_loadb(rq->body ? rq->body : "", rq->len, JSON_REJECT_DUPLICATES, &jerr);
   if (!req) {
     reply_error(rp, 400, NULL, "the body is not JSON: %s (line %d, column %d)", jerr.text, jerr.line, jerr.column);
-    return;
+    return NULL;
   }
   if (!json_is_object(req)) {
     json_decref(req);
     reply_error(rp, 400, NULL, "the body must be a JSON object: {\"id\": \"...\", \"facts\": {\"FACT\": \"VALUE\"}}");
-    return;
+    return NULL;
   }
+  return req;
+}
+
+/* The errors of a request's row or opinions as a 400, in the command
+ * line's words. Frees e. */
+static void reply_row_errors(serve_reply *rp, err *e) {
+  char *first = NULL;
+  json_t *errs = row_errors(e, &first);
+  reply_error(rp, 400, errs, "%s", first);
+  free(first);
+  err_free(e);
+}
+
+/* The opinions a request decides under, into ops (room for every opinion):
+ * as the command line, the case's own unless it names an opinion, a date
+ * or all of them. Returns the count, or -1 after replying. */
+static int request_opinions(const pack *p, const json_t *req, bool all, int *ops, serve_reply *rp) {
+  const json_t *jo = json_object_get(req, "opinion"), *ja = json_object_get(req, "as_of");
+  const char *opinion = jo && json_is_string(jo) ? json_string_value(jo) : NULL;
+  const char *as_of = ja && json_is_string(ja) ? json_string_value(ja) : NULL;
+  err *e = NULL;
+  int nops = !opinion && !as_of && !all ? pack_case_opinions(p, ops) : cli_opinions(p, opinion, as_of, ops, &e);
+  if (nops < 0) reply_row_errors(rp, e);
+  return nops;
+}
+
+static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq, serve_reply *rp) {
+  json_t *req = request_body(rq, rp);
+  if (!req) return;
   char **sets = NULL;
   int nsets = request_sets(req, &sets, rp);
   if (nsets < 0) {
     json_decref(req);
     return;
   }
-  const json_t *jo = json_object_get(req, "opinion"), *ja = json_object_get(req, "as_of");
-  const char *opinion = jo && json_is_string(jo) ? json_string_value(jo) : NULL;
-  const char *as_of = ja && json_is_string(ja) ? json_string_value(ja) : NULL;
   const json_t *jall = json_object_get(req, "all_opinions");
   bool all = jall && json_is_true(jall);
   const pack *p = a->p;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   err *e = NULL;
-  /* as the command line: the case's own opinions unless the request names
-   * an opinion, a date or all of them */
-  int nops = !opinion && !as_of && !all ? pack_case_opinions(p, ops) : cli_opinions(p, opinion, as_of, ops, &e);
+  int nops = request_opinions(p, req, all, ops, rp);
   case_row *probe = NULL;
   if (nops < 0) {
-    char *first = NULL;
-    json_t *errs = row_errors(e, &first);
-    reply_error(rp, 400, errs, "%s", first);
-    free(first);
-    err_free(e);
+    /* replied */
   } else if (!(probe = cases_set_row(p, NULL, (const char *const *)sets, nsets, &e))) {
     /* checked before anything is decided, as the command line does */
-    char *first = NULL;
-    json_t *errs = row_errors(e, &first);
-    reply_error(rp, 400, errs, "%s", first);
-    free(first);
-    err_free(e);
+    reply_row_errors(rp, e);
   } else {
     cases_row_free(probe);
     int slot = pool_take(&a->pool);
@@ -582,6 +606,113 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
   json_decref(req);
 }
 
+/* ---- the interview: POST /api/ask -------------------------------------------- */
+
+/* The facts a request leaves unknown on purpose ("unknown": [FACT, ...]),
+ * as fact indexes into *out (the caller frees it). Returns the count, or -1
+ * after replying. */
+static int request_unknown(const pack *p, const json_t *ju, int **out, serve_reply *rp) {
+  *out = NULL;
+  if (!ju || json_is_null(ju)) return 0;
+  if (!json_is_array(ju)) {
+    reply_error(rp, 400, NULL, "'unknown' must be a list of fact names, e.g. [\"status\"]");
+    return -1;
+  }
+  size_t n = json_array_size(ju);
+  if (n > CLI_MAX_SETS) {
+    reply_error(rp, 400, NULL, "more than %d facts in one request", CLI_MAX_SETS);
+    return -1;
+  }
+  int *facts = xcalloc(n + 1, sizeof *facts);
+  for (size_t i = 0; i < n; i++) {
+    const json_t *v = json_array_get(ju, i);
+    int f = json_is_string(v) ? pack_fact_index(p, json_string_value(v)) : -1;
+    if (f < 0) {
+      if (json_is_string(v)) reply_error(rp, 400, NULL, "unknown fact '%.200s' in 'unknown'", json_string_value(v));
+      else reply_error(rp, 400, NULL, "'unknown' must be a list of fact names, e.g. [\"status\"]");
+      free(facts);
+      return -1;
+    }
+    facts[i] = f;
+  }
+  *out = facts;
+  return (int)n;
+}
+
+/* One step of the interview, without a session: the answers so far are the
+ * starting row, the facts answered unknown are answered so again, and the
+ * interview library chooses the next question as `ratio ask` does. */
+static void api_ask(serve_app *a, const serve_request *rq, serve_reply *rp) {
+  json_t *req = request_body(rq, rp);
+  if (!req) return;
+  const pack *p = a->p;
+  const json_t *jall = json_object_get(req, "all_opinions");
+  bool all = jall && json_is_true(jall);
+  int *unknown = NULL;
+  int nunknown = request_unknown(p, json_object_get(req, "unknown"), &unknown, rp);
+  if (nunknown < 0) {
+    json_decref(req);
+    return;
+  }
+  /* the interview's own key is read; the rest is a request as eval's */
+  json_object_del(req, "unknown");
+  char **sets = NULL;
+  int nsets = request_sets(req, &sets, rp);
+  if (nsets < 0) {
+    free(unknown);
+    json_decref(req);
+    return;
+  }
+  int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
+  err *e = NULL;
+  int nops = request_opinions(p, req, all, ops, rp);
+  case_row *probe = NULL;
+  if (nops < 0) {
+    /* replied */
+  } else if (!(probe = cases_set_row(p, NULL, (const char *const *)sets, nsets, &e))) {
+    reply_row_errors(rp, e);
+  } else {
+    cases_row_free(probe);
+    int slot = pool_take(&a->pool);
+    const pack *sp = a->pool.packs[slot];
+    /* made again on the thread's own pack: its rule functions run there */
+    case_row *start = cases_set_row(sp, NULL, (const char *const *)sets, nsets, &e);
+    interview *iv = interview_new(sp, ops, nops, start, INTERVIEW_BUDGET);
+    for (int i = 0; i < nunknown; i++) {
+      err *ue = NULL;
+      if (interview_answer(iv, unknown[i], "", &ue) != 0) err_free(ue); /* "" is always an answer */
+    }
+    interview_result *res = xcalloc((size_t)nops + 1, sizeof *res);
+    int fact = -1;
+    int rc = interview_next(iv, &fact, &e);
+    if (rc == 0) rc = interview_results(iv, res, &e);
+    char *out = NULL;
+    size_t len = 0;
+    if (rc == 0) {
+      interview_why w = {0};
+      if (fact >= 0) interview_why_of(iv, fact, &w);
+      render_ask_step st = {.fact = fact, .why = &w, .opinions = interview_opinions(iv), .results = res,
+                            .nresults = nops};
+      out = render_ask_step_json(sp, &st, &len);
+      if (fact >= 0) interview_why_free(&w);
+    }
+    free(res);
+    interview_free(iv);
+    cases_row_free(start);
+    pool_give(&a->pool, slot);
+    if (rc != 0) {
+      reply_error(rp, 422, NULL, "%s", e ? e->msg : "a rule failed on the answers");
+      err_free(e);
+    } else {
+      reply_text(rp, 200, "application/json", out, len);
+    }
+  }
+  free(ops);
+  free(unknown);
+  free_sets(sets, nsets);
+  json_decref(req);
+}
+
 /* ---- routes ----------------------------------------------------------------- */
 
 /* Whether Host names this machine, on the port served. */
@@ -601,8 +732,7 @@ static const api_kind api_kinds[] = {
     {"/api/eval", RENDER_EVAL, &row_handler_eval},
     {"/api/compare", RENDER_COMPARE, &row_handler_compare},
     {"/api/whatif", RENDER_WHATIF, &row_handler_whatif_base},
-    /* the interview (/api/ask) and the quiz (/api/quiz) join here, with
-     * their modes in the layout and the page */
+    {"/api/ask", RENDER_EVAL, NULL}, /* the interview: its own handler, api_ask */
 };
 
 void serve_app_handle(serve_app *a, const serve_request *rq, serve_reply *rp) {
@@ -627,7 +757,8 @@ void serve_app_handle(serve_app *a, const serve_request *rq, serve_reply *rp) {
       reply_error(rp, 415, NULL, "send the row as Content-Type: application/json");
       return;
     }
-    api_decide(a, &api_kinds[i], rq, rp);
+    if (api_kinds[i].handler) api_decide(a, &api_kinds[i], rq, rp);
+    else api_ask(a, rq, rp);
     return;
   }
   struct {

@@ -29,6 +29,8 @@
     rows: [],         /* GET /api/rows: the case file's rows */
     row: null,        /* the id, title and note of the row loaded, if any */
     seq: 0,           /* the latest evaluation asked for: older answers are dropped */
+    askSteps: [],     /* the interview's answers, in order, by fact name (for Back) */
+    askUnknown: [],   /* the facts answered "I don't know" */
     unheld: {},       /* answers from the address no control can hold (a value the
                          pack does not know): sent once, so the server says why */
     timer: 0,
@@ -320,7 +322,12 @@
   function changed() {
     state.unheld = {};
     clearTimeout(state.timer);
-    state.timer = setTimeout(evaluate, 120);
+    state.timer = setTimeout(refresh, 120);
+  }
+
+  /* The results again, in the mode shown. */
+  function refresh() {
+    if (!$("mode-ask").hidden) { toAddress(); askStart(); } else evaluate();
   }
 
   /* ---- what would change it ---------------------------------------------- */
@@ -416,6 +423,153 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  /* ---- the interview ---------------------------------------------------------- */
+
+  /* One question at a time, chosen by the server exactly as `ratio ask`
+     chooses it (POST /api/ask). The form holds the answers, so the page's
+     address holds the hypothetical here too; state.askSteps remembers the
+     order they were given in, for Back, and state.askUnknown the facts
+     answered "I don't know", which are not asked again. */
+  function askBuild() {
+    const box = $("mode-ask");
+    if (box.firstChild) return;
+    box.append(el("section", {class: "ask", "aria-labelledby": "ask-heading"},
+      el("h2", {id: "ask-heading", text: "Interview"}),
+      el("p", {class: "hint", text: "Each question is asked only while its answer can still change how an opinion "
+        + "decides; the one that can settle the most opinions comes first. The answers fill the form."}),
+      el("p", {id: "ask-status", class: "status", role: "status", "aria-live": "polite"}),
+      el("div", {id: "ask-question"})),
+    el("section", {class: "results", "aria-labelledby": "ask-results-heading"},
+      el("h2", {id: "ask-results-heading", text: "So far"}),
+      el("div", {id: "ask-results", "aria-live": "polite"})));
+  }
+
+  function askStatus(text, bad) {
+    $("ask-status").textContent = text;
+    $("ask-status").classList.toggle("bad", !!bad);
+  }
+
+  async function askStart() {
+    askBuild();
+    const seq = ++state.seq;
+    const body = request();
+    delete body.id; delete body.title; delete body.note;
+    body.unknown = state.askUnknown.filter((f) => !(f in body.facts));
+    askStatus("Choosing the next question\u2026");
+    try {
+      const doc = await api("/api/ask", body);
+      if (seq !== state.seq) return;
+      askStatus("");
+      askShow(doc);
+    } catch (e) {
+      if (seq !== state.seq) return;
+      askStatus(e.message, true);
+    }
+  }
+
+  /* Answer the question: "" is "I don't know". */
+  function askAnswer(fact, value) {
+    const values = Object.assign(answers(), state.unheld);
+    if (value === "") {
+      delete values[fact];
+      if (!state.askUnknown.includes(fact)) state.askUnknown.push(fact);
+    } else {
+      values[fact] = value;
+    }
+    state.askSteps.push(fact);
+    setAnswers(values);
+    toAddress();
+    askStart();
+  }
+
+  function askBack() {
+    const fact = state.askSteps.pop();
+    if (fact === undefined) return;
+    const values = Object.assign(answers(), state.unheld);
+    delete values[fact];
+    state.askUnknown = state.askUnknown.filter((f) => f !== fact);
+    setAnswers(values);
+    toAddress();
+    askStart();
+  }
+
+  function askWhy(q) {
+    const w = q.why;
+    const box = el("div", {id: "ask-why", class: "panel"});
+    const feeds = w.feeds.map((x) => x.title).concat(w.outside.map((x) => "whether the case is outside the pack ("
+      + (x.title || x.name) + ")"));
+    if (feeds.length) box.append(el("p", {text: "It feeds: " + feeds.join("; ") + "."}));
+    if (w.decides.length) box.append(el("p", {text: "An answer can decide: " + w.decides.join("; ") + "."}));
+    if (w.bears.length) box.append(el("p", {text: "It can change, with other answers: " + w.bears.join("; ") + "."}));
+    if (!w.decides.length && !w.bears.length) box.append(el("p", {text: "No opinion turns on it any more."}));
+    return box;
+  }
+
+  function askShow(doc) {
+    const qbox = $("ask-question");
+    qbox.textContent = "";
+    const q = doc.question;
+    const back = el("button", {type: "button", id: "ask-back", onclick: askBack, disabled: !state.askSteps.length,
+      text: "Back"});
+    if (q) {
+      const n = state.askSteps.length + 1;
+      const help = q.help ? el("p", {class: "help", id: "ask-help", text: q.help}) : null;
+      const group = el("div", {class: "ask-answers", role: "group", "aria-labelledby": "ask-q",
+        "aria-describedby": help ? "ask-help" : null});
+      for (const v of q.answers)
+        group.append(el("button", {type: "button", class: "answer", "data-value": v, onclick: () => askAnswer(q.fact, v),
+          text: spaced(v)}));
+      if (!q.answers.length) {
+        /* a number, a date or text: typed, and checked by the server as a cell is */
+        const type = q.type === "number" ? "number" : q.type === "date" ? "date" : "text";
+        const input = el("input", {type, id: "ask-input", step: type === "number" ? "any" : null});
+        const f = el("form", {class: "ask-typed", onsubmit: (e) => { e.preventDefault(); if (input.value) askAnswer(q.fact, input.value); }},
+          el("label", {for: "ask-input", class: "sr", text: "Your answer"}), input,
+          el("button", {type: "submit", text: "Answer"}));
+        group.append(f);
+      }
+      const whyBtn = el("button", {type: "button", id: "ask-why-btn", "aria-expanded": "false", "aria-controls": "ask-why",
+        text: "Why?"});
+      const why = askWhy(q);
+      why.hidden = true;
+      whyBtn.addEventListener("click", () => {
+        why.hidden = !why.hidden;
+        whyBtn.setAttribute("aria-expanded", why.hidden ? "false" : "true");
+      });
+      if (help) qbox.append(help);
+      qbox.prepend(el("h3", {id: "ask-q", tabindex: "-1", "data-fact": q.fact}, n + ". " + q.ask,
+        el("span", {class: "name", text: " " + q.fact})));
+      qbox.append(group,
+        el("div", {class: "actions"},
+          el("button", {type: "button", id: "ask-unknown", onclick: () => askAnswer(q.fact, ""), text: "I don't know"}),
+          back, whyBtn), why);
+      $("ask-q").focus();
+    } else {
+      qbox.append(el("h3", {id: "ask-q", tabindex: "-1", text: doc.settled ? "Every opinion is decided."
+        : "Nothing left to ask could decide the rest."}),
+        el("p", {class: "hint", text: "The facts are in the form; the page's address reproduces them."}),
+        el("div", {class: "actions"}, back,
+          el("button", {type: "button", onclick: () => { state.askSteps = []; state.askUnknown = [];
+            state.row = null; $("load-row").value = ""; setAnswers({}); toAddress(); askStart(); }, text: "Start again"})));
+      $("ask-q").focus();
+    }
+    $("ask-results-heading").textContent = q ? "So far" : "The results";
+    const rbox = $("ask-results");
+    rbox.textContent = "";
+    for (const r of doc.results) {
+      const outcome = r.outside ? "outside" : r.outcome;
+      const card = el("article", {class: "card", id: "ask-opinion-" + r.opinion, "data-outcome": outcome,
+        "data-settled": r.settled ? "yes" : "no", "aria-labelledby": "ask-opinion-" + r.opinion + "-h"});
+      card.append(el("h3", {id: "ask-opinion-" + r.opinion + "-h", text: r.opinion + (r.title ? ": " + r.title : "")}));
+      const line = el("p", {class: "line"}, r.settled ? "Decided:" : "Not yet decided:", badge(outcome));
+      if (r.disposition && r.disposition !== "unknown") line.append(el("span", {class: "disp", text: spaced(r.disposition).toUpperCase()}));
+      card.append(line);
+      if (r.turns_on) card.append(el("p", {text: "It turns on " + r.turns_on.title + ": " + spaced(r.turns_on.value) + "."
+        + (r.turns_on.says ? " " + r.turns_on.says : "")}));
+      rbox.append(card);
+    }
+  }
+
   /* ---- modes ---------------------------------------------------------------- */
 
   /* The page's modes, as the layout lists them: the form is built here; the
@@ -423,7 +577,8 @@
      in this table as they are built, each drawing into its own element
      (#mode-ask, #mode-quiz) from its own API route. */
   const modes = {
-    form: {label: "Facts and results", start() {}},
+    form: {label: "Facts and results", start: () => evaluate()},
+    ask: {label: "Interview", start: askStart},
   };
 
   function buildModes() {
@@ -463,9 +618,12 @@
     pick.hidden = !state.rows.length;
     buildModes();
     buildForm();
-    pick.addEventListener("change", () => { loadRow(pick.value); evaluate(); });
+    pick.addEventListener("change", () => { loadRow(pick.value); refresh(); });
     $("as-of").addEventListener("change", changed);
-    $("reset").addEventListener("click", () => { state.row = null; pick.value = ""; setAnswers({}); evaluate(); });
+    $("reset").addEventListener("click", () => {
+      state.row = null; pick.value = ""; state.askSteps = []; state.askUnknown = []; setAnswers({});
+      refresh();
+    });
     $("download").addEventListener("click", downloadRow);
     $("run-whatif").addEventListener("click", () => runPanel("/api/whatif", "whatif", showWhatif));
     $("run-compare").addEventListener("click", () => runPanel("/api/compare", "compare", showCompare));

@@ -7,6 +7,7 @@ Usage: RATIO=./ratio api.py PORT LUA_PORT   (servers of rules/due_process
 with -f cases/decided.csv, and of tests/bench/davidson_lua)
 Ends with "serve-api: N passed, N failed".
 """
+import csv
 import http.client
 import json
 import os
@@ -119,6 +120,11 @@ check("an unknown opinion: 400 with the command line's message", st == 400
       and error_of(st, body)["message"] == cli_err.strip().split("error: ", 1)[1], f"{body!r} vs {cli_err!r}")
 st, body, _ = request("POST", "/api/eval", {"as_of": "1986-13-01"})
 check("a bad as_of: 400", st == 400 and "is not a date" in error_of(st, body)["message"], body.decode())
+st, body, _ = request("POST", "/api/eval", {"id": "x", "all_opinions": True})
+want, _ = cli("eval", DP, "--set", "id=x", "--all-opinions", "--format", "json")
+check("all_opinions: every opinion, as --all-opinions", st == 200 and body == want, body[:300].decode())
+st, body, _ = request("POST", "/api/eval", {"all_opinions": "yes"})
+check("all_opinions not a boolean: 400", st == 400 and "true or false" in error_of(st, body)["message"], body.decode())
 big = {"id": "big", "note": "x" * 70000}
 st, body, _ = request("POST", "/api/eval", big)
 check("an oversized body: 413", st == 413 and "too large" in error_of(st, body)["message"], body.decode())
@@ -166,6 +172,54 @@ for asset in ("/serve.js", "/serve.css", "/report.css"):
     check(f"GET {asset}", st == 200 and len(body) > 100)
 st, body, _ = request("HEAD", "/api/facts")
 check("HEAD", st == 200 and body == b"")
+
+# ---- the interview: POST /api/ask ----------------------------------------------
+st, body, _ = request("POST", "/api/ask", raw=b'{"facts": {')
+check("ask: malformed JSON: 400", st == 400 and "not JSON" in error_of(st, body)["message"], body.decode())
+st, body, _ = request("POST", "/api/ask", {"facts": {"culpability": "neglignt"}})
+_, cli_err = cli("ask", DP, "--set", "culpability=neglignt")
+check("ask: a bad value: 400 with the command line's message", st == 400 and "--set culpability=neglignt: error: " in cli_err
+      and cli_err.strip().split(": error: ", 1)[1] == error_of(st, body)["message"], f"{body!r} vs {cli_err!r}")
+st, body, _ = request("POST", "/api/ask", {"unknown": ["statu"]})
+check("ask: an unknown fact left unknown: 400", st == 400 and "statu" in error_of(st, body)["message"], body.decode())
+st, body, _ = request("POST", "/api/ask", {"unknown": "status"})
+check("ask: 'unknown' not a list: 400", st == 400, body.decode())
+st, body, hdr = request("GET", "/api/ask")
+check("ask: GET is 405", st == 405 and hdr.get("Allow") == "POST", body.decode())
+st, body, _ = request("GET", "/api/layout")
+check("the layout lists the interview", st == 200 and "ask" in json.loads(body)["modes"], body.decode()[:200])
+
+# Davidson's facts, answered as the interview asks them
+with open(os.path.join(DP, "cases", "davidson.csv"), newline="") as fh:
+    dav = next(r for r in csv.DictReader(fh) if r["id"] == "davidson")
+nfacts = len(json.loads(request("GET", "/api/facts")[1])["facts"])
+answers, unknown, order, asked, step, ok = {}, [], [], [], None, True
+for _ in range(nfacts + 1):
+    st, body, _ = request("POST", "/api/ask", {"facts": answers, "unknown": unknown})
+    if st != 200:
+        ok = False
+        break
+    step = json.loads(body)
+    q = step["question"]
+    if q is None:
+        break
+    v = dav.get(q["fact"], "")
+    order.append(v)
+    asked.append(q["fact"])
+    if v:
+        answers[q["fact"]] = v
+    else:
+        unknown.append(q["fact"])
+check("ask: Davidson's interview settles every opinion", ok and step and step["schema"] == "ratio.ask-step/1"
+      and step["settled"] and all(r["settled"] and r["outcome"] for r in step["results"]), str(step)[:400])
+check("ask: in fewer questions than the pack has facts", 0 < len(order) < nfacts, f"{len(order)} of {nfacts}")
+r = subprocess.run([RATIO, "ask", DP, "--format", "json"], input="".join(v + "\n" for v in order).encode(),
+                   capture_output=True, timeout=60)
+transcript = json.loads(r.stdout) if r.returncode == 0 else {"results": None, "questions": []}
+strip = [{k: v for k, v in x.items() if k not in ("settled", "cut")} for x in (step or {}).get("results", [])]
+check("ask: the questions and results are ratio ask's for the same answers", strip == transcript["results"]
+      and [q["fact"] for q in transcript["questions"]] == asked, f"{strip} vs {transcript.get('results')}")
+
 
 # ---- 200 requests at once, nothing lost ---------------------------------------
 

@@ -8,6 +8,7 @@ labels and a phone's width. Waits are for what the page shows, never fixed.
 Usage: browser.py PORT   (a server of rules/due_process -f cases/decided.csv)
 Screenshots go to $SHOTS. Ends with "serve-browser: N passed, N failed".
 """
+import csv
 import os
 import sys
 
@@ -114,6 +115,62 @@ try:
         .filter(e => !(e.labels && e.labels.length)).map(e => e.id);""")
     check("every control of the form has a label", not unlabelled, unlabelled)
     check("the results are announced (aria-live)", d.find_element(By.ID, "opinions").get_attribute("aria-live") == "polite")
+
+    # the interview: one question at a time, to its end, with Davidson's facts
+    with open("rules/due_process/cases/davidson.csv", newline="") as fh:
+        dav = next(r for r in csv.DictReader(fh) if r["id"] == "davidson")
+    d.get(BASE + "/")
+    wait(d, lambda d: outcome(d, "majority") is not None)
+    mode = [b for b in d.find_elements(By.CSS_SELECTOR, "#modes button") if b.text == "Interview"]
+    check("the mode switch offers the interview", bool(mode) and d.find_element(By.ID, "modes").is_displayed())
+    mode[0].send_keys(Keys.ENTER)
+    # read by script: the question is redrawn under the reader's feet
+    qtext = lambda d: d.execute_script("const q = document.getElementById('ask-q'); return q ? q.textContent : ''")
+    qfact = lambda d: d.execute_script("const q = document.getElementById('ask-q'); return q ? q.dataset.fact || '' : ''")
+    ok = wait(d, lambda d: qtext(d).startswith("1. "))
+    check("the interview asks its first question", ok, qtext(d))
+    first = qfact(d)
+    # Why? opens from the keyboard; Back takes an answer back
+    d.find_element(By.ID, "ask-why-btn").send_keys(Keys.ENTER)
+    ok = wait(d, lambda d: d.find_element(By.ID, "ask-why").is_displayed() and "It " in d.find_element(By.ID, "ask-why").text)
+    check("Why? says what the question decides", ok and d.find_element(By.ID, "ask-why-btn").get_attribute("aria-expanded") == "true")
+    d.find_element(By.ID, "ask-unknown").click()
+    wait(d, lambda d: qtext(d).startswith("2. "))
+    d.find_element(By.ID, "ask-back").click()
+    ok = wait(d, lambda d: qtext(d).startswith("1. ") and qfact(d) == first)
+    check("Back asks the question again", ok, qtext(d))
+    unlabelled = d.execute_script("""
+      return [...document.querySelectorAll('#mode-ask button, #mode-ask input')]
+        .filter(e => !(e.textContent.trim() || (e.labels && e.labels.length))).length;""")
+    check("every control of the interview is labelled", unlabelled == 0, unlabelled)
+    asked = 0
+    for i in range(40):
+        fact = qfact(d)
+        if not fact:
+            break
+        if i == 2:
+            d.find_element(By.ID, "ask-why-btn").click()
+            wait(d, lambda d: d.find_element(By.ID, "ask-why").is_displayed())
+            d.save_screenshot(f"{SHOTS}/serve-ask.png")
+        v = dav.get(fact, "")
+        btns = d.find_elements(By.CSS_SELECTOR, f'#ask-question button.answer[data-value="{v}"]') if v else []
+        if not v:
+            d.find_element(By.ID, "ask-unknown").click()
+        elif btns:
+            btns[0].send_keys(Keys.ENTER)  # the keyboard answers
+        else:
+            d.find_element(By.ID, "ask-input").send_keys(v, Keys.ENTER)
+        asked += 1
+        wait(d, lambda d: qtext(d) and not qtext(d).startswith(f"{asked}. "))
+    settled = [c.get_attribute("data-settled") for c in d.find_elements(By.CSS_SELECTOR, "#ask-results .card")]
+    check("the interview runs to its end: every opinion decided", "Every opinion is decided" in qtext(d)
+          and settled and all(x == "yes" for x in settled), (qtext(d), settled))
+    check("the results show each outcome", "AFFIRM" in d.find_element(By.ID, "ask-results").text,
+          d.find_element(By.ID, "ask-results").text[:300])
+    link = d.find_element(By.ID, "permalink").get_attribute("href")
+    check("the answers fill the form, and the address holds them", "state_actor=yes" in link and
+          d.find_element(By.ID, "fact-state_actor-yes").is_selected(), link)
+    d.save_screenshot(f"{SHOTS}/serve-ask-end.png")
 
     # a phone's width: one column, nothing wider than the screen
     d.set_window_size(390, 844)
