@@ -245,11 +245,12 @@
     }
     for (const r of row.results) {
       const meta = opinionMeta(r.opinion);
-      const who = [meta.author, meta.role, meta.date].filter(Boolean).join(", ");
+      // headed as every output heads it ("Brennan, J., dissenting"); older law with its span
+      const who = r.span || meta.date || "";
       const outcome = r.outside ? "outside" : r.errors ? "error" : r.outcome;
       const card = el("article", {class: "card", id: "opinion-" + r.opinion, "data-outcome": outcome,
         "aria-labelledby": "opinion-" + r.opinion + "-h"});
-      card.append(el("h3", {id: "opinion-" + r.opinion + "-h", text: r.opinion}),
+      card.append(el("h3", {id: "opinion-" + r.opinion + "-h", text: r.heading || r.opinion}),
         who ? el("span", {class: "who", text: who}) : null);
       const line = el("p", {class: "line"}, (r.tree ? r.tree.title : spaced(r.decides)) + ":", badge(outcome));
       if (r.disposition && r.disposition !== "unknown") line.append(el("span", {class: "disp", text: spaced(r.disposition).toUpperCase()}));
@@ -309,7 +310,7 @@
       showEval(doc);
       const s = doc.summary;
       status(s.undecided ? "Some opinion leaves it undecided: see what would decide it below."
-        : s.failed ? "A rule failed on this row." : "Decided under every opinion.");
+        : s.failed ? "A rule failed on this row." : "Decided under every opinion shown.");
     } catch (e) {
       if (seq !== state.seq) return;
       showFieldErrors(e.doc);
