@@ -16,6 +16,13 @@ void render_set_output(renderer *r, FILE *out, FILE *diag) {
   r->diag = diag ? diag : stderr;
 }
 
+void render_row_error_to_diag(renderer *r, const case_row *row, const err *e) {
+  (void)row;
+  err_print(e, r->diag);
+}
+
+void render_free_state(renderer *r) { free(r->state); }
+
 void render_free(renderer *r) {
   if (!r) return;
   if (r->free) r->free(r);

@@ -192,6 +192,14 @@ void render_set_output(renderer *r, FILE *out, FILE *diag);
 
 void render_free(renderer *r);
 
+/* For the formats that write one whole document per row (whatif, brief,
+ * distinguish): a row the command could not handle writes no document,
+ * its error goes to diag. */
+void render_row_error_to_diag(renderer *r, const case_row *row, const err *e);
+
+/* A format's free for a state that is one allocation. */
+void render_free_state(renderer *r);
+
 /* The makers, one per format file, called by render_new. */
 renderer *render_text_new(const render_setup *s);
 renderer *render_json_new(const render_setup *s);

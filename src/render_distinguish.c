@@ -255,21 +255,13 @@ static void distinguish_item(renderer *r, const render_item *it) {
   doc_render(&d, r->source, it->row);
 }
 
-/* The comparison could not run on the row: no document, the reason on diag. */
-static void distinguish_row_error(renderer *r, const case_row *row, const err *e) {
-  (void)row;
-  err_print(e, r->diag);
-}
-
-static void distinguish_state_free(renderer *r) { free(r->state); }
-
 renderer *render_distinguish_new(const render_setup *s, const char *format) {
   (void)s;
   distinguish_state *st = xcalloc(1, sizeof *st);
   st->json = strcmp(format, "json") == 0;
   st->md = strcmp(format, "md") == 0;
   renderer *r = xcalloc(1, sizeof *r);
-  *r = (renderer){.state = st, .item = distinguish_item, .row_error = distinguish_row_error,
-                  .free = distinguish_state_free};
+  *r = (renderer){.state = st, .item = distinguish_item, .row_error = render_row_error_to_diag,
+                  .free = render_free_state};
   return r;
 }

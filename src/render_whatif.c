@@ -515,14 +515,6 @@ static void whatif_html_end(renderer *r, const render_summary *s) {
   html_report_end(r->out);
 }
 
-/* The search could not run on the row: no document, the reason on diag. */
-static void whatif_row_error(renderer *r, const case_row *row, const err *e) {
-  (void)row;
-  err_print(e, r->diag);
-}
-
-static void whatif_state_free(renderer *r) { free(r->state); }
-
 renderer *render_whatif_new(const render_setup *s, const char *format) {
   (void)s;
   whatif_state *st = xcalloc(1, sizeof *st);
@@ -530,7 +522,7 @@ renderer *render_whatif_new(const render_setup *s, const char *format) {
   st->md = strcmp(format, "md") == 0;
   st->html = strcmp(format, "html") == 0;
   renderer *r = xcalloc(1, sizeof *r);
-  *r = (renderer){.state = st, .item = whatif_item, .row_error = whatif_row_error, .free = whatif_state_free};
+  *r = (renderer){.state = st, .item = whatif_item, .row_error = render_row_error_to_diag, .free = render_free_state};
   if (st->html) {
     r->begin = whatif_html_begin;
     r->end = whatif_html_end;

@@ -506,13 +506,31 @@ static void reply_row_errors(serve_reply *rp, err *e) {
 /* The opinions a request decides under, into ops (room for every opinion):
  * as the command line, the case's own unless it names an opinion, a date
  * or all of them. Returns the count, or -1 after replying. */
-static int request_opinions(const pack *p, const json_t *req, bool all, int *ops, serve_reply *rp) {
+static int request_opinions(const pack *p, const json_t *req, int *ops, serve_reply *rp) {
+  const json_t *jall = json_object_get(req, "all_opinions");
+  bool all = jall && json_is_true(jall);
   const json_t *jo = json_object_get(req, "opinion"), *ja = json_object_get(req, "as_of");
   const char *opinion = jo && json_is_string(jo) ? json_string_value(jo) : NULL;
   const char *as_of = ja && json_is_string(ja) ? json_string_value(ja) : NULL;
   err *e = NULL;
   int nops = !opinion && !as_of && !all ? pack_case_opinions(p, ops) : cli_opinions(p, opinion, as_of, ops, &e);
   if (nops < 0) reply_row_errors(rp, e);
+  return nops;
+}
+
+/* A request's opinions (request_opinions), with its facts checked before
+ * anything is decided, as the command line checks every --set first.
+ * Returns the count of opinions, or -1 after replying. */
+static int request_checked(const pack *p, const json_t *req, char **sets, int nsets, int *ops, serve_reply *rp) {
+  int nops = request_opinions(p, req, ops, rp);
+  if (nops < 0) return -1;
+  err *e = NULL;
+  case_row *probe = cases_set_row(p, NULL, (const char *const *)sets, nsets, &e);
+  if (!probe) {
+    reply_row_errors(rp, e);
+    return -1;
+  }
+  cases_row_free(probe);
   return nops;
 }
 
@@ -525,20 +543,11 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
     json_decref(req);
     return;
   }
-  const json_t *jall = json_object_get(req, "all_opinions");
-  bool all = jall && json_is_true(jall);
   const pack *p = a->p;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   err *e = NULL;
-  int nops = request_opinions(p, req, all, ops, rp);
-  case_row *probe = NULL;
-  if (nops < 0) {
-    /* replied */
-  } else if (!(probe = cases_set_row(p, NULL, (const char *const *)sets, nsets, &e))) {
-    /* checked before anything is decided, as the command line does */
-    reply_row_errors(rp, e);
-  } else {
-    cases_row_free(probe);
+  int nops = request_checked(p, req, sets, nsets, ops, rp);
+  if (nops >= 0) {
     int slot = pool_take(&a->pool);
     const pack *sp = a->pool.packs[slot];
     char *out = NULL, *diag = NULL;
@@ -646,8 +655,6 @@ static void api_ask(serve_app *a, const serve_request *rq, serve_reply *rp) {
   json_t *req = request_body(rq, rp);
   if (!req) return;
   const pack *p = a->p;
-  const json_t *jall = json_object_get(req, "all_opinions");
-  bool all = jall && json_is_true(jall);
   int *unknown = NULL;
   int nunknown = request_unknown(p, json_object_get(req, "unknown"), &unknown, rp);
   if (nunknown < 0) {
@@ -665,14 +672,8 @@ static void api_ask(serve_app *a, const serve_request *rq, serve_reply *rp) {
   }
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   err *e = NULL;
-  int nops = request_opinions(p, req, all, ops, rp);
-  case_row *probe = NULL;
-  if (nops < 0) {
-    /* replied */
-  } else if (!(probe = cases_set_row(p, NULL, (const char *const *)sets, nsets, &e))) {
-    reply_row_errors(rp, e);
-  } else {
-    cases_row_free(probe);
+  int nops = request_checked(p, req, sets, nsets, ops, rp);
+  if (nops >= 0) {
     int slot = pool_take(&a->pool);
     const pack *sp = a->pool.packs[slot];
     /* made again on the thread's own pack: its rule functions run there */
