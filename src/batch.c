@@ -136,12 +136,13 @@ static void take_row(const pack *p, const batch_options *opts, void *hs, rendere
 /* No file: the one row --set makes. */
 static int set_row_only(const pack *p, const batch_options *opts, void *hs, renderer *r, render_summary *sum,
                         err **e) {
-  case_row *row = cases_set_row(p, NULL, opts->sets, opts->nsets, e);
+  case_row *made = opts->row ? NULL : cases_set_row(p, NULL, opts->sets, opts->nsets, e);
+  const case_row *row = opts->row ? opts->row : made;
   if (!row) return -1;
   render_begin(r, "--set");
   sum->read++;
   count(sum, opts->handler->row(hs, row, r, sum));
-  cases_row_free(row);
+  cases_row_free(made);
   return check_stop(opts, r, e);
 }
 
@@ -186,7 +187,7 @@ static int run_serial(const pack *p, const char *const *paths, int npaths, const
                       render_summary *sum, err **e) {
   memset(sum, 0, sizeof *sum);
   const row_handler *h = opts->handler;
-  void *hs = h->open(h->ud, p, r);
+  void *hs = opts->handler_state ? opts->handler_state : h->open(h->ud, p, r);
   int rc = 0;
   bool row_found = npaths == 0;
   if (npaths == 0) rc = set_row_only(p, opts, hs, r, sum, e);
@@ -206,7 +207,7 @@ static int run_serial(const pack *p, const char *const *paths, int npaths, const
     cases_close(cr);
   }
   if (rc == 0 && r->end) r->end(r, sum);
-  h->close(hs);
+  if (!opts->handler_state) h->close(hs);
   return rc;
 }
 

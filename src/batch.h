@@ -42,6 +42,13 @@ typedef struct batch_options {
    * cases_set_row); with no files, the one row they make is. */
   const char *const *sets;
   int nsets;
+  /* Or, with no files, the row to decide, made by the caller (the sets are
+   * then not read), or NULL. */
+  const case_row *row;
+  /* A state the caller opened with handler->open, for this pack and this
+   * renderer, and keeps from run to run: a serial run uses it and neither
+   * opens nor closes one. NULL: the run opens its own. */
+  void *handler_state;
   /* Parallel runs (jobs > 1, one file): a reader, `jobs` workers and an
    * in-order writer. Each worker renders into memory with its own renderer
    * of `format`, made from `setup`; the writer prints the rows in input

@@ -982,6 +982,14 @@ typedef struct set_row {
  * each byte that breaks UTF-8 shown as \xNN, cut as messages cut what they
  * quote. */
 static char *set_where(const char *opt) {
+  size_t n = strlen(opt);
+  if (n <= ERR_EXCERPT_BYTES && bad_byte(opt, n) == n) {
+    /* the common case, once per fact of every request the page makes */
+    char *plain = xmalloc(n + sizeof "--set ");
+    memcpy(plain, "--set ", 6);
+    memcpy(plain + 6, opt, n + 1);
+    return plain;
+  }
   char *out = NULL;
   size_t outlen = 0;
   FILE *m = xopen_memstream(&out, &outlen);

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void die_oom(void) {
+void die_oom(void) {
   fputs("ratio: out of memory\n", stderr);
   abort();
 }

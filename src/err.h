@@ -76,6 +76,9 @@ void err_put(FILE *out, const char *file, int line, int col, const char *severit
 /* xmalloc family: allocation failure is not recoverable for ratio itself
  * (packs have their own, capped allocator), so these abort with a message. */
 void *xmalloc(size_t n);
+/* Says that memory ran out, and aborts: for what fails only when memory
+ * does. */
+_Noreturn void die_oom(void);
 /* open_memstream, which fails only when memory does. */
 FILE *xopen_memstream(char **buf, size_t *len);
 void *xcalloc(size_t n, size_t size);

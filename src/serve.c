@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "bufpool.h"
 #include "cases.h"
 #include "cli.h"
 #include "explain.h"
@@ -44,7 +45,16 @@ typedef struct kept_renderer {
   uint64_t ops;      /* the opinions it was made for, as bits */
   int *opinions;     /* owned: the same as a list, which the renderer borrows */
   renderer *r;       /* NULL: an empty place */
+  void *state;       /* eval's handler state for r, kept with it: its
+                      * analysis of the pack is made once */
 } kept_renderer;
+
+static void kept_free(kept_renderer *kr, const row_handler *h) {
+  if (kr->state) h->close(kr->state);
+  render_free(kr->r);
+  free(kr->opinions);
+  *kr = (kept_renderer){0};
+}
 
 typedef struct pack_pool {
   const pack **packs;
@@ -98,10 +108,7 @@ static void pool_give(pack_pool *pl, int i) {
 
 static void pool_free(pack_pool *pl) {
   for (int i = 0; pl->kept && i < pl->n; i++)
-    for (int k = 0; k < POOL_RENDERERS; k++) {
-      render_free(pl->kept[i][k].r);
-      free(pl->kept[i][k].opinions);
-    }
+    for (int k = 0; k < POOL_RENDERERS; k++) kept_free(&pl->kept[i][k], &row_handler_eval);
   free(pl->kept);
   for (int i = 0; pl->owned && i < pl->n; i++) pack_free(pl->owned[i]);
   free(pl->owned);
@@ -116,6 +123,7 @@ static void pool_free(pack_pool *pl) {
 struct serve_app {
   const pack *p;
   pack_pool pool;
+  bufpool *bodies;             /* the API's reply bodies, reused */
   volatile sig_atomic_t *stop;
   char *facts, *layout, *rows; /* made once: GET /api/facts, /api/layout, /api/rows */
   size_t facts_len, layout_len, rows_len;
@@ -292,6 +300,8 @@ serve_app *serve_app_new(const pack *p, const serve_options *o, int threads, err
   serve_app *a = xcalloc(1, sizeof *a);
   a->p = p;
   a->stop = o->stop;
+  /* a body per request being decided and one per reply being sent */
+  a->bodies = bufpool_new(2 * threads);
   if (pool_init(&a->pool, p, o, threads, e) != 0 ||
       !(a->rows = rows_doc(p, o->cases_path, &a->rows_len, e))) {
     serve_app_free(a);
@@ -314,6 +324,7 @@ serve_app *serve_app_new(const pack *p, const serve_options *o, int threads, err
 void serve_app_free(serve_app *a) {
   if (!a) return;
   if (a->pool.packs) pool_free(&a->pool);
+  bufpool_free(a->bodies);
   free(a->facts);
   free(a->layout);
   free(a->rows);
@@ -330,6 +341,11 @@ static void reply_text(serve_reply *rp, int status, const char *type, char *body
 
 static void reply_static(serve_reply *rp, const char *type, const char *body, size_t len) {
   *rp = (serve_reply){.status = 200, .type = type, .body = (char *)body, .len = len, .is_static = true};
+}
+
+/* A body from the app's pool, which goes back once the reply is sent. */
+static void reply_pooled(serve_reply *rp, int status, const char *type, pooled_buf *b) {
+  *rp = (serve_reply){.status = status, .type = type, .body = b->data, .len = b->len, .pooled = b};
 }
 
 /* A copy of a document made once. */
@@ -360,8 +376,10 @@ static void reply_error(serve_reply *rp, int status, json_t *errors, const char 
 }
 
 void serve_reply_free(serve_reply *rp) {
-  if (!rp->is_static) free(rp->body);
+  if (rp->pooled) bufpool_give(rp->pooled);
+  else if (!rp->is_static) free(rp->body);
   rp->body = NULL;
+  rp->pooled = NULL;
 }
 
 /* ---- the API ---------------------------------------------------------------- */
@@ -521,16 +539,23 @@ static int request_opinions(const pack *p, const json_t *req, int *ops, serve_re
 /* A request's opinions (request_opinions), with its facts checked before
  * anything is decided, as the command line checks every --set first.
  * Returns the count of opinions, or -1 after replying. */
-static int request_checked(const pack *p, const json_t *req, char **sets, int nsets, int *ops, serve_reply *rp) {
+static int request_row(const pack *p, const json_t *req, char **sets, int nsets, int *ops, case_row **row,
+                       serve_reply *rp) {
   int nops = request_opinions(p, req, ops, rp);
   if (nops < 0) return -1;
   err *e = NULL;
-  case_row *probe = cases_set_row(p, NULL, (const char *const *)sets, nsets, &e);
-  if (!probe) {
+  /* a pack's copies read a row as the pack does: it can be decided on any */
+  if (!(*row = cases_set_row(p, NULL, (const char *const *)sets, nsets, &e))) {
     reply_row_errors(rp, e);
     return -1;
   }
-  cases_row_free(probe);
+  return nops;
+}
+
+static int request_checked(const pack *p, const json_t *req, char **sets, int nsets, int *ops, serve_reply *rp) {
+  case_row *row = NULL;
+  int nops = request_row(p, req, sets, nsets, ops, &row, rp);
+  cases_row_free(row);
   return nops;
 }
 
@@ -546,13 +571,15 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
   const pack *p = a->p;
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   err *e = NULL;
-  int nops = request_checked(p, req, sets, nsets, ops, rp);
+  case_row *row = NULL;
+  int nops = request_row(p, req, sets, nsets, ops, &row, rp);
   if (nops >= 0) {
     int slot = pool_take(&a->pool);
     const pack *sp = a->pool.packs[slot];
-    char *out = NULL, *diag = NULL;
-    size_t out_len = 0, diag_len = 0;
-    FILE *mo = xopen_memstream(&out, &out_len), *md = xopen_memstream(&diag, &diag_len);
+    pooled_buf *body = bufpool_take(a->bodies);
+    char *diag = NULL;
+    size_t diag_len = 0;
+    FILE *mo = bufpool_stream(body), *md = xopen_memstream(&diag, &diag_len);
     render_setup rs = {.out = mo, .diag = md, .p = sp, .opinions = ops, .nopinions = nops};
     /* eval's renderer holds nothing from row to row but what it prepared
      * for the pack: it is kept for the next request with these opinions */
@@ -566,11 +593,10 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
       if (!a->pool.kept[slot][i].r) kr = &a->pool.kept[slot][i];
     if (keep && !kr) {
       /* full: the oldest makes room */
-      render_free(a->pool.kept[slot][0].r);
-      free(a->pool.kept[slot][0].opinions);
+      kept_free(&a->pool.kept[slot][0], k->handler);
       memmove(&a->pool.kept[slot][0], &a->pool.kept[slot][1], sizeof *kr * (POOL_RENDERERS - 1));
       kr = &a->pool.kept[slot][POOL_RENDERERS - 1];
-      kr->r = NULL;
+      *kr = (kept_renderer){0};
     }
     renderer *r = NULL;
     if (kr && kr->r) {
@@ -582,13 +608,14 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
       memcpy(kr->opinions, ops, sizeof *ops * (size_t)nops);
       rs.opinions = kr->opinions;
       r = kr->r = render_new(k->kind, "json", &rs, &e);
+      kr->state = k->handler->open(k->handler->ud, sp, r);
     } else {
       r = render_new(k->kind, "json", &rs, &e);
     }
     whatif_options wo = {WHATIF_DEFAULT_BUDGET};
     row_handler h = *k->handler;
     if (k->kind == RENDER_WHATIF) h.ud = &wo;
-    batch_options bo = {.handler = &h, .sets = (const char *const *)sets, .nsets = nsets, .stop = a->stop};
+    batch_options bo = {.handler = &h, .row = row, .handler_state = kr ? kr->state : NULL, .stop = a->stop};
     render_summary sum;
     int rc = batch_run(sp, NULL, 0, &bo, r, &sum, &e);
     if (!kr) render_free(r);
@@ -598,18 +625,19 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
     if (rc != 0) {
       reply_error(rp, 503, NULL, "%s", e ? e->msg : "the row could not be decided");
       err_free(e);
-      free(out);
-    } else if (out_len == 0) {
+      bufpool_give(body);
+    } else if (body->len == 0) {
       /* whatif: a rule failed, and the reason went where the command line
        * prints it */
       if (diag_len && diag[diag_len - 1] == '\n') diag[diag_len - 1] = '\0';
       reply_error(rp, 422, NULL, "%s", diag_len ? diag : "a rule failed on the row");
-      free(out);
+      bufpool_give(body);
     } else {
-      reply_text(rp, 200, "application/json", out, out_len);
+      reply_pooled(rp, 200, "application/json", body);
     }
     free(diag);
   }
+  cases_row_free(row);
   free(ops);
   free_sets(sets, nsets);
   json_decref(req);
@@ -809,9 +837,13 @@ typedef struct conn_state {
   bool answered; /* a reply was queued before the body came */
 } conn_state;
 
+static void give_back(void *body) { bufpool_give(body); }
+
 static enum MHD_Result send_reply(struct MHD_Connection *c, serve_reply *rp) {
-  struct MHD_Response *r = MHD_create_response_from_buffer(
-      rp->len, rp->body, rp->is_static ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE);
+  struct MHD_Response *r =
+      rp->pooled ? MHD_create_response_from_buffer_with_free_callback_cls(rp->len, rp->body, give_back, rp->pooled)
+                 : MHD_create_response_from_buffer(rp->len, rp->body,
+                                                   rp->is_static ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE);
   if (!r) {
     serve_reply_free(rp);
     return MHD_NO;

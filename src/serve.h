@@ -66,6 +66,8 @@ typedef struct serve_reply {
   char *body;               /* owned unless is_static */
   size_t len;
   bool is_static;           /* body is an asset compiled in: not freed */
+  struct pooled_buf *pooled; /* or the body is this buffer of the app's pool,
+                              * given back by serve_reply_free */
   const char *allow;        /* 405: the methods allowed, or NULL */
   bool page;                /* the page: sent with its security policy */
 } serve_reply;

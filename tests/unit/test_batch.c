@@ -340,6 +340,68 @@ static void test_sets(void **state) {
   render_free(r2);
 }
 
+/* A handler that counts the states it opens and closes. */
+typedef struct opens {
+  int opened, closed, rows;
+} opens;
+static void *count_open(const void *ud, const pack *p, const renderer *r) {
+  (void)p;
+  (void)r;
+  ((opens *)ud)->opened++;
+  return (void *)ud;
+}
+static row_class count_row(void *state, const case_row *row, renderer *r, render_summary *sum) {
+  (void)row;
+  (void)r;
+  (void)sum;
+  ((opens *)state)->rows++;
+  return ROW_DECIDED;
+}
+static void count_close(void *state) { ((opens *)state)->closed++; }
+
+/* A row the caller made is decided as given, and the sets are not read; a
+ * state the caller keeps is used, never opened or closed by the run. */
+static void test_callers_row_and_state(void **state) {
+  fx *f = *state;
+  counting c;
+  int ops[] = {pack_opinion_index(f->p, "majority")};
+  const char *made_by[] = {"state_actor=yes", "status=prisoner", "notice=yes"};
+  err *e = NULL;
+  case_row *row = cases_set_row(f->p, NULL, made_by, 3, &e);
+  assert_non_null(row);
+  renderer *r = counting_new(&c, f->p, ops, 1);
+  const char *ignored[] = {"notice=no"};
+  batch_options o = {.handler = &row_handler_eval, .row = row, .sets = ignored, .nsets = 1};
+  render_summary sum;
+  assert_int_equal(batch_run(f->p, NULL, 0, &o, r, &sum, &e), 0);
+  assert_int_equal(sum.read, 1);
+  assert_string_equal(c.source, "--set");
+  assert_string_equal(c.outcomes[0], "yes"); /* notice=yes: the row's, not the sets' */
+  render_free(r);
+
+  opens n = {0};
+  row_handler h = {.open = count_open, .row = count_row, .close = count_close, .ud = &n};
+  void *kept = h.open(h.ud, f->p, NULL);
+  for (int i = 0; i < 3; i++) {
+    renderer *r2 = counting_new(&c, f->p, ops, 1);
+    batch_options o2 = {.handler = &h, .row = row, .handler_state = kept};
+    assert_int_equal(batch_run(f->p, NULL, 0, &o2, r2, &sum, &e), 0);
+    render_free(r2);
+  }
+  assert_int_equal(n.opened, 1);
+  assert_int_equal(n.closed, 0);
+  assert_int_equal(n.rows, 3);
+  h.close(kept);
+  /* without one, each run opens and closes its own */
+  renderer *r3 = counting_new(&c, f->p, ops, 1);
+  batch_options o3 = {.handler = &h, .row = row};
+  assert_int_equal(batch_run(f->p, NULL, 0, &o3, r3, &sum, &e), 0);
+  render_free(r3);
+  assert_int_equal(n.opened, 2);
+  assert_int_equal(n.closed, 2);
+  cases_row_free(row);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 
 int main(void) {
@@ -353,6 +415,7 @@ int main(void) {
       T(test_several_files),
       T(test_skipping_handler),
       T(test_sets),
+      T(test_callers_row_and_state),
   };
   return cmocka_run_group_tests_name("batch", tests, NULL, NULL);
 }
