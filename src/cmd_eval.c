@@ -25,7 +25,8 @@ static const char eval_help[] =
     "                        (default: the case's own opinions, those in force\n"
     "                        on the day the pack's case was decided)\n"
     "      --brief           text: the summary of each row only\n"
-    "      --depth N         text: show N levels of elements below each outcome\n"
+    "      --depth N         text and json: show N levels of elements below each\n"
+    "                        outcome (0: the outcome alone)\n"
     "      --format FORMAT   text (default), json, csv, md (a handout)\n"
     "                        or html (a page that prints cleanly)\n"
     "      --columns LIST    csv: the columns for each opinion, comma-separated:\n"
@@ -109,8 +110,9 @@ int cmd_eval(int argc, char **argv) {
   if (!sh.file && !sh.nsets) return cli_usage("eval", "missing -f CASES.csv (or --set FACT=VALUE)");
   if ((code = cli_check_format(&sh, RENDER_EVAL)) != RATIO_OK) return code;
   if (columns && strcmp(sh.format, "csv") != 0) return cli_usage("eval", "--columns goes with --format csv");
-  if ((fl.brief || fl.depth >= 0) && strcmp(sh.format, "text") != 0)
-    return cli_usage("eval", "%s goes with --format text", fl.brief ? "--brief" : "--depth");
+  if (fl.brief && strcmp(sh.format, "text") != 0) return cli_usage("eval", "--brief goes with --format text");
+  if (fl.depth >= 0 && strcmp(sh.format, "text") != 0 && strcmp(sh.format, "json") != 0)
+    return cli_usage("eval", "--depth goes with --format text or json");
 
   cli_run run;
   render_column *cols = NULL;

@@ -35,6 +35,7 @@ typedef struct json_state {
   frag **fact_value;  /* per fact, for each yes/no or one-of value: "v" */
   frag *authority;    /* per authority: its object */
   frag *opinion_head; /* per opinion: {"opinion":...,"decides":"n", */
+  int depth;          /* --depth: levels of elements below an outcome; -1: all */
 } json_state;
 
 static frag fragment(jsonw *b) {
@@ -322,6 +323,11 @@ static void node_json(jsonw *b, const json_state *st, const explain_node *x, int
     jsonw_str(b, x->facts[i].value);
     jsonw_raw(b, "}", 1);
   }
+  if (st->depth >= 0 && depth >= st->depth && x->nkids) {
+    /* --depth: the elements below are left out, and the node says so */
+    jsonw_lit(b, "],\"children\":[],\"cut\":true}");
+    return;
+  }
   jsonw_lit(b, "],\"children\":[");
   for (int i = 0; i < x->nkids && depth < 256; i++) {
     if (i) jsonw_raw(b, ",", 1);
@@ -530,6 +536,7 @@ render_json_tree *render_json_tree_new(const pack *p) {
   render_json_tree *t = xcalloc(1, sizeof *t);
   t->st = xcalloc(1, sizeof *t->st);
   prepare(t->st, p);
+  t->st->depth = -1;
   t->p = p;
   return t;
 }
@@ -550,6 +557,7 @@ renderer *render_json_new(const render_setup *s) {
   const pack *p = s->p;
   json_state *st = xcalloc(1, sizeof *st);
   prepare(st, p);
+  st->depth = s->limit_depth ? s->depth : -1;
   renderer *r = xcalloc(1, sizeof *r);
   *r = (renderer){.state = st, .separator = ",\n", .wants_tree = true, .begin = json_begin, .item = json_item,
                   .row_error = json_row_error,

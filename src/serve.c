@@ -43,6 +43,7 @@
 #define POOL_RENDERERS 8
 typedef struct kept_renderer {
   uint64_t ops;      /* the opinions it was made for, as bits */
+  int depth;         /* and the depth of its trees (-1: all) */
   int *opinions;     /* owned: the same as a list, which the renderer borrows */
   renderer *r;       /* NULL: an empty place */
   void *state;       /* eval's handler state for r, kept with it: its
@@ -559,9 +560,33 @@ static int request_checked(const pack *p, const json_t *req, char **sets, int ns
   return nops;
 }
 
+/* eval's own key, "depth": the levels of elements below each outcome, as
+ * `--depth N` (0: the outcome alone), or -1 when absent; it is taken out of
+ * the request. Returns 0, or -1 after replying. */
+static int request_depth(json_t *req, int *depth, serve_reply *rp) {
+  *depth = -1;
+  const json_t *jd = json_object_get(req, "depth");
+  if (!jd || json_is_null(jd)) {
+    json_object_del(req, "depth");
+    return 0;
+  }
+  if (!json_is_integer(jd) || json_integer_value(jd) < 0 || json_integer_value(jd) > 1000) {
+    reply_error(rp, 400, NULL, "'depth' must be a whole number from 0 to 1000 (0: the outcome alone)");
+    return -1;
+  }
+  *depth = (int)json_integer_value(jd);
+  json_object_del(req, "depth");
+  return 0;
+}
+
 static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq, serve_reply *rp) {
   json_t *req = request_body(rq, rp);
   if (!req) return;
+  int depth = -1;
+  if (k->kind == RENDER_EVAL && request_depth(req, &depth, rp) != 0) {
+    json_decref(req);
+    return;
+  }
   char **sets = NULL;
   int nsets = request_sets(req, &sets, rp);
   if (nsets < 0) {
@@ -580,7 +605,8 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
     char *diag = NULL;
     size_t diag_len = 0;
     FILE *mo = bufpool_stream(body), *md = xopen_memstream(&diag, &diag_len);
-    render_setup rs = {.out = mo, .diag = md, .p = sp, .opinions = ops, .nopinions = nops};
+    render_setup rs = {.out = mo, .diag = md, .p = sp, .opinions = ops, .nopinions = nops,
+                       .limit_depth = depth >= 0, .depth = depth};
     /* eval's renderer holds nothing from row to row but what it prepared
      * for the pack: it is kept for the next request with these opinions */
     uint64_t bits = 0;
@@ -588,7 +614,8 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
     for (int i = 0; keep && i < nops; i++) bits |= (uint64_t)1 << ops[i];
     kept_renderer *kr = NULL;
     for (int i = 0; keep && i < POOL_RENDERERS && !kr; i++)
-      if (a->pool.kept[slot][i].ops == bits && a->pool.kept[slot][i].r) kr = &a->pool.kept[slot][i];
+      if (a->pool.kept[slot][i].ops == bits && a->pool.kept[slot][i].depth == depth && a->pool.kept[slot][i].r)
+        kr = &a->pool.kept[slot][i];
     for (int i = 0; keep && i < POOL_RENDERERS && !kr; i++)
       if (!a->pool.kept[slot][i].r) kr = &a->pool.kept[slot][i];
     if (keep && !kr) {
@@ -604,6 +631,7 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
       render_set_output(r, mo, md);
     } else if (kr) {
       kr->ops = bits;
+      kr->depth = depth;
       kr->opinions = xcalloc((size_t)nops + 1, sizeof *kr->opinions);
       memcpy(kr->opinions, ops, sizeof *ops * (size_t)nops);
       rs.opinions = kr->opinions;

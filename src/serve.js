@@ -265,8 +265,13 @@
         const seen = new Map();
         const ol = el("ol", {class: "tree"});
         (r.tree.children || []).forEach((k, i) => ol.append(tree(k, (i + 1) + ".", seen, 1)));
-        card.append(el("details", {open: open.has(card.id)}, el("summary", {text: "The reasoning, element by element"}),
-          authorities(r.tree.authorities), ol));
+        /* a reply to a change carries the outcomes alone: opening the
+           reasoning asks for the trees */
+        const cut = r.tree.cut === true;
+        card.append(el("details", {open: open.has(card.id), "data-cut": cut ? "true" : null,
+          ontoggle: (ev) => { if (cut && ev.target.open) evaluate(); }},
+          el("summary", {text: "The reasoning, element by element"}),
+          cut ? el("p", {class: "hint", text: "Loading the reasoning\u2026"}) : authorities(r.tree.authorities), ol));
       }
       if (before.has(card.id) && before.get(card.id) !== outcome) card.classList.add("changed");
       box.append(card);
@@ -299,12 +304,19 @@
     return body;
   }
 
+  /* Each change is answered with the outcomes alone (depth 0: a few
+     kilobytes rather than every tree of every opinion); the trees are asked
+     for while a reader has some opinion's reasoning open. */
+  function reasoningOpen() { return document.querySelector("#opinions .card > details[open]") !== null; }
+
   async function evaluate() {
     const seq = ++state.seq;
     toAddress();
     status("Deciding\u2026");
     try {
-      const doc = await api("/api/eval", request());
+      const body = request();
+      if (!reasoningOpen()) body.depth = 0;
+      const doc = await api("/api/eval", body);
       if (seq !== state.seq) return;
       showFieldErrors(null);
       showEval(doc);

@@ -83,6 +83,23 @@ for path, cmd, extra in (("/api/eval", "eval", {}), ("/api/compare", "compare", 
     check(f"POST {path} {extra} is ratio {cmd} --set ... --format json, byte for byte",
           st == 200 and body == want and len(want) > 100, f"{st} {body[:300]!r} / {err}")
 
+# "depth": the trees cut as --depth N cuts them (what the page asks on each
+# change: depth 0), byte for byte; on a second request with the same depth
+# (the kept renderer) too, and the full trees after it again
+for depth in (0, 0, 2):
+    st, body, _ = request("POST", "/api/eval", dict(req, depth=depth))
+    want, err = cli("eval", DP, *sets_of(req), "--depth", str(depth), "--format", "json")
+    cut = st == 200 and all(r["tree"].get("cut") or not r["tree"]["children"] for r in json.loads(body)["rows"][0]["results"])
+    check(f"depth {depth}: ratio eval --depth {depth} --format json, byte for byte", st == 200 and body == want
+          and (cut if depth == 0 else '"cut":true' in body.decode()) and len(want) < 40000, f"{st} {body[:300]!r} / {err}")
+st, body, _ = request("POST", "/api/eval", req)
+want, _ = cli("eval", DP, *sets_of(req), "--format", "json")
+check("no depth after a depth: every tree in full", st == 200 and body == want and b'"cut"' not in body)
+st, body, _ = request("POST", "/api/eval", dict(req, depth=-1))
+check("a depth that is not a whole number from 0: 400", st == 400 and "'depth' must be" in body.decode(), body.decode())
+st, body, _ = request("POST", "/api/compare", dict(req, depth=0))
+check("depth is eval's alone: 400 on compare", st == 400 and "unknown key 'depth'" in body.decode(), body.decode())
+
 # blank or absent is unknown; null too
 st, a, _ = request("POST", "/api/eval", {"id": "b", "facts": {"status": "", "harm": None}})
 st2, b, _ = request("POST", "/api/eval", {"id": "b"})

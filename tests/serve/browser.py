@@ -87,8 +87,11 @@ try:
     ok = wait(d, lambda d: outcome(d, "majority") == "no" and outcome(d, "blackmun") == "no")
     check("a fact answered from the keyboard: no state actor, no claim", ok, outcome(d, "majority"))
 
-    # the reasoning opens
+    # the reasoning opens: a change brings the outcomes alone, and opening
+    # one opinion's reasoning asks for the trees
     details = d.find_element(By.CSS_SELECTOR, "#opinion-majority > details")
+    check("a change brings the outcomes alone (the reasoning is loaded when opened)",
+          details.get_attribute("data-cut") == "true" and "Eighth Amendment claim" not in details.get_attribute("textContent"))
     details.find_element(By.TAG_NAME, "summary").send_keys(Keys.ENTER)
     ok = wait(d, lambda d: "1. Eighth Amendment claim" in d.find_element(By.CSS_SELECTOR, "#opinion-majority > details").text)
     check("the reasoning opens from the keyboard", ok, d.find_element(By.CSS_SELECTOR, "#opinion-majority > details").text[:300])
