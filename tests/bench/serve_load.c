@@ -2,6 +2,9 @@
  * latency of each, with C concurrent clients on loopback. Each client keeps
  * one HTTP/1.1 connection and sends the same POST one after another; the
  * run is bounded by a count per client and a deadline, and stops by itself.
+ * Each client first connects and sends WARMUP requests that are not
+ * counted, and the clients start counting together: what is measured is
+ * the server at work, not 50 connections and threads starting at once.
  *
  * usage: serve_load PORT CLIENTS REQUESTS_PER_CLIENT BODY_FILE [PATH]
  * prints: "N requests, F failed, R req/s, p50 X ms, p99 Y ms, max Z ms" */
@@ -19,6 +22,7 @@
 #include <unistd.h>
 
 #define DEADLINE_S 60.0
+#define WARMUP 5
 
 typedef struct client {
   pthread_t t;
@@ -27,6 +31,8 @@ typedef struct client {
   size_t req_len;
   double *lat; /* ms, one per request */
   double start;
+  pthread_barrier_t *ready; /* every client warmed up */
+  double *t0;               /* when counting began: set by the last to arrive */
 } client;
 
 static double now(void) {
@@ -75,20 +81,27 @@ static int read_response(int fd, char **buf, size_t *cap) {
   return status;
 }
 
+/* One request and its response: the status, 0 when the connection broke. */
+static int exchange(client *c, int fd, char **buf, size_t *cap) {
+  size_t off = 0;
+  while (off < c->req_len) {
+    ssize_t w = send(fd, c->req + off, c->req_len - off, MSG_NOSIGNAL);
+    if (w <= 0) break;
+    off += (size_t)w;
+  }
+  return off == c->req_len ? read_response(fd, buf, cap) : 0;
+}
+
 static void *run(void *arg) {
   client *c = arg;
   int fd = dial(c->port);
   size_t cap = 65536;
   char *buf = malloc(cap);
+  for (int i = 0; i < WARMUP && fd >= 0; i++) exchange(c, fd, &buf, &cap);
+  if (pthread_barrier_wait(c->ready) == PTHREAD_BARRIER_SERIAL_THREAD) *c->t0 = now();
   for (int i = 0; i < c->n && fd >= 0 && now() - c->start < DEADLINE_S; i++) {
     double t0 = now();
-    size_t off = 0;
-    while (off < c->req_len) {
-      ssize_t w = send(fd, c->req + off, c->req_len - off, MSG_NOSIGNAL);
-      if (w <= 0) break;
-      off += (size_t)w;
-    }
-    int status = off == c->req_len ? read_response(fd, &buf, &cap) : 0;
+    int status = exchange(c, fd, &buf, &cap);
     c->lat[c->done++] = (now() - t0) * 1000;
     if (status != 200) {
       c->failed++;
@@ -128,9 +141,12 @@ int main(int argc, char **argv) {
                     path, port, blen);
   memcpy(req + hl, body, blen);
   client *cs = calloc((size_t)nc, sizeof *cs);
-  double t0 = now();
+  pthread_barrier_t ready;
+  pthread_barrier_init(&ready, NULL, (unsigned)nc);
+  double t0 = now(), counted_from = t0;
   for (int i = 0; i < nc; i++) {
-    cs[i] = (client){.port = port, .n = per, .req = req, .req_len = (size_t)hl + blen, .start = t0};
+    cs[i] = (client){.port = port, .n = per, .req = req, .req_len = (size_t)hl + blen, .start = t0,
+                     .ready = &ready, .t0 = &counted_from};
     cs[i].lat = calloc((size_t)per, sizeof *cs[i].lat);
     pthread_create(&cs[i].t, NULL, run, &cs[i]);
   }
@@ -140,7 +156,8 @@ int main(int argc, char **argv) {
     total += cs[i].done;
     failed += cs[i].failed;
   }
-  double wall = now() - t0;
+  double wall = now() - counted_from;
+  pthread_barrier_destroy(&ready);
   double *all = calloc((size_t)total + 1, sizeof *all);
   long k = 0;
   for (int i = 0; i < nc; i++)
