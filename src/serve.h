@@ -24,6 +24,7 @@
 #define SERVE_MAX_URL 8192                 /* bytes of a path and its query */
 #define SERVE_MAX_ROWS 10000               /* rows of -f the page lists */
 #define SERVE_DEFAULT_PORT 8080
+#define SERVE_MAX_GENERATE 50             /* fact patterns one quiz request draws */
 
 typedef struct serve_options {
   const char *pack_path;         /* for the copies of a pack with rule functions */
