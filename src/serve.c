@@ -916,7 +916,9 @@ static int quiz_answers_read(const pack *p, const quiz_round *rd, const json_t *
 static void quiz_reply(serve_app *a, const quiz_request *qr, char **sets, int nsets, const int *ops, int nops,
                       serve_reply *rp) {
   if (qr->generate && a->bases_err) {
-    reply_error(rp, 500, NULL, "%s", a->bases_err->msg);
+    const err *be = a->bases_err;
+    reply_error(rp, 500, NULL, "the pack's case files cannot be read to draw fact patterns: %s%s%s", be->file ? be->file : "",
+                be->file ? ": " : "", be->msg);
     return;
   }
   int slot = pool_take(&a->pool);

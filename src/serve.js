@@ -1,6 +1,6 @@
 /* The classroom page of `ratio serve`: the pack's facts as a form, every
    opinion's result as the answers change, the reasoning, what would change
-   it and where the opinions part. Everything comes from the server's own
+   it and where the opinions part; the interview and the quiz as modes. Everything comes from the server's own
    API (/api/...); the page fetches nothing else. The current facts live in
    the page's address, so a link reproduces a hypothetical. */
 "use strict";
