@@ -514,8 +514,6 @@ static int request_sets_own(const json_t *req, const char *own, char ***out, ser
   return n;
 }
 
-static int request_sets(const json_t *req, char ***out, serve_reply *rp) { return request_sets_own(req, NULL, out, rp); }
-
 /* A request's body as a JSON object; NULL after replying. */
 static json_t *request_body(const serve_request *rq, serve_reply *rp) {
   json_error_t jerr;
@@ -608,7 +606,7 @@ static void api_decide(serve_app *a, const api_kind *k, const serve_request *rq,
     return;
   }
   char **sets = NULL;
-  int nsets = request_sets(req, &sets, rp);
+  int nsets = request_sets_own(req, k->kind == RENDER_EVAL ? "depth" : NULL, &sets, rp);
   if (nsets < 0) {
     json_decref(req);
     return;
