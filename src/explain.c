@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "reach.h"
+#include "turn.h"
 
 /* A bump allocator, emptied (not freed) for each row. */
 typedef struct block {
@@ -65,6 +66,7 @@ explain_tree *explain_new(const pack *p) {
   t->mem = xcalloc(1, sizeof *t->mem);
   t->mem->nodes = xcalloc((size_t)p->nnodes + 1, sizeof *t->mem->nodes);
   t->mem->built = xcalloc((size_t)p->nnodes + 1, sizeof *t->mem->built);
+  t->turn = turn_new(p);
   return t;
 }
 
@@ -77,6 +79,7 @@ void explain_free(explain_tree *t) {
   free(t->mem->nodes);
   free(t->mem->built);
   free(t->mem);
+  turn_free(t->turn);
   free(t);
 }
 
@@ -235,135 +238,6 @@ static explain_node *build_node(explain_tree *t, const eval_ctx *c, int n, int d
 
 /* ---- the element the outcome turns on --------------------------------------- */
 
-/* Per pack node, while the walk runs: the row's values (unknown where not
- * reached) for eval_rule_given, and each node's best end of the walk. */
-typedef struct turn_walk {
-  explain_tree *t;
-  const case_row *row;
-  rval *vals;
-  explain_node **end;  /* where the walk from the node ends, NULL until known */
-  int *height;         /* how many steps down that is */
-  bool *own;           /* the end is where the opinion parts from its base, or a question it leaves open */
-  int *size;           /* the reached elements under the node, itself included */
-} turn_walk;
-
-/* Whether the kid settles x, whose rule gives `base` on the row's values:
- * x known, its rule gives something else with the kid unknown; x unknown,
- * some answer for the kid decides x. */
-static bool settles(turn_walk *w, const explain_node *x, rval base, const explain_node *kid) {
-  const pack *p = w->t->p;
-  int op = w->t->opinion;
-  rval keep = w->vals[kid->node];
-  bool changes = false;
-  if (x->value != RV_UNKNOWN) {
-    if (keep == RV_UNKNOWN) return false;
-    w->vals[kid->node] = RV_UNKNOWN;
-    changes = eval_rule_given(p, op, x->node, w->row, w->vals) != base;
-  } else if (keep == RV_UNKNOWN && base == RV_UNKNOWN) {
-    for (int v = 0; v < p->nodes[kid->node].nvalues && !changes; v++) {
-      w->vals[kid->node] = (rval)v;
-      changes = eval_rule_given(p, op, x->node, w->row, w->vals) != RV_UNKNOWN;
-    }
-  }
-  w->vals[kid->node] = keep;
-  return changes;
-}
-
-/* The rule the opinion builds on for a node: its base opinion's, or the
- * pack's own for an opinion without a base. */
-static const node_rule *base_rule(const pack *p, const pack_opinion *o, int n) {
-  return o->base >= 0 ? p->opinions[o->base].rules[n] : &p->nodes[n].base;
-}
-
-/* Whether the opinion decides the node by a rule of its own: an override
- * that changes the rule or the open question, not only the authorities or
- * the sentences. */
-static bool own_rule(const turn_walk *w, int n) {
-  const pack_opinion *o = &w->t->p->opinions[w->t->opinion];
-  const node_rule *r = o->rules[n], *b = base_rule(w->t->p, o, n);
-  return r->rule != b->rule || r->open != b->open;
-}
-
-/* Whether, there, it parts from the opinion it builds on: its own rule
- * gives another value than the base opinion's would on the same answers. */
-static bool parts_from_base(const turn_walk *w, const explain_node *x) {
-  const pack *p = w->t->p;
-  const pack_opinion *o = &p->opinions[w->t->opinion];
-  if (o->base < 0) return true;
-  rval v = eval_rule_given(p, o->base, x->node, w->row, w->vals);
-  return v == EVAL_NOT_GIVEN || v != x->value;
-}
-
-/* How much reasoning a node holds: the reached elements under it, itself
- * included (a shared one counted where it appears). */
-static int reasoning_size(turn_walk *w, const explain_node *x, int depth) {
-  if (w->size[x->node] >= 0) return w->size[x->node];
-  int n = 1;
-  for (int i = 0; i < x->nkids && depth < 256; i++)
-    if (x->kids[i]->state != NODE_NOT_REACHED) n += reasoning_size(w, x->kids[i], depth + 1);
-  return w->size[x->node] = n;
-}
-
-/* The walk from x down the elements that settle each step; the end it
- * reaches is in w->end[x->node]. */
-static void turn_from(turn_walk *w, explain_node *x, bool top, int depth) {
-  int n = x->node;
-  if (w->end[n]) return;
-  w->end[n] = x;
-  w->height[n] = 0;
-  /* a question the opinion leaves open, or its own rule, is where its
-   * reasoning turns: the walk ends there, as it does at a finding; it is
-   * preferred where it gives another value than the opinion it builds on */
-  bool ends = !top && (x->open || own_rule(w, n));
-  w->own[n] = ends && (x->open || parts_from_base(w, x));
-  if (ends || x->state != NODE_DERIVED || depth > 256) return;
-  rval base = eval_rule_given(w->t->p, w->t->opinion, n, w->row, w->vals);
-  if (base == EVAL_NOT_GIVEN) return; /* a rule function: nothing to weigh its inputs by */
-  int best_size = 0;
-  for (int i = 0; i < x->nkids; i++) {
-    explain_node *k = x->kids[i];
-    /* a state of mind or other value-naming element is read through the
-     * element that uses it */
-    if (w->t->p->nodes[k->node].valued || k->state == NODE_NOT_REACHED || !settles(w, x, base, k)) continue;
-    turn_from(w, k, false, depth + 1);
-    int h = w->height[k->node] + 1, size = reasoning_size(w, k, depth + 1);
-    bool own = w->own[k->node];
-    /* where the opinion parts from its base first, then the longest walk,
-     * then the element with the most reasoning under it, then the first */
-    if (w->end[n] == x || own > w->own[n] || (own == w->own[n] && (h > w->height[n] ||
-                                                                    (h == w->height[n] && size > best_size)))) {
-      w->end[n] = w->end[k->node];
-      w->height[n] = h;
-      w->own[n] = own;
-      best_size = size;
-    }
-  }
-}
-
-/* The element the outcome turns on: going down from the outcome, the
- * elements each of which settles the step above (left unknown, it would
- * change it; or, for an open step, some answer to it would decide it);
- * among several, one where the opinion parts from the opinion it builds on
- * (a dissent's override that changes the value) or a question it leaves
- * open, then the longest walk, then the most reasoning under it, then the
- * first. Value-naming elements (a state of mind) are read through the
- * element that uses them. */
-static void find_turn(explain_tree *t, const case_row *row) {
-  const pack *p = t->p;
-  size_t nn = (size_t)p->nnodes + 1;
-  turn_walk w = {t, row, mem_alloc(t->mem, sizeof *w.vals * nn), mem_alloc(t->mem, sizeof *w.end * nn),
-                 mem_alloc(t->mem, sizeof *w.height * nn), mem_alloc(t->mem, sizeof *w.own * nn),
-                 mem_alloc(t->mem, sizeof *w.size * nn)};
-  /* the tree holds every node the row reached; the rest are unknown */
-  for (int n = 0; n < p->nnodes; n++) {
-    w.vals[n] = t->mem->built[n] ? t->mem->nodes[n].value : RV_UNKNOWN;
-    w.end[n] = NULL;
-    w.size[n] = -1;
-  }
-  turn_from(&w, t->root, true, 0);
-  t->turns_on = w.end[t->root->node];
-}
-
 /* Blank facts the row's evaluation read that the search cannot try one
  * answer at a time: numbers, dates, text. */
 static void untried_facts(explain_tree *t, const eval_ctx *c, const case_row *row) {
@@ -394,7 +268,8 @@ void explain_build(explain_tree *t, const eval_ctx *c, const case_row *row) {
   t->disposition = eval_disposition(c);
   t->root = build_node(t, c, o->decides, 0);
   t->disposition_root = o->disposition_node >= 0 ? build_node(t, c, o->disposition_node, 0) : NULL;
-  find_turn(t, row);
+  /* the walk steps only to reached elements, each of which the tree holds */
+  t->turns_on = &t->mem->nodes[turn_find(t->turn, c, row)];
   t->noutcome_immaterial = 0;
   eval_settled st;
   if (t->root->even_if && eval_node_settled(c, o->decides, &st))

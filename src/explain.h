@@ -80,11 +80,13 @@ typedef struct explain_tree {
   int nuntried;             /*   whose answers are not tried (numbers, dates, text) */
   explain_fact *outcome_immaterial; /* root->even_if: every blank fact the */
   int noutcome_immaterial;          /*   outcome's search tried */
-  explain_node *turns_on;   /* the element the outcome turns on: down from the
-                             * root, the elements that settle each step, ending
-                             * where the opinion parts from its base or leaves a
-                             * question open; the root when none settles it */
+  explain_node *turns_on;   /* the element the outcome turns on (turn.h): down
+                             * from the root, the elements that settle each step,
+                             * ending where the opinion parts from its base or
+                             * leaves a question open; the root when none
+                             * settles it */
   struct explain_mem *mem;  /* owned: everything above lives here */
+  struct turn_walk *turn;   /* owned: the walk's scratch */
 } explain_tree;
 
 /* A reusable tree for a pack; free with explain_free. */

@@ -477,69 +477,12 @@ void interview_why_free(interview_why *w) {
 
 /* ---- the results ------------------------------------------------------------ */
 
-/* The element a decided node turns on, from the evaluator's record: go
- * down while exactly one child carries the node's value (without it, the
- * node's rule would not give that value); stop where several do (every
- * element of a claim that holds) or none does. */
-static int carried_by(const interview *iv, int op, int root) {
-  const pack *p = iv->p;
-  rval *vals = xcalloc((size_t)p->nnodes + 1, sizeof *vals);
-  for (int n = 0; n < p->nnodes; n++)
-    vals[n] = eval_node_state(iv->ec, n) == NODE_NOT_REACHED ? RV_UNKNOWN : eval_node_value(iv->ec, n);
-  int n = root;
-  for (int depth = 0; depth < p->nnodes; depth++) {
-    if (eval_node_state(iv->ec, n) != NODE_DERIVED || vals[n] == RV_UNKNOWN) break;
-    rval given = eval_rule_given(p, op, n, iv->row, vals);
-    if (given != vals[n]) break; /* a rule function, or decided "even if" */
-    const int *kids;
-    int nk = eval_node_kids(iv->ec, n, &kids), carrier = -1, ncarriers = 0;
-    for (int i = 0; i < nk; i++) {
-      int k = kids[i];
-      if (vals[k] == RV_UNKNOWN) continue;
-      rval keep = vals[k];
-      vals[k] = RV_UNKNOWN;
-      if (eval_rule_given(p, op, n, iv->row, vals) != given) carrier = k, ncarriers++;
-      vals[k] = keep;
-    }
-    if (ncarriers != 1) break;
-    n = carrier;
-  }
-  free(vals);
-  return n;
-}
-
-/* The node's place in an explanation tree (a node shared by several parents
- * is built once), or NULL. */
-static const explain_node *find_node(const explain_node *x, int node, int depth) {
-  if (!x || depth > 256) return NULL;
-  if (x->node == node) return x;
-  for (int i = 0; i < x->nkids; i++) {
-    const explain_node *y = find_node(x->kids[i], node, depth + 1);
-    if (y) return y;
-  }
-  return NULL;
-}
-
 int interview_results(interview *iv, interview_result *out, err **e) {
   const pack *p = iv->p;
   *e = NULL;
+  /* what each result turns on is what ratio eval says it turns on: the
+   * explanation's walk (turn.h) */
   explain_tree *tree = explain_new(p);
-  /* What each opinion's result turns on: where it first parts from another
-   * opinion, the ones asked about first, then the pack's others (the law
-   * of another day shows what a case turns on as well). */
-  int *all = xcalloc((size_t)p->nopinions + (size_t)iv->nops + 1, sizeof *all);
-  int nall = iv->nops;
-  memcpy(all, iv->ops, sizeof *all * (size_t)iv->nops);
-  for (int op = 0; op < p->nopinions; op++) {
-    bool in = false;
-    for (int k = 0; k < iv->nops; k++) in |= iv->ops[k] == op;
-    if (!in) all[nall++] = op;
-  }
-  compare_ctx *cc = compare_new(p, all, nall);
-  free(all);
-  err *ce = NULL;
-  const compare_result *cr = compare_row(cc, iv->row, &ce);
-  err_free(ce); /* a rule that fails is reported below, under the opinion */
   int rc = 0;
   eval_settle(iv->ec, EVAL_SETTLE_NODES, 0); /* as ratio eval decides the row */
   for (int k = 0; k < iv->nops && rc == 0; k++) {
@@ -562,25 +505,16 @@ int interview_results(interview *iv, interview_result *out, err **e) {
     if (r->outcome == RV_UNKNOWN &&
         (o->disposition_node < 0 || eval_node_value(iv->ec, o->disposition_node) == RV_UNKNOWN))
       continue;
-    for (int i = 0; cr && i < cr->nparts && r->turns_on < 0; i++) {
-      const compare_part *pt = &cr->parts[i];
-      if ((pt->a == k || pt->b == k) && pt->node >= 0) r->turns_on = pt->node;
-    }
-    if (r->turns_on < 0) {
-      int root = r->outcome == RV_UNKNOWN && o->disposition_node >= 0 ? o->disposition_node : o->decides;
-      r->turns_on = carried_by(iv, op, root);
-    }
-    r->turns_on_value = eval_node_value(iv->ec, r->turns_on);
-    r->turns_on_value_name = pack_node_value_name(&p->nodes[r->turns_on], r->turns_on_value);
     explain_build(tree, iv->ec, iv->row);
-    const explain_node *x = find_node(tree->root, r->turns_on, 0);
-    if (!x && tree->disposition_root) x = find_node(tree->disposition_root, r->turns_on, 0);
+    const explain_node *x = tree->turns_on;
+    r->turns_on = x->node;
+    r->turns_on_value = x->value;
+    r->turns_on_value_name = pack_node_value_name(&p->nodes[x->node], x->value);
     free(iv->says[k]);
     iv->says[k] = x && x->sentence ? xstrdup(x->sentence) : NULL;
     r->turns_on_says = iv->says[k];
   }
   eval_settle(iv->ec, EVAL_SETTLE_NONE, 0);
   explain_free(tree);
-  compare_free(cc);
   return rc;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "reach.h"
+#include "turn.h"
 
 /* ---- the generator ---------------------------------------------------------------- */
 
@@ -38,10 +39,9 @@ struct quiz {
   int nops;
   eval_ctx *ec;
   quiz_round round;
-  /* per pack node, for the walks of one key */
-  rval *vals;
-  int *end, *height, *size;
-  bool *own, *seen, *listed, *visited;
+  turn_walk *turn;        /* the walk to what each key turns on */
+  /* per pack node, for the element choices */
+  bool *listed, *visited;
   int *parent;           /* a listed element: the element it was found under */
   int *found;            /* the listed elements, in the order found */
 };
@@ -62,12 +62,7 @@ quiz *quiz_new(const pack *p, const int *ops, int nops) {
     q->round.keys[k].tree = explain_new(p);
   }
   q->round.elements = xcalloc(nn, sizeof *q->round.elements);
-  q->vals = xcalloc(nn, sizeof *q->vals);
-  q->end = xcalloc(nn, sizeof *q->end);
-  q->height = xcalloc(nn, sizeof *q->height);
-  q->size = xcalloc(nn, sizeof *q->size);
-  q->own = xcalloc(nn, sizeof *q->own);
-  q->seen = xcalloc(nn, sizeof *q->seen);
+  q->turn = turn_new(p);
   q->listed = xcalloc(nn, sizeof *q->listed);
   q->visited = xcalloc(nn, sizeof *q->visited);
   q->parent = xcalloc(nn, sizeof *q->parent);
@@ -85,12 +80,7 @@ void quiz_free(quiz *q) {
   }
   free(q->round.keys);
   free(q->round.elements);
-  free(q->vals);
-  free(q->end);
-  free(q->height);
-  free(q->size);
-  free(q->own);
-  free(q->seen);
+  turn_free(q->turn);
   free(q->listed);
   free(q->visited);
   free(q->parent);
@@ -104,153 +94,6 @@ void quiz_free(quiz *q) {
  * (a state of mind), which is read through the element that uses it. */
 static bool steppable(const quiz *q, int kid) {
   return eval_node_state(q->ec, kid) != NODE_NOT_REACHED && !q->p->nodes[kid].valued;
-}
-
-/* Whether `kid` settles x, whose rule gives `base` on the row's values:
- * x decided, its rule gives something else with the kid unknown; x open,
- * some answer for the kid (left unknown) decides it. */
-static bool settles(quiz *q, int op, const case_row *row, int x, rval base, int kid) {
-  rval keep = q->vals[kid];
-  bool changes = false;
-  if (q->vals[x] != RV_UNKNOWN) {
-    if (keep == RV_UNKNOWN) return false;
-    q->vals[kid] = RV_UNKNOWN;
-    changes = eval_rule_given(q->p, op, x, row, q->vals) != base;
-  } else if (keep == RV_UNKNOWN && base == RV_UNKNOWN) {
-    for (int v = 0; v < q->p->nodes[kid].nvalues && !changes; v++) {
-      q->vals[kid] = (rval)v;
-      changes = eval_rule_given(q->p, op, x, row, q->vals) != RV_UNKNOWN;
-    }
-  }
-  q->vals[kid] = keep;
-  return changes;
-}
-
-/* Every element a walk of settling steps reaches from x (what x rests on). */
-static void mark_below(quiz *q, int op, const case_row *row, int x, bool *accepted, int depth) {
-  if (q->seen[x] || depth > 256) return;
-  q->seen[x] = true;
-  if (eval_node_state(q->ec, x) != NODE_DERIVED) return;
-  rval base = eval_rule_given(q->p, op, x, row, q->vals);
-  if (base == EVAL_NOT_GIVEN) return; /* a rule function: nothing to weigh its inputs by */
-  const int *kids;
-  int nk = eval_node_kids(q->ec, x, &kids);
-  for (int i = 0; i < nk; i++) {
-    int k = kids[i];
-    if (!steppable(q, k) || !settles(q, op, row, x, base, k)) continue;
-    accepted[k] = true;
-    mark_below(q, op, row, k, accepted, depth + 1);
-  }
-}
-
-/* The rule an opinion builds on for a node: its base opinion's, or the
- * pack's own for an opinion without a base. */
-static const node_rule *base_rule(const pack *p, const pack_opinion *o, int n) {
-  return o->base >= 0 ? p->opinions[o->base].rules[n] : &p->nodes[n].base;
-}
-
-/* Whether the opinion decides the node by a rule of its own: an override
- * that changes the rule or the open question, not only its authorities or
- * sentences. */
-static bool own_rule(const pack *p, int op, int n) {
-  const pack_opinion *o = &p->opinions[op];
-  const node_rule *r = o->rules[n], *b = base_rule(p, o, n);
-  return r->rule != b->rule || r->open != b->open;
-}
-
-/* Whether there its rule gives another value than the base opinion's
- * would on the same answers. */
-static bool parts_from_base(const quiz *q, int op, const case_row *row, int x) {
-  const pack_opinion *o = &q->p->opinions[op];
-  if (o->base < 0) return true;
-  rval v = eval_rule_given(q->p, o->base, x, row, q->vals);
-  return v == EVAL_NOT_GIVEN || v != q->vals[x];
-}
-
-/* The reached elements under x, itself included. */
-static int reasoning_size(quiz *q, int x, int depth) {
-  if (q->size[x] >= 0) return q->size[x];
-  int n = 1;
-  const int *kids;
-  int nk = eval_node_kids(q->ec, x, &kids);
-  for (int i = 0; i < nk && depth < 256; i++)
-    if (eval_node_state(q->ec, kids[i]) != NODE_NOT_REACHED) n += reasoning_size(q, kids[i], depth + 1);
-  return q->size[x] = n;
-}
-
-/* How good an end of the walk is: where the opinion parts from the one
- * it builds on (or leaves the question open), then the longest walk, then
- * the most reasoning under it. */
-typedef struct rank {
-  bool own;
-  int height, size;
-} rank;
-
-static int rank_cmp(rank a, rank b) {
-  if (a.own != b.own) return a.own ? 1 : -1;
-  if (a.height != b.height) return a.height > b.height ? 1 : -1;
-  return a.size > b.size ? 1 : a.size < b.size ? -1 : 0;
-}
-
-static rank step_rank(quiz *q, int k, int depth) { return (rank){q->own[k], q->height[k] + 1, reasoning_size(q, k, depth)}; }
-
-/* The walk the explanation follows from x: down settling steps, ending at
- * a question the opinion leaves open or decides by its own rule; the best
- * end it reaches is q->end[x] (x itself when no step goes down). */
-static void turn_from(quiz *q, int op, const case_row *row, int x, bool top, int depth) {
-  if (q->end[x] >= 0) return;
-  q->end[x] = x;
-  q->height[x] = 0;
-  bool open = eval_node_open(q->ec, x);
-  bool ends = !top && (open || own_rule(q->p, op, x));
-  q->own[x] = ends && (open || parts_from_base(q, op, row, x));
-  if (ends || eval_node_state(q->ec, x) != NODE_DERIVED || depth > 256) return;
-  rval base = eval_rule_given(q->p, op, x, row, q->vals);
-  if (base == EVAL_NOT_GIVEN) return;
-  const int *kids;
-  int nk = eval_node_kids(q->ec, x, &kids);
-  rank best = {false, 0, 0};
-  bool any = false;
-  for (int i = 0; i < nk; i++) {
-    int k = kids[i];
-    if (!steppable(q, k) || !settles(q, op, row, x, base, k)) continue;
-    turn_from(q, op, row, k, false, depth + 1);
-    rank rk = step_rank(q, k, depth + 1);
-    if (!any || rank_cmp(rk, best) > 0) {
-      best = rk;
-      any = true;
-      q->end[x] = q->end[k];
-      q->height[x] = rk.height;
-      q->own[x] = rk.own;
-    }
-  }
-}
-
-/* What an answer may name: every element on the best walks from x (all
- * of them where several rank the same), and below each end, what it rests
- * on. */
-static void accept_from(quiz *q, int op, const case_row *row, int x, bool *accepted, int depth) {
-  if (q->end[x] == x || depth > 256) return;
-  rval base = eval_rule_given(q->p, op, x, row, q->vals);
-  const int *kids;
-  int nk = eval_node_kids(q->ec, x, &kids);
-  rank best = {false, 0, 0};
-  bool any = false;
-  for (int pass = 0; pass < 2; pass++) {
-    /* the best rank first, then every step that has it */
-    for (int i = 0; i < nk; i++) {
-      int k = kids[i];
-      if (!steppable(q, k) || !settles(q, op, row, x, base, k)) continue;
-      rank rk = step_rank(q, k, depth + 1);
-      if (pass == 0) {
-        if (!any || rank_cmp(rk, best) > 0) best = rk, any = true;
-      } else if (rank_cmp(rk, best) == 0 && !accepted[k]) {
-        accepted[k] = true;
-        if (q->end[k] == k) mark_below(q, op, row, k, accepted, depth + 1);
-        else accept_from(q, op, row, k, accepted, depth + 1);
-      }
-    }
-  }
 }
 
 /* The element choices: what the opinion reached below x, value-naming
@@ -286,22 +129,13 @@ static void outline(quiz *q, int x, int depth, int *n) {
 static void build_key(quiz *q, quiz_key *key, const case_row *row) {
   const pack *p = q->p;
   int op = key->opinion, root = p->opinions[op].decides;
-  for (int n = 0; n < p->nnodes; n++) {
-    q->vals[n] = eval_node_state(q->ec, n) == NODE_NOT_REACHED ? RV_UNKNOWN : eval_node_value(q->ec, n);
-    q->end[n] = -1;
-    q->size[n] = -1;
-    q->seen[n] = false;
-    q->visited[n] = false;
-  }
+  for (int n = 0; n < p->nnodes; n++) q->visited[n] = false;
   key->outcome = eval_outcome(q->ec);
   key->outcome_name = pack_node_value_name(&p->nodes[root], key->outcome);
   key->disposition = eval_disposition(q->ec);
-  turn_from(q, op, row, root, true, 0);
-  key->turns_on = q->end[root] != root ? q->end[root] : -1;
-  accept_from(q, op, row, root, key->accepted, 0);
-  key->accepted[root] = false;
-  key->naccepted = 0;
-  for (int n = 0; n < p->nnodes; n++) key->naccepted += key->accepted[n];
+  int end = turn_find(q->turn, q->ec, row);
+  key->turns_on = end != root ? end : -1;
+  key->naccepted = turn_accepted(q->turn, key->accepted);
   list_elements(q, root, 0);
   explain_build(key->tree, q->ec, row);
 }

@@ -188,10 +188,13 @@ void render_ask_summary(FILE *out, const pack *p, const render_ask_end *end) {
     wrap(out, 2, 4, line);
     free(line);
     free(label);
-    if (r->outside < 0 && r->turns_on >= 0) {
+    bool at_root = r->turns_on == p->opinions[r->opinion].decides;
+    if (r->outside < 0 && r->turns_on >= 0 && !(at_root && !r->turns_on_says)) {
       const char *sentence = r->turns_on_says;
-      char *t = xasprintf("It turns on %s: %s.%s%s", explain_node_title(&p->nodes[r->turns_on], buf, sizeof buf),
-                          r->turns_on_value_name, sentence ? " " : "", sentence ? sentence : "");
+      /* as ratio eval says it: no element below settles the outcome alone */
+      char *t = at_root ? xasprintf("Because: %s", sentence)
+                        : xasprintf("It turns on %s: %s.%s%s", explain_node_title(&p->nodes[r->turns_on], buf, sizeof buf),
+                                    r->turns_on_value_name, sentence ? " " : "", sentence ? sentence : "");
       fputs("    ", out);
       wrap(out, 4, 4, t);
       free(t);
