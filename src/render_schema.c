@@ -65,6 +65,38 @@ static void print_says(FILE *out, const pack_fact *f) {
   }
 }
 
+/* Whom each outcome favours, for each node an opinion decides (once per
+ * node), as `ratio brief` and `distinguish` read it. */
+static void print_favours(FILE *out, const pack *p) {
+  bool any = false;
+  for (int i = 0; i < p->nopinions; i++) {
+    int d = p->opinions[i].decides;
+    bool again = false;
+    for (int j = 0; j < i; j++) again |= p->opinions[j].decides == d;
+    const pack_node *n = &p->nodes[d];
+    if (again || !n->favours) continue;
+    if (!any) fputs("\nWhom each outcome favours:\n", out);
+    any = true;
+    fprintf(out, "  %s ", n->name);
+    const char *sep = " ";
+    for (int v = 0; v < n->nvalues; v++) {
+      const char *who = pack_party_name(n->favours[v]);
+      if (!who) continue;
+      fprintf(out, "%s%s: %s", sep, n->values[v], who);
+      sep = "; ";
+    }
+    fputc('\n', out);
+  }
+}
+
+/* The case files the pack lists, the decided cases marked. */
+static void print_cases(FILE *out, const pack *p) {
+  if (!p->ncases) return;
+  fprintf(out, "\nCase files (%d):\n", p->ncases);
+  for (int i = 0; i < p->ncases; i++)
+    fprintf(out, "  %s%s\n", p->case_rels[i], p->case_decided && p->case_decided[i] ? "  (decided cases)" : "");
+}
+
 static void render_schema_text(FILE *out, const pack *p) {
   fprintf(out, "Pack %s", p->name ? p->name : p->dir);
   if (p->title) fprintf(out, ": %s", p->title);
@@ -105,8 +137,12 @@ static void render_schema_text(FILE *out, const pack *p) {
     if (o->role) fprintf(out, ", %s", o->role);
     if (o->date) fprintf(out, ", %s", o->date);
     if (o->until_date) fprintf(out, " until %s", o->until_date);
+    if (o->displaced_by) fprintf(out, " (then %s)", o->displaced_by);
+    if (o->base >= 0) fprintf(out, "; builds on %s", p->opinions[o->base].name);
     fputc('\n', out);
   }
+  print_favours(out, p);
+  print_cases(out, p);
   fputs("\nA blank cell is unknown. Yes/no cells take yes/no, y/n, true/false or 1/0.\n", out);
 }
 
@@ -185,9 +221,26 @@ static void render_schema_json(FILE *out, const pack *p) {
     json_object_set_new(x, "until_date", render_jstr(o->until_date));
     json_object_set_new(x, "base", o->base >= 0 ? json_string(p->opinions[o->base].name) : json_null());
     json_object_set_new(x, "decides", json_string(p->nodes[o->decides].name));
+    json_object_set_new(x, "displaced_by", render_jstr(o->displaced_by));
+    const pack_node *dn = &p->nodes[o->decides];
+    json_t *fav = json_null();
+    if (dn->favours) {
+      fav = json_object();
+      for (int v = 0; v < dn->nvalues; v++)
+        if (pack_party_name(dn->favours[v])) json_object_set_new(fav, dn->values[v], json_string(pack_party_name(dn->favours[v])));
+    }
+    json_object_set_new(x, "favours", fav);
     json_array_append_new(ops, x);
   }
   json_object_set_new(j, "opinions", ops);
+  json_t *files = json_array();
+  for (int i = 0; i < p->ncases; i++) {
+    json_t *x = json_object();
+    json_object_set_new(x, "file", json_string(p->case_rels[i]));
+    json_object_set_new(x, "decided", json_boolean(p->case_decided && p->case_decided[i]));
+    json_array_append_new(files, x);
+  }
+  json_object_set_new(j, "cases", files);
   json_dumpf(j, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   fputc('\n', out);
   json_decref(j);
