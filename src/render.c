@@ -194,3 +194,32 @@ char *render_opinion_span(const pack_opinion *o) {
   if (o->until_date) return xasprintf("the law until %s%s%.4s", by, comma, o->until_date);
   return NULL;
 }
+
+void render_undecided(const pack *p, const explain_tree *tr, const pack_opinion *o, const render_undecided_out *out) {
+  if (tr->outcome != RV_UNKNOWN) return;
+  static const char *const heading[] = {[DECIDES_ALWAYS] = "answering any one of these would decide it:",
+                                        [DECIDES_SOMETIMES] = "some answers to these would decide it:",
+                                        [DECIDES_NEVER] = "it turns on these facts together:"};
+  const pack_node *decides = &p->nodes[o->decides];
+  bool any = false;
+  for (int k = DECIDES_ALWAYS; k <= DECIDES_NEVER; k++) {
+    /* facts that never decide alone are listed only when none does */
+    if (k == DECIDES_NEVER && any) break;
+    bool head = false;
+    for (int i = 0; i < tr->ndeciding; i++) {
+      if (tr->deciding[i].kind != (decides_kind)k) continue;
+      if (!head) out->group(out->ud, heading[k]);
+      head = any = true;
+      out->deciding(out->ud, &tr->deciding[i], decides);
+    }
+    if (head) out->group_end(out->ud);
+  }
+  if (tr->nuntried) {
+    out->group(out->ud, any ? "it also turns on these facts (numbers, dates or text):" : heading[DECIDES_NEVER]);
+    for (int i = 0; i < tr->nuntried; i++) out->untried(out->ud, &p->facts[tr->untried[i].fact]);
+    out->group_end(out->ud);
+    any = true;
+  }
+  if (!any) out->line(out->ud, true, "no missing fact would decide it; the opinion's rule leaves the question open.");
+  if (tr->search_cut) out->line(out->ud, false, "The search over the blank facts was cut short: more answers might decide it.");
+}

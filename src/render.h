@@ -274,6 +274,27 @@ void render_summary_count(render_summary *s, const render_result *res, int n);
  * summary without opinion counts gives the rows' ("2 rows: 2 decided, ..."). */
 void render_summary_line(FILE *out, const render_summary *s);
 
+/* The section an undecided outcome gets, laid out once for every format:
+ * groups of blank facts, each with a heading ("answering any one of these
+ * would decide it:", to follow "Undecided: "), then closing lines. A format
+ * gives only the markup. Facts that never decide alone are listed only when
+ * none does; facts whose answers are not tried (numbers, dates, text) come
+ * last. */
+typedef struct render_undecided_out {
+  void (*group)(void *ud, const char *heading);
+  /* a fact of the group and what each of its answers makes of the outcome
+   * (none for DECIDES_NEVER) */
+  void (*deciding)(void *ud, const explain_deciding *d, const pack_node *decides);
+  void (*untried)(void *ud, const pack_fact *f);
+  void (*group_end)(void *ud);
+  /* a closing sentence; after "Undecided: " when `undecided` */
+  void (*line)(void *ud, bool undecided, const char *text);
+  void *ud;
+} render_undecided_out;
+
+/* Nothing unless the outcome of tr is unknown. */
+void render_undecided(const pack *p, const explain_tree *tr, const pack_opinion *o, const render_undecided_out *out);
+
 /* How text names an opinion, as a casebook heads it: a title that names its
  * author ("Brennan, J., dissenting"); for one of the case's own opinions
  * (`own`, pack_case_opinions) its author and role ("Rehnquist, J., for the

@@ -170,67 +170,58 @@ static void node(renderer *r, int t, const explain_node *x, const char *label, i
 }
 
 /* For an undecided outcome: the blank facts that would decide it. */
+/* The undecided section's markup: a paragraph and a list per group. */
+static void html_group(void *ud, const char *heading) {
+  renderer *r = ud;
+  fprintf(r->out, "<p>Undecided: %s</p>\n<ul>\n", heading);
+}
+
+static void html_fact(renderer *r, const pack_fact *f) {
+  fputs("<li><code>", r->out);
+  html_put(r->out, f->name);
+  fputs("</code>", r->out);
+  if (f->ask) {
+    fputs(": ", r->out);
+    html_put(r->out, f->ask);
+  }
+}
+
+static void html_deciding(void *ud, const explain_deciding *d, const pack_node *decides) {
+  renderer *r = ud;
+  FILE *out = r->out;
+  const pack_fact *f = &r->p->facts[d->fact];
+  html_fact(r, f);
+  if (d->kind != DECIDES_NEVER) {
+    fputs(" (", out);
+    for (int a = 0; a < d->nanswers; a++) {
+      if (a) fputs("; ", out);
+      html_put(out, explain_answer_name(f, (rval)a));
+      fputs(": ", out);
+      if (d->outcome[a] == RV_UNKNOWN) fputs("still open", out);
+      else html_put_spaced(out, pack_node_value_name(decides, d->outcome[a]));
+    }
+    fputs(")", out);
+  }
+  fputs("</li>\n", out);
+}
+
+static void html_untried(void *ud, const pack_fact *f) {
+  html_fact(ud, f);
+  fputs("</li>\n", ((renderer *)ud)->out);
+}
+
+static void html_group_end(void *ud) { fputs("</ul>\n", ((renderer *)ud)->out); }
+
+static void html_line(void *ud, bool undecided, const char *text) {
+  fprintf(((renderer *)ud)->out, "<p>%s%s</p>\n", undecided ? "Undecided: " : "", text);
+}
+
 static void undecided(renderer *r, const explain_tree *tr, const pack_opinion *o) {
   if (tr->outcome != RV_UNKNOWN) return;
-  static const char *const heading[] = {
-      [DECIDES_ALWAYS] = "Undecided: answering any one of these would decide it:",
-      [DECIDES_SOMETIMES] = "Undecided: some answers to these would decide it:",
-      [DECIDES_NEVER] = "Undecided: it turns on these facts together:"};
-  const pack_node *decides = &r->p->nodes[o->decides];
-  FILE *out = r->out;
-  bool any = false;
-  fputs("<div class=\"undecided\">\n", out);
-  for (int k = DECIDES_ALWAYS; k <= DECIDES_NEVER; k++) {
-    if (k == DECIDES_NEVER && any) break;
-    bool head = false;
-    for (int i = 0; i < tr->ndeciding; i++) {
-      const explain_deciding *d = &tr->deciding[i];
-      if (d->kind != (decides_kind)k) continue;
-      if (!head) fprintf(out, "<p>%s</p>\n<ul>\n", heading[k]);
-      head = any = true;
-      const pack_fact *f = &r->p->facts[d->fact];
-      fputs("<li><code>", out);
-      html_put(out, f->name);
-      fputs("</code>", out);
-      if (f->ask) {
-        fputs(": ", out);
-        html_put(out, f->ask);
-      }
-      if (d->kind != DECIDES_NEVER) {
-        fputs(" (", out);
-        for (int a = 0; a < d->nanswers; a++) {
-          if (a) fputs("; ", out);
-          html_put(out, explain_answer_name(f, (rval)a));
-          fputs(": ", out);
-          if (d->outcome[a] == RV_UNKNOWN) fputs("still open", out);
-          else html_put_spaced(out, pack_node_value_name(decides, d->outcome[a]));
-        }
-        fputs(")", out);
-      }
-      fputs("</li>\n", out);
-    }
-    if (head) fputs("</ul>\n", out);
-  }
-  if (tr->nuntried) {
-    fprintf(out, "<p>%s</p>\n<ul>\n", any ? "Undecided: it also turns on these facts (numbers, dates or text):"
-                                          : "Undecided: it turns on these facts together:");
-    for (int i = 0; i < tr->nuntried; i++) {
-      const pack_fact *f = &r->p->facts[tr->untried[i].fact];
-      fputs("<li><code>", out);
-      html_put(out, f->name);
-      fputs("</code>", out);
-      if (f->ask) {
-        fputs(": ", out);
-        html_put(out, f->ask);
-      }
-      fputs("</li>\n", out);
-    }
-    fputs("</ul>\n", out);
-    any = true;
-  }
-  if (!any) fputs("<p>Undecided: no missing fact would decide it; the opinion's rule leaves the question open.</p>\n", out);
-  if (tr->search_cut) fputs("<p>The search over the blank facts was cut short: more answers might decide it.</p>\n", out);
-  fputs("</div>\n", out);
+  render_undecided_out out = {html_group, html_deciding, html_untried, html_group_end, html_line, r};
+  fputs("<div class=\"undecided\">\n", r->out);
+  render_undecided(r->p, tr, o, &out);
+  fputs("</div>\n", r->out);
 }
 
 static void outside(renderer *r, const pack_outside *s) {

@@ -120,57 +120,56 @@ static void node(renderer *r, const explain_node *x, const char *label, int dept
   }
 }
 
-static void undecided(renderer *r, const explain_tree *tr, const pack_opinion *o) {
-  if (tr->outcome != RV_UNKNOWN) return;
-  static const char *const heading[] = {
-      [DECIDES_ALWAYS] = "**Undecided:** answering any one of these would decide it:",
-      [DECIDES_SOMETIMES] = "**Undecided:** some answers to these would decide it:",
-      [DECIDES_NEVER] = "**Undecided:** it turns on these facts together:"};
-  const pack_node *decides = &r->p->nodes[o->decides];
+/* The undecided section's markup: a bold heading, a list item per fact. */
+static void md_group(void *ud, const char *heading) {
+  renderer *r = ud;
+  fputs("\n**Undecided:** ", r->out);
+  fputs(heading, r->out);
+  fputs("\n\n", r->out);
+}
+
+static void md_fact(renderer *r, const pack_fact *f) {
+  fprintf(r->out, "- `%s`", f->name);
+  if (f->ask) {
+    fputs(": ", r->out);
+    put(r->out, f->ask);
+  }
+}
+
+static void md_deciding(void *ud, const explain_deciding *d, const pack_node *decides) {
+  renderer *r = ud;
   FILE *out = r->out;
-  bool any = false;
-  for (int k = DECIDES_ALWAYS; k <= DECIDES_NEVER; k++) {
-    if (k == DECIDES_NEVER && any) break;
-    bool head = false;
-    for (int i = 0; i < tr->ndeciding; i++) {
-      const explain_deciding *d = &tr->deciding[i];
-      if (d->kind != (decides_kind)k) continue;
-      if (!head) fprintf(out, "\n%s\n\n", heading[k]);
-      head = any = true;
-      const pack_fact *f = &r->p->facts[d->fact];
-      fprintf(out, "- `%s`", f->name);
-      if (f->ask) {
-        fputs(": ", out);
-        put(out, f->ask);
-      }
-      if (d->kind != DECIDES_NEVER) {
-        fputs(" (", out);
-        for (int a = 0; a < d->nanswers; a++) {
-          fprintf(out, "%s%s: ", a ? "; " : "", explain_answer_name(f, (rval)a));
-          if (d->outcome[a] == RV_UNKNOWN) fputs("still open", out);
-          else spaced(out, pack_node_value_name(decides, d->outcome[a]));
-        }
-        fputs(")", out);
-      }
-      fputc('\n', out);
+  const pack_fact *f = &r->p->facts[d->fact];
+  md_fact(r, f);
+  if (d->kind != DECIDES_NEVER) {
+    fputs(" (", out);
+    for (int a = 0; a < d->nanswers; a++) {
+      fprintf(out, "%s%s: ", a ? "; " : "", explain_answer_name(f, (rval)a));
+      if (d->outcome[a] == RV_UNKNOWN) fputs("still open", out);
+      else spaced(out, pack_node_value_name(decides, d->outcome[a]));
     }
+    fputs(")", out);
   }
-  if (tr->nuntried) {
-    fprintf(out, "\n%s\n\n", any ? "**Undecided:** it also turns on these facts (numbers, dates or text):"
-                                 : "**Undecided:** it turns on these facts together:");
-    for (int i = 0; i < tr->nuntried; i++) {
-      const pack_fact *f = &r->p->facts[tr->untried[i].fact];
-      fprintf(out, "- `%s`", f->name);
-      if (f->ask) {
-        fputs(": ", out);
-        put(out, f->ask);
-      }
-      fputc('\n', out);
-    }
-    any = true;
-  }
-  if (!any) fputs("\n**Undecided:** no missing fact would decide it; the opinion's rule leaves the question open.\n", out);
-  if (tr->search_cut) fputs("\nThe search over the blank facts was cut short: more answers might decide it.\n", out);
+  fputc('\n', out);
+}
+
+static void md_untried(void *ud, const pack_fact *f) {
+  md_fact(ud, f);
+  fputc('\n', ((renderer *)ud)->out);
+}
+
+static void md_group_end(void *ud) { (void)ud; }
+
+static void md_line(void *ud, bool undecided, const char *text) {
+  renderer *r = ud;
+  fputs(undecided ? "\n**Undecided:** " : "\n", r->out);
+  fputs(text, r->out);
+  fputc('\n', r->out);
+}
+
+static void undecided(renderer *r, const explain_tree *tr, const pack_opinion *o) {
+  render_undecided_out out = {md_group, md_deciding, md_untried, md_group_end, md_line, r};
+  render_undecided(r->p, tr, o, &out);
 }
 
 static void opinion_who(FILE *out, const pack_opinion *o) {

@@ -266,11 +266,24 @@ static void print_node(renderer *r, const explain_node *x, const char *label, in
 }
 
 /* One blank fact's answers and the outcome each gives. */
-static void print_answers(renderer *r, const explain_deciding *d, const pack_node *decides) {
-  const pack_fact *f = &r->p->facts[d->fact];
+/* The undecided section's markup: a heading line, each fact on its own
+ * indented line with what each answer makes of the outcome. */
+static void text_group(void *ud, const char *heading) {
+  renderer *r = ud;
+  put(r->out, "Undecided: ");
+  put(r->out, heading);
+}
+
+static void text_fact(renderer *r, const pack_fact *f) {
   put(r->out, "\n  ");
   render_put_spaced(r->out, f->name);
   if (f->ask) fprintf(r->out, ": %s", f->ask);
+}
+
+static void text_deciding(void *ud, const explain_deciding *d, const pack_node *decides) {
+  renderer *r = ud;
+  const pack_fact *f = &r->p->facts[d->fact];
+  text_fact(r, f);
   if (d->kind == DECIDES_NEVER) return;
   put(r->out, " (");
   for (int a = 0; a < d->nanswers; a++) {
@@ -283,41 +296,21 @@ static void print_answers(renderer *r, const explain_deciding *d, const pack_nod
   put(r->out, ")");
 }
 
+static void text_untried(void *ud, const pack_fact *f) { text_fact(ud, f); }
+
+static void text_group_end(void *ud) { put(((renderer *)ud)->out, "\n"); }
+
+static void text_line(void *ud, bool undecided, const char *text) {
+  renderer *r = ud;
+  if (undecided) put(r->out, "Undecided: ");
+  put(r->out, text);
+  put(r->out, "\n");
+}
+
 /* For an undecided outcome: the blank facts that would decide it, by how. */
 static void print_undecided(renderer *r, const explain_tree *tr, const pack_opinion *o) {
-  if (tr->outcome != RV_UNKNOWN) return;
-  static const char *const heading[] = {
-      [DECIDES_ALWAYS] = "Undecided: answering any one of these would decide it:",
-      [DECIDES_SOMETIMES] = "Undecided: some answers to these would decide it:",
-      [DECIDES_NEVER] = "Undecided: it turns on these facts together:"};
-  const pack_node *decides = &r->p->nodes[o->decides];
-  bool any = false;
-  for (int k = DECIDES_ALWAYS; k <= DECIDES_NEVER; k++) {
-    /* facts that never decide alone are listed only when none does */
-    if (k == DECIDES_NEVER && any) break;
-    bool head = false;
-    for (int i = 0; i < tr->ndeciding; i++) {
-      if (tr->deciding[i].kind != (decides_kind)k) continue;
-      if (!head) put(r->out, heading[k]);
-      head = any = true;
-      print_answers(r, &tr->deciding[i], decides);
-    }
-    if (head) put(r->out, "\n");
-  }
-  if (tr->nuntried) {
-    put(r->out, any ? "Undecided: it also turns on these facts (numbers, dates or text):"
-                    : "Undecided: it turns on these facts together:");
-    for (int i = 0; i < tr->nuntried; i++) {
-      const pack_fact *f = &r->p->facts[tr->untried[i].fact];
-      put(r->out, "\n  ");
-      render_put_spaced(r->out, f->name);
-      if (f->ask) fprintf(r->out, ": %s", f->ask);
-    }
-    put(r->out, "\n");
-    any = true;
-  }
-  if (!any) fputs("Undecided: no missing fact would decide it; the opinion's rule leaves the question open.\n", r->out);
-  if (tr->search_cut) fputs("The search over the blank facts was cut short: more answers might decide it.\n", r->out);
+  render_undecided_out out = {text_group, text_deciding, text_untried, text_group_end, text_line, r};
+  render_undecided(r->p, tr, o, &out);
 }
 
 /* A row the pack does not decide: which of its `outside` it meets, and why. */

@@ -482,6 +482,40 @@ static void test_json_undecided_lists_deciding_facts(void **state) {
   free(m.buf);
 }
 
+/* The undecided section's layout, through a format that records it. */
+typedef struct calls {
+  char log[1024];
+} calls;
+static void rec(calls *c, const char *what) { strncat(c->log, what, sizeof c->log - strlen(c->log) - 1); }
+static void c_group(void *ud, const char *heading) { rec(ud, "group["), rec(ud, heading), rec(ud, "]"); }
+static void c_deciding(void *ud, const explain_deciding *d, const pack_node *decides) {
+  (void)decides;
+  rec(ud, d->kind == DECIDES_ALWAYS ? " always" : d->kind == DECIDES_SOMETIMES ? " sometimes" : " never");
+}
+static void c_untried(void *ud, const pack_fact *f) { rec(ud, " untried:"), rec(ud, f->name); }
+static void c_group_end(void *ud) { rec(ud, " end;"); }
+static void c_line(void *ud, bool undecided, const char *text) {
+  rec(ud, undecided ? " line(u):" : " line:");
+  rec(ud, text);
+}
+
+static void test_undecided_layout(void **state) {
+  fx *f = *state;
+  calls c = {{0}};
+  render_undecided_out out = {c_group, c_deciding, c_untried, c_group_end, c_line, &c};
+  /* decided: nothing at all */
+  davidson(f);
+  decide_both(f);
+  render_undecided(f->p, f->trees[0], &f->p->opinions[f->res[0].opinion], &out);
+  assert_string_equal(c.log, "");
+  /* notice unknown: one group, the fact that decides it either way */
+  th_yesno(&f->r, f->p, "notice", RV_UNKNOWN);
+  decide_both(f);
+  assert_int_equal(f->trees[0]->outcome, RV_UNKNOWN);
+  render_undecided(f->p, f->trees[0], &f->p->opinions[f->res[0].opinion], &out);
+  assert_string_equal(c.log, "group[answering any one of these would decide it:] always end;");
+}
+
 static void test_render_free_null(void **state) {
   (void)state;
   render_free(NULL);
@@ -505,6 +539,7 @@ int main(void) {
       T(test_json_format),
       T(test_json_no_rows),
       T(test_json_undecided_lists_deciding_facts),
+      T(test_undecided_layout),
       cmocka_unit_test(test_render_free_null),
   };
   return cmocka_run_group_tests_name("render", tests, NULL, NULL);
