@@ -34,17 +34,33 @@ typedef struct th_dir {
   char path[PATH_MAX];
 } th_dir;
 
+/* A fresh folder into *d. Returns 0, or -1 when none can be made. */
+static inline int th_dir_make(th_dir *d) {
+  snprintf(d->path, sizeof d->path, "/tmp/ratio-unit-XXXXXX");
+  return mkdtemp(d->path) ? 0 : -1;
+}
+
 static inline int th_dir_setup(void **state) {
   th_dir *d = calloc(1, sizeof *d);
   if (!d) return -1;
-  snprintf(d->path, sizeof d->path, "/tmp/ratio-unit-XXXXXX");
-  if (!mkdtemp(d->path)) {
+  if (th_dir_make(d) != 0) {
     free(d);
     return -1;
   }
   *state = d;
   return 0;
 }
+
+/* A test fixture of type T that begins with a th_dir `dir`, zeroed, with
+ * its folder made, as the cmocka state; returns -1 from the setup when the
+ * folder cannot be made. */
+#define TH_FIXTURE(T, f, state)                                  \
+  T *f = calloc(1, sizeof *f);                                   \
+  if (!f || th_dir_make(&f->dir) != 0) {                         \
+    free(f);                                                     \
+    return -1;                                                   \
+  }                                                              \
+  *(state) = f
 
 static inline int th_rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
   (void)st;

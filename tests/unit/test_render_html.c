@@ -83,12 +83,7 @@ typedef struct fx {
 } fx;
 
 static int fx_setup(void **state) {
-  void *d;
-  if (th_dir_setup(&d) != 0) return -1;
-  fx *f = calloc(1, sizeof *f);
-  f->dir = *(th_dir *)d;
-  free(d);
-  *state = f;
+  TH_FIXTURE(fx, f, state);
   f->p = th_pack(f->dir.path, th_dp_pack());
   f->c = eval_new(f->p);
   f->trees[0] = explain_new(f->p);

@@ -15,12 +15,7 @@ typedef struct fx {
 } fx;
 
 static int fx_setup(void **state) {
-  void *d;
-  if (th_dir_setup(&d) != 0) return -1;
-  fx *f = calloc(1, sizeof *f);
-  f->dir = *(th_dir *)d;
-  free(d);
-  *state = f;
+  TH_FIXTURE(fx, f, state);
   f->p = th_pack(f->dir.path, th_dp_pack());
   /* the pack has a rule function: the app loads a copy per thread */
   serve_options o = {.pack_path = f->dir.path};
