@@ -291,3 +291,13 @@ json_t *render_argue_move_json(const pack *p, const distinguish_result *r, const
   return j;
 }
 
+
+json_t *render_argue_json(const pack *p, const distinguish_result *r, const distinguish_argument *a, bool with_side) {
+  json_t *x = json_object();
+  if (with_side) json_object_set_new(x, "side", json_string(pack_party_name(a->side)));
+  json_object_set_new(x, "cite", render_argue_move_json(p, r, &a->cite, false));
+  json_object_set_new(x, "counter", render_argue_move_json(p, r, &a->counter, false));
+  json_object_set_new(x, "answer", render_argue_move_json(p, r, &a->answer, true));
+  json_object_set_new(x, "rebut", render_argue_move_json(p, r, &a->rebut, true));
+  return x;
+}

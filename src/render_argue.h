@@ -64,5 +64,8 @@ json_t *render_argue_opinions_json(const pack *p, const distinguish_result *r, c
 json_t *render_argue_fact_json(const pack *p, const distinguish_result *r, const distinguish_fact *f);
 json_t *render_argue_move_json(const pack *p, const distinguish_result *r, const distinguish_move *m,
                                bool distinctions);
+/* One side's argument, its four moves as JSON objects: {"cite", "counter",
+ * "answer", "rebut"}, after "side" when with_side. */
+json_t *render_argue_json(const pack *p, const distinguish_result *r, const distinguish_argument *a, bool with_side);
 
 #endif

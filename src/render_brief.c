@@ -818,13 +818,7 @@ static void json_render(FILE *out, const pack *p, const char *source, const case
   json_object_set_new(top, "even_if", ev);
   const distinguish_result *dr = r->precedents;
   if (r->argument) {
-    const distinguish_argument *a = r->argument;
-    json_t *x = json_object();
-    json_object_set_new(x, "cite", render_argue_move_json(p, dr, &a->cite, false));
-    json_object_set_new(x, "counter", render_argue_move_json(p, dr, &a->counter, false));
-    json_object_set_new(x, "answer", render_argue_move_json(p, dr, &a->answer, true));
-    json_object_set_new(x, "rebut", render_argue_move_json(p, dr, &a->rebut, true));
-    json_object_set_new(top, "precedents", x);
+    json_object_set_new(top, "precedents", render_argue_json(p, dr, r->argument, false));
   } else {
     json_object_set_new(top, "precedents", json_null());
   }

@@ -222,13 +222,7 @@ static void json_render(FILE *out, const pack *p, const char *source, const case
     json_t *args = json_array();
     for (int s = 0; s < 2; s++) {
       const distinguish_argument *a = &r->args[s];
-      json_t *x = json_object();
-      json_object_set_new(x, "side", json_string(pack_party_name(a->side)));
-      json_object_set_new(x, "cite", render_argue_move_json(p, r, &a->cite, false));
-      json_object_set_new(x, "counter", render_argue_move_json(p, r, &a->counter, false));
-      json_object_set_new(x, "answer", render_argue_move_json(p, r, &a->answer, true));
-      json_object_set_new(x, "rebut", render_argue_move_json(p, r, &a->rebut, true));
-      json_array_append_new(args, x);
+      json_array_append_new(args, render_argue_json(p, r, a, true));
     }
     json_object_set_new(top, "arguments", args);
   } else {
