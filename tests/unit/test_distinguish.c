@@ -7,6 +7,7 @@
 #include "helpers.h"
 
 #include "distinguish.h"
+#include "render_argue.h"
 #include "whatif.h"
 
 /* A claim for the plaintiff when the officials had notice and did not act;
@@ -158,6 +159,16 @@ static void test_compare_small(void **state) {
   }
   assert_int_equal(r->args[1].side, PARTY_DEFENDANT);
   assert_int_equal(r->args[1].cite.precedent, counter);
+  /* as JSON: the four moves, the side first when asked for */
+  json_t *aj = render_argue_json(p, r, &r->args[1], true);
+  assert_string_equal(json_string_value(json_object_get(aj, "side")), "defendant");
+  assert_true(json_is_object(json_object_get(aj, "cite")) && json_is_object(json_object_get(aj, "counter")) &&
+              json_is_object(json_object_get(aj, "answer")) && json_is_object(json_object_get(aj, "rebut")));
+  json_decref(aj);
+  aj = render_argue_json(p, r, a, false);
+  assert_null(json_object_get(aj, "side"));
+  assert_int_equal(json_object_size(aj), 4);
+  json_decref(aj);
   /* the problem's own facts are left out, and said */
   case_row *same = cases_set_row(p, knew->row, NULL, 0, &e);
   distinguish_free(c);
