@@ -13,7 +13,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -22,7 +21,6 @@
 enum { OPT_QUIZ_ROW = 2000, OPT_GENERATE, OPT_SEED, OPT_RECORD };
 
 #define QUIZ_MAX_GENERATE 1000
-#define QUIZ_MAX_BASES 100000 /* base rows kept for --generate */
 
 static const char quiz_help[] =
     "Usage: ratio quiz PACK -f CASES.csv [--row ID ...] [OPTIONS]\n"
@@ -217,51 +215,7 @@ static row_class quiz_row(void *state, const case_row *row, renderer *r, render_
 
 static void quiz_close(void *state) { (void)state; }
 
-/* ---- the rows --generate varies ------------------------------------------------------ */
-
-/* The readable rows of the files, copied (rows that cannot be read are
- * left out). Returns 0, or -1 with *e when a file cannot be read. */
-static int read_bases(const pack *p, const char *const *paths, int npaths, case_row ***out, int *nout, err **e) {
-  for (int i = 0; i < npaths; i++) {
-    case_reader *cr = cases_open(p, paths[i], e);
-    if (!cr) return -1;
-    case_row row;
-    int rc;
-    while (*nout < QUIZ_MAX_BASES && (rc = cases_next(cr, &row, e)) != 0) {
-      if (rc < 0) {
-        cases_close(cr);
-        return -1;
-      }
-      if (rc == 2) {
-        err_free(*e);
-        *e = NULL;
-        continue;
-      }
-      err *se = NULL;
-      case_row *copy = cases_set_row(p, &row, NULL, 0, &se);
-      if (!copy) {
-        err_free(se);
-        continue;
-      }
-      *out = xrealloc(*out, sizeof **out * (size_t)(*nout + 1));
-      (*out)[(*nout)++] = copy;
-    }
-    cases_close(cr);
-  }
-  return 0;
-}
-
 /* ---- the command ---------------------------------------------------------------------- */
-
-/* A seed when none is given: from the clock and the process, shown with
- * the quiz so that it can be given again. */
-static uint64_t fresh_seed(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_REALTIME, &ts);
-  quiz_rng g;
-  quiz_rng_seed(&g, (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 32));
-  return quiz_rng_next(&g) % 1000000; /* short enough to read out to a class */
-}
 
 static int generated_quiz(cli_run *run, session *s, render_setup *rs, const char *format, err **e) {
   const pack *p = run->p;
@@ -270,7 +224,7 @@ static int generated_quiz(cli_run *run, session *s, render_setup *rs, const char
   quiz_hyp *hyps = NULL;
   renderer *r = NULL;
   const char *file = run->sh->file;
-  if (read_bases(p, file ? &file : (const char *const *)p->cases, file ? 1 : p->ncases, &bases, &nbases, e) != 0) {
+  if (quiz_read_bases(p, file ? &file : (const char *const *)p->cases, file ? 1 : p->ncases, &bases, &nbases, e) != 0) {
     code = RATIO_USAGE;
     goto done;
   }
@@ -301,8 +255,7 @@ static int generated_quiz(cli_run *run, session *s, render_setup *rs, const char
 done:
   render_free(r);
   quiz_hyps_free(hyps, hyps ? s->count : 0);
-  for (int i = 0; i < nbases; i++) cases_row_free(bases[i]);
-  free(bases);
+  quiz_bases_free(bases, nbases);
   return code;
 }
 
@@ -366,7 +319,7 @@ int cmd_quiz(int argc, char **argv) {
     s.answers = xcalloc((size_t)run.nops + 1, sizeof *s.answers);
     s.generated = fl.generate > 0;
     s.count = (int)fl.generate;
-    s.seed = fl.seeded ? fl.seed : fresh_seed();
+    s.seed = fl.seeded ? fl.seed : quiz_fresh_seed();
     render_setup rec = {.out = record, .p = run.p, .opinions = run.ops, .nopinions = run.nops, .continues = continues};
     err *e = NULL;
     if (record) {

@@ -5,6 +5,8 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "reach.h"
 
@@ -773,6 +775,61 @@ done:
   free(flips);
   gen_free(&g);
   return rc;
+}
+
+/* ---- the rows a generated quiz varies, and its seed ----------------------------------------- */
+
+int quiz_read_bases(const pack *p, const char *const *paths, int npaths, case_row ***out, int *nout, err **e) {
+  case_row **rows = NULL;
+  int n = 0;
+  for (int i = 0; i < npaths; i++) {
+    case_reader *cr = cases_open(p, paths[i], e);
+    if (!cr) goto fail;
+    case_row row;
+    int rc;
+    while (n < QUIZ_MAX_BASES && (rc = cases_next(cr, &row, e)) != 0) {
+      if (rc < 0) {
+        cases_close(cr);
+        goto fail;
+      }
+      if (rc == 2) {
+        /* a row that cannot be read varies into nothing: left out */
+        err_free(*e);
+        *e = NULL;
+        continue;
+      }
+      err *se = NULL;
+      case_row *copy = cases_set_row(p, &row, NULL, 0, &se);
+      if (!copy) {
+        err_free(se);
+        continue;
+      }
+      rows = xrealloc(rows, sizeof *rows * (size_t)(n + 1));
+      rows[n++] = copy;
+    }
+    cases_close(cr);
+  }
+  *out = rows;
+  *nout = n;
+  return 0;
+fail:
+  quiz_bases_free(rows, n);
+  *out = NULL;
+  *nout = 0;
+  return -1;
+}
+
+void quiz_bases_free(case_row **bases, int n) {
+  for (int i = 0; i < n; i++) cases_row_free(bases[i]);
+  free(bases);
+}
+
+uint64_t quiz_fresh_seed(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_REALTIME, &ts);
+  quiz_rng g;
+  quiz_rng_seed(&g, (uint64_t)ts.tv_sec * 1000000007ULL ^ (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 32));
+  return quiz_rng_next(&g) % 1000000;
 }
 
 void quiz_hyps_free(quiz_hyp *h, int n) {

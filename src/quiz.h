@@ -153,6 +153,21 @@ typedef struct quiz_hyp {
 } quiz_hyp;
 
 #define QUIZ_TRIES 400 /* candidates drawn per hypothetical before giving up */
+#define QUIZ_MAX_BASES 100000 /* base rows read for quiz_generate */
+
+/* The rows quiz_generate varies: the readable rows of the case files
+ * paths[0..npaths) (a pack's own, p->cases, when the command line gives
+ * none), each copied by cases_set_row; rows that cannot be read are left
+ * out, and reading stops at QUIZ_MAX_BASES. Returns 0 with *out (*nout
+ * rows, which the caller frees with quiz_bases_free), or -1 with *e when a
+ * file cannot be read (then nothing is left to free). */
+int quiz_read_bases(const pack *p, const char *const *paths, int npaths, case_row ***out, int *nout, err **e);
+void quiz_bases_free(case_row **bases, int n);
+
+/* A seed when none is given: from the clock and the process, short
+ * enough to read out to a class (below 1000000), to be shown with the
+ * quiz so that it can be given again. */
+uint64_t quiz_fresh_seed(void);
 
 /* Draw `count` hypotheticals for the opinions ops[0..nops) from `seed`.
  * Each varies a base row drawn from bases[0..nbases) (its facts, not its

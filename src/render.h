@@ -215,6 +215,15 @@ renderer *render_quiz_new(const render_setup *s, const char *format);
 renderer *render_distinguish_new(const render_setup *s, const char *format);
 renderer *render_brief_new(const render_setup *s, const char *format);
 
+/* One fact pattern of the page's quiz (POST /api/quiz), outside the
+ * renderer interface as the page asks for one at a time: schema
+ * ratio.quiz-step/1, one line. With q->step QUIZ_SHOW, the question: the
+ * fact pattern and the choices, nothing of the answer key, no boundary;
+ * with QUIZ_GRADED, the grades too, the fact pattern then exactly as
+ * `ratio quiz --format json` writes it in its transcript. The caller frees
+ * the text, which ends in a line break; *len is its length. */
+char *render_quiz_step_json(const pack *p, const render_quiz *q, size_t *len);
+
 /* The explanation tree of `ratio eval --format json`, for other commands'
  * JSON documents: the same writer, so the schema stays one. */
 typedef struct render_json_tree render_json_tree;

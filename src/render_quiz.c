@@ -11,6 +11,7 @@
 #include "render_jansson.h"
 
 #define QUIZ_SCHEMA "ratio.quiz/1"
+#define QUIZ_STEP_SCHEMA "ratio.quiz-step/1"
 #define WRAP 76
 
 typedef enum { QF_TEXT, QF_JSON, QF_CSV } quiz_format;
@@ -295,15 +296,29 @@ static void text_graded(renderer *r, const render_quiz *q) {
 
 static const char *outcome_json_name(const pack_node *d, rval v) { return pack_node_value_name(d, v); }
 
-static void json_show(renderer *r, const render_quiz *q) {
-  quiz_state *st = r->state;
-  const pack *p = r->p;
-  const quiz_round *rd = q->round;
-  const case_row *row = rd->row;
-  json_t *j = json_object(), *facts = json_array(), *found = json_array();
-  json_object_set_new(j, "id", json_string(row->id));
-  json_object_set_new(j, "title", render_jstr(row->title));
-  json_object_set_new(j, "number", json_integer(q->number));
+/* A generated fact pattern's boundary: whether the opinions part, and the
+ * one change that turns an outcome. */
+static json_t *boundary_json(const pack *p, const quiz_round *rd, const quiz_hyp *h) {
+  json_t *b = json_object();
+  json_object_set_new(b, "disagree", json_boolean(h->disagree));
+  if (h->flip_opinion < 0) {
+    json_object_set_new(b, "flip", json_null());
+    return b;
+  }
+  const pack_fact *f = &p->facts[h->flip_fact];
+  json_t *x = json_object();
+  json_object_set_new(x, "fact", json_string(f->name));
+  json_object_set_new(x, "from", h->flip_from == RV_UNKNOWN ? json_null() : json_string(explain_answer_name(f, h->flip_from)));
+  json_object_set_new(x, "to", json_string(explain_answer_name(f, h->flip_to)));
+  json_object_set_new(x, "opinion", json_string(p->opinions[rd->keys[h->flip_opinion].opinion].name));
+  json_object_set_new(x, "outcome", json_string(outcome_json_name(&p->nodes[key_decides(rd, h->flip_opinion)], h->flip_outcome)));
+  json_object_set_new(b, "flip", x);
+  return b;
+}
+
+/* The facts the prose states, each with its sentence. */
+static json_t *facts_json(const pack *p, const case_row *row) {
+  json_t *facts = json_array();
   for (int f = 0; f < p->nfacts; f++) {
     char *s = fact_sentence(p, row, f);
     if (!s) continue;
@@ -316,7 +331,20 @@ static void json_show(renderer *r, const render_quiz *q) {
     json_array_append_new(facts, x);
     free(s);
   }
-  json_object_set_new(j, "facts", facts);
+  return facts;
+}
+
+/* A fact pattern as the transcript holds it before its grades (`opinions`
+ * empty). With `boundary` false the boundary is left out: the page's
+ * question withholds it, since it tells part of the answer. */
+static json_t *pattern_json(const pack *p, const render_quiz *q, bool boundary) {
+  const quiz_round *rd = q->round;
+  const case_row *row = rd->row;
+  json_t *j = json_object(), *found = json_array();
+  json_object_set_new(j, "id", json_string(row->id));
+  json_object_set_new(j, "title", render_jstr(row->title));
+  json_object_set_new(j, "number", json_integer(q->number));
+  json_object_set_new(j, "facts", facts_json(p, row));
   for (int n = 0; n < p->nnodes; n++) {
     if (!row->has_finding[n]) continue;
     json_t *x = json_object();
@@ -334,72 +362,165 @@ static void json_show(renderer *r, const render_quiz *q) {
   json_t *choices = json_array();
   for (int i = 0; i < rd->nelements; i++) json_array_append_new(choices, json_string(p->nodes[rd->elements[i]].name));
   json_object_set_new(j, "elements", choices);
-  if (q->hyp) {
-    const quiz_hyp *h = q->hyp;
-    json_t *b = json_object();
-    json_object_set_new(b, "disagree", json_boolean(h->disagree));
-    if (h->flip_opinion >= 0) {
-      const pack_fact *f = &p->facts[h->flip_fact];
-      json_t *x = json_object();
-      json_object_set_new(x, "fact", json_string(f->name));
-      json_object_set_new(x, "from", h->flip_from == RV_UNKNOWN ? json_null() : json_string(explain_answer_name(f, h->flip_from)));
-      json_object_set_new(x, "to", json_string(explain_answer_name(f, h->flip_to)));
-      json_object_set_new(x, "opinion", json_string(p->opinions[rd->keys[h->flip_opinion].opinion].name));
-      json_object_set_new(x, "outcome", json_string(outcome_json_name(&p->nodes[key_decides(rd, h->flip_opinion)], h->flip_outcome)));
-      json_object_set_new(b, "flip", x);
-    } else {
-      json_object_set_new(b, "flip", json_null());
-    }
-    json_object_set_new(j, "boundary", b);
-  } else {
-    json_object_set_new(j, "boundary", json_null());
-  }
+  if (boundary) json_object_set_new(j, "boundary", q->hyp ? boundary_json(p, rd, q->hyp) : json_null());
   json_object_set_new(j, "opinions", json_array());
-  json_array_append_new(st->patterns, j);
-  st->pattern = j;
+  return j;
+}
+
+/* One opinion graded: its key, the answers, the grades, and for a miss
+ * the explanation tree as ratio eval writes it. */
+static json_t *graded_opinion_json(const pack *p, const quiz_round *rd, int k, const quiz_answer *a,
+                                   render_json_tree *jt) {
+  const quiz_key *key = &rd->keys[k];
+  const pack_node *d = &p->nodes[key_decides(rd, k)];
+  json_t *j = json_object();
+  json_object_set_new(j, "opinion", json_string(p->opinions[key->opinion].name));
+  if (key->error) {
+    json_object_set_new(j, "error", json_string(key->error->msg));
+    return j;
+  }
+  json_object_set_new(j, "outcome", json_string(outcome_json_name(d, key->outcome)));
+  json_object_set_new(j, "disposition", render_jstr(key->disposition));
+  bool asks = quiz_asks_element(rd, k);
+  json_object_set_new(j, "turns_on", asks ? json_string(p->nodes[key->turns_on].name) : json_null());
+  json_t *dec = json_array();
+  for (int i = 0; i < rd->nelements; i++)
+    if (key->accepted[rd->elements[i]]) json_array_append_new(dec, json_string(p->nodes[rd->elements[i]].name));
+  json_object_set_new(j, "accepted", dec);
+  json_t *ans = json_object();
+  json_object_set_new(ans, "outcome", a->outcome == QUIZ_NO_ANSWER ? json_null() : json_string(outcome_json_name(d, a->outcome)));
+  json_object_set_new(ans, "element", a->element == QUIZ_NO_ANSWER ? json_null() : json_string(p->nodes[a->element].name));
+  json_object_set_new(j, "answer", ans);
+  json_t *right = json_object();
+  json_object_set_new(right, "outcome", json_boolean(a->grade.outcome_right));
+  json_object_set_new(right, "element", asks ? json_boolean(a->grade.element_right) : json_null());
+  json_object_set_new(j, "right", right);
+  if (!a->grade.outcome_right || !a->grade.element_right) {
+    char *text = render_json_tree_text(jt, key->tree->root);
+    json_object_set_new(j, "explanation", json_loads(text, 0, NULL));
+    free(text);
+  } else {
+    json_object_set_new(j, "explanation", json_null());
+  }
+  return j;
+}
+
+static json_t *graded_json(const pack *p, const render_quiz *q, render_json_tree *jt) {
+  json_t *ops = json_array();
+  for (int k = 0; k < q->round->nkeys; k++) json_array_append_new(ops, graded_opinion_json(p, q->round, k, &q->answers[k], jt));
+  return ops;
+}
+
+static void json_show(renderer *r, const render_quiz *q) {
+  quiz_state *st = r->state;
+  st->pattern = pattern_json(r->p, q, true);
+  json_array_append_new(st->patterns, st->pattern);
 }
 
 static void json_graded(renderer *r, const render_quiz *q) {
   quiz_state *st = r->state;
-  const pack *p = r->p;
-  const quiz_round *rd = q->round;
-  json_t *ops = json_object_get(st->pattern, "opinions");
-  for (int k = 0; k < rd->nkeys; k++) {
-    const quiz_key *key = &rd->keys[k];
-    const quiz_answer *a = &q->answers[k];
-    const pack_node *d = &p->nodes[key_decides(rd, k)];
-    json_t *j = json_object();
-    json_object_set_new(j, "opinion", json_string(p->opinions[key->opinion].name));
-    if (key->error) {
-      json_object_set_new(j, "error", json_string(key->error->msg));
-      json_array_append_new(ops, j);
-      continue;
-    }
-    json_object_set_new(j, "outcome", json_string(outcome_json_name(d, key->outcome)));
-    json_object_set_new(j, "disposition", render_jstr(key->disposition));
-    bool asks = quiz_asks_element(rd, k);
-    json_object_set_new(j, "turns_on", asks ? json_string(p->nodes[key->turns_on].name) : json_null());
-    json_t *dec = json_array();
-    for (int i = 0; i < rd->nelements; i++)
-      if (key->accepted[rd->elements[i]]) json_array_append_new(dec, json_string(p->nodes[rd->elements[i]].name));
-    json_object_set_new(j, "accepted", dec);
-    json_t *ans = json_object();
-    json_object_set_new(ans, "outcome", a->outcome == QUIZ_NO_ANSWER ? json_null() : json_string(outcome_json_name(d, a->outcome)));
-    json_object_set_new(ans, "element", a->element == QUIZ_NO_ANSWER ? json_null() : json_string(p->nodes[a->element].name));
-    json_object_set_new(j, "answer", ans);
-    json_t *right = json_object();
-    json_object_set_new(right, "outcome", json_boolean(a->grade.outcome_right));
-    json_object_set_new(right, "element", asks ? json_boolean(a->grade.element_right) : json_null());
-    json_object_set_new(j, "right", right);
-    if (!a->grade.outcome_right || !a->grade.element_right) {
-      char *text = render_json_tree_text(st->jt, key->tree->root);
-      json_object_set_new(j, "explanation", json_loads(text, 0, NULL));
-      free(text);
-    } else {
-      json_object_set_new(j, "explanation", json_null());
-    }
-    json_array_append_new(ops, j);
+  json_object_set_new(st->pattern, "opinions", graded_json(r->p, q, st->jt));
+}
+
+/* ---- one fact pattern on its own, for the page ------------------------------------- */
+
+/* The choices of the question, which the transcript leaves to the text:
+ * the element outline with its titles and depths, and per opinion its
+ * heading, the question it decides and the outcomes to pick from. Nothing
+ * of the answer key. */
+static json_t *question_json(const pack *p, const quiz_round *rd) {
+  json_t *j = json_object(), *els = json_array(), *ops = json_array();
+  char tb[128];
+  if (rd->outside >= 0) {
+    const pack_outside *o = &p->outside[rd->outside];
+    json_t *x = json_object();
+    json_object_set_new(x, "name", json_string(o->name));
+    json_object_set_new(x, "title", render_jstr(o->title));
+    json_object_set_new(x, "says", render_jstr(o->says));
+    json_object_set_new(j, "outside", x);
+  } else {
+    json_object_set_new(j, "outside", json_null());
   }
+  for (int i = 0; i < rd->nelements; i++) {
+    json_t *x = json_object();
+    json_object_set_new(x, "node", json_string(p->nodes[rd->elements[i]].name));
+    json_object_set_new(x, "title", json_string(node_title(p, rd->elements[i], tb, sizeof tb)));
+    json_object_set_new(x, "depth", json_integer(rd->element_depth[i]));
+    json_array_append_new(els, x);
+  }
+  json_object_set_new(j, "elements", els);
+  for (int k = 0; k < rd->nkeys && rd->outside < 0; k++) {
+    const quiz_key *key = &rd->keys[k];
+    int root = key_decides(rd, k);
+    json_t *x = json_object(), *outs = json_array();
+    char *label = render_opinion_label(p, key->opinion);
+    json_object_set_new(x, "opinion", json_string(p->opinions[key->opinion].name));
+    json_object_set_new(x, "heading", json_string(label));
+    free(label);
+    json_t *dec = json_object();
+    json_object_set_new(dec, "node", json_string(p->nodes[root].name));
+    json_object_set_new(dec, "title", json_string(node_title(p, root, tb, sizeof tb)));
+    json_object_set_new(x, "decides", dec);
+    for (int i = 0, n = key->error ? 0 : quiz_outcome_choices(rd, k); i < n; i++) {
+      rval v = quiz_outcome_choice(rd, k, i);
+      json_t *c = json_object();
+      json_object_set_new(c, "value", json_string(outcome_json_name(&p->nodes[root], v)));
+      json_object_set_new(c, "label", json_string(v == RV_UNKNOWN ? "unknown (left open)"
+                                                  : render_spaced(pack_node_value_name(&p->nodes[root], v), tb, sizeof tb)));
+      json_array_append_new(outs, c);
+    }
+    json_object_set_new(x, "outcomes", outs);
+    json_object_set_new(x, "element", json_boolean(quiz_asks_element(rd, k)));
+    json_object_set_new(x, "error", key->error ? json_string(key->error->msg) : json_null());
+    json_array_append_new(ops, x);
+  }
+  json_object_set_new(j, "opinions", ops);
+  return j;
+}
+
+/* The right answers of a graded fact pattern, and the questions asked. */
+static void pattern_score(const quiz_round *rd, const quiz_answer *answers, int *right, int *asked) {
+  for (int k = 0; k < rd->nkeys; k++) {
+    if (rd->keys[k].error || rd->outside >= 0) continue;
+    (*asked)++;
+    *right += answers[k].grade.outcome_right;
+    if (!quiz_asks_element(rd, k)) continue;
+    (*asked)++;
+    *right += answers[k].grade.element_right;
+  }
+}
+
+char *render_quiz_step_json(const pack *p, const render_quiz *q, size_t *len) {
+  bool graded = q->step == QUIZ_GRADED && q->round->outside < 0;
+  json_t *j = json_object();
+  json_object_set_new(j, "schema", json_string(QUIZ_STEP_SCHEMA));
+  json_object_set_new(j, "pack", json_string(p->name ? p->name : p->dir));
+  json_object_set_new(j, "seed", q->generated ? json_integer((json_int_t)q->seed) : json_null());
+  json_object_set_new(j, "generate", q->generated ? json_integer(q->count) : json_null());
+  json_t *pattern = pattern_json(p, q, q->step == QUIZ_GRADED);
+  if (graded) {
+    render_json_tree *jt = render_json_tree_new(p);
+    json_object_set_new(pattern, "opinions", graded_json(p, q, jt));
+    render_json_tree_free(jt);
+  }
+  json_object_set_new(j, "fact_pattern", pattern);
+  json_object_set_new(j, "question", question_json(p, q->round));
+  if (q->step == QUIZ_GRADED) {
+    int right = 0, asked = 0;
+    pattern_score(q->round, q->answers, &right, &asked);
+    json_t *score = json_object();
+    json_object_set_new(score, "right", json_integer(right));
+    json_object_set_new(score, "asked", json_integer(asked));
+    json_object_set_new(j, "score", score);
+  } else {
+    json_object_set_new(j, "score", json_null());
+  }
+  char *t = json_dumps(j, RENDER_DUMP_FLAGS);
+  json_decref(j);
+  char *out = xasprintf("%s\n", t);
+  free(t);
+  *len = strlen(out);
+  return out;
 }
 
 /* ---- csv ------------------------------------------------------------------------------ */
@@ -476,16 +597,8 @@ static void quiz_begin(renderer *r) {
 }
 
 static void count(quiz_state *st, const render_quiz *q) {
-  const quiz_round *rd = q->round;
   st->graded++;
-  for (int k = 0; k < rd->nkeys; k++) {
-    if (rd->keys[k].error || rd->outside >= 0) continue;
-    st->asked++;
-    st->right += q->answers[k].grade.outcome_right;
-    if (!quiz_asks_element(rd, k)) continue;
-    st->asked++;
-    st->right += q->answers[k].grade.element_right;
-  }
+  pattern_score(q->round, q->answers, &st->right, &st->asked);
 }
 
 static void quiz_item(renderer *r, const render_item *it) {

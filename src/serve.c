@@ -20,6 +20,7 @@
 #include "explain.h"
 #include "html.h"
 #include "interview.h"
+#include "quiz.h"
 #include "reach.h"
 #include "render.h"
 #include "render_ask.h"
@@ -129,6 +130,10 @@ struct serve_app {
   char *facts, *layout, *rows; /* made once: GET /api/facts, /api/layout, /api/rows */
   size_t facts_len, layout_len, rows_len;
   int local_port;              /* > 0: only Host names of this machine, on this port */
+  case_row **bases;            /* owned: the pack's own case rows, which a
+                                * generated quiz varies (read once) */
+  int nbases;
+  err *bases_err;              /* owned: why they could not be read, or NULL */
 };
 
 static char *dump(json_t *j, size_t *len) {
@@ -205,6 +210,7 @@ static char *layout_doc(const pack *p, const char *source, size_t *len) {
   json_t *modes = json_array();
   json_array_append_new(modes, json_string("form"));
   json_array_append_new(modes, json_string("ask"));
+  json_array_append_new(modes, json_string("quiz"));
   json_object_set_new(top, "modes", modes);
   free(ops);
   free(elements);
@@ -319,6 +325,11 @@ serve_app *serve_app_new(const pack *p, const serve_options *o, int threads, err
   json_decref(rows);
   a->layout = doc;
   a->layout_len = n;
+  /* as `ratio quiz PACK --generate N` without -f reads them; a file that
+   * cannot be read fails only the requests that generate */
+  if (quiz_read_bases(p, (const char *const *)p->cases, p->ncases, &a->bases, &a->nbases, &a->bases_err) != 0 &&
+      !a->bases_err)
+    a->bases_err = err_new(NULL, 0, 0, "the pack's case files cannot be read");
   return a;
 }
 
@@ -329,6 +340,8 @@ void serve_app_free(serve_app *a) {
   free(a->facts);
   free(a->layout);
   free(a->rows);
+  quiz_bases_free(a->bases, a->nbases);
+  err_free(a->bases_err);
   free(a);
 }
 
@@ -385,11 +398,13 @@ void serve_reply_free(serve_reply *rp) {
 
 /* ---- the API ---------------------------------------------------------------- */
 
-/* What a request decides a row for: a command's handler and renderer. */
+/* What a request decides a row for: a command's handler and renderer, or
+ * an endpoint of its own. */
 typedef struct api_kind {
   const char *path;
   render_kind kind;
-  const row_handler *handler; /* NULL: the interview (api_ask) */
+  const row_handler *handler; /* NULL: `own` answers */
+  void (*own)(serve_app *a, const serve_request *rq, serve_reply *rp); /* the interview, the quiz */
 } api_kind;
 
 /* A fact's value in a request as the text of its cell; NULL when the JSON
@@ -436,8 +451,10 @@ static void free_sets(char **sets, int n) {
 }
 
 /* The row of a request as --set options: id, title and note, then each fact
- * in the order given. Returns the count, or -1 after replying. */
-static int request_sets(const json_t *req, char ***out, serve_reply *rp) {
+ * in the order given. `own` names the keys an endpoint read and took out
+ * before (NULL: none), for the message that refuses an unknown key.
+ * Returns the count, or -1 after replying. */
+static int request_sets_own(const json_t *req, const char *own, char ***out, serve_reply *rp) {
   static const char *const keys[] = {"id", "title", "note", "facts", "opinion", "as_of", "all_opinions"};
   const char *key;
   json_t *v;
@@ -445,7 +462,8 @@ static int request_sets(const json_t *req, char ***out, serve_reply *rp) {
     size_t k = 0;
     while (k < sizeof keys / sizeof keys[0] && strcmp(key, keys[k]) != 0) k++;
     if (k == sizeof keys / sizeof keys[0]) {
-      reply_error(rp, 400, NULL, "unknown key '%s' in the request (keys: id, title, note, facts, opinion, as_of, all_opinions)", key);
+      reply_error(rp, 400, NULL, "unknown key '%s' in the request (keys: id, title, note, facts, opinion, as_of, all_opinions%s%s)",
+                  key, own ? ", " : "", own ? own : "");
       return -1;
     }
     if (k == 6 && !json_is_boolean(v) && !json_is_null(v)) {
@@ -495,6 +513,8 @@ static int request_sets(const json_t *req, char ***out, serve_reply *rp) {
   *out = sets;
   return n;
 }
+
+static int request_sets(const json_t *req, char ***out, serve_reply *rp) { return request_sets_own(req, NULL, out, rp); }
 
 /* A request's body as a JSON object; NULL after replying. */
 static json_t *request_body(const serve_request *rq, serve_reply *rp) {
@@ -720,7 +740,7 @@ static void api_ask(serve_app *a, const serve_request *rq, serve_reply *rp) {
   /* the interview's own key is read; the rest is a request as eval's */
   json_object_del(req, "unknown");
   char **sets = NULL;
-  int nsets = request_sets(req, &sets, rp);
+  int nsets = request_sets_own(req, "unknown", &sets, rp);
   if (nsets < 0) {
     free(unknown);
     json_decref(req);
@@ -770,6 +790,249 @@ static void api_ask(serve_app *a, const serve_request *rq, serve_reply *rp) {
   json_decref(req);
 }
 
+/* ---- the quiz: POST /api/quiz ------------------------------------------------ */
+
+/* What a quiz request asks beyond a row: a fact pattern drawn as `ratio
+ * quiz --generate N --seed S` draws them, and answers to grade. */
+typedef struct quiz_request {
+  int generate;     /* N, the fact patterns drawn; 0: the request's row */
+  uint64_t seed;
+  int number;       /* the one of them asked about, from 1 */
+  json_t *answers;  /* owned reference, or NULL: the question only */
+} quiz_request;
+
+/* A whole number from lo to hi; -1 when v is none. */
+static json_int_t request_count(const json_t *v, json_int_t lo, json_int_t hi) {
+  if (!json_is_integer(v) || json_integer_value(v) < lo || json_integer_value(v) > hi) return -1;
+  return json_integer_value(v);
+}
+
+/* A seed as --seed takes it: a whole number to 2^63 - 1, in JSON or as
+ * its digits in a string (a page's script keeps numbers past 2^53 only as
+ * text). Returns 0, or -1 when v is none. */
+static int request_seed(const json_t *v, uint64_t *out) {
+  if (json_is_integer(v)) {
+    if (json_integer_value(v) < 0) return -1;
+    *out = (uint64_t)json_integer_value(v);
+    return 0;
+  }
+  if (!json_is_string(v)) return -1;
+  const char *t = json_string_value(v);
+  char *end;
+  errno = 0;
+  unsigned long long n = strtoull(t, &end, 10);
+  if (t[0] < '0' || t[0] > '9' || *end || errno || n > 9223372036854775807ULL) return -1;
+  *out = n;
+  return 0;
+}
+
+/* The quiz's own keys, read and taken out of req: what is left is a
+ * request as eval's. Returns 0, or -1 after replying. */
+static int quiz_request_read(json_t *req, quiz_request *qr, serve_reply *rp) {
+  const json_t *jg = json_object_get(req, "generate"), *js = json_object_get(req, "seed"),
+               *jn = json_object_get(req, "number"), *ja = json_object_get(req, "answers");
+  *qr = (quiz_request){0};
+  if (jg && !json_is_null(jg) && (qr->generate = (int)request_count(jg, 1, SERVE_MAX_GENERATE)) < 0) {
+    reply_error(rp, 400, NULL, "'generate' must be a count from 1 to %d (the fact patterns drawn)", SERVE_MAX_GENERATE);
+    return -1;
+  }
+  bool seeded = js && !json_is_null(js), numbered = jn && !json_is_null(jn);
+  if (!qr->generate && (seeded || numbered)) {
+    reply_error(rp, 400, NULL, "'%s' goes with 'generate'", seeded ? "seed" : "number");
+    return -1;
+  }
+  if (seeded && request_seed(js, &qr->seed) != 0) {
+    reply_error(rp, 400, NULL, "'seed' must be a whole number from 0 to 9223372036854775807");
+    return -1;
+  }
+  if (qr->generate && !seeded) qr->seed = quiz_fresh_seed();
+  qr->number = 1;
+  if (numbered && (qr->number = (int)request_count(jn, 1, qr->generate)) < 0) {
+    reply_error(rp, 400, NULL, "'number' must be from 1 to %d: which of the %d fact patterns drawn", qr->generate,
+                qr->generate);
+    return -1;
+  }
+  static const char *const row_keys[] = {"facts", "id", "title", "note"};
+  for (size_t i = 0; qr->generate && i < sizeof row_keys / sizeof row_keys[0]; i++) {
+    const json_t *v = json_object_get(req, row_keys[i]);
+    if (v && !json_is_null(v)) {
+      reply_error(rp, 400, NULL, "'generate' draws the fact pattern: give '%s' or 'generate', not both", row_keys[i]);
+      return -1;
+    }
+  }
+  if (ja && !json_is_null(ja) && !json_is_object(ja)) {
+    reply_error(rp, 400, NULL, "'answers' must be an object: {\"OPINION\": {\"outcome\": \"...\", \"element\": \"...\"}}");
+    return -1;
+  }
+  if (ja && json_is_object(ja)) qr->answers = json_incref((json_t *)ja);
+  static const char *const own_keys[] = {"generate", "seed", "number", "answers"};
+  for (size_t i = 0; i < sizeof own_keys / sizeof own_keys[0]; i++) json_object_del(req, own_keys[i]);
+  return 0;
+}
+
+/* An answer's text: a string, or a choice's number; "" when not answered
+ * (absent, null or empty); NULL when it can be neither. The caller frees it. */
+static char *answer_text(const json_t *v) {
+  if (!v || json_is_null(v)) return xstrdup("");
+  if (json_is_string(v)) return xstrdup(json_string_value(v));
+  if (json_is_integer(v)) return xasprintf("%" JSON_INTEGER_FORMAT, json_integer_value(v));
+  return NULL;
+}
+
+/* The choices an answer may name, for the message that refuses one. */
+static char *choices_text(const pack *p, const quiz_round *rd, int k, bool element) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *m = xopen_memstream(&text, &len);
+  if (element) {
+    fprintf(m, "a number from 1 to %d, or an element's name or title, or the start of one:", rd->nelements);
+    for (int i = 0; i < rd->nelements; i++) fprintf(m, "%s %s", i ? "," : "", p->nodes[rd->elements[i]].name);
+  } else {
+    int n = quiz_outcome_choices(rd, k);
+    const pack_node *d = &p->nodes[p->opinions[rd->keys[k].opinion].decides];
+    fprintf(m, "a number from 1 to %d, or", n);
+    for (int i = 0; i < n; i++) fprintf(m, "%s %s", i ? "," : "", pack_node_value_name(d, quiz_outcome_choice(rd, k, i)));
+  }
+  fclose(m);
+  return text;
+}
+
+/* One opinion's answers ({"outcome": ..., "element": ...}) into *a, read
+ * as the command line reads typed ones, and graded; the element only when
+ * it is asked, as the command line asks it. Returns 0, or -1 after
+ * replying (422 for a text that is none of the choices). */
+static int quiz_answer_read(const pack *p, const quiz_round *rd, int k, const json_t *v, quiz_answer *a,
+                            serve_reply *rp) {
+  const char *name = p->opinions[rd->keys[k].opinion].name;
+  const char *key;
+  json_t *x;
+  if (!json_is_object(v)) {
+    reply_error(rp, 400, NULL, "answers.%s must be an object: {\"outcome\": \"...\", \"element\": \"...\"}", name);
+    return -1;
+  }
+  json_object_foreach((json_t *)v, key, x) {
+    if (strcmp(key, "outcome") != 0 && strcmp(key, "element") != 0) {
+      reply_error(rp, 400, NULL, "unknown key '%.100s' in answers.%s (keys: outcome, element)", key, name);
+      return -1;
+    }
+  }
+  for (int element = 0; element < 2; element++) {
+    if (element && !quiz_asks_element(rd, k)) break;
+    char *text = answer_text(json_object_get(v, element ? "element" : "outcome"));
+    int rc = text ? 0 : -1;
+    if (!text) reply_error(rp, 400, NULL, "answers.%s.%s must be a string or a number", name, element ? "element" : "outcome");
+    else if (text[strspn(text, " \t")] == '\0') rc = 0; /* not answered */
+    else if (element ? quiz_parse_element(rd, text, &a->element) : quiz_parse_outcome(rd, k, text, &a->outcome)) {
+      char *choices = choices_text(p, rd, k, element);
+      reply_error(rp, 422, NULL, "%s: '%.200s' %s: answer with %s", name, text,
+                  element ? "names no element, or the start of several" : "is not one of the outcomes", choices);
+      free(choices);
+      rc = -1;
+    }
+    free(text);
+    if (rc) return -1;
+  }
+  a->grade = quiz_grade_answer(rd, k, a->outcome, a->element);
+  return 0;
+}
+
+/* Every opinion's answers, by the opinion's name; one not answered is
+ * graded as the command line grades an answer not given. Returns 0, or
+ * -1 after replying. */
+static int quiz_answers_read(const pack *p, const quiz_round *rd, const json_t *answers, quiz_answer *out,
+                             serve_reply *rp) {
+  for (int k = 0; k < rd->nkeys; k++) {
+    out[k] = (quiz_answer){QUIZ_NO_ANSWER, QUIZ_NO_ANSWER, {false, false}};
+    out[k].grade = quiz_grade_answer(rd, k, QUIZ_NO_ANSWER, QUIZ_NO_ANSWER);
+  }
+  const char *name;
+  json_t *v;
+  json_object_foreach((json_t *)answers, name, v) {
+    int k = 0;
+    while (k < rd->nkeys && strcmp(p->opinions[rd->keys[k].opinion].name, name) != 0) k++;
+    if (k == rd->nkeys) {
+      char *list = NULL;
+      size_t len = 0;
+      FILE *m = xopen_memstream(&list, &len);
+      for (int j = 0; j < rd->nkeys; j++) fprintf(m, "%s%s", j ? ", " : "", p->opinions[rd->keys[j].opinion].name);
+      fclose(m);
+      reply_error(rp, 400, NULL, "answers: '%.200s' is not an opinion of this quiz (its opinions: %s)", name, list);
+      free(list);
+      return -1;
+    }
+    /* a fact pattern outside the pack, or an opinion a rule failed under, asks nothing */
+    if (rd->outside >= 0 || rd->keys[k].error) continue;
+    if (quiz_answer_read(p, rd, k, v, &out[k], rp) != 0) return -1;
+  }
+  return 0;
+}
+
+/* The fact pattern's question or its grades, on the thread's own pack:
+ * the request's row, or the qr->number-th of the fact patterns drawn. */
+static void quiz_reply(serve_app *a, const quiz_request *qr, char **sets, int nsets, const int *ops, int nops,
+                      serve_reply *rp) {
+  if (qr->generate && a->bases_err) {
+    const err *be = a->bases_err;
+    reply_error(rp, 500, NULL, "the pack's case files cannot be read to draw fact patterns: %s%s%s", be->file ? be->file : "",
+                be->file ? ": " : "", be->msg);
+    return;
+  }
+  int slot = pool_take(&a->pool);
+  const pack *sp = a->pool.packs[slot];
+  err *e = NULL;
+  quiz_hyp *hyps = NULL;
+  case_row *own = NULL;
+  const case_row *row = NULL;
+  if (qr->generate) {
+    /* the N drawn, as the command line draws them, for the one asked:
+     * each depends on those before it */
+    if (quiz_generate(sp, ops, nops, (const case_row *const *)a->bases, a->nbases, qr->seed, qr->generate, &hyps, &e) == 0)
+      row = hyps[qr->number - 1].row;
+  } else {
+    row = own = cases_set_row(sp, NULL, (const char *const *)sets, nsets, &e);
+  }
+  if (!row) {
+    reply_error(rp, 422, NULL, "%s%s", e ? e->msg : "no fact pattern", qr->generate ? "; try another seed" : "");
+    err_free(e);
+  } else {
+    quiz *q = quiz_new(sp, ops, nops);
+    const quiz_round *rd = quiz_round_build(q, row);
+    quiz_answer *answers = xcalloc((size_t)nops + 1, sizeof *answers);
+    if (!qr->answers || quiz_answers_read(sp, rd, qr->answers, answers, rp) == 0) {
+      render_quiz rq = {.step = qr->answers ? QUIZ_GRADED : QUIZ_SHOW, .round = rd,
+                        .hyp = hyps ? &hyps[qr->number - 1] : NULL, .number = qr->number, .count = qr->generate,
+                        .generated = qr->generate > 0, .seed = qr->seed, .answers = answers};
+      size_t len = 0;
+      char *out = render_quiz_step_json(sp, &rq, &len);
+      reply_text(rp, 200, "application/json", out, len);
+    }
+    free(answers);
+    quiz_free(q);
+  }
+  cases_row_free(own);
+  quiz_hyps_free(hyps, hyps ? qr->generate : 0);
+  pool_give(&a->pool, slot);
+}
+
+/* A fact pattern of the quiz, without a session: its question, or with
+ * the answers, their grades, as `ratio quiz` grades them. */
+static void api_quiz(serve_app *a, const serve_request *rq, serve_reply *rp) {
+  json_t *req = request_body(rq, rp);
+  if (!req) return;
+  quiz_request qr;
+  char **sets = NULL;
+  int nsets = 0;
+  int *ops = xcalloc((size_t)a->p->nopinions + 1, sizeof *ops);
+  if (quiz_request_read(req, &qr, rp) == 0 && (nsets = request_sets_own(req, "generate, seed, number, answers", &sets, rp)) >= 0) {
+    int nops = request_checked(a->p, req, sets, nsets, ops, rp);
+    if (nops >= 0) quiz_reply(a, &qr, sets, nsets, ops, nops, rp);
+  }
+  free(ops);
+  free_sets(sets, nsets);
+  json_decref(qr.answers);
+  json_decref(req);
+}
+
 /* ---- routes ----------------------------------------------------------------- */
 
 /* Whether Host names this machine, on the port served. */
@@ -786,10 +1049,11 @@ static bool host_is_local(const char *host, int port) {
 }
 
 static const api_kind api_kinds[] = {
-    {"/api/eval", RENDER_EVAL, &row_handler_eval},
-    {"/api/compare", RENDER_COMPARE, &row_handler_compare},
-    {"/api/whatif", RENDER_WHATIF, &row_handler_whatif_base},
-    {"/api/ask", RENDER_EVAL, NULL}, /* the interview: its own handler, api_ask */
+    {"/api/eval", RENDER_EVAL, &row_handler_eval, NULL},
+    {"/api/compare", RENDER_COMPARE, &row_handler_compare, NULL},
+    {"/api/whatif", RENDER_WHATIF, &row_handler_whatif_base, NULL},
+    {"/api/ask", RENDER_EVAL, NULL, api_ask},
+    {"/api/quiz", RENDER_QUIZ, NULL, api_quiz},
 };
 
 void serve_app_handle(serve_app *a, const serve_request *rq, serve_reply *rp) {
@@ -814,8 +1078,8 @@ void serve_app_handle(serve_app *a, const serve_request *rq, serve_reply *rp) {
       reply_error(rp, 415, NULL, "send the row as Content-Type: application/json");
       return;
     }
-    if (api_kinds[i].handler) api_decide(a, &api_kinds[i], rq, rp);
-    else api_ask(a, rq, rp);
+    if (api_kinds[i].own) api_kinds[i].own(a, rq, rp);
+    else api_decide(a, &api_kinds[i], rq, rp);
     return;
   }
   struct {

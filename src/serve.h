@@ -7,9 +7,11 @@
  * the CLI's own machinery: the row is made by cases_set_row, as --set makes
  * it, decided by the row driver with the command's handler, and rendered by
  * the command's JSON renderer into memory, so a reply is byte for byte what
- * `ratio eval PACK --set ... --format json` writes. The server puts the
- * app behind libmicrohttpd: a pool of threads, capped URLs and bodies, and
- * only the machine's own addresses by default. */
+ * `ratio eval PACK --set ... --format json` writes; the interview and the
+ * quiz answer a step at a time, each request bringing what a session would
+ * keep, through the same library calls as `ratio ask` and `ratio quiz`.
+ * The server puts the app behind libmicrohttpd: a pool of threads, capped
+ * URLs and bodies, and only the machine's own addresses by default. */
 #ifndef RATIO_SERVE_H
 #define RATIO_SERVE_H
 
@@ -24,6 +26,7 @@
 #define SERVE_MAX_URL 8192                 /* bytes of a path and its query */
 #define SERVE_MAX_ROWS 10000               /* rows of -f the page lists */
 #define SERVE_DEFAULT_PORT 8080
+#define SERVE_MAX_GENERATE 50             /* fact patterns one quiz request draws */
 
 typedef struct serve_options {
   const char *pack_path;         /* for the copies of a pack with rule functions */

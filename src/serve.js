@@ -1,6 +1,6 @@
 /* The classroom page of `ratio serve`: the pack's facts as a form, every
    opinion's result as the answers change, the reasoning, what would change
-   it and where the opinions part. Everything comes from the server's own
+   it and where the opinions part; the interview and the quiz as modes. Everything comes from the server's own
    API (/api/...); the page fetches nothing else. The current facts live in
    the page's address, so a link reproduces a hypothetical. */
 "use strict";
@@ -34,6 +34,18 @@
     unheld: {},       /* answers from the address no control can hold (a value the
                          pack does not know): sent once, so the server says why */
     timer: 0,
+    mode: "form",     /* the mode shown */
+    startMode: null,  /* the mode the address asks for (the quiz), if any */
+    quiz: {
+      source: null,   /* "this": the form's hypothetical; "new": drawn from a seed */
+      seed: "",       /* as text: a script holds numbers past 2^53 only so */
+      count: 5, number: 1,
+      doc: null,      /* the question shown (ratio.quiz-step/1) */
+      checked: false, /* its answers are graded */
+      askedOf: "",    /* the request it was asked with: the form's facts may change */
+      score: {right: 0, asked: 0, graded: 0},
+      seq: 0,         /* the latest request: older replies are dropped */
+    },
   };
 
   async function api(path, body) {
@@ -145,23 +157,34 @@
 
   /* ---- the address ------------------------------------------------------- */
 
-  /* ?id=...&FACT=VALUE...&as-of=DATE; ?row=ID loads a row of the case file. */
+  /* ?id=...&FACT=VALUE...&as-of=DATE; ?row=ID loads a row of the case file.
+     The quiz adds quiz-on=this (on the facts) or quiz-seed, quiz-count and
+     quiz-number (drawn): names with a hyphen, which no fact can have. */
   function toAddress() {
     const q = new URLSearchParams();
     if (state.row) q.set("id", state.row.id);
     for (const [k, v] of Object.entries(answers())) q.set(k, v);
     if ($("as-of").value) q.set("as-of", $("as-of").value);
+    const z = state.quiz;
+    if (state.mode === "quiz" && z.source === "this") q.set("quiz-on", "this");
+    if (state.mode === "quiz" && z.source === "new") {
+      if (z.seed !== "") q.set("quiz-seed", z.seed);
+      q.set("quiz-count", z.count);
+      q.set("quiz-number", z.number);
+    }
     const url = location.pathname + (q.toString() ? "?" + q : "");
     history.replaceState(null, "", url);
     $("permalink").href = url;
+    $("permalink").textContent = state.mode === "quiz" ? "Link to this quiz" : "Link to this hypothetical";
   }
 
   function fromAddress() {
     const q = new URLSearchParams(location.search);
     if (q.get("as-of")) $("as-of").value = q.get("as-of");
+    quizFromAddress(q);
     if (q.get("row")) { loadRow(q.get("row")); return; }
     const values = {};
-    for (const [k, v] of q) if (k !== "id" && k !== "row" && k !== "as-of") values[k] = v;
+    for (const [k, v] of q) if (k !== "id" && k !== "row" && k !== "as-of" && !k.startsWith("quiz-")) values[k] = v;
     const id = q.get("id");
     const known = id && state.rows.find((r) => r.id === id);
     state.row = id ? {id, title: known ? known.title : null, note: known ? known.note : null} : null;
@@ -225,7 +248,7 @@
       node.children.forEach((k, i) => ol.append(tree(k, (label || "") + (i + 1) + ".", seen, depth + 1)));
       d.append(ol);
     }
-    return el("li", {}, d);
+    return el("li", {"data-node": node.node}, d);
   }
 
   function opinionMeta(name) {
@@ -340,7 +363,9 @@
 
   /* The results again, in the mode shown. */
   function refresh() {
-    if (!$("mode-ask").hidden) { toAddress(); askStart(); } else evaluate();
+    if (state.mode === "ask") { toAddress(); askStart(); }
+    else if (state.mode === "quiz") quizRefresh();
+    else evaluate();
   }
 
   /* ---- what would change it ---------------------------------------------- */
@@ -583,28 +608,367 @@
     }
   }
 
+  /* ---- the quiz ----------------------------------------------------------------- */
+
+  /* `ratio quiz` on the page, a fact pattern at a time (POST /api/quiz, which
+     keeps no session): each request names the fact pattern (the form's
+     hypothetical, or the seed, the count and the number of one drawn) and,
+     to grade, the answers. The server reads and grades them as `ratio quiz`
+     does; the page keeps the running score. The address holds the source,
+     so a link reproduces the quiz. */
+  const QUIZ_MAX = 50;
+
+  function quizFromAddress(q) {
+    const z = state.quiz;
+    if (q.get("quiz-on") === "this") z.source = "this";
+    else if (q.has("quiz-seed") || q.has("quiz-count")) {
+      z.source = "new";
+      z.seed = /^[0-9]+$/.test(q.get("quiz-seed") || "") ? q.get("quiz-seed") : "";
+      z.count = Math.min(QUIZ_MAX, Math.max(1, parseInt(q.get("quiz-count"), 10) || 5));
+      z.number = Math.min(z.count, Math.max(1, parseInt(q.get("quiz-number"), 10) || 1));
+    }
+    if (z.source) state.startMode = "quiz";
+  }
+
+  function quizBuild() {
+    const box = $("mode-quiz");
+    if (box.firstChild) return;
+    const source = (v, text) => el("label", {for: "quiz-source-" + v},
+      el("input", {type: "radio", name: "quiz-source", id: "quiz-source-" + v, value: v, onchange: quizSourceShown}), text);
+    box.append(
+      el("section", {class: "quiz-side", "aria-labelledby": "quiz-heading"},
+        el("h2", {id: "quiz-heading", text: "Quiz"}),
+        el("p", {class: "hint", text: "Read the fact pattern. For each opinion, predict the outcome and the element "
+          + "it turns on, then Check: every miss is explained."}),
+        el("form", {id: "quiz-setup", class: "quiz-setup", onsubmit: (e) => { e.preventDefault(); quizNew(); }},
+          el("fieldset", {}, el("legend", {text: "Fact patterns"}),
+            el("div", {class: "choices"}, source("this", "This hypothetical (the facts in the form)"),
+              source("new", "New ones, drawn near the boundaries"))),
+          el("div", {class: "quiz-draw", id: "quiz-draw"},
+            el("label", {for: "quiz-count", text: "How many"}),
+            el("input", {type: "number", id: "quiz-count", min: 1, max: QUIZ_MAX, value: 5}),
+            el("label", {for: "quiz-seed", text: "Seed"}),
+            el("input", {type: "text", id: "quiz-seed", inputmode: "numeric", placeholder: "any", autocomplete: "off",
+              "aria-describedby": "quiz-seed-help"}),
+            el("p", {class: "help", id: "quiz-seed-help", text: "The same seed draws the same fact patterns for "
+              + "everyone; blank picks one."})),
+          el("button", {type: "submit", id: "quiz-start", text: "Start"})),
+        el("p", {id: "quiz-score", class: "score"}),
+        el("article", {id: "quiz-pattern", class: "card quiz-pattern", "aria-labelledby": "quiz-pattern-h"})),
+      el("section", {class: "quiz-main", "aria-labelledby": "quiz-predict-heading"},
+        el("h2", {id: "quiz-predict-heading", text: "Your predictions"}),
+        el("p", {id: "quiz-status", class: "status", role: "status", "aria-live": "polite"}),
+        el("form", {id: "quiz-answers", novalidate: true, onsubmit: (e) => { e.preventDefault(); quizCheck(); }})));
+  }
+
+  function quizStatus(text, bad) {
+    $("quiz-status").textContent = text;
+    $("quiz-status").classList.toggle("bad", !!bad);
+  }
+
+  /* The setup shows the quiz's source; the count and seed only for drawn ones. */
+  function quizSetupShown() {
+    const z = state.quiz;
+    $("quiz-source-" + z.source).checked = true;
+    $("quiz-count").value = z.count;
+    $("quiz-seed").value = z.seed;
+    quizSourceShown();
+  }
+
+  function quizSourceShown() {
+    $("quiz-draw").hidden = !$("quiz-source-new").checked;
+  }
+
+  function quizScoreShown() {
+    const s = state.quiz.score;
+    $("quiz-score").textContent = s.graded ? "Score: " + s.right + " of " + s.asked + " answers right, over "
+      + s.graded + " fact pattern" + (s.graded === 1 ? "" : "s") + "." : "";
+  }
+
+  /* The request for the fact pattern shown: the form's row, or one drawn. */
+  function quizBody() {
+    const z = state.quiz;
+    if (z.source === "this") return request();
+    const body = {generate: z.count, number: z.number};
+    if (z.seed !== "") body.seed = z.seed;
+    if ($("as-of").value) body.as_of = $("as-of").value;
+    return body;
+  }
+
+  /* Entering the mode: the quiz the address names, or else the form's facts
+     when it has some, new fact patterns when not. */
+  function quizEnter() {
+    quizBuild();
+    const z = state.quiz;
+    if (z.doc && z.askedOf === JSON.stringify(quizBody())) { toAddress(); return; }
+    if (!z.source) z.source = Object.keys(answers()).length ? "this" : "new";
+    quizSetupShown();
+    quizLoad();
+  }
+
+  /* Start: the setup's choices, a new score. */
+  function quizNew() {
+    const z = state.quiz;
+    const seed = $("quiz-seed").value.trim();
+    if (seed !== "" && !/^[0-9]+$/.test(seed)) {
+      quizStatus("The seed is a whole number, or blank for any.", true);
+      $("quiz-seed").focus();
+      return;
+    }
+    z.source = $("quiz-source-this").checked ? "this" : "new";
+    z.count = Math.min(QUIZ_MAX, Math.max(1, parseInt($("quiz-count").value, 10) || 5));
+    z.seed = seed;
+    z.number = 1;
+    z.score = {right: 0, asked: 0, graded: 0};
+    quizScoreShown();
+    quizSetupShown();
+    quizLoad();
+  }
+
+  /* The facts or the law of the day changed (the toolbar): a quiz on the
+     form's facts, or drawn under other law, asks again. */
+  function quizRefresh() {
+    if (state.quiz.askedOf !== JSON.stringify(quizBody())) quizLoad(); else toAddress();
+  }
+
+  async function quizLoad() {
+    const z = state.quiz, seq = ++z.seq, body = quizBody();
+    z.checked = false;
+    quizStatus(z.source === "new" ? "Drawing the fact pattern\u2026" : "Reading the facts\u2026");
+    try {
+      const doc = await api("/api/quiz", body);
+      if (seq !== z.seq) return;
+      /* the server picked the seed: kept, so that a link draws the same */
+      if (z.source === "new" && z.seed === "") z.seed = String(doc.seed);
+      z.doc = doc;
+      z.askedOf = JSON.stringify(quizBody());
+      quizSetupShown();
+      toAddress();
+      quizStatus("");
+      quizShow(doc);
+    } catch (e) {
+      if (seq !== z.seq) return;
+      z.doc = null;
+      $("quiz-pattern").textContent = "";
+      $("quiz-answers").textContent = "";
+      quizStatus(e.message, true);
+    }
+  }
+
+  function quizPatternCard(doc) {
+    const z = state.quiz, fp = doc.fact_pattern, q = doc.question;
+    const card = $("quiz-pattern");
+    card.textContent = "";
+    card.append(el("h3", {id: "quiz-pattern-h", tabindex: "-1", text: z.source === "new"
+      ? "Fact pattern " + fp.number + " of " + doc.generate : "This hypothetical"}));
+    card.append(el("p", {class: "who", text: fp.id + (fp.title ? ": " + fp.title : "")
+      + (z.source === "new" ? " (seed " + z.seed + ")" : "")}));
+    card.append(el("p", {class: "prose", text: fp.prose || "No fact is stated."}));
+    card.append(el("p", {class: "hint", text: "Facts not stated are not known."}));
+    if (q.outside) card.append(el("p", {class: "outside", text: "This fact pattern is outside the pack ("
+      + (q.outside.title || q.outside.name) + ")" + (q.outside.says ? ": " + q.outside.says : ".")
+      + " There is nothing to predict."}));
+  }
+
+  /* One opinion's questions: the outcome as radio buttons, the element as a
+     list in the outline's order, indented by its depth. */
+  function quizOpinion(o, elements) {
+    const id = "quiz-" + o.opinion;
+    const fs = el("fieldset", {class: "quiz-opinion", id, "data-opinion": o.opinion}, el("legend", {text: o.heading}));
+    if (o.error) {
+      fs.append(el("p", {class: "error", text: "Not asked: a rule failed. " + o.error}));
+      return fs;
+    }
+    const choices = el("div", {class: "choices"});
+    o.outcomes.forEach((c, i) => choices.append(el("label", {for: id + "-outcome-" + i},
+      el("input", {type: "radio", name: id + "-outcome", id: id + "-outcome-" + i, value: c.value}), c.label)));
+    fs.append(el("fieldset", {class: "quiz-outcome"}, el("legend", {text: "Outcome: " + o.decides.title}), choices));
+    if (o.element) {
+      const s = el("select", {id: id + "-element", name: id + "-element"});
+      s.append(el("option", {value: "", text: "(choose an element)"}));
+      for (const x of elements) s.append(el("option", {value: x.node, text: "\u00a0\u00a0\u00a0".repeat(x.depth) + x.title}));
+      fs.append(el("div", {class: "quiz-element"}, el("label", {for: id + "-element", text: "The element it turns on"}), s));
+    } else {
+      fs.append(el("p", {class: "hint", text: "Nothing below the outcome settles it: only the outcome is asked."}));
+    }
+    fs.append(el("div", {class: "grade", id: id + "-grade", hidden: true}));
+    return fs;
+  }
+
+  function quizShow(doc) {
+    quizPatternCard(doc);
+    const form = $("quiz-answers");
+    form.textContent = "";
+    const q = doc.question;
+    for (const o of q.opinions) form.append(quizOpinion(o, q.elements));
+    const asks = q.opinions.some((o) => !o.error);
+    form.append(el("div", {class: "actions"},
+      asks ? el("button", {type: "submit", id: "quiz-check", text: "Check"}) : null,
+      el("button", {type: "button", id: "quiz-next", onclick: quizNext, hidden: asks, text: quizNextLabel()})));
+    $("quiz-pattern-h").focus();
+  }
+
+  function quizNextLabel() {
+    const z = state.quiz;
+    return z.source === "new" && z.number < z.count ? "Next fact pattern" : "Next: new fact patterns";
+  }
+
+  function quizNext() {
+    const z = state.quiz;
+    if (z.source === "new" && z.number < z.count) z.number++;
+    else { z.source = "new"; z.seed = ""; z.number = 1; }
+    quizSetupShown();
+    quizLoad();
+  }
+
+  /* The answers given, by opinion; the first question left unanswered, if any. */
+  function quizAnswers(doc) {
+    const out = {};
+    let missing = null;
+    for (const o of doc.question.opinions) {
+      if (o.error) continue;
+      const r = document.querySelector('input[name="quiz-' + o.opinion + '-outcome"]:checked');
+      const s = $("quiz-" + o.opinion + "-element");
+      out[o.opinion] = {outcome: r ? r.value : null, element: s && s.value ? s.value : null};
+      if (!missing && !r) missing = {o, focus: $("quiz-" + o.opinion + "-outcome-0")};
+      else if (!missing && s && !s.value) missing = {o, focus: s};
+    }
+    return {answers: out, missing};
+  }
+
+  async function quizCheck() {
+    const z = state.quiz;
+    if (z.checked || !z.doc) return;
+    const {answers: given, missing} = quizAnswers(z.doc);
+    if (missing) {
+      quizStatus("Answer every question first: " + missing.o.heading + " has one left.", true);
+      missing.focus.focus();
+      return;
+    }
+    const seq = ++z.seq;
+    quizStatus("Checking\u2026");
+    try {
+      const doc = await api("/api/quiz", Object.assign(quizBody(), {answers: given}));
+      if (seq !== z.seq) return;
+      z.checked = true;
+      z.score.right += doc.score.right;
+      z.score.asked += doc.score.asked;
+      z.score.graded++;
+      quizGrades(doc);
+    } catch (e) {
+      if (seq !== z.seq) return;
+      quizStatus(e.message, true);
+    }
+  }
+
+  /* What an opinion decides, the student's answers graded, and for a miss
+     its reasoning, opened along the elements that decide it. */
+  function quizGrade(g, titles) {
+    const box = el("div", {});
+    const title = (n) => titles.get(n) || spaced(n);
+    if (g.error) { box.append(el("p", {class: "error", text: g.error})); return box; }
+    const line = el("p", {class: "line"}, "It decides:", badge(g.outcome));
+    if (g.disposition && g.disposition !== "unknown") line.append(el("span", {class: "disp", text: spaced(g.disposition).toUpperCase()}));
+    box.append(line);
+    const said = (v) => v === null ? "no answer" : v;
+    box.append(el("p", {class: g.right.outcome ? "right" : "wrong"}, (g.right.outcome ? "\u2714 " : "\u2718 ")
+      + "Outcome: you said " + spaced(said(g.answer.outcome)) + ": " + (g.right.outcome ? "right." : "wrong.")));
+    if (g.right.element !== null) {
+      let text = "Element: you said " + (g.answer.element ? title(g.answer.element) : "no answer") + ": "
+        + (g.right.element ? "right" : "wrong") + "; it turns on " + title(g.turns_on) + ".";
+      if (!g.right.element && g.accepted.length > 1) text += " Any of these counts: " + g.accepted.map(title).join(", ") + ".";
+      box.append(el("p", {class: g.right.element ? "right" : "wrong"}, (g.right.element ? "\u2714 " : "\u2718 ") + text));
+    }
+    if (g.explanation) {
+      const x = g.explanation, seen = new Map(), ol = el("ol", {class: "tree"});
+      (x.children || []).forEach((k, i) => ol.append(tree(k, (i + 1) + ".", seen, 1)));
+      const accepted = new Set(g.accepted);
+      for (const li of ol.querySelectorAll("li[data-node]")) {
+        if (!accepted.has(li.dataset.node)) continue;
+        const d = li.querySelector(":scope > details");
+        if (d) d.open = true;
+        if (li.dataset.node === g.turns_on) li.classList.add("turns-on");
+      }
+      box.append(el("details", {class: "why", open: true}, el("summary", {text: "Why: the reasoning, element by element"}),
+        x.sentence ? el("p", {text: x.sentence}) : null, authorities(x.authorities), ol));
+    }
+    return box;
+  }
+
+  function quizBoundary(b, doc) {
+    if (!b) return null;
+    const parts = [];
+    if (b.disagree) parts.push("the opinions part ways here.");
+    if (b.flip) {
+      const o = doc.question.opinions.find((x) => x.opinion === b.flip.opinion) || {heading: b.flip.opinion, decides: {}};
+      /* the fact's own sentence for the other answer, as `ratio quiz` says it */
+      const f = state.facts.facts.find((x) => x.name === b.flip.fact);
+      const says = f && f.says ? f.says[b.flip.to] : null;
+      parts.push("One fact changes an outcome: if instead " + (says ? "\u201c" + says + "\u201d"
+        : spaced(b.flip.fact) + " were " + spaced(b.flip.to)) + ", " + o.heading
+        + " would decide " + (o.decides.title || "it") + ": " + spaced(b.flip.outcome) + ".");
+    }
+    return parts.length ? el("p", {class: "boundary"}, el("strong", {text: "The boundary: "}), parts.join(" ")) : null;
+  }
+
+  function quizGrades(doc) {
+    const z = state.quiz, fp = doc.fact_pattern;
+    const titles = new Map(doc.question.elements.map((x) => [x.node, x.title]));
+    for (const g of fp.opinions) {
+      const fs = $("quiz-" + g.opinion);
+      if (!fs) continue;
+      for (const c of fs.querySelectorAll("input, select")) c.disabled = true;
+      /* the answer as it reads, without the outline's indent (the list is closed now) */
+      const chosen = fs.querySelector("select option:checked");
+      if (chosen && chosen.value) chosen.textContent = titles.get(chosen.value) || chosen.textContent;
+      const box = $("quiz-" + g.opinion + "-grade");
+      if (!box) continue;
+      box.textContent = "";
+      box.append(quizGrade(g, titles));
+      box.hidden = false;
+      const all = !g.error && g.right.outcome && g.right.element !== false;
+      fs.classList.add(all ? "all-right" : "missed");
+    }
+    const boundary = quizBoundary(fp.boundary, doc);
+    if (boundary) $("quiz-pattern").append(boundary);
+    const check = $("quiz-check");
+    if (check) { check.disabled = true; check.hidden = true; }
+    const next = $("quiz-next");
+    next.textContent = quizNextLabel();
+    next.hidden = false;
+    quizScoreShown();
+    const s = z.score;
+    quizStatus("This fact pattern: " + doc.score.right + " of " + doc.score.asked + " right. Score so far: " + s.right
+      + " of " + s.asked + ".");
+    next.focus();
+  }
+
   /* ---- modes ---------------------------------------------------------------- */
 
-  /* The page's modes, as the layout lists them: the form is built here; the
-     interview ("ask") and the quiz ("quiz") register their start functions
-     in this table as they are built, each drawing into its own element
-     (#mode-ask, #mode-quiz) from its own API route. */
+  /* The page's modes, as the layout lists them: the form, the interview
+     ("ask") and the quiz, each drawing into its own element (#mode-form,
+     #mode-ask, #mode-quiz) from its own API route. */
   const modes = {
     form: {label: "Facts and results", start: () => evaluate()},
     ask: {label: "Interview", start: askStart},
+    quiz: {label: "Quiz", start: quizEnter},
   };
+
+  function showMode(m) {
+    state.mode = m;
+    for (const b of $("modes").querySelectorAll("button")) b.setAttribute("aria-pressed", b.dataset.mode === m ? "true" : "false");
+    for (const x of state.layout.modes.filter((k) => modes[k])) $("mode-" + x).hidden = x !== m;
+    toAddress();
+    modes[m].start();
+  }
 
   function buildModes() {
     const nav = $("modes");
     const usable = state.layout.modes.filter((m) => modes[m]);
     nav.hidden = usable.length < 2;
-    for (const m of usable) {
-      nav.append(el("button", {type: "button", "aria-pressed": m === "form" ? "true" : "false", onclick: () => {
-        for (const b of nav.querySelectorAll("button")) b.setAttribute("aria-pressed", b.textContent === modes[m].label ? "true" : "false");
-        for (const x of usable) $("mode-" + x).hidden = x !== m;
-        modes[m].start();
-      }, text: modes[m].label}));
-    }
+    for (const m of usable)
+      nav.append(el("button", {type: "button", "data-mode": m, "aria-pressed": m === "form" ? "true" : "false",
+        onclick: () => showMode(m), text: modes[m].label}));
   }
 
   /* ---- start ---------------------------------------------------------------- */
@@ -641,7 +1005,8 @@
     $("run-whatif").addEventListener("click", () => runPanel("/api/whatif", "whatif", showWhatif));
     $("run-compare").addEventListener("click", () => runPanel("/api/compare", "compare", showCompare));
     fromAddress();
-    evaluate();
+    if (state.startMode && state.layout.modes.includes(state.startMode)) showMode(state.startMode);
+    else evaluate();
   }
 
   document.addEventListener("DOMContentLoaded", start);

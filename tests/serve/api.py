@@ -238,6 +238,139 @@ check("ask: the questions and results are ratio ask's for the same answers", str
       and [q["fact"] for q in transcript["questions"]] == asked, f"{strip} vs {transcript.get('results')}")
 
 
+# ---- the quiz: POST /api/quiz -----------------------------------------------------
+def quiz(body):
+    st, raw, _ = request("POST", "/api/quiz", body)
+    return st, (json.loads(raw) if raw.startswith(b"{") else {}), raw
+
+
+def quiz_cli(args, lines):
+    """ratio quiz ... --format json with the answers on standard input."""
+    r = subprocess.run([RATIO, "quiz", DP, *args, "--format", "json"], input="".join(x + "\n" for x in lines).encode(),
+                       capture_output=True, timeout=60)
+    return json.loads(r.stdout) if r.returncode == 0 else {"fact_patterns": [], "err": r.stderr.decode()}
+
+
+def typed(question, answers):
+    """The answers as `ratio quiz` reads them: per opinion its outcome, then
+    its element when it is asked."""
+    out = []
+    for o in question["opinions"]:
+        a = answers[o["opinion"]]
+        out.append(str(a["outcome"]))
+        if o["element"]:
+            out.append(str(a["element"]))
+    return out
+
+
+dav_req = {"id": "davidson", "title": dav["title"],
+           "facts": {k: v for k, v in dav.items() if v and k not in ("id", "title", "note") and not k.startswith("expect")}}
+st, qn, raw = quiz(dav_req)
+check("quiz: Davidson's question", st == 200 and qn["schema"] == "ratio.quiz-step/1" and qn["score"] is None
+      and [o["opinion"] for o in qn["question"]["opinions"]] == ["majority", "brennan", "blackmun"]
+      and "The court below found the state of mind: negligent." in qn["fact_pattern"]["prose"], raw[:300])
+check("quiz: the question hides the answer key (no outcome, no element, no boundary)",
+      all(w not in raw for w in (b"turns_on", b"accepted", b"explanation", b"disposition", b'"boundary"'))
+      and qn["fact_pattern"]["opinions"] == [], raw[:300])
+q0 = qn["question"]["opinions"][0] if st == 200 else {"outcomes": [], "heading": None, "decides": {}}
+check("quiz: each opinion's heading, question and outcome choices", q0["heading"] == "Rehnquist, J., for the Court"
+      and q0["decides"] == {"node": "claim", "title": "Section 1983 claim"}
+      and [c["label"] for c in q0["outcomes"]] == ["no", "yes", "unknown (left open)"], str(q0)[:300])
+els = qn["question"]["elements"] if st == 200 else []
+check("quiz: the element choices as an outline", els and els[0]["depth"] == 0 and any(e["depth"] == 2 for e in els)
+      and [e["node"] for e in els] == qn["fact_pattern"]["elements"], str(els[:3]))
+
+# a first try: the majority's by number and by the start of a title, the others wrong
+first = {"majority": {"outcome": 1, "element": "depriv"}, "brennan": {"outcome": "yes", "element": "state action"},
+         "blackmun": {"outcome": "no", "element": 1}}
+st, g, raw = quiz(dict(dav_req, answers=first))
+ops = {o["opinion"]: o for o in g.get("fact_pattern", {}).get("opinions", [])}
+check("quiz: grades, by number and by name", st == 200 and ops["majority"]["right"] == {"outcome": True, "element": True}
+      and ops["majority"]["answer"] == {"outcome": "no", "element": "deprivation"}
+      and ops["brennan"]["right"] == {"outcome": False, "element": False} and g["score"] == {"right": 2, "asked": 6}, raw[:400])
+check("quiz: the key once graded: outcome, disposition, the element it turns on",
+      st == 200 and [ops[o]["outcome"] for o in ("majority", "brennan", "blackmun")] == ["no", "unknown", "yes"]
+      and ops["brennan"]["disposition"] == "vacate_and_remand"
+      and all(ops[o]["turns_on"] == "culpable_conduct" for o in ops), str(ops)[:300])
+ev = json.loads(request("POST", "/api/eval", dav_req)[1])["rows"][0]["results"]
+check("quiz: a miss is explained by ratio eval's tree, a right answer is not", st == 200
+      and ops["brennan"]["explanation"] == next(r["tree"] for r in ev if r["opinion"] == "brennan")
+      and ops["majority"]["explanation"] is None)
+check("quiz: the boundary once graded (none for a row of facts)", st == 200 and g["fact_pattern"]["boundary"] is None)
+cli_doc = quiz_cli(sets_of(dav_req), typed(qn["question"], first))
+check("quiz: the graded fact pattern is ratio quiz --set ... --format json's, for the same answers",
+      st == 200 and cli_doc["fact_patterns"] and cli_doc["fact_patterns"][0] == g["fact_pattern"]
+      and cli_doc["score"]["right"] == g["score"]["right"], str(cli_doc)[:300])
+right = {o: {"outcome": ops[o]["outcome"], "element": ops[o]["turns_on"]} for o in ops}
+st, g2, raw = quiz(dict(dav_req, answers=right))
+check("quiz: the right answers, all right, nothing to explain", st == 200 and g2["score"] == {"right": 6, "asked": 6}
+      and all(o["explanation"] is None for o in g2["fact_pattern"]["opinions"]), raw[:300])
+st, g3, raw = quiz(dict(dav_req, answers={"blackmun": {"outcome": "yes", "element": "custody"}}))
+ops3 = {o["opinion"]: o for o in g3.get("fact_pattern", {}).get("opinions", [])}
+check("quiz: an opinion not answered is graded as not answered; what it rests on counts", st == 200
+      and ops3["majority"]["answer"] == {"outcome": None, "element": None} and not ops3["majority"]["right"]["outcome"]
+      and ops3["blackmun"]["right"] == {"outcome": True, "element": True}, raw[:300])
+st, g4, raw = quiz(dict(dav_req, opinion="blackmun"))
+check("quiz: one opinion, as --opinion", st == 200 and [o["opinion"] for o in g4["question"]["opinions"]] == ["blackmun"])
+
+# drawn fact patterns: the K-th of N from a seed, as --generate N --seed S
+N, S, K = 5, 1, 3
+st, qk, raw = quiz({"generate": N, "seed": S, "number": K})
+check("quiz: a drawn fact pattern", st == 200 and qk["seed"] == S and qk["generate"] == N
+      and qk["fact_pattern"]["number"] == K and qk["fact_pattern"]["id"] == f"hyp{K}"
+      and "boundary" not in qk["fact_pattern"], raw[:300])
+st2, again, _ = quiz({"generate": N, "seed": str(S), "number": K})
+check("quiz: the same seed, the same fact pattern (a seed as digits too)", st2 == 200 and again == qk)
+lines, answers_k = [], None
+for k in range(1, N + 1):
+    _, qq, _ = quiz({"generate": N, "seed": S, "number": k})
+    # names every pattern offers: a choice of its own outline
+    guess = {o["opinion"]: {"outcome": "no", "element": qq["question"]["elements"][-1]["node"]}
+             for o in qq["question"]["opinions"]}
+    lines += typed(qq["question"], guess)
+    if k == K:
+        answers_k = guess
+st, gk, raw = quiz({"generate": N, "seed": S, "number": K, "answers": answers_k})
+cli_doc = quiz_cli(["--generate", str(N), "--seed", str(S)], lines)
+check("quiz: a drawn fact pattern graded is ratio quiz --generate N --seed S's, for the same answers",
+      st == 200 and len(cli_doc["fact_patterns"]) == N and cli_doc["fact_patterns"][K - 1] == gk["fact_pattern"]
+      and gk["fact_pattern"]["boundary"] is not None, f"{raw[:200]!r} / {str(cli_doc)[:200]}")
+st, qa, raw = quiz({"generate": 2})
+check("quiz: without a seed, the server picks one and says which", st == 200 and isinstance(qa["seed"], int)
+      and quiz({"generate": 2, "seed": qa["seed"]})[1] == qa, raw[:200])
+
+# bad requests
+for body, status, words, name in (
+        ({"generate": 51}, 400, "'generate' must be a count from 1 to 50", "more than 50 drawn"),
+        ({"generate": 0}, 400, "'generate' must be a count from 1 to 50", "none drawn"),
+        ({"seed": 3}, 400, "'seed' goes with 'generate'", "a seed without generate"),
+        ({"generate": 3, "number": 4}, 400, "'number' must be from 1 to 3", "a number past the count"),
+        ({"generate": 3, "seed": -1}, 400, "'seed' must be a whole number", "a negative seed"),
+        ({"generate": 3, "facts": {"status": "free"}}, 400, "give 'facts' or 'generate', not both", "facts and generate"),
+        ({"answrs": {}}, 400, "unknown key 'answrs' in the request (keys: id, title, note, facts, opinion, as_of, "
+         "all_opinions, generate, seed, number, answers)", "an unknown key"),
+        ({"answers": ["no"]}, 400, "'answers' must be an object", "answers not an object"),
+        (dict(dav_req, answers={"brenan": {"outcome": "no"}}), 400,
+         "'brenan' is not an opinion of this quiz (its opinions: majority, brennan, blackmun)", "an unknown opinion"),
+        (dict(dav_req, answers={"brennan": {"outcom": "no"}}), 400, "unknown key 'outcom' in answers.brennan", "a misspelt key"),
+        (dict(dav_req, answers={"brennan": {"outcome": ["no"]}}), 400, "must be a string or a number", "a list for an answer"),
+        (dict(dav_req, answers={"brennan": {"outcome": "maybe"}}), 422,
+         "brennan: 'maybe' is not one of the outcomes: answer with a number from 1 to 3, or no, yes, unknown", "an outcome none of the choices"),
+        (dict(dav_req, answers={"brennan": {"outcome": 4}}), 422, "'4' is not one of the outcomes", "a number past the choices"),
+        (dict(dav_req, answers={"brennan": {"outcome": "no", "element": "d"}}), 422,
+         "brennan: 'd' names no element, or the start of several: answer with a number from 1 to", "an element named by too little")):
+    st, doc, raw = quiz(body)
+    check(f"quiz: {name}: {status}", st == status and words in doc.get("error", {}).get("message", ""), raw[:300])
+st, doc, raw = quiz({"facts": {"culpability": "neglignt"}})
+_, cli_err = cli("quiz", DP, "--set", "culpability=neglignt")
+check("quiz: a bad value: 400 with the command line's message", st == 400 and ": error: " in cli_err
+      and cli_err.strip().split(": error: ", 1)[1] == doc["error"]["message"], f"{raw!r} vs {cli_err!r}")
+st, _, hdr = request("GET", "/api/quiz")
+check("quiz: GET is 405", st == 405 and hdr.get("Allow") == "POST")
+st, body, _ = request("GET", "/api/layout")
+check("the layout lists the quiz", st == 200 and json.loads(body)["modes"] == ["form", "ask", "quiz"], body.decode()[:200])
+
+
 # ---- 200 requests at once, nothing lost ---------------------------------------
 
 

@@ -2,15 +2,19 @@
 Selenium (Debian's chromium, chromium-driver and python3-selenium; run with
 /usr/bin/python3). Loads a row by its link, changes a fact and sees an
 opinion's outcome change, reloads the hypothetical from the page's own
-link, asks what would change it and where the opinions part, and checks
-labels and a phone's width. Waits are for what the page shows, never fixed.
+link, asks what would change it and where the opinions part, runs the
+interview and the quiz (Davidson's fact pattern graded, a miss explained,
+drawn ones by a seed the link keeps), and checks labels and a phone's
+width. Waits are for what the page shows, never fixed.
 
 Usage: browser.py PORT   (a server of rules/due_process -f cases/decided.csv)
 Screenshots go to $SHOTS. Ends with "serve-browser: N passed, N failed".
 """
 import csv
+import json
 import os
 import sys
+import urllib.request
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException
@@ -175,6 +179,116 @@ try:
           d.find_element(By.ID, "fact-state_actor-yes").is_selected(), link)
     d.save_screenshot(f"{SHOTS}/serve-ask-end.png")
 
+    # the quiz: Davidson's fact pattern under each opinion, from the keyboard
+    # (the fact pattern's heading read by script: it is redrawn under the reader's feet)
+    qhead = lambda d: d.execute_script("const h = document.getElementById('quiz-pattern-h'); return h ? h.textContent : ''")
+    d.get(BASE + "/?row=davidson_1986")
+    wait(d, lambda d: outcome(d, "majority") == "no")
+    mode = [b for b in d.find_elements(By.CSS_SELECTOR, "#modes button") if b.text == "Quiz"]
+    check("the mode switch offers the quiz", bool(mode))
+    mode[0].send_keys(Keys.ENTER)
+    ok = wait(d, lambda d: d.find_elements(By.ID, "quiz-check") and "negligent" in d.find_element(By.ID, "quiz-pattern").text)
+    pattern = d.find_element(By.ID, "quiz-pattern").text if ok else ""
+    check("the quiz opens on the form's hypothetical, told as prose", ok and "This hypothetical" in pattern
+          and "The court below found the state of mind: negligent." in pattern
+          and d.find_element(By.ID, "quiz-source-this").is_selected(), pattern[:300])
+    check("the address says the quiz is on the form's facts", "quiz-on=this" in d.current_url
+          and "culpability=negligent" in d.current_url, d.current_url)
+    legends = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#quiz-answers fieldset.quiz-opinion > legend")]
+    check("a group per opinion, headed by its legend", legends == ["Rehnquist, J., for the Court", "Brennan, J., dissenting",
+                                                                   "Blackmun, J., dissenting"], legends)
+    unlabelled = d.execute_script("""
+      return [...document.querySelectorAll('#mode-quiz input, #mode-quiz select')]
+        .filter(e => !(e.labels && e.labels.length)).map(e => e.id);""")
+    check("every control of the quiz has a label", not unlabelled, unlabelled)
+    # Check with nothing answered: it says what is missing and goes there
+    d.find_element(By.ID, "quiz-check").send_keys(Keys.ENTER)
+    ok = wait(d, lambda d: "Answer every question first" in d.find_element(By.ID, "quiz-status").text)
+    check("Check before answering: what is left, and the focus on it", ok
+          and d.switch_to.active_element.get_attribute("id") == "quiz-majority-outcome-0",
+          d.switch_to.active_element.get_attribute("id"))
+    # the majority right (no; the element by the keyboard), Brennan wrong twice, Blackmun right
+    d.switch_to.active_element.send_keys(Keys.SPACE)  # the first outcome, "no"
+    sel = d.find_element(By.ID, "quiz-majority-element")
+    Select(sel).select_by_value("deprivation")
+    d.find_element(By.ID, "quiz-brennan-outcome-1").send_keys(Keys.SPACE)  # yes
+    Select(d.find_element(By.ID, "quiz-brennan-element")).select_by_value("state_action")
+    d.find_element(By.CSS_SELECTOR, '#quiz-blackmun input[value="yes"]').click()
+    Select(d.find_element(By.ID, "quiz-blackmun-element")).select_by_value("culpable_conduct")
+    d.find_element(By.ID, "quiz-check").send_keys(Keys.ENTER)
+    ok = wait(d, lambda d: d.find_element(By.ID, "quiz-next").is_displayed())
+    status = d.find_element(By.ID, "quiz-status")
+    check("Check grades, and the live region says how it went", ok and status.text.startswith("This fact pattern: 4 of 6 right")
+          and status.get_attribute("aria-live") == "polite", status.text)
+    check("the focus goes on to Next", d.switch_to.active_element.get_attribute("id") == "quiz-next",
+          d.switch_to.active_element.get_attribute("id"))
+    cls = lambda o: d.find_element(By.ID, "quiz-" + o).get_attribute("class")
+    check("the opinions right and wrong are marked", "all-right" in cls("majority") and "missed" in cls("brennan")
+          and "all-right" in cls("blackmun"), [cls(o) for o in ("majority", "brennan", "blackmun")])
+    grade = d.find_element(By.ID, "quiz-brennan-grade").text
+    check("a miss: the right outcome and the element it turns on", "VACATE AND REMAND" in grade
+          and "Outcome: you said yes: wrong." in grade and "it turns on A state of mind that deprives" in grade
+          and "Any of these counts: Due process claim, Deprivation, A state of mind that deprives" in grade, grade[:400])
+    why = d.find_elements(By.CSS_SELECTOR, "#quiz-brennan-grade details.why")
+    check("a miss shows the opinion's reasoning, open down to the element it turns on", why
+          and why[0].get_attribute("open") is not None
+          and d.find_element(By.CSS_SELECTOR, '#quiz-brennan-grade li.turns-on[data-node="culpable_conduct"] > details')
+          .get_attribute("open") is not None and "For Brennan the question is open" in why[0].text)
+    check("a right answer is not explained", not d.find_elements(By.CSS_SELECTOR, "#quiz-majority-grade details.why")
+          and "Outcome: you said no: right." in d.find_element(By.ID, "quiz-majority-grade").text)
+    d.set_window_size(1280, 1500)  # down to the element Brennan's reasoning turns on
+    d.execute_script("window.scrollTo(0, 0)")
+    d.save_screenshot(f"{SHOTS}/serve-quiz.png")
+    d.set_window_size(1280, 1000)
+    # the reasoning's elements open from the keyboard
+    node = d.find_element(By.CSS_SELECTOR, '#quiz-brennan-grade li[data-node="eighth_amendment_claim"] > details')
+    node.find_element(By.TAG_NAME, "summary").send_keys(Keys.ENTER)
+    ok = wait(d, lambda d: node.get_attribute("open") is not None)
+    check("an element of the reasoning opens from the keyboard", ok)
+    score = d.find_element(By.ID, "quiz-score").text
+    check("the running score", score == "Score: 4 of 6 answers right, over 1 fact pattern.", score)
+    check("the answers checked cannot be changed", not d.find_element(By.ID, "quiz-majority-element").is_enabled())
+
+    # Next: new fact patterns, drawn from a seed the address keeps
+    d.find_element(By.ID, "quiz-next").send_keys(Keys.ENTER)
+    ok = wait(d, lambda d: qhead(d) == "Fact pattern 1 of 5")
+    seed = d.find_element(By.ID, "quiz-seed").get_attribute("value")
+    check("Next draws new fact patterns, with the seed shown", ok and seed.isdigit()
+          and f"quiz-seed={seed}&quiz-count=5&quiz-number=1" in d.current_url, d.current_url)
+    for o in ("majority", "brennan", "blackmun"):
+        d.find_element(By.ID, f"quiz-{o}-outcome-0").click()
+        els = d.find_elements(By.ID, f"quiz-{o}-element")
+        if els:
+            Select(els[0]).select_by_index(1)
+    d.find_element(By.ID, "quiz-check").click()
+    wait(d, lambda d: d.find_element(By.ID, "quiz-next").is_displayed())
+    score = d.find_element(By.ID, "quiz-score").text
+    check("the score runs on", score.endswith("answers right, over 2 fact patterns.") and "of 12" in score, score)
+    d.find_element(By.ID, "quiz-next").click()
+    ok = wait(d, lambda d: qhead(d) == "Fact pattern 2 of 5")
+    check("Next goes on to the next fact pattern", ok and "quiz-number=2" in d.current_url, d.current_url)
+    prose = d.find_element(By.CSS_SELECTOR, "#quiz-pattern .prose").text
+    link = d.find_element(By.ID, "permalink")
+    check("the link is the quiz's", link.text == "Link to this quiz" and link.get_attribute("href") == d.current_url,
+          (link.text, link.get_attribute("href"), d.current_url))
+    d.get(d.current_url)
+    ok = wait(d, lambda d: qhead(d) == "Fact pattern 2 of 5")
+    check("the link reproduces the quiz: the same seed, the same fact pattern", ok
+          and d.find_element(By.CSS_SELECTOR, "#quiz-pattern .prose").text == prose
+          and d.find_element(By.ID, "quiz-seed").get_attribute("value") == seed
+          and d.find_element(By.CSS_SELECTOR, '#modes button[data-mode="quiz"]').get_attribute("aria-pressed") == "true")
+    d.get(BASE + "/?quiz-seed=1&quiz-count=5&quiz-number=3")
+    ok = wait(d, lambda d: qhead(d) == "Fact pattern 3 of 5")
+    shown = d.find_element(By.CSS_SELECTOR, "#quiz-pattern .who").text if ok else ""
+    api = json.loads(urllib.request.urlopen(urllib.request.Request(
+        BASE + "/api/quiz", data=b'{"generate": 5, "seed": 1, "number": 3}',
+        headers={"Content-Type": "application/json"}), timeout=30).read())
+    check("a link with a seed shows that seed's fact pattern", ok and shown.startswith(api["fact_pattern"]["id"] + ": ")
+          and d.find_element(By.CSS_SELECTOR, "#quiz-pattern .prose").text == api["fact_pattern"]["prose"], shown)
+    d.find_element(By.CSS_SELECTOR, '#modes button[data-mode="form"]').click()
+    ok = wait(d, lambda d: outcome(d, "majority") is not None)
+    check("back to the form, the address leaves the quiz", ok and "quiz-" not in d.current_url, d.current_url)
+
     # a phone's width: one column, nothing wider than the screen
     d.set_window_size(390, 844)
     d.get(BASE + "/?row=davidson_1986&as-of=1986-01-21")
@@ -182,6 +296,18 @@ try:
     wide = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     check("at a phone's width nothing overflows sideways", wide <= 0, wide)
     d.save_screenshot(f"{SHOTS}/serve-phone.png")
+    d.set_window_size(360, 800)
+    d.get(BASE + "/?row=davidson_1986&quiz-on=this")
+    ok = wait(d, lambda d: d.find_elements(By.ID, "quiz-check"))
+    for o in ("majority", "brennan", "blackmun"):
+        d.find_element(By.ID, f"quiz-{o}-outcome-1").click()
+        Select(d.find_element(By.ID, f"quiz-{o}-element")).select_by_index(3)
+    d.find_element(By.ID, "quiz-check").click()
+    ok = ok and wait(d, lambda d: d.find_element(By.ID, "quiz-next").is_displayed())
+    wide = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    check("the quiz at 360 pixels: graded, nothing overflows sideways", ok and wide <= 0, wide)
+    d.execute_script("document.getElementById('quiz-majority').scrollIntoView()")
+    d.save_screenshot(f"{SHOTS}/serve-quiz-phone.png")
 finally:
     d.quit()
 print(f"serve-browser: {passed} passed, {failed} failed")

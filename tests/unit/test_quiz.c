@@ -331,6 +331,39 @@ static void test_generate_from_bases(void **state) {
   pack_free(p);
 }
 
+/* The rows a generated quiz varies: every readable row of the files, in
+ * order, each the reader's own copy; a row that cannot be read is left out,
+ * a file that cannot be read is an error. */
+static void test_read_bases(void **state) {
+  th_dir *d = *state;
+  pack *p = load(d);
+  char one[512], two[512], none[512];
+  th_write(d->path, "one.csv", "id,title,a,b,x\nr1,First,yes,no,low\nr2,,no,maybe,mid\nr3,,yes,yes,high\n");
+  th_write(d->path, "two.csv", "id,c\nr4,yes\n");
+  const char *paths[2] = {th_path(one, sizeof one, d->path, "one.csv"), th_path(two, sizeof two, d->path, "two.csv")};
+  case_row **rows = NULL;
+  int n = -1;
+  err *e = NULL;
+  assert_int_equal(quiz_read_bases(p, paths, 2, &rows, &n, &e), 0);
+  assert_null(e);
+  assert_int_equal(n, 3); /* r2's 'maybe' is no answer to b */
+  assert_string_equal(rows[0]->id, "r1");
+  assert_string_equal(rows[0]->title, "First");
+  assert_int_equal(rows[0]->facts[th_fact(p, "b")].v, RV_NO);
+  assert_string_equal(rows[1]->id, "r3");
+  assert_string_equal(rows[2]->id, "r4");
+  quiz_bases_free(rows, n);
+  const char *missing[1] = {th_path(none, sizeof none, d->path, "none.csv")};
+  rows = NULL;
+  n = -1;
+  assert_int_equal(quiz_read_bases(p, missing, 1, &rows, &n, &e), -1);
+  assert_non_null(e);
+  assert_null(rows);
+  assert_int_equal(n, 0);
+  err_free(e);
+  pack_free(p);
+}
+
 static void test_generate_runs_out(void **state) {
   pack *p = load(*state);
   quiz_hyp *h = NULL;
@@ -423,6 +456,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_near_boundary, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_generate_same_seed, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_generate_from_bases, th_dir_setup, th_dir_teardown),
+      cmocka_unit_test_setup_teardown(test_read_bases, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_generate_runs_out, th_dir_setup, th_dir_teardown),
       cmocka_unit_test_setup_teardown(test_generate_nothing_to_vary, th_dir_setup, th_dir_teardown),
       cmocka_unit_test(test_due_process),

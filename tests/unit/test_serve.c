@@ -123,6 +123,65 @@ static void test_bad_requests(void **state) {
   free(s);
 }
 
+/* POST /api/quiz: the question hides the key; the answers are graded as
+ * ratio quiz grades them; a text that is no choice is refused. */
+static void test_quiz(void **state) {
+  fx *f = *state;
+  int st;
+  const char *row = "\"facts\":{\"state_actor\":\"yes\",\"status\":\"prisoner\",\"notice\":\"no\"}";
+  char *body = xasprintf("{%s}", row);
+  char *s = ask(f, "POST", "/api/quiz", body, &st);
+  assert_int_equal(st, 200);
+  th_assert_has(s, "\"schema\":\"ratio.quiz-step/1\"");
+  th_assert_has(s, "{\"opinion\":\"majority\",\"heading\":\"Rehnquist, J., for the Court\"");
+  th_assert_has(s, "{\"value\":\"unknown\",\"label\":\"unknown (left open)\"}");
+  th_assert_has(s, "\"score\":null");
+  th_assert_lacks(s, "turns_on");
+  th_assert_lacks(s, "accepted");
+  th_assert_lacks(s, "\"boundary\"");
+  free(s);
+  free(body);
+  /* the majority: negligence does not deprive; the dissent: it does */
+  body = xasprintf("{%s,\"answers\":{\"majority\":{\"outcome\":\"no\",\"element\":\"depriv\"},"
+                   "\"dissent\":{\"outcome\":1,\"element\":\"In custody\"}}}", row);
+  s = ask(f, "POST", "/api/quiz", body, &st);
+  assert_int_equal(st, 200);
+  th_assert_has(s, "\"answer\":{\"outcome\":\"no\",\"element\":\"deprivation\"},"
+                   "\"right\":{\"outcome\":true,\"element\":true},\"explanation\":null");
+  th_assert_has(s, "{\"opinion\":\"dissent\",\"outcome\":\"yes\"");
+  th_assert_has(s, "\"answer\":{\"outcome\":\"no\",\"element\":\"custody\"},"
+                   "\"right\":{\"outcome\":false,\"element\":false},\"explanation\":{\"node\":\"claim\"");
+  th_assert_has(s, "\"boundary\":null");
+  th_assert_has(s, "\"score\":{\"right\":2,\"asked\":4}");
+  free(s);
+  free(body);
+  body = xasprintf("{%s,\"answers\":{\"dissent\":{\"outcome\":\"maybe\"}}}", row);
+  s = ask(f, "POST", "/api/quiz", body, &st);
+  assert_int_equal(st, 422);
+  th_assert_has(s, "dissent: 'maybe' is not one of the outcomes: answer with a number from 1 to 3, or no, yes, unknown");
+  free(s);
+  free(body);
+  s = ask(f, "POST", "/api/quiz", "{\"answers\":{\"lua_op\":{}}}", &st);
+  assert_int_equal(st, 400);
+  th_assert_has(s, "'lua_op' is not an opinion of this quiz (its opinions: majority, dissent)");
+  free(s);
+  /* drawn from a seed: the same one twice */
+  char *a = ask(f, "POST", "/api/quiz", "{\"generate\":3,\"seed\":7,\"number\":2}", &st);
+  assert_int_equal(st, 200);
+  th_assert_has(a, "\"seed\":7,\"generate\":3,\"fact_pattern\":{\"id\":\"hyp2\"");
+  char *b = ask(f, "POST", "/api/quiz", "{\"generate\":3,\"seed\":\"7\",\"number\":2}", &st);
+  assert_string_equal(a, b);
+  free(a);
+  free(b);
+  s = ask(f, "POST", "/api/quiz", "{\"generate\":51}", &st);
+  assert_int_equal(st, 400);
+  th_assert_has(s, "'generate' must be a count from 1 to 50");
+  free(s);
+  s = ask(f, "GET", "/api/layout", NULL, &st);
+  th_assert_has(s, "\"modes\":[\"form\",\"ask\",\"quiz\"]");
+  free(s);
+}
+
 static void test_groups(void **state) {
   fx *f = *state;
   const pack *p = f->p;
@@ -153,6 +212,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_documents, fx_setup, fx_teardown),
       cmocka_unit_test_setup_teardown(test_eval, fx_setup, fx_teardown),
       cmocka_unit_test_setup_teardown(test_bad_requests, fx_setup, fx_teardown),
+      cmocka_unit_test_setup_teardown(test_quiz, fx_setup, fx_teardown),
       cmocka_unit_test_setup_teardown(test_groups, fx_setup, fx_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
