@@ -281,8 +281,15 @@ authority "graham" {
 }
 
 authority "farmer_injunction" {
-  cite = "Farmer v. Brennan, 511 U.S. 825 (1994)",
-  pin  = "845-847",
+  cite  = "Farmer v. Brennan, 511 U.S. 825 (1994) (quoting Helling v. McKinney, 509 U.S. 25, 36 (1993))",
+  pin   = "845-846",
+  quote = "in light of the prison authorities' current attitudes and conduct",
+}
+
+authority "lyons_standing" {
+  cite  = "City of Los Angeles v. Lyons, 461 U.S. 95 (1983) (quoting O'Shea v. Littleton, 414 U.S. 488, 495-496 (1974))",
+  pin   = "102, 105",
+  quote = "Past exposure to illegal conduct does not in itself show a present case or controversy regarding injunctive relief",
 }
 
 -- Posture: the wrong standard below ---------------------------------------------

@@ -331,9 +331,11 @@ node "eighth_amendment_claim" {
 
 -- VIII. The scope of the pack ------------------------------------------------------------------------
 -- Force in the arrest of a free person is a Fourth Amendment question, and
--- a suit for an injunction against a danger no one has yet suffered turns on
--- questions this pack does not encode. Such rows are outside the pack: no
--- opinion decides them, and the output says why.
+-- a suit for an injunction, whether or not the plaintiff has already been
+-- hurt, turns on questions this pack does not encode: an order looks to the
+-- officials' conduct now and to come, and a past injury alone does not give
+-- standing to ask for one. Such rows are outside the pack: no opinion
+-- decides them, and the output says why.
 outside "arrest" {
   title = "Force in an arrest or stop",
   when  = all { is("status", "free"), "officials_attacked", "seizure_of_free_person" },
@@ -343,9 +345,9 @@ outside "arrest" {
 
 outside "injunction" {
   title = "A suit for an injunction",
-  when  = all { no "harm", is("relief_sought", "injunction") },
-  says  = "A suit for an order against a danger no one has yet suffered turns on questions this pack does not encode (the standing to sue and the relief a court may give); the pack decides claims for damages.",
-  by    = { "section_1983", "farmer_injunction" },
+  when  = is("relief_sought", "injunction"),
+  says  = "A suit for an order (an injunction) looks forward, whether or not the plaintiff has already been hurt: it asks whether the officials are disregarding a risk now and will go on doing so, and whether this plaintiff faces a real and immediate threat of harm to come, which a past injury alone does not show. This pack decides claims for damages for what was done, and encodes neither question.",
+  by    = { "section_1983", "farmer_injunction", "lyons_standing" },
 }
 
 -- IX. The section 1983 claim -------------------------------------------------------------------------

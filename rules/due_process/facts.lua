@@ -344,9 +344,12 @@ fact "seizure_of_free_person" { yesno, optional = true,
   },
 }
 
+-- A blank reads as damages: the pack's claims are for damages, and a row
+-- is taken to ask for them unless it says it seeks an order alone.
 fact "relief_sought" { oneof { "damages", "injunction" }, optional = true,
+  default = "damages",
   ask  = "Does the plaintiff seek damages for an injury, or only an order (an injunction) against a danger or a condition?",
-  help = "The pack decides damages claims under section 1983. A suit for an injunction against prison conditions turns on other questions this pack does not encode.",
+  help = "The pack decides damages claims under section 1983. A suit for an injunction alone, whether or not the plaintiff has already been hurt, turns on other questions this pack does not encode (the officials' conduct now and to come, a real and immediate threat to this plaintiff), so such a row is outside the pack.",
   says = {
     damages    = "The plaintiff seeks damages for an injury.",
     injunction = "The plaintiff seeks only an order (an injunction) against a danger or a condition.",

@@ -17,7 +17,7 @@ import sys
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -41,8 +41,9 @@ def check(name, ok, detail=""):
 
 
 def wait(d, what, timeout=15):
+    # an element the page redraws while it is read is read again, not a failure
     try:
-        WebDriverWait(d, timeout).until(what)
+        WebDriverWait(d, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(what)
         return True
     except TimeoutException:
         return False
