@@ -263,6 +263,12 @@ authority "logan_procedure" {
   pin  = "436",
 }
 
+authority "sandin" {
+  cite  = "Sandin v. Conner, 515 U.S. 472 (1995)",
+  pin   = "484, 486",
+  quote = "atypical and significant hardship on the inmate in relation to the ordinary incidents of prison life",
+}
+
 authority "mathews" {
   cite = "Mathews v. Eldridge, 424 U.S. 319 (1976)",
   pin  = "335",

@@ -306,6 +306,19 @@ fact "meant_to_deprive" { yesno, optional = true,
   },
 }
 
+-- Sandin v. Conner (1995): for a convicted prisoner, a restraint imposed
+-- within the sentence takes liberty the Clause protects only where it is an
+-- atypical and significant hardship, or exceeds the sentence in an
+-- unexpected manner. Read by the Court's later law alone (opinions.lua).
+fact "atypical_hardship" { yesno, optional = true,
+  ask  = "For a convicted prisoner whose liberty a deliberate decision took: was the restraint an atypical and significant hardship in relation to the ordinary incidents of prison life, or one that exceeds the sentence in an unexpected manner?",
+  help = "Asked only for a convicted prisoner's liberty taken by a deliberate decision (confinement, a transfer, discipline), and read only by the Court's law since Sandin v. Conner (1995). A transfer to a mental hospital exceeds the sentence; thirty days of disciplinary segregation much like administrative segregation is neither atypical nor significant, whatever the prison's regulations promise.",
+  says = {
+    yes = "The restraint was an atypical and significant hardship in relation to the ordinary incidents of prison life, or exceeded the sentence in an unexpected manner.",
+    no  = "The restraint was no atypical and significant hardship in relation to the ordinary incidents of prison life, and did not exceed the sentence in an unexpected manner.",
+  },
+}
+
 fact "hearing_first_due" { yesno, optional = true,
   ask  = "Where an established practice caused the loss, does the balance of the interest, the risk of error and the State's interest call for a hearing before it, rather than remedies after it?",
   help = "A hearing before the State confines someone or ends his claim is due; the Court held the traditional common-law remedies enough for corporal punishment in schools.",

@@ -114,8 +114,9 @@ opinion "parratt_1981" {
 -- the later cases changed. The first layer runs from DeShaney (1989) to
 -- Kingsley (2015) and gathers the cases decided in between, each cited with
 -- its own year: Zinermon (1990), Wilson v. Seiter (1991), Hudson v.
--- McMillian (1992), Farmer v. Brennan (1994), County of Sacramento v. Lewis
--- (1998). The pack does not split that span further.
+-- McMillian (1992), Farmer v. Brennan (1994), Sandin v. Conner (1995),
+-- County of Sacramento v. Lewis (1998). The pack does not split that span
+-- further.
 opinion "law_1989" {
   title      = "The Court's law after DeShaney v. Winnebago County, 489 U.S. 189 (1989)",
   author     = "the Court",
@@ -155,8 +156,17 @@ opinion "law_1989" {
   override "substantive_complete" {
     by = { "zinermon_substantive" },
   },
+  -- Sandin (1995): a convicted prisoner's liberty is taken, in the
+  -- Clause's sense, by a restraint within his sentence only where it is an
+  -- atypical and significant hardship or exceeds the sentence in an
+  -- unexpected manner; the prison's regulations no longer create the
+  -- interest by their words alone.
   override "deliberate_deprivation" {
-    by = { "zinermon_predictable", "logan_procedure" },
+    by   = { "zinermon_predictable", "logan_procedure", "sandin" },
+    rule = all { no "random_unauthorized", "meant_to_deprive",
+                 any { no "convicted", is("interest", "life", "property"), "atypical_hardship" } },
+    no      = "No deliberate taking of a protected interest: the loss was a random act or no decision to take (random and unauthorized: {random_unauthorized}; meant to deprive: {meant_to_deprive}), or, for a convicted prisoner's liberty, the restraint was within his sentence and no atypical and significant hardship in relation to the ordinary incidents of prison life (atypical hardship: {atypical_hardship}).",
+    unknown = "It is not known whether the State deliberately took a protected interest ({interest}): for a convicted prisoner's liberty, since Sandin, that turns on whether the restraint was an atypical and significant hardship, or exceeded the sentence (atypical hardship: {atypical_hardship}).",
   },
   -- Wilson and Farmer: the Court vacates and remands when the court below
   -- applied the wrong standard and the facts under the right one were

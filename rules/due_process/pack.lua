@@ -7,7 +7,8 @@
 -- day, and the law around them: Parratt v. Taylor (the rule of 1981), Hudson
 -- v. Palmer, Logan, Estelle v. Gamble, Smith v. Wade, Whitley v. Albers, and
 -- the Court's later law as dated opinions (DeShaney, Zinermon, Wilson v.
--- Seiter, Hudson v. McMillian, Farmer v. Brennan, Lewis, Kingsley).
+-- Seiter, Hudson v. McMillian, Farmer v. Brennan, Sandin v. Conner, Lewis,
+-- Kingsley).
 --
 -- Read it top to bottom as an outline of the claim. Each file is one part:
 --

@@ -47,6 +47,10 @@ type_line() { t send-keys -t quiz -l -- "$1"; t send-keys -t quiz Enter; }
 
 # Start a quiz in a new terminal of 100 columns; the shell reports its exit
 # code and keeps the pane open to be read.
+# A session that outlives the others keeps the server up: killing the only
+# session ends the server, and a new session started just then meets a
+# server on its way out.
+t new-session -d -s keep "sleep 600"
 start() {
   t kill-session -t quiz >/dev/null 2>&1
   t new-session -d -s quiz -x 100 -y 40 "cd '$PWD' && '$bin' quiz $*; echo \"EXIT=\$?\"; sleep 60"
