@@ -197,8 +197,27 @@ authority "whitley_test" {
 }
 
 authority "lewis_split_second" {
-  cite = "County of Sacramento v. Lewis, 523 U.S. 833 (1998)",
-  pin  = "853-854",
+  cite  = "County of Sacramento v. Lewis, 523 U.S. 833 (1998)",
+  pin   = "853-854",
+  quote = "even precipitate recklessness fails to inch close enough to harmful purpose",
+}
+
+authority "lewis_custody" {
+  cite  = "County of Sacramento v. Lewis, 523 U.S. 833 (1998)",
+  pin   = "851-853",
+  quote = "sensibly employed only when actual deliberation is practical",
+}
+
+authority "lewis_middle_range" {
+  cite  = "County of Sacramento v. Lewis, 523 U.S. 833 (1998)",
+  pin   = "849",
+  quote = "a matter for closer calls",
+}
+
+authority "farmer_recklessness" {
+  cite  = "Farmer v. Brennan, 511 U.S. 825 (1994)",
+  pin   = "836-840",
+  quote = "subjective recklessness as used in the criminal law",
 }
 
 authority "farmer_knowledge" {

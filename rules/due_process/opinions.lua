@@ -144,6 +144,24 @@ opinion "law_1989" {
   override "indifference_to_serious_harm" {
     by = { "farmer_knowledge", "estelle", "estelle_malpractice" },
   },
+  -- Farmer and Lewis: recklessness in the criminal law's sense (the
+  -- officials knew of a substantial risk and consciously disregarded it) is
+  -- deliberate indifference, and deliberate indifference deprives where
+  -- there was time to deliberate, as in custody; in a decision made in an
+  -- instant only a purpose to harm does. Gross negligence stays open (Lewis
+  -- calls the middle range "a matter for closer calls"), except for a
+  -- convicted prisoner's person, where the Eighth Amendment's subjective
+  -- test, which rejects an objective one, is the measure.
+  override "culpable_conduct" {
+    by   = { "farmer_recklessness", "lewis_custody", "lewis_split_second", "daniels_n3", "lewis_middle_range" },
+    rule = any { is("culpability", "intentional"),
+                 all { is("culpability", "deliberate_indifference", "reckless"), no "split_second" } },
+    open = all { is("culpability", "gross_negligence"), no "split_second",
+                 any { no "convicted", is("interest", "property") } },
+    yes     = "Under the Court's later law conduct that was {culpability} deprives: a purpose to harm always does, and deliberate indifference, which is recklessness in the criminal law's sense, does where the officials had time to deliberate.",
+    no      = "Under the Court's later law this state of mind ({culpability}) does not deprive: negligence never does; deliberate indifference and recklessness do only where there was time to deliberate, and in an instant only a purpose to harm does (Lewis); gross negligence toward a convicted prisoner's person falls short of the Eighth Amendment's knowing disregard.",
+    unknown = "Under the Court's later law whether gross negligence deprives is still open (Daniels left it open, and Lewis calls the middle range between negligence and intent a matter for closer calls), or the state of mind, or whether there was time to deliberate, is not known.",
+  },
   -- Lewis: in a split second only a purpose to harm shocks the conscience.
   override "split_second_decision" {
     by = { "lewis_split_second", "whitley_haste" },
