@@ -305,6 +305,30 @@ authority "graham" {
   pin  = "395",
 }
 
+authority "farmer_risk" {
+  cite  = "Farmer v. Brennan, 511 U.S. 825 (1994)",
+  pin   = "834",
+  quote = "a substantial risk of serious harm",
+}
+
+authority "graham_specific_provision" {
+  cite  = "Graham v. Connor, 490 U.S. 386 (1989)",
+  pin   = "395 & n.10",
+  quote = "that Amendment, not the more generalized notion of \"substantive due process,\" must be the guide",
+}
+
+authority "lewis_specific_provision" {
+  cite  = "County of Sacramento v. Lewis, 523 U.S. 833 (1998) (quoting United States v. Lanier, 520 U.S. 259, 272 n.7 (1997))",
+  pin   = "843",
+  quote = "covered by a specific constitutional provision, such as the Fourth or Eighth Amendment",
+}
+
+authority "whitley_primary" {
+  cite  = "Whitley v. Albers, 475 U.S. 312 (1986)",
+  pin   = "327",
+  quote = "the primary source of substantive protection to convicted prisoners",
+}
+
 authority "farmer_injunction" {
   cite  = "Farmer v. Brennan, 511 U.S. 825 (1994) (quoting Helling v. McKinney, 509 U.S. 25, 36 (1993))",
   pin   = "845-846",

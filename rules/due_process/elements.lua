@@ -273,10 +273,26 @@ node "due_process_claim" {
   title = "Due process claim",
   ask   = "Did the officials deprive the plaintiff of life, liberty or property without due process of law?",
   by    = { "section_1983", "due_process_clause" },
-  rule  = all { "state_action", "protected_interest", "deprivation", "duty_to_protect", "without_due_process" },
-  yes     = "Every element is met: state action, a protected interest, a deprivation, a duty to protect where one is needed, and no due process.",
+  rule  = all { "state_action", "protected_interest", "deprivation", "duty_to_protect", "without_due_process",
+                "due_process_the_measure" },
+  yes     = "Every element is met: state action, a protected interest, a deprivation, a duty to protect where one is needed, no due process, and a claim that due process measures.",
   no      = "An element fails, so there is no due process violation.",
   unknown = "The due process claim cannot be decided until the open elements are settled.",
+}
+
+-- Whether due process, and not a more specific provision, measures the
+-- claim. The Court's rules of 1986 decide a convicted prisoner's claim about
+-- his person under the Due Process Clause too: Davidson, a convicted
+-- prisoner, lost his on the merits of deprivation, not because the Eighth
+-- Amendment alone governed. The Court's later law asks (opinions.lua): a
+-- convicted prisoner's claim about his person is the Eighth Amendment's,
+-- measured by its standard (Graham; Lewis).
+node "due_process_the_measure" {
+  title = "Due process the measure of the claim",
+  ask   = "Is this a claim that due process measures, rather than one the Eighth Amendment covers?",
+  by    = { "davidson_judgment" },
+  rule  = true,
+  yes     = "The Due Process Clause measures this claim (status: {status}; interest: {interest}); under the Court's rules of 1986 it measures even a convicted prisoner's claim about his person, as in Davidson itself.",
 }
 
 -- VII. The Eighth Amendment claims -----------------------------------------------------------------
@@ -307,15 +323,21 @@ node "malicious_force" {
 
 -- Care, protection and conditions: deliberate indifference to a substantial
 -- risk of serious harm; negligence, medical malpractice included, is not
--- enough. A finding of recklessness counts: the conscious disregard Smith v.
--- Wade upheld and Farmer later equated with deliberate indifference.
+-- enough. What must be serious is the harm risked: a prisoner hurt less
+-- than he might have been (a knife attack that left a shallow cut) still
+-- faced the risk (serious_risk); force by officials is judged under
+-- malicious_force instead. A finding of recklessness counts: the conscious
+-- disregard Smith v. Wade upheld and Farmer later equated with deliberate
+-- indifference.
 node "indifference_to_serious_harm" {
   title = "Deliberate indifference to serious harm",
-  ask   = "Did a convicted prisoner suffer serious harm from officials' deliberate indifference or worse?",
+  ask   = "Was a convicted prisoner hurt by officials' deliberate indifference or worse to a serious harm, or to a substantial risk of one?",
   by    = { "estelle", "estelle_malpractice", "smith_v_wade_reckless" },
-  rule  = all { "serious_harm", is("culpability", "intentional", "deliberate_indifference", "reckless") },
-  yes     = "The prisoner suffered serious harm through conduct that was {culpability}.",
-  no      = "No serious harm through deliberate indifference or worse (serious harm: {serious_harm}; state of mind: {culpability}).",
+  rule  = all { any { "serious_harm",
+                      all { is("interest", "life", "liberty"), "harm", no "officials_attacked", "serious_risk" } },
+                is("culpability", "intentional", "deliberate_indifference", "reckless") },
+  yes     = "The prisoner was hurt, and faced a serious harm or a substantial risk of one, through conduct that was {culpability}.",
+  no      = "No serious harm, or substantial risk of it, through deliberate indifference or worse (serious harm: {serious_harm}; state of mind: {culpability}).",
   unknown = "It is not known whether serious harm came from deliberate indifference.",
 }
 

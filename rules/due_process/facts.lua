@@ -39,10 +39,21 @@ fact "harm" { yesno,
 
 fact "serious_harm" { yesno, optional = true,
   ask  = "Was the harm risked, and suffered, serious: a serious injury or a serious medical need?",
-  help = "Asked for the Eighth Amendment claim. A broken nose and stab wounds are serious; a lost hobby kit is not.",
+  help = "Asked for the Eighth Amendment claim. A broken nose and stab wounds are serious; a lost hobby kit is not. Where the risk was serious but the injury in fact suffered was not (a knife attack that left a shallow cut), answer no here and say so in serious_risk.",
   says = {
     yes = "The harm risked, and suffered, was serious: a serious injury or a serious medical need.",
     no  = "The harm risked, and suffered, was not serious.",
+  },
+}
+
+-- The Eighth Amendment asks whether the prisoner faced a substantial risk
+-- of serious harm, not whether he was in the end seriously hurt.
+fact "serious_risk" { yesno, optional = true,
+  ask  = "Whatever injury the plaintiff in fact suffered, did the officials' conduct expose him to a substantial risk of serious harm?",
+  help = "Asked for the Eighth Amendment claim where the injury suffered was not itself serious. A known threat to stab a prisoner is a substantial risk of serious harm even if the attack leaves only a shallow cut.",
+  says = {
+    yes = "Whatever injury he in fact suffered, the officials' conduct exposed the plaintiff to a substantial risk of serious harm.",
+    no  = "The officials' conduct did not expose the plaintiff to a substantial risk of serious harm.",
   },
 }
 

@@ -142,7 +142,20 @@ opinion "law_1989" {
     no   = "Knowledge and disregard are not shown (knew of the danger: {actual_notice}; risk obvious: {risk_obvious}; time to act: {opportunity}; decided not to act: {conscious_decision}; forgot: {forgot}; a genuine emergency elsewhere: {emergency_elsewhere}).",
   },
   override "indifference_to_serious_harm" {
-    by = { "farmer_knowledge", "estelle", "estelle_malpractice" },
+    by = { "farmer_knowledge", "farmer_risk", "estelle", "estelle_malpractice" },
+  },
+  -- Graham and Lewis: a claim a specific provision covers is measured by
+  -- that provision's standard, not by substantive due process. A convicted
+  -- prisoner's claim about his person is the Eighth Amendment's; his claims
+  -- to property, and to liberty a deliberate decision took, stay with due
+  -- process. (The last element of the due process claim, so that the
+  -- claim itself keeps the Court's rule and the explanation stops here.)
+  override "due_process_the_measure" {
+    by   = { "graham_specific_provision", "lewis_specific_provision", "whitley_primary" },
+    rule = any { no "convicted", is("interest", "property"), "deliberate_deprivation" },
+    yes     = "Due process is the measure of this claim: no more specific provision covers it (status: {status}; interest: {interest}).",
+    no      = "Since Graham and Lewis, a convicted prisoner's claim about his person is covered by the Eighth Amendment and measured by its standard, not by substantive due process.",
+    unknown = "It is not known whether the Eighth Amendment, rather than due process, measures this claim.",
   },
   -- Farmer and Lewis: recklessness in the criminal law's sense (the
   -- officials knew of a substantial risk and consciously disregarded it) is

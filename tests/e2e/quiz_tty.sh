@@ -63,7 +63,11 @@ start rules/due_process -f cases/davidson.csv --row davidson --record "'$tmp/rec
 check "the fact pattern" "== Fact pattern 1 (davidson): Davidson v. Cannon"
 check "the first question" "Rehnquist, J., for the Court: outcome? [1-3]"
 type_line "no"
-check "the element asked" "Rehnquist, J., for the Court: the element it turns on? [1-25]"
+check "the element asked" "Rehnquist, J., for the Court: the element it turns on? [1-"
+# the question offers every element listed above it, 1 to the last
+last=$(awk '/^Elements:$/ {on = 1; next} on && /^ +[0-9]+ / {n = $1} on && /^$/ {exit} END {print n}' "$tmp/screen")
+if [ -n "$last" ] && grep -qF "the element it turns on? [1-$last]" "$tmp/screen"; then ok
+else bad "the element question offers the elements 1 to ${last:-?}"; fi
 type_line "depriv"
 check "the next opinion" "Brennan, J., dissenting: outcome? [1-3]"
 type_line "perhaps"
