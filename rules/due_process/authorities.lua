@@ -83,6 +83,12 @@ authority "estelle_malpractice" {
   quote = "does not become a constitutional violation merely because the victim is a prisoner",
 }
 
+authority "whitley_wantonness" {
+  cite  = "Whitley v. Albers, 475 U.S. 312 (1986)",
+  pin   = "319",
+  quote = "obduracy and wantonness, not inadvertence or error in good faith",
+}
+
 authority "smith_v_wade_reckless" {
   cite  = "Smith v. Wade, 461 U.S. 30 (1983)",
   pin   = "56",

@@ -326,19 +326,25 @@ node "malicious_force" {
 -- enough. What must be serious is the harm risked: a prisoner hurt less
 -- than he might have been (a knife attack that left a shallow cut) still
 -- faced the risk (serious_risk); force by officials is judged under
--- malicious_force instead. A finding of recklessness counts: the conscious
--- disregard Smith v. Wade upheld and Farmer later equated with deliberate
--- indifference.
+-- malicious_force instead. Whether a finding of recklessness is deliberate
+-- indifference the Court had not decided in 1986, as Daniels left it open
+-- for due process: open here too, so that a convicted prisoner and a
+-- detainee found reckless fare alike. Farmer (1994) decides it for the
+-- later law, and Blackmun, in dissent, counts it (opinions.lua).
+local function serious_harm_or_risk()
+  return any { "serious_harm",
+               all { is("interest", "life", "liberty"), "harm", no "officials_attacked", "serious_risk" } }
+end
+
 node "indifference_to_serious_harm" {
   title = "Deliberate indifference to serious harm",
   ask   = "Was a convicted prisoner hurt by officials' deliberate indifference or worse to a serious harm, or to a substantial risk of one?",
-  by    = { "estelle", "estelle_malpractice", "smith_v_wade_reckless" },
-  rule  = all { any { "serious_harm",
-                      all { is("interest", "life", "liberty"), "harm", no "officials_attacked", "serious_risk" } },
-                is("culpability", "intentional", "deliberate_indifference", "reckless") },
+  by    = { "estelle", "estelle_malpractice", "whitley_wantonness", "daniels_n3" },
+  rule  = all { serious_harm_or_risk(), is("culpability", "intentional", "deliberate_indifference") },
+  open  = all { serious_harm_or_risk(), is("culpability", "reckless") },
   yes     = "The prisoner was hurt, and faced a serious harm or a substantial risk of one, through conduct that was {culpability}.",
   no      = "No serious harm, or substantial risk of it, through deliberate indifference or worse (serious harm: {serious_harm}; state of mind: {culpability}).",
-  unknown = "It is not known whether serious harm came from deliberate indifference.",
+  unknown = "Whether a finding of recklessness is the deliberate indifference the Eighth Amendment asks for, the Court had not decided (it equated the two only in Farmer, 1994); or it is not known whether serious harm, or a substantial risk of it, came from deliberate indifference.",
 }
 
 node "eighth_amendment_claim" {

@@ -72,6 +72,16 @@ opinion "blackmun" {
     no      = "Even for Blackmun the state of mind does not deprive: the conduct was {culpability}, and the State had not both taken away the plaintiff's self-protection and ignored his plea for help.",
     unknown = "For Blackmun the question is open: his rule for negligence does not reach the case, and the record points to recklessness that must first be reviewed below, or a fact that decides it is not known.",
   },
+  -- "Recklessness or deliberate indifference is all that a prisoner need
+  -- prove" under the Eighth Amendment (Part III, reading Estelle).
+  override "indifference_to_serious_harm" {
+    by   = { "blackmun_recklessness", "estelle", "estelle_malpractice" },
+    rule = all { any { "serious_harm",
+                       all { is("interest", "life", "liberty"), "harm", no "officials_attacked", "serious_risk" } },
+                 is("culpability", "intentional", "deliberate_indifference", "reckless") },
+    yes     = "For Blackmun the prisoner was hurt, and faced a serious harm or a substantial risk of one, through conduct that was {culpability}: recklessness or deliberate indifference is all the Eighth Amendment asks.",
+    unknown = "It is not known whether serious harm, or a substantial risk of it, came from deliberate indifference or recklessness.",
+  },
   override "without_due_process" {
     by   = { "blackmun_remedy", "martinez" },
     rule = any { "substantive_complete", no "process_given" },
@@ -141,8 +151,14 @@ opinion "law_1989" {
                  no "forgot", no "emergency_elsewhere" },
     no   = "Knowledge and disregard are not shown (knew of the danger: {actual_notice}; risk obvious: {risk_obvious}; time to act: {opportunity}; decided not to act: {conscious_decision}; forgot: {forgot}; a genuine emergency elsewhere: {emergency_elsewhere}).",
   },
+  -- Farmer: deliberate indifference is recklessness in the criminal law's
+  -- sense, so a finding of recklessness (so defined) meets it.
   override "indifference_to_serious_harm" {
-    by = { "farmer_knowledge", "farmer_risk", "estelle", "estelle_malpractice" },
+    by   = { "farmer_knowledge", "farmer_recklessness", "farmer_risk", "estelle", "estelle_malpractice" },
+    rule = all { any { "serious_harm",
+                       all { is("interest", "life", "liberty"), "harm", no "officials_attacked", "serious_risk" } },
+                 is("culpability", "intentional", "deliberate_indifference", "reckless") },
+    unknown = "It is not known whether serious harm, or a substantial risk of it, came from deliberate indifference.",
   },
   -- Graham and Lewis: a claim a specific provision covers is measured by
   -- that provision's standard, not by substantive due process. A convicted
