@@ -294,6 +294,18 @@ authority "sandin" {
   quote = "atypical and significant hardship on the inmate in relation to the ordinary incidents of prison life",
 }
 
+authority "hewitt_informal_review" {
+  cite  = "Hewitt v. Helms, 459 U.S. 460 (1983)",
+  pin   = "476",
+  quote = "some notice of the charges against him and an opportunity to present his views",
+}
+
+authority "youngberg_presumption" {
+  cite  = "Youngberg v. Romeo, 457 U.S. 307 (1982)",
+  pin   = "323",
+  quote = "presumptively valid",
+}
+
 authority "mathews" {
   cite = "Mathews v. Eldridge, 424 U.S. 319 (1976)",
   pin  = "335",

@@ -238,14 +238,30 @@ node "remedy_is_the_process" {
   unknown = "It is not known whether a remedy afterwards is the process due.",
 }
 
+-- Where an established practice took liberty or property and no hearing
+-- first was due, the process due may come with the practice itself: an
+-- informal review within a reasonable time (Hewitt), or the judgment of a
+-- qualified professional, presumptively valid (Youngberg). That process is
+-- given whatever tort remedy the State keeps or withholds.
+node "process_at_the_time_given" {
+  title = "Process given at the time",
+  ask   = "Where an established practice caused the loss and no hearing first was due, did officials give at the time the informal review or professional judgment the practice provides?",
+  by    = { "mathews", "hewitt_informal_review", "youngberg_presumption" },
+  rule  = all { "hearing_feasible", no "prior_hearing", no "hearing_first_due", "process_at_the_time" },
+  yes     = "No hearing first was due, and officials gave at the time the process the practice itself provides: a prompt informal review, or a qualified professional's judgment.",
+  no      = "No process was given at the time in place of a hearing or a remedy (feasible: {hearing_feasible}; hearing held: {prior_hearing}; due first: {hearing_first_due}; process at the time: {process_at_the_time}).",
+  unknown = "It is not known whether officials gave at the time the process the practice provides.",
+}
+
 -- Did the State give the process that fits?
 node "process_given" {
   title = "Process given",
-  ask   = "Did the State give the process that fits: a hearing first where one was due, or an adequate remedy afterwards?",
+  ask   = "Did the State give the process that fits: a hearing first where one was due, the process the practice provides at the time, or an adequate remedy afterwards?",
   by    = { "parratt_adequate", "hudson", "logan" },
   rule  = any { all { "hearing_feasible", "prior_hearing" },
-                all { is("remedy", "adequate"), "remedy_is_the_process" } },
-  yes     = "The State gave the process that fits: a hearing beforehand, or an adequate remedy afterwards where no hearing first was due (remedy: {remedy}).",
+                all { is("remedy", "adequate"), "remedy_is_the_process" },
+                "process_at_the_time_given" },
+  yes     = "The State gave the process that fits: a hearing beforehand, the process the practice provides at the time, or an adequate remedy afterwards where no hearing first was due (remedy: {remedy}).",
   no      = "The State did not give the process that fits (hearing held: {prior_hearing}; remedy: {remedy}).",
   unknown = "It is not known whether the State gave the process that fits.",
 }
@@ -261,10 +277,10 @@ node "without_due_process" {
   by    = { "due_process_clause" },
   rule  = any { "substantive_complete",
                 "hearing_first_denied",
-                all { is("remedy", "none"), "remedy_is_the_process" } },
-  open  = all { is("remedy", "barred_by_immunity"), "remedy_is_the_process" },
-  yes     = "The deprivation was without due process: a wrong complete when done, a hearing due first and not given, or no remedy at all (remedy: {remedy}).",
-  no      = "The State gave the process due: a hearing where one was due first, or an adequate remedy afterwards (remedy: {remedy}).",
+                all { is("remedy", "none"), "remedy_is_the_process", no "process_at_the_time_given" } },
+  open  = all { is("remedy", "barred_by_immunity"), "remedy_is_the_process", no "process_at_the_time_given" },
+  yes     = "The deprivation was without due process: a wrong complete when done, a hearing due first and not given, or no remedy at all and no process at the time (remedy: {remedy}).",
+  no      = "The State gave the process due: a hearing where one was due first, the process the practice provides at the time, or an adequate remedy afterwards (remedy: {remedy}).",
   unknown = "Whether the State gave due process is open or not known (remedy: {remedy}). Where state immunity bars the tort suit, the Court has not decided whether the remedy is adequate.",
 }
 

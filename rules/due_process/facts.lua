@@ -330,6 +330,18 @@ fact "atypical_hardship" { yesno, optional = true,
   },
 }
 
+-- Process that comes with the practice itself: not a hearing first, not a
+-- remedy afterwards, but the informal review or the professional judgment
+-- the law asks for at the time (Hewitt v. Helms; Youngberg v. Romeo).
+fact "process_at_the_time" { yesno, optional = true,
+  ask  = "Where an established practice caused the loss and no hearing first was due, did officials give at the time the process the practice itself provides: a prompt informal review, or a decision by a qualified professional exercising professional judgment?",
+  help = "Asked only where a deliberate decision under an established practice, not a random act, took liberty or property, no hearing was held first, and none was due on the balance. Administrative segregation needs only some notice and an informal, nonadversary review within a reasonable time; a restraint a physician orders in the exercise of professional judgment is presumptively valid. Whatever tort remedy the State keeps, such process is the process due.",
+  says = {
+    yes = "At the time, officials gave the process the practice itself provides: a prompt informal review, or a decision by a qualified professional exercising professional judgment.",
+    no  = "At the time, officials gave none of the process the practice itself provides (a prompt informal review, or a qualified professional's judgment).",
+  },
+}
+
 fact "hearing_first_due" { yesno, optional = true,
   ask  = "Where an established practice caused the loss, does the balance of the interest, the risk of error and the State's interest call for a hearing before it, rather than remedies after it?",
   help = "A hearing before the State confines someone or ends his claim is due; the Court held the traditional common-law remedies enough for corporal punishment in schools.",

@@ -39,7 +39,7 @@ opinion "brennan" {
   -- recklessness would make it a wrong complete when done.
   override "without_due_process" {
     by   = { "brennan_dissent" },
-    open = any { all { is("remedy", "barred_by_immunity"), "remedy_is_the_process" },
+    open = any { all { is("remedy", "barred_by_immunity"), "remedy_is_the_process", no "process_at_the_time_given" },
                  "recklessness_review_owed" },
     unknown = "For Brennan whether the State gave due process is open (remedy: {remedy}): a finding of recklessness, which must first be reviewed below, would make the wrong complete when done; or state immunity bars the tort suit, which the Court has not decided.",
   },
