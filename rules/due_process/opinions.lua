@@ -68,7 +68,7 @@ opinion "blackmun" {
     rule = any { is("culpability", "intentional", "deliberate_indifference", "reckless"),
                  "custodial_negligence" },
     open = "recklessness_review_owed",
-    yes     = "For Blackmun the state of mind ({culpability}) deprives: the conduct was reckless or worse, or the State took away the plaintiff's means of self-protection and then ignored his plea for help.",
+    yes     = "For Blackmun this state of mind ({culpability}) deprives: on his rule conduct that is reckless or worse always does, and negligence does where the State has stripped a person of the means to protect himself and then ignored his plea for help; the element below says which held here.",
     no      = "Even for Blackmun the state of mind does not deprive: the conduct was {culpability}, and the State had not both taken away the plaintiff's self-protection and ignored his plea for help.",
     unknown = "For Blackmun the question is open: his rule for negligence does not reach the case, and the record points to recklessness that must first be reviewed below, or a fact that decides it is not known.",
   },
