@@ -60,7 +60,7 @@ fact "serious_risk" { yesno, optional = true,
 -- III. Custody ---------------------------------------------------------------------
 fact "status" { oneof { "convicted_prisoner", "pretrial_detainee", "committed", "free" },
   ask  = "What was the plaintiff's custodial status when he was hurt?",
-  help = "convicted_prisoner: serving a sentence after conviction. pretrial_detainee: held awaiting trial. committed: involuntarily committed to a state institution.",
+  help = "convicted_prisoner: serving a sentence after conviction. pretrial_detainee: held awaiting trial. committed: involuntarily committed to a state institution. A child the State has placed in a foster home has no value of its own: DeShaney reserved whether such a placement is custody enough to give rise to a duty to protect (489 U.S. at 201 n.9). Answer free; the pack then reaches the case only through state_created_danger, not by that analogy.",
   says = {
     convicted_prisoner = "When he was hurt, the plaintiff was a convicted prisoner, serving a sentence.",
     pretrial_detainee  = "When he was hurt, the plaintiff was a pretrial detainee, held awaiting trial.",
