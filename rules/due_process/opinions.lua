@@ -189,7 +189,7 @@ opinion "law_1989" {
                  any { no "convicted", is("interest", "property") } },
     yes     = "Under the Court's later law conduct that was {culpability} deprives: a purpose to harm always does, and deliberate indifference, which is recklessness in the criminal law's sense, does where the officials had time to deliberate.",
     no      = "Under the Court's later law this state of mind ({culpability}) does not deprive: negligence never does; deliberate indifference and recklessness do only where there was time to deliberate, and in an instant only a purpose to harm does (Lewis); gross negligence toward a convicted prisoner's person falls short of the Eighth Amendment's knowing disregard.",
-    unknown = "Under the Court's later law whether gross negligence deprives is still open (Daniels left it open, and Lewis calls the middle range between negligence and intent a matter for closer calls), or the state of mind, or whether there was time to deliberate, is not known.",
+    unknown = "Under the Court's later law this is not settled: whether the officials had time to deliberate, or their state of mind, is not known; or the state of mind is gross negligence, which remains open (Daniels left it open, and Lewis calls the middle range between negligence and intent a matter for closer calls).",
   },
   -- Lewis: in a split second only a purpose to harm shocks the conscience.
   override "split_second_decision" {
