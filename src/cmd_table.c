@@ -23,7 +23,7 @@ static const char table_help[] =
     "      --vs NAME         only where NAME disagrees with --opinion\n"
     "      --as-of DATE      only the opinions in force on DATE (YYYY-MM-DD)\n"
     "      --format FORMAT   text (default), json, md or html\n"
-    "      --budget N        evaluations allowed per table (default 1000000)\n"
+    "      --budget N        evaluations allowed per table (default 5000000)\n"
     CLI_SHARED_HELP
     "\n"
     "Exit status: 0 the table was built; 1 a rule failed or the budget ran\n"

@@ -21,7 +21,7 @@
 #include "err.h"
 #include "pack.h"
 
-#define TABLE_DEFAULT_BUDGET 1000000L
+#define TABLE_DEFAULT_BUDGET 5000000L
 
 typedef struct table_options {
   long budget; /* evaluations allowed; <= 0 means the default */

@@ -83,6 +83,12 @@ authority "estelle_malpractice" {
   quote = "does not become a constitutional violation merely because the victim is a prisoner",
 }
 
+authority "whitley_wantonness" {
+  cite  = "Whitley v. Albers, 475 U.S. 312 (1986)",
+  pin   = "319",
+  quote = "obduracy and wantonness, not inadvertence or error in good faith",
+}
+
 authority "smith_v_wade_reckless" {
   cite  = "Smith v. Wade, 461 U.S. 30 (1983)",
   pin   = "56",
@@ -197,8 +203,27 @@ authority "whitley_test" {
 }
 
 authority "lewis_split_second" {
-  cite = "County of Sacramento v. Lewis, 523 U.S. 833 (1998)",
-  pin  = "853-854",
+  cite  = "County of Sacramento v. Lewis, 523 U.S. 833 (1998)",
+  pin   = "853-854",
+  quote = "even precipitate recklessness fails to inch close enough to harmful purpose",
+}
+
+authority "lewis_custody" {
+  cite  = "County of Sacramento v. Lewis, 523 U.S. 833 (1998)",
+  pin   = "851-853",
+  quote = "sensibly employed only when actual deliberation is practical",
+}
+
+authority "lewis_middle_range" {
+  cite  = "County of Sacramento v. Lewis, 523 U.S. 833 (1998)",
+  pin   = "849",
+  quote = "a matter for closer calls",
+}
+
+authority "farmer_recklessness" {
+  cite  = "Farmer v. Brennan, 511 U.S. 825 (1994)",
+  pin   = "836-840",
+  quote = "subjective recklessness as used in the criminal law",
 }
 
 authority "farmer_knowledge" {
@@ -263,6 +288,24 @@ authority "logan_procedure" {
   pin  = "436",
 }
 
+authority "sandin" {
+  cite  = "Sandin v. Conner, 515 U.S. 472 (1995)",
+  pin   = "484, 486",
+  quote = "atypical and significant hardship on the inmate in relation to the ordinary incidents of prison life",
+}
+
+authority "hewitt_informal_review" {
+  cite  = "Hewitt v. Helms, 459 U.S. 460 (1983)",
+  pin   = "476",
+  quote = "some notice of the charges against him and an opportunity to present his views",
+}
+
+authority "youngberg_presumption" {
+  cite  = "Youngberg v. Romeo, 457 U.S. 307 (1982)",
+  pin   = "323",
+  quote = "presumptively valid",
+}
+
 authority "mathews" {
   cite = "Mathews v. Eldridge, 424 U.S. 319 (1976)",
   pin  = "335",
@@ -280,9 +323,40 @@ authority "graham" {
   pin  = "395",
 }
 
+authority "farmer_risk" {
+  cite  = "Farmer v. Brennan, 511 U.S. 825 (1994)",
+  pin   = "834",
+  quote = "a substantial risk of serious harm",
+}
+
+authority "graham_specific_provision" {
+  cite  = "Graham v. Connor, 490 U.S. 386 (1989)",
+  pin   = "395 & n.10",
+  quote = "that Amendment, not the more generalized notion of \"substantive due process,\" must be the guide",
+}
+
+authority "lewis_specific_provision" {
+  cite  = "County of Sacramento v. Lewis, 523 U.S. 833 (1998) (quoting United States v. Lanier, 520 U.S. 259, 272 n.7 (1997))",
+  pin   = "843",
+  quote = "covered by a specific constitutional provision, such as the Fourth or Eighth Amendment",
+}
+
+authority "whitley_primary" {
+  cite  = "Whitley v. Albers, 475 U.S. 312 (1986)",
+  pin   = "327",
+  quote = "the primary source of substantive protection to convicted prisoners",
+}
+
 authority "farmer_injunction" {
-  cite = "Farmer v. Brennan, 511 U.S. 825 (1994)",
-  pin  = "845-847",
+  cite  = "Farmer v. Brennan, 511 U.S. 825 (1994) (quoting Helling v. McKinney, 509 U.S. 25, 36 (1993))",
+  pin   = "845-846",
+  quote = "in light of the prison authorities' current attitudes and conduct",
+}
+
+authority "lyons_standing" {
+  cite  = "City of Los Angeles v. Lyons, 461 U.S. 95 (1983) (quoting O'Shea v. Littleton, 414 U.S. 488, 495-496 (1974))",
+  pin   = "102, 105",
+  quote = "Past exposure to illegal conduct does not in itself show a present case or controversy regarding injunctive relief",
 }
 
 -- Posture: the wrong standard below ---------------------------------------------

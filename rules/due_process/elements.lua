@@ -238,14 +238,30 @@ node "remedy_is_the_process" {
   unknown = "It is not known whether a remedy afterwards is the process due.",
 }
 
+-- Where an established practice took liberty or property and no hearing
+-- first was due, the process due may come with the practice itself: an
+-- informal review within a reasonable time (Hewitt), or the judgment of a
+-- qualified professional, presumptively valid (Youngberg). That process is
+-- given whatever tort remedy the State keeps or withholds.
+node "process_at_the_time_given" {
+  title = "Process given at the time",
+  ask   = "Where an established practice caused the loss and no hearing first was due, did officials give at the time the informal review or professional judgment the practice provides?",
+  by    = { "mathews", "hewitt_informal_review", "youngberg_presumption" },
+  rule  = all { "hearing_feasible", no "prior_hearing", no "hearing_first_due", "process_at_the_time" },
+  yes     = "No hearing first was due, and officials gave at the time the process the practice itself provides: a prompt informal review, or a qualified professional's judgment.",
+  no      = "No process was given at the time in place of a hearing or a remedy (feasible: {hearing_feasible}; hearing held: {prior_hearing}; due first: {hearing_first_due}; process at the time: {process_at_the_time}).",
+  unknown = "It is not known whether officials gave at the time the process the practice provides.",
+}
+
 -- Did the State give the process that fits?
 node "process_given" {
   title = "Process given",
-  ask   = "Did the State give the process that fits: a hearing first where one was due, or an adequate remedy afterwards?",
+  ask   = "Did the State give the process that fits: a hearing first where one was due, the process the practice provides at the time, or an adequate remedy afterwards?",
   by    = { "parratt_adequate", "hudson", "logan" },
   rule  = any { all { "hearing_feasible", "prior_hearing" },
-                all { is("remedy", "adequate"), "remedy_is_the_process" } },
-  yes     = "The State gave the process that fits: a hearing beforehand, or an adequate remedy afterwards where no hearing first was due (remedy: {remedy}).",
+                all { is("remedy", "adequate"), "remedy_is_the_process" },
+                "process_at_the_time_given" },
+  yes     = "The State gave the process that fits: a hearing beforehand, the process the practice provides at the time, or an adequate remedy afterwards where no hearing first was due (remedy: {remedy}).",
   no      = "The State did not give the process that fits (hearing held: {prior_hearing}; remedy: {remedy}).",
   unknown = "It is not known whether the State gave the process that fits.",
 }
@@ -261,10 +277,10 @@ node "without_due_process" {
   by    = { "due_process_clause" },
   rule  = any { "substantive_complete",
                 "hearing_first_denied",
-                all { is("remedy", "none"), "remedy_is_the_process" } },
-  open  = all { is("remedy", "barred_by_immunity"), "remedy_is_the_process" },
-  yes     = "The deprivation was without due process: a wrong complete when done, a hearing due first and not given, or no remedy at all (remedy: {remedy}).",
-  no      = "The State gave the process due: a hearing where one was due first, or an adequate remedy afterwards (remedy: {remedy}).",
+                all { is("remedy", "none"), "remedy_is_the_process", no "process_at_the_time_given" } },
+  open  = all { is("remedy", "barred_by_immunity"), "remedy_is_the_process", no "process_at_the_time_given" },
+  yes     = "The deprivation was without due process: a wrong complete when done, a hearing due first and not given, or no remedy at all and no process at the time (remedy: {remedy}).",
+  no      = "The State gave the process due: a hearing where one was due first, the process the practice provides at the time, or an adequate remedy afterwards (remedy: {remedy}).",
   unknown = "Whether the State gave due process is open or not known (remedy: {remedy}). Where state immunity bars the tort suit, the Court has not decided whether the remedy is adequate.",
 }
 
@@ -273,10 +289,26 @@ node "due_process_claim" {
   title = "Due process claim",
   ask   = "Did the officials deprive the plaintiff of life, liberty or property without due process of law?",
   by    = { "section_1983", "due_process_clause" },
-  rule  = all { "state_action", "protected_interest", "deprivation", "duty_to_protect", "without_due_process" },
-  yes     = "Every element is met: state action, a protected interest, a deprivation, a duty to protect where one is needed, and no due process.",
+  rule  = all { "state_action", "protected_interest", "deprivation", "duty_to_protect", "without_due_process",
+                "due_process_the_measure" },
+  yes     = "Every element is met: state action, a protected interest, a deprivation, a duty to protect where one is needed, no due process, and a claim that due process measures.",
   no      = "An element fails, so there is no due process violation.",
   unknown = "The due process claim cannot be decided until the open elements are settled.",
+}
+
+-- Whether due process, and not a more specific provision, measures the
+-- claim. The Court's rules of 1986 decide a convicted prisoner's claim about
+-- his person under the Due Process Clause too: Davidson, a convicted
+-- prisoner, lost his on the merits of deprivation, not because the Eighth
+-- Amendment alone governed. The Court's later law asks (opinions.lua): a
+-- convicted prisoner's claim about his person is the Eighth Amendment's,
+-- measured by its standard (Graham; Lewis).
+node "due_process_the_measure" {
+  title = "Due process the measure of the claim",
+  ask   = "Is this a claim that due process measures, rather than one the Eighth Amendment covers?",
+  by    = { "davidson_judgment" },
+  rule  = true,
+  yes     = "The Due Process Clause measures this claim (status: {status}; interest: {interest}); under the Court's rules of 1986 it measures even a convicted prisoner's claim about his person, as in Davidson itself.",
 }
 
 -- VII. The Eighth Amendment claims -----------------------------------------------------------------
@@ -307,16 +339,28 @@ node "malicious_force" {
 
 -- Care, protection and conditions: deliberate indifference to a substantial
 -- risk of serious harm; negligence, medical malpractice included, is not
--- enough. A finding of recklessness counts: the conscious disregard Smith v.
--- Wade upheld and Farmer later equated with deliberate indifference.
+-- enough. What must be serious is the harm risked: a prisoner hurt less
+-- than he might have been (a knife attack that left a shallow cut) still
+-- faced the risk (serious_risk); force by officials is judged under
+-- malicious_force instead. Whether a finding of recklessness is deliberate
+-- indifference the Court had not decided in 1986, as Daniels left it open
+-- for due process: open here too, so that a convicted prisoner and a
+-- detainee found reckless fare alike. Farmer (1994) decides it for the
+-- later law, and Blackmun, in dissent, counts it (opinions.lua).
+local function serious_harm_or_risk()
+  return any { "serious_harm",
+               all { is("interest", "life", "liberty"), "harm", no "officials_attacked", "serious_risk" } }
+end
+
 node "indifference_to_serious_harm" {
   title = "Deliberate indifference to serious harm",
-  ask   = "Did a convicted prisoner suffer serious harm from officials' deliberate indifference or worse?",
-  by    = { "estelle", "estelle_malpractice", "smith_v_wade_reckless" },
-  rule  = all { "serious_harm", is("culpability", "intentional", "deliberate_indifference", "reckless") },
-  yes     = "The prisoner suffered serious harm through conduct that was {culpability}.",
-  no      = "No serious harm through deliberate indifference or worse (serious harm: {serious_harm}; state of mind: {culpability}).",
-  unknown = "It is not known whether serious harm came from deliberate indifference.",
+  ask   = "Was a convicted prisoner hurt by officials' deliberate indifference or worse to a serious harm, or to a substantial risk of one?",
+  by    = { "estelle", "estelle_malpractice", "whitley_wantonness", "daniels_n3" },
+  rule  = all { serious_harm_or_risk(), is("culpability", "intentional", "deliberate_indifference") },
+  open  = all { serious_harm_or_risk(), is("culpability", "reckless") },
+  yes     = "The prisoner was hurt, and faced a serious harm or a substantial risk of one, through conduct that was {culpability}.",
+  no      = "No serious harm, or substantial risk of it, through deliberate indifference or worse (serious harm: {serious_harm}; state of mind: {culpability}).",
+  unknown = "Whether a finding of recklessness is the deliberate indifference the Eighth Amendment asks for, the Court had not decided (it equated the two only in Farmer, 1994); or it is not known whether serious harm, or a substantial risk of it, came from deliberate indifference.",
 }
 
 node "eighth_amendment_claim" {
@@ -331,9 +375,11 @@ node "eighth_amendment_claim" {
 
 -- VIII. The scope of the pack ------------------------------------------------------------------------
 -- Force in the arrest of a free person is a Fourth Amendment question, and
--- a suit for an injunction against a danger no one has yet suffered turns on
--- questions this pack does not encode. Such rows are outside the pack: no
--- opinion decides them, and the output says why.
+-- a suit for an injunction, whether or not the plaintiff has already been
+-- hurt, turns on questions this pack does not encode: an order looks to the
+-- officials' conduct now and to come, and a past injury alone does not give
+-- standing to ask for one. Such rows are outside the pack: no opinion
+-- decides them, and the output says why.
 outside "arrest" {
   title = "Force in an arrest or stop",
   when  = all { is("status", "free"), "officials_attacked", "seizure_of_free_person" },
@@ -343,9 +389,9 @@ outside "arrest" {
 
 outside "injunction" {
   title = "A suit for an injunction",
-  when  = all { no "harm", is("relief_sought", "injunction") },
-  says  = "A suit for an order against a danger no one has yet suffered turns on questions this pack does not encode (the standing to sue and the relief a court may give); the pack decides claims for damages.",
-  by    = { "section_1983", "farmer_injunction" },
+  when  = is("relief_sought", "injunction"),
+  says  = "A suit for an order (an injunction) looks forward, whether or not the plaintiff has already been hurt: it asks whether the officials are disregarding a risk now and will go on doing so, and whether this plaintiff faces a real and immediate threat of harm to come, which a past injury alone does not show. This pack decides claims for damages for what was done, and encodes neither question.",
+  by    = { "section_1983", "farmer_injunction", "lyons_standing" },
 }
 
 -- IX. The section 1983 claim -------------------------------------------------------------------------

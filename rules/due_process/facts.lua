@@ -39,17 +39,28 @@ fact "harm" { yesno,
 
 fact "serious_harm" { yesno, optional = true,
   ask  = "Was the harm risked, and suffered, serious: a serious injury or a serious medical need?",
-  help = "Asked for the Eighth Amendment claim. A broken nose and stab wounds are serious; a lost hobby kit is not.",
+  help = "Asked for the Eighth Amendment claim. A broken nose and stab wounds are serious; a lost hobby kit is not. Where the risk was serious but the injury in fact suffered was not (a knife attack that left a shallow cut), answer no here and say so in serious_risk.",
   says = {
     yes = "The harm risked, and suffered, was serious: a serious injury or a serious medical need.",
     no  = "The harm risked, and suffered, was not serious.",
   },
 }
 
+-- The Eighth Amendment asks whether the prisoner faced a substantial risk
+-- of serious harm, not whether he was in the end seriously hurt.
+fact "serious_risk" { yesno, optional = true,
+  ask  = "Whatever injury the plaintiff in fact suffered, did the officials' conduct expose him to a substantial risk of serious harm?",
+  help = "Asked for the Eighth Amendment claim where the injury suffered was not itself serious. A known threat to stab a prisoner is a substantial risk of serious harm even if the attack leaves only a shallow cut.",
+  says = {
+    yes = "Whatever injury he in fact suffered, the officials' conduct exposed the plaintiff to a substantial risk of serious harm.",
+    no  = "The officials' conduct did not expose the plaintiff to a substantial risk of serious harm.",
+  },
+}
+
 -- III. Custody ---------------------------------------------------------------------
 fact "status" { oneof { "convicted_prisoner", "pretrial_detainee", "committed", "free" },
   ask  = "What was the plaintiff's custodial status when he was hurt?",
-  help = "convicted_prisoner: serving a sentence after conviction. pretrial_detainee: held awaiting trial. committed: involuntarily committed to a state institution.",
+  help = "convicted_prisoner: serving a sentence after conviction. pretrial_detainee: held awaiting trial. committed: involuntarily committed to a state institution. A child the State has placed in a foster home has no value of its own: DeShaney reserved whether such a placement is custody enough to give rise to a duty to protect (489 U.S. at 201 n.9). Answer free; the pack then reaches the case only through state_created_danger, not by that analogy.",
   says = {
     convicted_prisoner = "When he was hurt, the plaintiff was a convicted prisoner, serving a sentence.",
     pretrial_detainee  = "When he was hurt, the plaintiff was a pretrial detainee, held awaiting trial.",
@@ -306,6 +317,31 @@ fact "meant_to_deprive" { yesno, optional = true,
   },
 }
 
+-- Sandin v. Conner (1995): for a convicted prisoner, a restraint imposed
+-- within the sentence takes liberty the Clause protects only where it is an
+-- atypical and significant hardship, or exceeds the sentence in an
+-- unexpected manner. Read by the Court's later law alone (opinions.lua).
+fact "atypical_hardship" { yesno, optional = true,
+  ask  = "For a convicted prisoner whose liberty a deliberate decision took: was the restraint an atypical and significant hardship in relation to the ordinary incidents of prison life, or one that exceeds the sentence in an unexpected manner?",
+  help = "Asked only for a convicted prisoner's liberty taken by a deliberate decision (confinement, a transfer, discipline), and read only by the Court's law since Sandin v. Conner (1995). A transfer to a mental hospital exceeds the sentence; thirty days of disciplinary segregation much like administrative segregation is neither atypical nor significant, whatever the prison's regulations promise.",
+  says = {
+    yes = "The restraint was an atypical and significant hardship in relation to the ordinary incidents of prison life, or exceeded the sentence in an unexpected manner.",
+    no  = "The restraint was no atypical and significant hardship in relation to the ordinary incidents of prison life, and did not exceed the sentence in an unexpected manner.",
+  },
+}
+
+-- Process that comes with the practice itself: not a hearing first, not a
+-- remedy afterwards, but the informal review or the professional judgment
+-- the law asks for at the time (Hewitt v. Helms; Youngberg v. Romeo).
+fact "process_at_the_time" { yesno, optional = true,
+  ask  = "Where an established practice caused the loss and no hearing first was due, did officials give at the time the process the practice itself provides: a prompt informal review, or a decision by a qualified professional exercising professional judgment?",
+  help = "Asked only where a deliberate decision under an established practice, not a random act, took liberty or property, no hearing was held first, and none was due on the balance. Administrative segregation needs only some notice and an informal, nonadversary review within a reasonable time; a restraint a physician orders in the exercise of professional judgment is presumptively valid. Whatever tort remedy the State keeps, such process is the process due.",
+  says = {
+    yes = "At the time, officials gave the process the practice itself provides: a prompt informal review, or a decision by a qualified professional exercising professional judgment.",
+    no  = "At the time, officials gave none of the process the practice itself provides (a prompt informal review, or a qualified professional's judgment).",
+  },
+}
+
 fact "hearing_first_due" { yesno, optional = true,
   ask  = "Where an established practice caused the loss, does the balance of the interest, the risk of error and the State's interest call for a hearing before it, rather than remedies after it?",
   help = "A hearing before the State confines someone or ends his claim is due; the Court held the traditional common-law remedies enough for corporal punishment in schools.",
@@ -344,9 +380,12 @@ fact "seizure_of_free_person" { yesno, optional = true,
   },
 }
 
+-- A blank reads as damages: the pack's claims are for damages, and a row
+-- is taken to ask for them unless it says it seeks an order alone.
 fact "relief_sought" { oneof { "damages", "injunction" }, optional = true,
+  default = "damages",
   ask  = "Does the plaintiff seek damages for an injury, or only an order (an injunction) against a danger or a condition?",
-  help = "The pack decides damages claims under section 1983. A suit for an injunction against prison conditions turns on other questions this pack does not encode.",
+  help = "The pack decides damages claims under section 1983. A suit for an injunction alone, whether or not the plaintiff has already been hurt, turns on other questions this pack does not encode (the officials' conduct now and to come, a real and immediate threat to this plaintiff), so such a row is outside the pack.",
   says = {
     damages    = "The plaintiff seeks damages for an injury.",
     injunction = "The plaintiff seeks only an order (an injunction) against a danger or a condition.",

@@ -39,7 +39,7 @@ opinion "brennan" {
   -- recklessness would make it a wrong complete when done.
   override "without_due_process" {
     by   = { "brennan_dissent" },
-    open = any { all { is("remedy", "barred_by_immunity"), "remedy_is_the_process" },
+    open = any { all { is("remedy", "barred_by_immunity"), "remedy_is_the_process", no "process_at_the_time_given" },
                  "recklessness_review_owed" },
     unknown = "For Brennan whether the State gave due process is open (remedy: {remedy}): a finding of recklessness, which must first be reviewed below, would make the wrong complete when done; or state immunity bars the tort suit, which the Court has not decided.",
   },
@@ -68,9 +68,19 @@ opinion "blackmun" {
     rule = any { is("culpability", "intentional", "deliberate_indifference", "reckless"),
                  "custodial_negligence" },
     open = "recklessness_review_owed",
-    yes     = "For Blackmun the state of mind ({culpability}) deprives: the conduct was reckless or worse, or the State took away the plaintiff's means of self-protection and then ignored his plea for help.",
+    yes     = "For Blackmun this state of mind ({culpability}) deprives: on his rule conduct that is reckless or worse always does, and negligence does where the State has stripped a person of the means to protect himself and then ignored his plea for help; the element below says which held here.",
     no      = "Even for Blackmun the state of mind does not deprive: the conduct was {culpability}, and the State had not both taken away the plaintiff's self-protection and ignored his plea for help.",
     unknown = "For Blackmun the question is open: his rule for negligence does not reach the case, and the record points to recklessness that must first be reviewed below, or a fact that decides it is not known.",
+  },
+  -- "Recklessness or deliberate indifference is all that a prisoner need
+  -- prove" under the Eighth Amendment (Part III, reading Estelle).
+  override "indifference_to_serious_harm" {
+    by   = { "blackmun_recklessness", "estelle", "estelle_malpractice" },
+    rule = all { any { "serious_harm",
+                       all { is("interest", "life", "liberty"), "harm", no "officials_attacked", "serious_risk" } },
+                 is("culpability", "intentional", "deliberate_indifference", "reckless") },
+    yes     = "For Blackmun the prisoner was hurt, and faced a serious harm or a substantial risk of one, through conduct that was {culpability}: recklessness or deliberate indifference is all the Eighth Amendment asks.",
+    unknown = "It is not known whether serious harm, or a substantial risk of it, came from deliberate indifference or recklessness.",
   },
   override "without_due_process" {
     by   = { "blackmun_remedy", "martinez" },
@@ -114,8 +124,9 @@ opinion "parratt_1981" {
 -- the later cases changed. The first layer runs from DeShaney (1989) to
 -- Kingsley (2015) and gathers the cases decided in between, each cited with
 -- its own year: Zinermon (1990), Wilson v. Seiter (1991), Hudson v.
--- McMillian (1992), Farmer v. Brennan (1994), County of Sacramento v. Lewis
--- (1998). The pack does not split that span further.
+-- McMillian (1992), Farmer v. Brennan (1994), Sandin v. Conner (1995),
+-- County of Sacramento v. Lewis (1998). The pack does not split that span
+-- further.
 opinion "law_1989" {
   title      = "The Court's law after DeShaney v. Winnebago County, 489 U.S. 189 (1989)",
   author     = "the Court",
@@ -140,8 +151,45 @@ opinion "law_1989" {
                  no "forgot", no "emergency_elsewhere" },
     no   = "Knowledge and disregard are not shown (knew of the danger: {actual_notice}; risk obvious: {risk_obvious}; time to act: {opportunity}; decided not to act: {conscious_decision}; forgot: {forgot}; a genuine emergency elsewhere: {emergency_elsewhere}).",
   },
+  -- Farmer: deliberate indifference is recklessness in the criminal law's
+  -- sense, so a finding of recklessness (so defined) meets it.
   override "indifference_to_serious_harm" {
-    by = { "farmer_knowledge", "estelle", "estelle_malpractice" },
+    by   = { "farmer_knowledge", "farmer_recklessness", "farmer_risk", "estelle", "estelle_malpractice" },
+    rule = all { any { "serious_harm",
+                       all { is("interest", "life", "liberty"), "harm", no "officials_attacked", "serious_risk" } },
+                 is("culpability", "intentional", "deliberate_indifference", "reckless") },
+    unknown = "It is not known whether serious harm, or a substantial risk of it, came from deliberate indifference.",
+  },
+  -- Graham and Lewis: a claim a specific provision covers is measured by
+  -- that provision's standard, not by substantive due process. A convicted
+  -- prisoner's claim about his person is the Eighth Amendment's; his claims
+  -- to property, and to liberty a deliberate decision took, stay with due
+  -- process. (The last element of the due process claim, so that the
+  -- claim itself keeps the Court's rule and the explanation stops here.)
+  override "due_process_the_measure" {
+    by   = { "graham_specific_provision", "lewis_specific_provision", "whitley_primary" },
+    rule = any { no "convicted", is("interest", "property"), "deliberate_deprivation" },
+    yes     = "Due process is the measure of this claim: no more specific provision covers it (status: {status}; interest: {interest}).",
+    no      = "Since Graham and Lewis, a convicted prisoner's claim about his person is covered by the Eighth Amendment and measured by its standard, not by substantive due process.",
+    unknown = "It is not known whether the Eighth Amendment, rather than due process, measures this claim.",
+  },
+  -- Farmer and Lewis: recklessness in the criminal law's sense (the
+  -- officials knew of a substantial risk and consciously disregarded it) is
+  -- deliberate indifference, and deliberate indifference deprives where
+  -- there was time to deliberate, as in custody; in a decision made in an
+  -- instant only a purpose to harm does. Gross negligence stays open (Lewis
+  -- calls the middle range "a matter for closer calls"), except for a
+  -- convicted prisoner's person, where the Eighth Amendment's subjective
+  -- test, which rejects an objective one, is the measure.
+  override "culpable_conduct" {
+    by   = { "farmer_recklessness", "lewis_custody", "lewis_split_second", "daniels_n3", "lewis_middle_range" },
+    rule = any { is("culpability", "intentional"),
+                 all { is("culpability", "deliberate_indifference", "reckless"), no "split_second" } },
+    open = all { is("culpability", "gross_negligence"), no "split_second",
+                 any { no "convicted", is("interest", "property") } },
+    yes     = "Under the Court's later law conduct that was {culpability} deprives: a purpose to harm always does, and deliberate indifference, which is recklessness in the criminal law's sense, does where the officials had time to deliberate.",
+    no      = "Under the Court's later law this state of mind ({culpability}) does not deprive: negligence never does; deliberate indifference and recklessness do only where there was time to deliberate, and in an instant only a purpose to harm does (Lewis); gross negligence toward a convicted prisoner's person falls short of the Eighth Amendment's knowing disregard.",
+    unknown = "Under the Court's later law this is not settled: whether the officials had time to deliberate, or their state of mind, is not known; or the state of mind is gross negligence, which remains open (Daniels left it open, and Lewis calls the middle range between negligence and intent a matter for closer calls).",
   },
   -- Lewis: in a split second only a purpose to harm shocks the conscience.
   override "split_second_decision" {
@@ -155,8 +203,17 @@ opinion "law_1989" {
   override "substantive_complete" {
     by = { "zinermon_substantive" },
   },
+  -- Sandin (1995): a convicted prisoner's liberty is taken, in the
+  -- Clause's sense, by a restraint within his sentence only where it is an
+  -- atypical and significant hardship or exceeds the sentence in an
+  -- unexpected manner; the prison's regulations no longer create the
+  -- interest by their words alone.
   override "deliberate_deprivation" {
-    by = { "zinermon_predictable", "logan_procedure" },
+    by   = { "zinermon_predictable", "logan_procedure", "sandin" },
+    rule = all { no "random_unauthorized", "meant_to_deprive",
+                 any { no "convicted", is("interest", "life", "property"), "atypical_hardship" } },
+    no      = "No deliberate taking of a protected interest: the loss was a random act or no decision to take (random and unauthorized: {random_unauthorized}; meant to deprive: {meant_to_deprive}), or, for a convicted prisoner's liberty, the restraint was within his sentence and no atypical and significant hardship in relation to the ordinary incidents of prison life (atypical hardship: {atypical_hardship}).",
+    unknown = "It is not known whether the State deliberately took a protected interest ({interest}): for a convicted prisoner's liberty, since Sandin, that turns on whether the restraint was an atypical and significant hardship, or exceeded the sentence (atypical hardship: {atypical_hardship}).",
   },
   -- Wilson and Farmer: the Court vacates and remands when the court below
   -- applied the wrong standard and the facts under the right one were

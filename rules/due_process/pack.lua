@@ -7,7 +7,8 @@
 -- day, and the law around them: Parratt v. Taylor (the rule of 1981), Hudson
 -- v. Palmer, Logan, Estelle v. Gamble, Smith v. Wade, Whitley v. Albers, and
 -- the Court's later law as dated opinions (DeShaney, Zinermon, Wilson v.
--- Seiter, Hudson v. McMillian, Farmer v. Brennan, Lewis, Kingsley).
+-- Seiter, Hudson v. McMillian, Farmer v. Brennan, Sandin v. Conner, Lewis,
+-- Kingsley).
 --
 -- Read it top to bottom as an outline of the claim. Each file is one part:
 --
@@ -44,6 +45,10 @@
 --   cases/decided_more.csv  more decided cases from the neighbourhood, from their facts
 --   cases/blind_even_if.csv blind rows decided whichever way a blank fact is answered
 --   cases/moot.csv          a moot court problem between Davidson and Daniels
+--   cases/blind2.csv        a second blind set from the neighbourhood, written
+--                           before the pack was run on it
+--   cases/variations2.csv   one-fact variations the review of that set used to
+--                           show a pass for a wrong reason, decided after the fix
 -- The decided cases (decided.csv, decided_more.csv) are the precedents
 -- `ratio distinguish` and `ratio brief` compare a problem with.
 -- docs/doctrine/due-process.md explains the pack element by element.
@@ -64,6 +69,8 @@ pack {
     "cases/decided_more.csv",
     "cases/blind_even_if.csv",
     "cases/moot.csv",
+    "cases/blind2.csv",
+    "cases/variations2.csv",
   },
   -- the decided cases, with the facts and findings the courts recount:
   -- the precedents ratio distinguish and ratio brief argue from. The

@@ -92,7 +92,7 @@ node "lack_of_due_care" {
 -- holds gives the answer.
 node "culpability" {
   title   = "State of mind",
-  ask     = "How culpable was the officials' state of mind?",
+  ask     = "How culpable was the officials' state of mind? (As a finding below, reckless means the officials knew of a substantial risk and consciously disregarded it, not that they ought to have known of it.)",
   values  = { "intentional", "deliberate_indifference", "reckless", "gross_negligence", "negligent", "none" },
   finding = { unless = "finding_challenged" },
   by      = { "daniels_n3" },
@@ -110,7 +110,7 @@ node "culpability" {
   says = {
     intentional             = "Intentional conduct: an official meant the harm.",
     deliberate_indifference = "Deliberate indifference: the officials knew of the danger and chose not to act on it, or watched an attack go on.",
-    reckless                = "Recklessness, as found below.",
+    reckless                = "Recklessness, as found below: the officials knew of a substantial risk and consciously disregarded it.",
     gross_negligence        = "Gross negligence, as found below.",
     negligent               = "Negligence: a lack of due care, such as forgetting a warning, misjudging its urgency, or a careless slip in an instant.",
     none                    = "No fault is shown in the officials' conduct.",

@@ -25,6 +25,10 @@ limit=${TTY_TIMEOUT:-30}
 
 # Start `ratio ARGS` in a 100x50 terminal; the pane stays after it exits,
 # showing its exit status. HOME is empty so no ~/.editrc changes the keys.
+# A session that outlives the others keeps the server up: killing the only
+# session ends the server, and a new session started just then meets a
+# server on its way out.
+T new-session -d -s keep "sleep 600"
 start() {
   T kill-session -t ask 2>/dev/null
   T new-session -d -s ask -x 100 -y 50 \
@@ -64,6 +68,9 @@ check() { # name, regex
 keys() { ready && T send-keys -t ask "$@"; }
 
 dp=rules/due_process
+# how many facts the pack has, as `ratio facts` counts them (the interview's
+# summary must say the same number)
+nfacts=$("$bin" facts $dp | sed -n 's/^Facts (\([0-9]*\)):$/\1/p')
 saved=$tmp/mine.csv
 
 # ---- Davidson, answered by hand ------------------------------------------------
@@ -96,7 +103,8 @@ done
 check "the summary" '^How each opinion decides:'
 check "the majority's result" '^  Rehnquist, J., for the Court: Section 1983 claim: no\. Disposition:'
 check "Blackmun's result" '^  Blackmun, J\., dissenting: Section 1983 claim: yes\. Disposition: reverse\.'
-check "fewer questions than facts" '^22 questions answered; the pack has 38 facts\.'
+check "fewer questions than facts" "^22 questions answered; the pack has $nfacts facts\\."
+[ "${nfacts:-0}" -gt 22 ] && ok || { echo "FAIL tty the interview asked 22 of the pack's facts, but ratio facts counts ${nfacts:-none}"; failed=$((failed + 1)); }
 check "the offer to save" '^Save the answers as a row of a case file\?'
 keys "$saved" Enter
 check "the id asked for" '^An id for the row:'
@@ -112,7 +120,7 @@ else echo "FAIL tty the saved row decides as: $got"; failed=$((failed + 1)); fi
 start "$dp --as-of 1986-01-21"
 check "a new interview" '^1\. Were the defendants'
 keys C-d
-check "the answers ended: the summary so far" '^0 questions answered; the pack has 38 facts\. The answers ended'
+check "the answers ended: the summary so far" "^0 questions answered; the pack has $nfacts facts\\. The answers ended"
 check "exit 0 after Ctrl-D" '^EXIT=0$'
 start "$dp --as-of 1986-01-21"
 check "another interview" '^1\. Were the defendants'

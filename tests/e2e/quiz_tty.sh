@@ -47,6 +47,10 @@ type_line() { t send-keys -t quiz -l -- "$1"; t send-keys -t quiz Enter; }
 
 # Start a quiz in a new terminal of 100 columns; the shell reports its exit
 # code and keeps the pane open to be read.
+# A session that outlives the others keeps the server up: killing the only
+# session ends the server, and a new session started just then meets a
+# server on its way out.
+t new-session -d -s keep "sleep 600"
 start() {
   t kill-session -t quiz >/dev/null 2>&1
   t new-session -d -s quiz -x 100 -y 40 "cd '$PWD' && '$bin' quiz $*; echo \"EXIT=\$?\"; sleep 60"
@@ -59,7 +63,11 @@ start rules/due_process -f cases/davidson.csv --row davidson --record "'$tmp/rec
 check "the fact pattern" "== Fact pattern 1 (davidson): Davidson v. Cannon"
 check "the first question" "Rehnquist, J., for the Court: outcome? [1-3]"
 type_line "no"
-check "the element asked" "Rehnquist, J., for the Court: the element it turns on? [1-25]"
+check "the element asked" "Rehnquist, J., for the Court: the element it turns on? [1-"
+# the question offers every element listed above it, 1 to the last
+last=$(awk '/^Elements:$/ {on = 1; next} on && /^ +[0-9]+ / {n = $1} on && /^$/ {exit} END {print n}' "$tmp/screen")
+if [ -n "$last" ] && grep -qF "the element it turns on? [1-$last]" "$tmp/screen"; then ok
+else bad "the element question offers the elements 1 to ${last:-?}"; fi
 type_line "depriv"
 check "the next opinion" "Brennan, J., dissenting: outcome? [1-3]"
 type_line "perhaps"

@@ -72,20 +72,20 @@ try:
     d.save_screenshot(f"{SHOTS}/serve.png")
 
     # a finding below changes: the majority's outcome follows
-    Select(d.find_element(By.ID, "fact-culpability")).select_by_value("reckless")
+    Select(d.find_element(By.ID, "fact-culpability")).select_by_value("deliberate_indifference")
     ok = wait(d, lambda d: outcome(d, "majority") == "yes")
-    check("changing the state of mind to reckless changes the majority's outcome to yes", ok, outcome(d, "majority"))
+    check("changing the state of mind to deliberate indifference changes the majority's outcome to yes", ok, outcome(d, "majority"))
     check("and its disposition to reverse", "REVERSE" in d.find_element(By.ID, "opinion-majority").text)
     d.execute_script("window.scrollTo(0, 0)")
     d.save_screenshot(f"{SHOTS}/serve-changed.png")
 
     # the address holds the hypothetical
     link = d.find_element(By.ID, "permalink").get_attribute("href")
-    check("the page's address holds the changed fact", "culpability=reckless" in link and "id=davidson_1986" in link, link)
+    check("the page's address holds the changed fact", "culpability=deliberate_indifference" in link and "id=davidson_1986" in link, link)
     d.get(link)
     ok = wait(d, lambda d: outcome(d, "majority") == "yes")
     check("the link reproduces the hypothetical", ok and
-          Select(d.find_element(By.ID, "fact-culpability")).first_selected_option.get_attribute("value") == "reckless")
+          Select(d.find_element(By.ID, "fact-culpability")).first_selected_option.get_attribute("value") == "deliberate_indifference")
 
     # a yes/no fact by keyboard alone: focus its "no" and press space
     radio = d.find_element(By.ID, "fact-state_actor-no")
