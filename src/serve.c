@@ -571,12 +571,6 @@ static int request_row(const pack *p, const json_t *req, char **sets, int nsets,
   return nops;
 }
 
-static int request_checked(const pack *p, const json_t *req, char **sets, int nsets, int *ops, serve_reply *rp) {
-  case_row *row = NULL;
-  int nops = request_row(p, req, sets, nsets, ops, &row, rp);
-  cases_row_free(row);
-  return nops;
-}
 
 /* eval's own key, "depth": the levels of elements below each outcome, as
  * `--depth N` (0: the outcome alone), or -1 when absent; it is taken out of
@@ -746,12 +740,11 @@ static void api_ask(serve_app *a, const serve_request *rq, serve_reply *rp) {
   }
   int *ops = xcalloc((size_t)p->nopinions + 1, sizeof *ops);
   err *e = NULL;
-  int nops = request_checked(p, req, sets, nsets, ops, rp);
+  case_row *start = NULL;
+  int nops = request_row(p, req, sets, nsets, ops, &start, rp);
   if (nops >= 0) {
     int slot = pool_take(&a->pool);
     const pack *sp = a->pool.packs[slot];
-    /* made again on the thread's own pack: its rule functions run there */
-    case_row *start = cases_set_row(sp, NULL, (const char *const *)sets, nsets, &e);
     interview *iv = interview_new(sp, ops, nops, start, INTERVIEW_BUDGET);
     for (int i = 0; i < nunknown; i++) {
       err *ue = NULL;
@@ -967,7 +960,7 @@ static int quiz_answers_read(const pack *p, const quiz_round *rd, const json_t *
 
 /* The fact pattern's question or its grades, on the thread's own pack:
  * the request's row, or the qr->number-th of the fact patterns drawn. */
-static void quiz_reply(serve_app *a, const quiz_request *qr, char **sets, int nsets, const int *ops, int nops,
+static void quiz_reply(serve_app *a, const quiz_request *qr, const case_row *asked, const int *ops, int nops,
                       serve_reply *rp) {
   if (qr->generate && a->bases_err) {
     const err *be = a->bases_err;
@@ -979,7 +972,6 @@ static void quiz_reply(serve_app *a, const quiz_request *qr, char **sets, int ns
   const pack *sp = a->pool.packs[slot];
   err *e = NULL;
   quiz_hyp *hyps = NULL;
-  case_row *own = NULL;
   const case_row *row = NULL;
   if (qr->generate) {
     /* the N drawn, as the command line draws them, for the one asked:
@@ -987,7 +979,7 @@ static void quiz_reply(serve_app *a, const quiz_request *qr, char **sets, int ns
     if (quiz_generate(sp, ops, nops, (const case_row *const *)a->bases, a->nbases, qr->seed, qr->generate, &hyps, &e) == 0)
       row = hyps[qr->number - 1].row;
   } else {
-    row = own = cases_set_row(sp, NULL, (const char *const *)sets, nsets, &e);
+    row = asked;
   }
   if (!row) {
     reply_error(rp, 422, NULL, "%s%s", e ? e->msg : "no fact pattern", qr->generate ? "; try another seed" : "");
@@ -1007,7 +999,6 @@ static void quiz_reply(serve_app *a, const quiz_request *qr, char **sets, int ns
     free(answers);
     quiz_free(q);
   }
-  cases_row_free(own);
   quiz_hyps_free(hyps, hyps ? qr->generate : 0);
   pool_give(&a->pool, slot);
 }
@@ -1022,8 +1013,10 @@ static void api_quiz(serve_app *a, const serve_request *rq, serve_reply *rp) {
   int nsets = 0;
   int *ops = xcalloc((size_t)a->p->nopinions + 1, sizeof *ops);
   if (quiz_request_read(req, &qr, rp) == 0 && (nsets = request_sets_own(req, "generate, seed, number, answers", &sets, rp)) >= 0) {
-    int nops = request_checked(a->p, req, sets, nsets, ops, rp);
-    if (nops >= 0) quiz_reply(a, &qr, sets, nsets, ops, nops, rp);
+    case_row *row = NULL;
+    int nops = request_row(a->p, req, sets, nsets, ops, &row, rp);
+    if (nops >= 0) quiz_reply(a, &qr, row, ops, nops, rp);
+    cases_row_free(row);
   }
   free(ops);
   free_sets(sets, nsets);
